@@ -1,0 +1,19 @@
+/**
+ * `layerlab`: the headless entry. Commands are added as the engine grows.
+ */
+const USAGE = `Usage: layerlab <command>
+
+Commands:
+  parse [--dump] FILE   Parse a Dockerfile; print diagnostics, or BuildKit's dump with --dump
+  docker ...            Run docker CLI commands against the simulated engine
+`;
+
+export async function main(argv: string[]): Promise<number> {
+  const [command] = argv;
+  if (!command || command === '--help' || command === '-h') {
+    process.stdout.write(USAGE);
+    return command ? 0 : 2;
+  }
+  process.stderr.write(`layerlab: unknown command "${command}"\n\n${USAGE}`);
+  return 2;
+}

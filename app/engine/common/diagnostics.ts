@@ -1,0 +1,49 @@
+/**
+ * Source positions and diagnostics shared by every part of the engine.
+ * Lines and columns are 1-based (as editors show them); offsets are 0-based UTF-16 indexes.
+ */
+export interface Position {
+  line: number;
+  column: number;
+  offset: number;
+}
+
+export interface SourceRange {
+  start: Position;
+  end: Position;
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Diagnostic {
+  /** Stable machine code, e.g. `unknown-instruction`, `missing-from`. */
+  code: string;
+  severity: Severity;
+  /** One sentence a learner understands: what is wrong. */
+  message: string;
+  /** What to do about it, when there is something to say. */
+  hint?: string;
+  range: SourceRange;
+}
+
+/**
+ * An engine error with a code, a learner-facing message and, where there is one, the
+ * Dockerfile range it points at. Serialisable (plain data in `data`).
+ */
+export class EngineError extends Error {
+  readonly code: string;
+  readonly range: SourceRange | undefined;
+  readonly data: Record<string, unknown>;
+  constructor(
+    code: string,
+    message: string,
+    range?: SourceRange,
+    data: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = 'EngineError';
+    this.code = code;
+    this.range = range;
+    this.data = data;
+  }
+}

@@ -1,0 +1,10 @@
+import { expect, test } from '@playwright/test';
+
+test('the page loads and names itself', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto('/');
+  await expect(page).toHaveTitle('Layerlab');
+  await expect(page.getByRole('heading', { name: 'Layerlab' })).toBeVisible();
+  expect(errors).toEqual([]);
+});
