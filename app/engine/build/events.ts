@@ -1,0 +1,80 @@
+/**
+ * What a build tells the world, step by step. The UI animates these events and never
+ * re-derives them; the CLI prints them in Docker's formats (output.ts).
+ */
+import type { SourceRange } from '../common/diagnostics.ts';
+
+export type BuilderKind = 'buildkit' | 'classic';
+
+/** How a step ended. `metadata`: BuildKit changes only the config, nothing is cached or run. */
+export type StepOutcome = 'cached' | 'built' | 'metadata' | 'skipped' | 'failed';
+
+export interface StepInfo {
+  /** Position in the build's step list (0-based). */
+  index: number;
+  /** Build stage index and name (if it has one). */
+  stage: number;
+  stageName: string | undefined;
+  keyword: string;
+  /** The instruction as written, continuation lines joined (what Docker prints). */
+  text: string;
+  range: SourceRange;
+  /** `filesystem` steps make a layer; `metadata` steps only change the image config. */
+  kind: 'base' | 'filesystem' | 'metadata';
+  /** BuildKit's `[n/N]` label for FROM/RUN/COPY/ADD/WORKDIR, undefined for other steps. */
+  vertexLabel: string | undefined;
+}
+
+export type MissReasonKind =
+  | 'first-build'
+  | 'no-cache'
+  | 'parent-rebuilt'
+  | 'instruction-changed'
+  | 'files-changed'
+  | 'arg-changed'
+  | 'env-changed'
+  | 'base-changed';
+
+export interface MissReason {
+  kind: MissReasonKind;
+  /** In words, e.g. "a.txt changed (content)", "the step above was rebuilt". */
+  text: string;
+  /** Per-file changes for `files-changed`. */
+  files?: { path: string; change: 'added' | 'removed' | 'content' | 'mode' | 'owner' | 'type' }[];
+}
+
+/** What a step's cache key is made of, for the "Build cache" panel. */
+export interface CacheKeyParts {
+  key: string;
+  parent: string | undefined;
+  instruction: string;
+  files: { path: string; checksum: string }[] | undefined;
+  args: Record<string, string> | undefined;
+  env: string[] | undefined;
+}
+
+export interface LayerSummary {
+  diffId: string;
+  size: number;
+  added: number;
+  changed: number;
+  deleted: number;
+}
+
+export type BuildEvent =
+  | { type: 'build-start'; builder: BuilderKind; steps: StepInfo[]; target: string | undefined }
+  | { type: 'step-start'; step: number }
+  | { type: 'cache-hit'; step: number; key: CacheKeyParts }
+  | { type: 'cache-miss'; step: number; key: CacheKeyParts; reason: MissReason }
+  | { type: 'output'; step: number; stream: 'stdout' | 'stderr'; text: string }
+  | { type: 'layer'; step: number; layer: LayerSummary }
+  | { type: 'step-done'; step: number; outcome: StepOutcome; imageId: string | undefined }
+  | { type: 'step-skipped'; step: number; reason: string }
+  | {
+      type: 'error';
+      step: number | undefined;
+      code: string;
+      message: string;
+      range: SourceRange | undefined;
+    }
+  | { type: 'build-done'; imageId: string; tags: string[] };
