@@ -26,7 +26,8 @@ function cleanPath(p: string): string {
   return parts.join('/');
 }
 
-function toRegex(pattern: string): RegExp {
+/** A Go-style glob (`*`, `?`, `[...]`, and `**`) as an anchored regular expression. */
+export function globToRegExp(pattern: string): RegExp {
   let re = '^';
   for (let i = 0; i < pattern.length; i++) {
     const ch = pattern[i]!;
@@ -73,7 +74,7 @@ export function parseDockerignore(text: string): IgnoreRules {
     const cleaned = cleanPath(line);
     if (cleaned === '') return;
     try {
-      patterns.push({ exclusion, regex: toRegex(cleaned), text: raw.trim(), line: index + 1 });
+      patterns.push({ exclusion, regex: globToRegExp(cleaned), text: raw.trim(), line: index + 1 });
     } catch (e) {
       problems.push({
         line: index + 1,

@@ -62,7 +62,17 @@ export interface LayerSummary {
 }
 
 export type BuildEvent =
-  | { type: 'build-start'; builder: BuilderKind; steps: StepInfo[]; target: string | undefined }
+  | {
+      type: 'build-start';
+      builder: BuilderKind;
+      steps: StepInfo[];
+      target: string | undefined;
+      /** The Dockerfile's name and size, the context size after .dockerignore, base images. */
+      dockerfile: string;
+      dockerfileBytes: number;
+      contextBytes: number;
+      baseImages: string[];
+    }
   | { type: 'step-start'; step: number }
   | { type: 'cache-hit'; step: number; key: CacheKeyParts }
   | { type: 'cache-miss'; step: number; key: CacheKeyParts; reason: MissReason }
@@ -74,7 +84,10 @@ export type BuildEvent =
       type: 'error';
       step: number | undefined;
       code: string;
+      /** BuildKit's wording. */
       message: string;
+      /** The classic builder's wording, where it differs. */
+      classicMessage: string | undefined;
       range: SourceRange | undefined;
     }
   | { type: 'build-done'; imageId: string; tags: string[] };

@@ -1,0 +1,206 @@
+/**
+ * Build events printed as `docker build` prints them: BuildKit's `--progress=plain` and the
+ * classic builder's `Step n/N`. Durations are simulated and deterministic.
+ */
+import { humanSize } from '../cli/format/units.ts';
+import type { BuildEvent, StepInfo } from './events.ts';
+
+export interface OutputOptions {
+  /** The Dockerfile text, for the excerpt BuildKit prints around a failing line. */
+  source: string;
+  tags: string[];
+}
+
+const short = (id: string | undefined) => (id ?? '').replace(/^sha256:/, '').slice(0, 12);
+
+/** A deterministic container ID for classic's `Running in`, derived from the step's image. */
+function containerId(seed: string): string {
+  let h = 0x811c9dc5;
+  let out = '';
+  for (let round = 0; out.length < 12; round++) {
+    for (const ch of `${seed}:${round}`) h = Math.imul(h ^ ch.charCodeAt(0), 0x01000193) >>> 0;
+    out += h.toString(16).padStart(8, '0');
+  }
+  return out.slice(0, 12);
+}
+
+function excerpt(source: string, line: number): string[] {
+  const lines = source.split('\n');
+  const from = Math.max(1, line - 2);
+  const to = Math.min(lines.length, line + 2);
+  const out = ['--------------------'];
+  for (let n = from; n <= to; n++) {
+    const num = String(n).padStart(4);
+    out.push(`${num} | ${n === line ? '>>>' : '   '} ${lines[n - 1] ?? ''}`.trimEnd());
+  }
+  out.push('--------------------');
+  return out;
+}
+
+/**
+ * BuildKit's plain progress output.
+ * @example renderBuildkit(result.events, { source, tags: ['app:latest'] })
+ */
+export function renderBuildkit(events: readonly BuildEvent[], opts: OutputOptions): string {
+  const out: string[] = [];
+  let vertex = 0;
+  let steps: StepInfo[] = [];
+  const vertexOf = new Map<number, number>();
+  const outputs = new Map<number, string[]>();
+  const block = (lines: string[]) => out.push(...lines, '');
+  for (const e of events) {
+    switch (e.type) {
+      case 'build-start': {
+        steps = e.steps;
+        block([
+          `#${++vertex} [internal] load build definition from ${e.dockerfile}`,
+          `#${vertex} transferring dockerfile: ${e.dockerfileBytes}B done`,
+          `#${vertex} DONE 0.0s`,
+        ]);
+        block([
+          `#${++vertex} [internal] load .dockerignore`,
+          `#${vertex} transferring context: 2B done`,
+          `#${vertex} DONE 0.0s`,
+        ]);
+        for (const image of e.baseImages)
+          block([`#${++vertex} [internal] load metadata for ${image}`, `#${vertex} DONE 0.0s`]);
+        if (
+          e.steps.some(
+            (s) => (s.keyword === 'COPY' || s.keyword === 'ADD') && !/--from[= ]/.test(s.text),
+          )
+        ) {
+          block([
+            `#${++vertex} [internal] load build context`,
+            `#${vertex} transferring context: ${e.contextBytes}B done`,
+            `#${vertex} DONE 0.0s`,
+          ]);
+        }
+        break;
+      }
+      case 'step-start': {
+        const step = steps[e.step];
+        if (step?.vertexLabel) vertexOf.set(e.step, ++vertex);
+        break;
+      }
+      case 'output': {
+        const lines = outputs.get(e.step) ?? [];
+        lines.push(...e.text.replace(/\n$/, '').split('\n'));
+        outputs.set(e.step, lines);
+        break;
+      }
+      case 'step-done': {
+        const v = vertexOf.get(e.step);
+        const step = steps[e.step];
+        if (v === undefined || !step) break;
+        const head = `#${v} ${step.vertexLabel} ${step.text}`;
+        const logs = (outputs.get(e.step) ?? []).map((l) => `#${v} 0.100 ${l}`);
+        block([
+          head,
+          ...logs,
+          e.outcome === 'cached'
+            ? `#${v} CACHED`
+            : `#${v} DONE ${step.keyword === 'RUN' ? '0.1' : '0.0'}s`,
+        ]);
+        break;
+      }
+      case 'error': {
+        const v = e.step !== undefined ? vertexOf.get(e.step) : undefined;
+        const step = e.step !== undefined ? steps[e.step] : undefined;
+        const logs = e.step !== undefined ? (outputs.get(e.step) ?? []) : [];
+        if (v !== undefined && step) {
+          block([
+            `#${v} ${step.vertexLabel} ${step.text}`,
+            ...logs.map((l) => `#${v} 0.100 ${l}`),
+            `#${v} ERROR: ${e.message}`,
+          ]);
+          out.push(
+            '------',
+            ` > ${step.vertexLabel} ${step.text}:`,
+            ...logs.map((l) => `0.100 ${l}`),
+            '------',
+          );
+        }
+        if (e.range)
+          out.push(
+            `${opts.source === '' ? 'Dockerfile' : 'Dockerfile'}:${e.range.start.line}`,
+            ...excerpt(opts.source, e.range.start.line),
+          );
+        out.push(`ERROR: failed to solve: ${e.message}`);
+        break;
+      }
+      case 'build-done': {
+        const v = ++vertex;
+        block([
+          `#${v} exporting to image`,
+          `#${v} exporting layers 0.0s done`,
+          `#${v} writing image ${e.imageId} done`,
+          ...e.tags.map((t) => `#${v} naming to docker.io/library/${t} done`),
+          `#${v} DONE 0.0s`,
+        ]);
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  return out.join('\n').replace(/\n+$/, '\n');
+}
+
+/**
+ * The classic builder's output (`DOCKER_BUILDKIT=0`).
+ * @example renderClassic(result.events, { source, tags: ['app:latest'] })
+ */
+export function renderClassic(events: readonly BuildEvent[], opts: OutputOptions): string {
+  const out: string[] = [];
+  let steps: StepInfo[] = [];
+  let total = 0;
+  let last: string | undefined;
+  const running = new Map<number, string>();
+  for (const e of events) {
+    switch (e.type) {
+      case 'build-start':
+        steps = e.steps;
+        total = e.steps.length;
+        out.push(`Sending build context to Docker daemon  ${humanSize(e.contextBytes, 4)}`);
+        break;
+      case 'step-start': {
+        const step = steps[e.step];
+        if (step) out.push(`Step ${e.step + 1}/${total} : ${step.text}`);
+        break;
+      }
+      case 'cache-hit':
+        out.push(' ---> Using cache');
+        break;
+      case 'cache-miss': {
+        const step = steps[e.step];
+        if (step && step.keyword !== 'COPY' && step.keyword !== 'ADD') {
+          const id = containerId(e.key.key);
+          running.set(e.step, id);
+          out.push(` ---> Running in ${id}`);
+        }
+        break;
+      }
+      case 'output':
+        out.push(e.text.replace(/\n$/, ''));
+        break;
+      case 'step-done': {
+        const id = running.get(e.step);
+        if (id && e.outcome === 'built') out.push(`Removing intermediate container ${id}`);
+        last = e.imageId;
+        out.push(` ---> ${short(e.imageId)}`);
+        break;
+      }
+      case 'error':
+        out.push(e.classicMessage ?? e.message);
+        break;
+      case 'build-done':
+        out.push(`Successfully built ${short(e.imageId ?? last)}`);
+        for (const tag of e.tags) out.push(`Successfully tagged ${tag}`);
+        break;
+      default:
+        break;
+    }
+  }
+  void opts;
+  return `${out.join('\n')}\n`;
+}
