@@ -72,4 +72,10 @@ export interface ShellFs {
   utimes(path: string, mtime: number): void;
   /** Resolve symlinks in every component (realpath); throws ELOOP on a loop. */
   realpath(path: string): string;
+  /**
+   * Optional: copy a regular file's content (stored or sized) to `to`, created with `mode`.
+   * Lets `cp` copy big sized files without materialising their bytes; when absent the shell
+   * falls back to readFile + writeFile.
+   */
+  copyFile?(from: string, to: string, opts?: { mode?: number }): void;
 }

@@ -1,0 +1,111 @@
+/**
+ * `$((...))`: integer arithmetic with the C operators scripts use (+ - * / % ** comparisons,
+ * && || ! and parentheses). Variables are read by name. Division by zero reports like dash.
+ */
+export class ArithError extends Error {}
+
+export function evalArith(expr: string, get: (name: string) => string | undefined): number {
+  const tokens =
+    expr.match(/\d+|[A-Za-z_][A-Za-z0-9_]*|\*\*|<=|>=|==|!=|&&|\|\||<<|>>|[-+*/%()<>!~&|^]|\S/g) ??
+    [];
+  let i = 0;
+  const peek = (): string | undefined => tokens[i];
+  const atom = (): number => {
+    const t = tokens[i++];
+    if (t === undefined) throw new ArithError('arithmetic expression: expecting primary');
+    if (t === '(') {
+      const v = binary(0);
+      if (tokens[i++] !== ')') throw new ArithError('arithmetic expression: expecting ")"');
+      return v;
+    }
+    if (t === '-') return -atom();
+    if (t === '+') return atom();
+    if (t === '!') return atom() === 0 ? 1 : 0;
+    if (t === '~') return ~atom();
+    if (/^\d+$/.test(t)) return t.length > 1 && t.startsWith('0') ? parseInt(t, 8) : Number(t);
+    if (/^[A-Za-z_]/.test(t)) {
+      const v = get(t) ?? '';
+      const n = v.trim() === '' ? 0 : Number(v.trim());
+      return Number.isFinite(n) ? Math.trunc(n) : 0;
+    }
+    throw new ArithError(`arithmetic expression: expecting primary: "${expr}"`);
+  };
+  const PREC: Record<string, number> = {
+    '||': 1,
+    '&&': 2,
+    '|': 3,
+    '^': 4,
+    '&': 5,
+    '==': 6,
+    '!=': 6,
+    '<': 7,
+    '>': 7,
+    '<=': 7,
+    '>=': 7,
+    '<<': 8,
+    '>>': 8,
+    '+': 9,
+    '-': 9,
+    '*': 10,
+    '/': 10,
+    '%': 10,
+    '**': 11,
+  };
+  const binary = (min: number): number => {
+    let left = atom();
+    for (;;) {
+      const op = peek();
+      const p = op === undefined ? undefined : PREC[op];
+      if (op === undefined || p === undefined || p < min) return left;
+      i++;
+      const right = binary(op === '**' ? p : p + 1);
+      left = apply(op, left, right);
+    }
+  };
+  const result = binary(0);
+  if (i < tokens.length) throw new ArithError(`arithmetic expression: expecting EOF: "${expr}"`);
+  return result;
+}
+
+function apply(op: string, a: number, b: number): number {
+  switch (op) {
+    case '+':
+      return (a + b) | 0;
+    case '-':
+      return (a - b) | 0;
+    case '*':
+      return Math.imul(a, b);
+    case '/':
+    case '%':
+      if (b === 0) throw new ArithError('arithmetic expression: division by zero');
+      return op === '/' ? Math.trunc(a / b) : a % b;
+    case '**':
+      return a ** b;
+    case '<':
+      return a < b ? 1 : 0;
+    case '>':
+      return a > b ? 1 : 0;
+    case '<=':
+      return a <= b ? 1 : 0;
+    case '>=':
+      return a >= b ? 1 : 0;
+    case '==':
+      return a === b ? 1 : 0;
+    case '!=':
+      return a !== b ? 1 : 0;
+    case '&&':
+      return a !== 0 && b !== 0 ? 1 : 0;
+    case '||':
+      return a !== 0 || b !== 0 ? 1 : 0;
+    case '&':
+      return a & b;
+    case '|':
+      return a | b;
+    case '^':
+      return a ^ b;
+    case '<<':
+      return a << b;
+    default:
+      return a >> b;
+  }
+}

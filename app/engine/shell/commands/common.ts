@@ -1,0 +1,193 @@
+import { FsError } from '../fs-port.ts';
+import type { Stat } from '../fs-port.ts';
+import { decode, readText } from '../io.ts';
+import { errText } from '../state.ts';
+import type { Shell } from '../state.ts';
+import type { Io } from '../types.ts';
+
+export interface Parsed {
+  /** Short flags by letter, long ones by name; a value when the option takes one. */
+  opts: Map<string, string | true>;
+  operands: string[];
+}
+
+export class UsageError extends Error {}
+
+/**
+ * GNU-style option parsing: combined short flags (`-rf`), values glued or separate (`-n5`,
+ * `-n 5`), `--long[=value]`, `--` ending options. `withValue` lists the short letters (and long
+ * names, comma separated after a `|`) that take a value.
+ */
+export function parseArgs(argv: string[], flags: string, withValue = ''): Parsed {
+  const [shortVals = '', longVals = ''] = withValue.split('|');
+  const longTakes = new Set(longVals.split(',').filter(Boolean));
+  const opts = new Map<string, string | true>();
+  const operands: string[] = [];
+  const cmd = argv[0] ?? '';
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i] as string;
+    if (a === '--') {
+      operands.push(...argv.slice(i + 1));
+      break;
+    }
+    if (a.startsWith('--')) {
+      const eq = a.indexOf('=');
+      const name = eq < 0 ? a.slice(2) : a.slice(2, eq);
+      if (eq >= 0) opts.set(name, a.slice(eq + 1));
+      else if (longTakes.has(name)) opts.set(name, argv[++i] ?? '');
+      else opts.set(name, true);
+      continue;
+    }
+    if (
+      a.length < 2 ||
+      !a.startsWith('-') ||
+      (/^-\d/.test(a) && !flags.includes(a[1] as string) && !shortVals.includes(a[1] as string))
+    ) {
+      operands.push(a);
+      continue;
+    }
+    for (let j = 1; j < a.length; j++) {
+      const c = a[j] as string;
+      if (shortVals.includes(c)) {
+        const rest = a.slice(j + 1);
+        opts.set(c, rest !== '' ? rest : (argv[++i] ?? ''));
+        break;
+      }
+      if (!flags.includes(c)) throw new UsageError(`${cmd}: invalid option -- '${c}'`);
+      opts.set(c, true);
+    }
+  }
+  return { opts, operands };
+}
+
+/** Prints GNU's usage error pair and returns the status the tool uses. */
+export function usage(io: Io, e: UsageError, cmd: string, status = 1): number {
+  io.stderr.write(`${e.message}\nTry '${cmd} --help' for more information.\n`);
+  return status;
+}
+
+/** Runs a command body, turning bad options into GNU's usage message. */
+export function withUsage(argv: string[], io: Io, status: number, body: () => number): number {
+  try {
+    return body();
+  } catch (e) {
+    if (e instanceof UsageError) return usage(io, e, argv[0] ?? '', status);
+    throw e;
+  }
+}
+
+/** Rethrows anything that is not a filesystem error (budget signals must pass through). */
+export function fsError(e: unknown): FsError {
+  if (e instanceof FsError) return e;
+  throw e;
+}
+
+/** `cat: /x: No such file or directory` */
+export function report(io: Io, cmd: string, path: string, e: unknown): void {
+  io.stderr.write(`${cmd}: ${path}: ${errText(fsError(e))}\n`);
+}
+
+export function tryStat(sh: Shell, path: string, follow = true): Stat | null {
+  try {
+    return follow ? sh.fs.stat(path) : sh.fs.lstat(path);
+  } catch (e) {
+    fsError(e);
+    return null;
+  }
+}
+
+/**
+ * Text of the operands (or stdin when none, or `-`), reporting missing files as `cmd: f: ...`.
+ * Returns the texts read and whether any failed.
+ */
+export function readInputs(
+  files: string[],
+  io: Io,
+  sh: Shell,
+  cmd: string,
+): { texts: { name: string; text: string }[]; failed: boolean } {
+  const texts: { name: string; text: string }[] = [];
+  let failed = false;
+  for (const f of files.length === 0 ? ['-'] : files) {
+    if (f === '-') {
+      texts.push({ name: '-', text: io.stdin.all() });
+      continue;
+    }
+    try {
+      const path = sh.resolve(f);
+      if (sh.fs.stat(path).type === 'dir') throw new FsError('EISDIR', path);
+      texts.push({ name: f, text: readText(sh.fs, path) });
+    } catch (e) {
+      report(io, cmd, f, e);
+      failed = true;
+    }
+  }
+  return { texts, failed };
+}
+
+/** Splits text into lines without the trailing empty piece after a final newline. */
+export function lines(text: string): string[] {
+  if (text === '') return [];
+  const out = text.split('\n');
+  if (out[out.length - 1] === '') out.pop();
+  return out;
+}
+
+/** `-rwxr-xr-x` */
+export function modeString(st: Stat): string {
+  const t = st.type === 'dir' ? 'd' : st.type === 'symlink' ? 'l' : '-';
+  const m = st.mode;
+  const triple = (shift: number, special: boolean, ch: string): string => {
+    const r = m & (4 << shift) ? 'r' : '-';
+    const w = m & (2 << shift) ? 'w' : '-';
+    const x = m & (1 << shift);
+    return r + w + (special ? (x ? ch : ch.toUpperCase()) : x ? 'x' : '-');
+  };
+  return (
+    t +
+    triple(6, (m & 0o4000) !== 0, 's') +
+    triple(3, (m & 0o2000) !== 0, 's') +
+    triple(0, (m & 0o1000) !== 0, 't')
+  );
+}
+
+/** Entries of /etc/passwd or /etc/group as field arrays. */
+export function table(sh: Shell, file: '/etc/passwd' | '/etc/group'): string[][] {
+  try {
+    return lines(decode(sh.fs.readFile(file))).map((l) => l.split(':'));
+  } catch (e) {
+    fsError(e);
+    return [];
+  }
+}
+
+export function userName(sh: Shell, uid: number): string {
+  return table(sh, '/etc/passwd').find((f) => f[2] === String(uid))?.[0] ?? String(uid);
+}
+export function groupName(sh: Shell, gid: number): string {
+  return table(sh, '/etc/group').find((f) => f[2] === String(gid))?.[0] ?? String(gid);
+}
+
+/** GNU's human sizes for ls -h and du -h: 1 decimal below 10, then whole units. */
+export function human(bytes: number): string {
+  const units = ['', 'K', 'M', 'G', 'T'];
+  let n = bytes;
+  let u = 0;
+  while (n >= 1024 && u < units.length - 1) {
+    n /= 1024;
+    u++;
+  }
+  if (u === 0) return String(bytes);
+  const s = n < 10 ? (Math.ceil(n * 10) / 10).toFixed(1) : String(Math.ceil(n));
+  return s === '10.0' ? `10${units[u]}` : `${s}${units[u]}`;
+}
+
+/** Writes text to a path, creating or replacing the file. */
+export function writeText(sh: Shell, path: string, text: string, append = false): void {
+  sh.fs.writeFile(path, new TextEncoder().encode(text), { append });
+}
+
+export function basename(p: string): string {
+  const t = p.replace(/\/+$/, '');
+  return t === '' ? (p.startsWith('/') ? '/' : '') : t.slice(t.lastIndexOf('/') + 1);
+}

@@ -1,0 +1,121 @@
+import { BUILTINS } from './builtins/index.ts';
+import { COMMANDS } from './commands/index.ts';
+import { runScript, swallowExit } from './exec.ts';
+import { guardFs, Input, StringSink } from './io.ts';
+import { invoke, resolveCommand } from './invoke.ts';
+import { BudgetSignal, ExitSignal, LoopSignal, ReturnSignal } from './signals.ts';
+import { Shell } from './state.ts';
+import type { Io, ShellContext, ShellResult } from './types.ts';
+import { DEFAULT_LIMITS } from './types.ts';
+
+export type { BudgetKind, ShellContext, ShellLimits, ShellResult, ShellUser } from './types.ts';
+export type { PackageCatalog } from './packages/catalog.ts';
+
+function makeShell(ctx: ShellContext): Shell {
+  const limits = { ...DEFAULT_LIMITS, ...ctx.limits };
+  const sh = new Shell(
+    guardFs(ctx.fs),
+    ctx.catalog,
+    { ...ctx.user },
+    ctx.cwd,
+    {
+      steps: 0,
+      maxSteps: limits.steps,
+      depth: 0,
+      maxDepth: limits.depth,
+      outputBytes: 0,
+      maxOutputBytes: limits.outputBytes,
+      longRunning: false,
+    },
+    ctx.hostname ?? 'buildkitsandbox',
+  );
+  for (const [k, v] of Object.entries(ctx.env)) sh.set(k, v, true);
+  if (sh.get('PATH') === undefined)
+    sh.set('PATH', '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', true);
+  if (sh.get('HOME') === undefined) sh.set('HOME', ctx.user.uid === 0 ? '/root' : '/', true);
+  if (sh.get('HOSTNAME') === undefined) sh.set('HOSTNAME', sh.hostname, true);
+  sh.set('PWD', ctx.cwd, true);
+  sh.set('IFS', ' \t\n');
+  return sh;
+}
+
+/** Runs `body` and turns every way a run can end (exit, budget, JS stack) into a result. */
+function finish(sh: Shell, body: (io: Io) => number, stdin: string): ShellResult {
+  const stdout = new StringSink(sh);
+  const stderr = new StringSink(sh);
+  const io: Io = { stdin: new Input(stdin), stdout, stderr, pipedOut: false };
+  sh.stderr = stderr;
+  let exitCode: number;
+  let budget: BudgetSignal | null = null;
+  try {
+    exitCode = body(io);
+  } catch (e) {
+    if (e instanceof ExitSignal) exitCode = e.code;
+    else if (e instanceof ReturnSignal) exitCode = e.code;
+    else if (e instanceof LoopSignal) exitCode = 0;
+    else if (e instanceof BudgetSignal) budget = e;
+    else if (e instanceof RangeError)
+      budget = new BudgetSignal('depth', 'this step nested too deeply for the simulator');
+    else throw e;
+    exitCode ??= 1;
+  }
+  const result: ShellResult = {
+    exitCode: budget ? 1 : exitCode,
+    stdout: stdout.text(),
+    stderr: stderr.text(),
+    env: sh.environ(),
+    cwd: sh.cwd,
+  };
+  if (budget) {
+    result.budgetExceeded = budget.kind;
+    result.message = budget.message;
+    result.stderr += `${budget.message}\n`;
+  } else if (sh.budget.longRunning) result.longRunning = true;
+  return result;
+}
+
+/**
+ * Runs a script as `/bin/sh -c script` does (dash semantics), over `ctx.fs`. Never throws for
+ * any script: limits end the run with `budgetExceeded` and a message.
+ *
+ * @example
+ * const r = runShell('apt-get update && apt-get install -y curl', { fs, env: {}, cwd: '/',
+ *   user: { uid: 0, gid: 0, name: 'root' }, catalog: builtinCatalog });
+ * r.exitCode; // 0
+ */
+export function runShell(script: string, ctx: ShellContext): ShellResult {
+  const sh = makeShell(ctx);
+  return finish(sh, (io) => runScript(script, sh, io), ctx.stdin ?? '');
+}
+
+/**
+ * Runs an exec-form command (`CMD ["nginx", "-g", "daemon off;"]`): no shell parsing, argv[0]
+ * resolved on PATH. A program the simulator cannot run (a copied binary) counts as long-running.
+ *
+ * @example
+ * runExec(['sleep', 'infinity'], ctx).longRunning; // true
+ */
+export function runExec(argv: string[], ctx: ShellContext): ShellResult {
+  const sh = makeShell(ctx);
+  const name = argv[0];
+  return finish(
+    sh,
+    (io) => {
+      if (name === undefined) return 0;
+      const found = resolveCommand(name, sh);
+      if (!found || found.kind === 'function') {
+        // Docker's own wording when the exec-form program is missing.
+        io.stderr.write(`exec: "${name}": executable file not found in $PATH\n`);
+        return 127;
+      }
+      if (found.kind === 'binary') sh.budget.longRunning = true;
+      return swallowExit(() => invoke(argv, io, sh, []));
+    },
+    ctx.stdin ?? '',
+  );
+}
+
+/** Every command name the shell knows (builtins and utilities), sorted, for Tab completion. */
+export const KNOWN_COMMANDS: readonly string[] = [
+  ...new Set([...BUILTINS.keys(), ...COMMANDS.keys()]),
+].sort();

@@ -1,0 +1,158 @@
+import { BUILTINS, SPECIAL_BUILTINS } from './builtins/index.ts';
+import { COMMANDS, NEEDS_BINARY } from './commands/index.ts';
+import { FsError } from './fs-port.ts';
+import { readText } from './io.ts';
+import { runScript, runCommand, swallowExit } from './exec.ts';
+import { ReturnSignal } from './signals.ts';
+import type { Shell } from './state.ts';
+import type { CommandFn, Io } from './types.ts';
+
+const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+
+export type Resolved =
+  | { kind: 'function' | 'builtin'; name: string }
+  | { kind: 'command'; fn: CommandFn; path: string }
+  | { kind: 'script'; path: string }
+  | { kind: 'binary'; path: string };
+
+/**
+ * Finds what a command name means, in the order dash uses: function, builtin, then a search
+ * of PATH. The simulator's utilities count as present unless they belong to a package
+ * (curl, python3, apt-get...), which must exist as a file on PATH, as in a real image.
+ */
+export function resolveCommand(name: string, sh: Shell): Resolved | null {
+  if (!name.includes('/')) {
+    if (sh.funcs.has(name)) return { kind: 'function', name };
+    if (BUILTINS.has(name)) return { kind: 'builtin', name };
+    for (const dir of (sh.get('PATH') ?? DEFAULT_PATH).split(':')) {
+      const path = sh.resolve(`${dir || '.'}/${name}`);
+      const found = fileKind(path, sh);
+      if (found) return found;
+    }
+    const fn = COMMANDS.get(name);
+    if (fn && !NEEDS_BINARY.has(name)) return { kind: 'command', fn, path: `/usr/bin/${name}` };
+    return null;
+  }
+  return fileKind(sh.resolve(name), sh);
+}
+
+function fileKind(path: string, sh: Shell): Resolved | null {
+  try {
+    const st = sh.fs.stat(path);
+    if (st.type !== 'file') return null;
+    const real = sh.fs.realpath(path);
+    const base = real.slice(real.lastIndexOf('/') + 1);
+    const known = COMMANDS.get(base) ?? COMMANDS.get(path.slice(path.lastIndexOf('/') + 1));
+    if (known) return { kind: 'command', fn: known, path };
+    if (st.size > 2 && st.size < 1 << 20 && readText(sh.fs, path).startsWith('#!'))
+      return { kind: 'script', path };
+    return { kind: 'binary', path };
+  } catch (e) {
+    if (e instanceof FsError) return null;
+    throw e;
+  }
+}
+
+/** Runs argv with `NAME=value` prefixes applied for the duration of the command. */
+export function invoke(
+  argv: string[],
+  io: Io,
+  sh: Shell,
+  assigns: readonly (readonly [string, string])[],
+): number {
+  const name = argv[0] as string;
+  const found = resolveCommand(name, sh);
+  if (found?.kind === 'builtin' && SPECIAL_BUILTINS.has(name)) {
+    for (const [k, v] of assigns) sh.set(k, v);
+    return callBuiltin(name, argv, io, sh);
+  }
+  const saved = assigns.map(([k]) => [k, sh.vars.get(k), sh.exported.has(k)] as const);
+  for (const [k, v] of assigns) sh.set(k, v, true);
+  try {
+    return run(found, argv, io, sh);
+  } finally {
+    for (const [k, v, wasExported] of saved) {
+      if (v === undefined) sh.vars.delete(k);
+      else sh.vars.set(k, v);
+      if (!wasExported) sh.exported.delete(k);
+    }
+  }
+}
+
+function callBuiltin(name: string, argv: string[], io: Io, sh: Shell): number {
+  const fn = BUILTINS.get(name) as CommandFn;
+  return fn(argv, io, sh);
+}
+
+function run(found: Resolved | null, argv: string[], io: Io, sh: Shell): number {
+  const name = argv[0] as string;
+  if (!found) {
+    io.stderr.write(`${sh.prefix()}${name}: not found\n`);
+    return 127;
+  }
+  switch (found.kind) {
+    case 'function':
+      return callFunction(name, argv.slice(1), io, sh);
+    case 'builtin':
+      return callBuiltin(name, argv, io, sh);
+    case 'command':
+      if (name.includes('/') && !executable(found.path, sh)) return denied(name, io, sh);
+      return found.fn(argv, io, sh);
+    case 'script':
+      if (!executable(found.path, sh)) return denied(name, io, sh);
+      return runScriptFile(found.path, argv.slice(1), io, sh);
+    case 'binary':
+      // A program the simulator cannot run (a copied binary): it starts and keeps running.
+      if (!executable(found.path, sh)) return denied(name, io, sh);
+      sh.budget.longRunning = true;
+      return 0;
+  }
+}
+
+function executable(path: string, sh: Shell): boolean {
+  try {
+    return (sh.fs.stat(path).mode & 0o111) !== 0;
+  } catch {
+    return false;
+  }
+}
+
+function denied(name: string, io: Io, sh: Shell): number {
+  io.stderr.write(`${sh.prefix()}${name}: Permission denied\n`);
+  return 126;
+}
+
+/** Calls a shell function with its own positional parameters. */
+export function callFunction(name: string, args: string[], io: Io, sh: Shell): number {
+  const body = sh.funcs.get(name);
+  if (!body) return 127;
+  const saved = sh.positional;
+  sh.positional = args;
+  try {
+    return sh.nested(() => runCommand(body, sh, io));
+  } catch (e) {
+    if (e instanceof ReturnSignal) return e.code;
+    throw e;
+  } finally {
+    sh.positional = saved;
+  }
+}
+
+/** `sh script.sh args` and `./script.sh`: a new shell process running the file. */
+export function runScriptFile(
+  path: string,
+  args: string[],
+  io: Io,
+  sh: Shell,
+  arg0 = path,
+): number {
+  const src = readText(sh.fs, path).replace(/^#![^\n]*/, '');
+  const child = sh.clone();
+  child.funcs = new Map();
+  child.vars = new Map([...sh.vars].filter(([k]) => sh.exported.has(k)));
+  child.positional = args;
+  child.vars.set('0', arg0);
+  child.arg0 = arg0;
+  child.options = { errexit: false, xtrace: false, pipefail: false, nounset: false };
+  return sh.nested(() => swallowExit(() => runScript(src, child, io)));
+}

@@ -1,0 +1,55 @@
+/**
+ * What the simulated package managers install. Logic lives in apt.ts, apk.ts, pip.ts, npm.ts;
+ * data comes from an implementation of PackageCatalog (builtin.ts is a small one; generated
+ * catalogs from Debian's real file lists replace it without touching the logic).
+ */
+
+export interface CatalogFile {
+  /** Absolute path inside the image. A trailing slash is not used; directories set type. */
+  path: string;
+  size: number;
+  /** Permission bits; defaults to 0o644 for files (0o755 under bin/ dirs), 0o755 for dirs. */
+  mode?: number;
+  type?: 'file' | 'dir' | 'symlink';
+  /** Symlink target when type is 'symlink'. */
+  target?: string;
+  /** Text content for small files learners may `cat`; otherwise the file is sized only. */
+  content?: string;
+}
+
+export interface CatalogPackage {
+  name: string;
+  version: string;
+  /** Names of packages this one needs, installed first. Alternatives are pre-resolved. */
+  depends: string[];
+  /** Bytes on disk after install (apt prints it as "additional disk space"). */
+  installedSize: number;
+  /** Bytes of the archive ("Need to get ..."). */
+  downloadSize: number;
+  files: CatalogFile[];
+  /** One-line summary for `apt show` and `pip show`. */
+  description?: string;
+}
+
+export interface PackageSource {
+  lookup(name: string): CatalogPackage | undefined;
+}
+
+export interface AptSource extends PackageSource {
+  /** The files `apt-get update` writes into /var/lib/apt/lists (sized, not stored). */
+  lists: CatalogFile[];
+  /** `Get:1 http://deb.debian.org/debian bookworm InRelease [151 kB]` lines for update. */
+  updateLines: string[];
+}
+
+export interface ApkSource extends PackageSource {
+  /** Files the APKINDEX fetch writes into /var/cache/apk (skipped with --no-cache). */
+  indexFiles: CatalogFile[];
+}
+
+export interface PackageCatalog {
+  apt: AptSource;
+  apk: ApkSource;
+  pip: PackageSource;
+  npm: PackageSource;
+}
