@@ -178,16 +178,14 @@ export function imageId(configJson: string): string {
 }
 
 /**
- * An RFC 3339 time as Go prints it (nanoseconds, trailing zeros dropped) from epoch seconds.
+ * An RFC 3339 time as Go prints it (nanoseconds, trailing zeros dropped).
  *
  * @example
  * goTime(0); // '1970-01-01T00:00:00Z'
- * goTime(1.5); // '1970-01-01T00:00:01.5Z'
+ * goTime(1, 500_000_000); // '1970-01-01T00:00:01.5Z'
  */
-export function goTime(seconds: number): string {
-  const whole = Math.floor(seconds);
-  const nanos = Math.round((seconds - whole) * 1e9);
-  const base = new Date(whole * 1000).toISOString().slice(0, 19);
+export function goTime(seconds: number, nanos = 0): string {
+  const base = new Date(Math.floor(seconds) * 1000).toISOString().slice(0, 19);
   const frac = nanos ? '.' + String(nanos).padStart(9, '0').replace(/0+$/, '') : '';
   return `${base}${frac}Z`;
 }

@@ -1,5 +1,5 @@
 import type { DirNode, FileNode, FsNode } from './types.ts';
-import { FIXED_MTIME, OPAQUE_MARKER, WHITEOUT_PREFIX } from './types.ts';
+import { OPAQUE_MARKER, WHITEOUT_PREFIX } from './types.ts';
 import { compareNames, splitPath } from './path.ts';
 import type { EntrySpec } from './tree.ts';
 import { treeFromEntries } from './tree.ts';
@@ -67,7 +67,7 @@ function* recordsIn(
             path,
             kind: 'opaque',
             ...metaOf(node),
-            mtime: FIXED_MTIME,
+            mtime: 0,
             size: 0,
           };
         }

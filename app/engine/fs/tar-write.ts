@@ -46,8 +46,15 @@ const TYPEFLAG: Record<LayerRecord['kind'], string> = {
 export function* tarChunks(root: DirNode, opts: TarOptions = {}): Generator<Uint8Array> {
   const names = opts.names ?? defaultNames;
   for (const r of layerRecords(root)) {
+    // Docker writes opaque markers with a zero mtime whatever the layer's time.
     const mtime =
-      opts.mtime === undefined ? FIXED_MTIME : opts.mtime === 'preserve' ? r.mtime : opts.mtime;
+      r.kind === 'opaque'
+        ? 0
+        : opts.mtime === undefined
+          ? FIXED_MTIME
+          : opts.mtime === 'preserve'
+            ? r.mtime
+            : opts.mtime;
     yield* headerBlocks(r, mtime, names);
     if (r.kind !== 'file' || r.size === 0) continue;
     const data = r.node?.type === 'file' ? r.node.data : undefined;

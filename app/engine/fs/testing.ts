@@ -24,7 +24,7 @@ export function syntheticBase(n: number): DirNode {
       entries.push({ path: `/usr/bin/tool${i}`, type: 'file', mode: 0o755, size: 20_000 + i });
     else if (i % 5 === 1)
       entries.push({
-        path: `/usr/share/doc/pkg${i % 400}/copyright`,
+        path: `/usr/share/doc/pkg${i % 400}/changelog${i}`,
         type: 'file',
         data: `pkg ${i}\n`,
       });
