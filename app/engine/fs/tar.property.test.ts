@@ -17,7 +17,7 @@ const meta = {
 };
 const entry: fc.Arbitrary<EntrySpec> = fc
   .tuple(fc.array(segment, { minLength: 1, maxLength: 4 }), fc.nat(5))
-  .chain(([parts, kind]) => {
+  .chain(([parts, kind]): fc.Arbitrary<EntrySpec> => {
     const p = '/' + parts.join('/');
     if (kind === 0)
       return fc.record({ path: fc.constant(p), type: fc.constant('dir' as const), ...meta });
