@@ -48,7 +48,8 @@ export function applyLayer(lower: DirNode, diff: DirNode): DirNode {
 
 function applyDir(lower: DirNode | undefined, diff: DirNode): DirNode {
   if ((lower === undefined || lower.children.size === 0) && isClean(diff)) {
-    return diff.opaque ? { ...stripOpaque(diff) } : diff;
+    // Nothing to merge and nothing to strip: the layer's own directory is the merged one.
+    return diff;
   }
   const base = diff.opaque || lower === undefined ? undefined : lower.children;
   const children = new Map<string, TreeNode>(base);
@@ -60,11 +61,6 @@ function applyDir(lower: DirNode | undefined, diff: DirNode): DirNode {
     } else children.set(name, child);
   }
   const { mode, uid, gid, mtime } = diff;
-  return { type: 'dir', mode, uid, gid, mtime, children };
-}
-
-function stripOpaque(dir: DirNode): DirNode {
-  const { mode, uid, gid, mtime, children } = dir;
   return { type: 'dir', mode, uid, gid, mtime, children };
 }
 

@@ -33,6 +33,7 @@ export type EntrySpec =
 const encoder = new TextEncoder();
 
 function meta(spec: MetaSpec, defaultMode: number): NodeMeta {
+  // Called once per entry of a 10,000-entry base: plain reads, no spreads.
   return {
     mode: spec.mode ?? defaultMode,
     uid: spec.uid ?? 0,
@@ -70,7 +71,7 @@ function draftDir(m: NodeMeta): Draft {
  */
 export function treeFromEntries(entries: Iterable<EntrySpec>): DirNode {
   const root = draftDir(meta({}, 0o755));
-  const byPath = new Map<string, FileNode>();
+  // Paths of each hard-link group, filled only when a link is met.
   const pathsOf = new Map<FileNode, string[]>();
   for (const e of entries) {
     const parts = splitPath(e.path);
@@ -90,7 +91,6 @@ export function treeFromEntries(entries: Iterable<EntrySpec>): DirNode {
       if (e.type === 'dir') Object.assign(root, meta(e, 0o755));
       continue;
     }
-    const key = '/' + [...parts, name].join('/');
     switch (e.type) {
       case 'dir': {
         const old = dir.children.get(name);
@@ -111,8 +111,6 @@ export function treeFromEntries(entries: Iterable<EntrySpec>): DirNode {
           ...(data ? { data } : {}),
           ...(e.digest !== undefined ? { digest: e.digest } : {}),
         };
-        byPath.set(key, node);
-        pathsOf.set(node, [key]);
         dir.children.set(name, node);
         break;
       }
@@ -122,8 +120,9 @@ export function treeFromEntries(entries: Iterable<EntrySpec>): DirNode {
         break;
       }
       case 'hardlink': {
-        const target = byPath.get('/' + splitPath(e.target).join('/'));
-        if (!target)
+        const targetPath = '/' + splitPath(e.target).join('/');
+        const target = lookup(root as DirNode, targetPath);
+        if (target?.type !== 'file')
           throw new Error(`hard link ${e.path}: target ${e.target} is not a file listed before it`);
         const linked: FileNode = {
           ...target,
@@ -131,8 +130,8 @@ export function treeFromEntries(entries: Iterable<EntrySpec>): DirNode {
           nlink: (target.nlink ?? 1) + 1,
         };
         // Every path of the link shares one node, so later readers see one file.
-        const paths = [...(pathsOf.get(target) ?? []), key];
-        for (const p of paths) setDraft(root, p, linked, byPath);
+        const paths = [...(pathsOf.get(target) ?? [targetPath]), '/' + [...parts, name].join('/')];
+        for (const p of paths) setDraft(root, p, linked);
         pathsOf.delete(target);
         pathsOf.set(linked, paths);
         break;
@@ -161,13 +160,12 @@ export function nextIno(): number {
   return ++inodes;
 }
 
-function setDraft(root: Draft, path: string, node: FileNode, byPath: Map<string, FileNode>): void {
+function setDraft(root: Draft, path: string, node: FileNode): void {
   const parts = splitPath(path);
   const name = parts.pop();
   let dir: Draft = root;
   for (const p of parts) dir = dir.children.get(p) as Draft;
   if (name !== undefined) dir.children.set(name, node);
-  byPath.set(path, node);
 }
 
 /**
