@@ -236,7 +236,11 @@ export class RecordingOverlay implements ShellFs {
         const c = this.#at(sub, true);
         const node = visible(c);
         if (node?.type === 'dir') continue;
-        if (node !== undefined) throw err('EEXIST', sub, 'File exists');
+        // Linux: EEXIST for the path itself, ENOTDIR when a file stands in its way.
+        if (node !== undefined) {
+          if (i === parts.length) throw err('EEXIST', path, 'File exists');
+          throw err('ENOTDIR', path, 'Not a directory');
+        }
         this.#mkdirAt(c, sub, opts.mode ?? 0o755);
       }
       return;
