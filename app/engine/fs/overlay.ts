@@ -1,32 +1,16 @@
 import type { ShellFs, Stat } from '../shell/fs-port.ts';
 import { FsError } from '../shell/fs-port.ts';
-import type { DirNode, FileNode, SymlinkNode } from './types.ts';
-import { FIXED_MTIME, WHITEOUT } from './types.ts';
-import type { Cursor, UpperDir, UpperNode, Visible } from './overlay-core.ts';
-import {
-  BudgetExceededError,
-  childNames,
-  cursorPath,
-  freeze,
-  resolve,
-  statOf,
-  visible,
-} from './overlay-core.ts';
+import type { DirNode, FileNode } from './types.ts';
+import type { Cursor, UpperDir, Visible } from './overlay-core.ts';
+import { childNames, cursorPath, resolve, statOf, visible } from './overlay-core.ts';
 import { checkName, sortedNames } from './path.ts';
 import { Layer } from './layer.ts';
 import { MergedView } from './merge.ts';
 import { nextIno } from './tree.ts';
+import type { OverlayOptions } from './upper.ts';
+import { UpperLayer } from './upper.ts';
 
-export interface OverlayOptions {
-  /** Owner of new files and directories (the Dockerfile's USER); root by default. */
-  owner?: { uid: number; gid: number };
-  /** Clock for mtimes, in seconds; fixed by default so layers are reproducible. */
-  now?: () => number;
-  /** Bytes this overlay may write (content written plus files copied up) before ENOSPC. */
-  maxBytes?: number;
-  /** Reads of content-less files larger than this fail rather than allocate (default 64 MiB). */
-  maxReadBytes?: number;
-}
+export type { OverlayOptions } from './upper.ts';
 
 const err = (code: FsError['code'], path: string, what: string): FsError =>
   new FsError(code, path, `${path}: ${what}`);
@@ -42,27 +26,22 @@ const err = (code: FsError['code'], path: string, what: string): FsError =>
  * names starting with `.wh.` are refused, since a layer tar could not tell them from whiteouts.
  */
 export class RecordingOverlay implements ShellFs {
-  readonly lower: DirNode;
-  readonly #upper: UpperDir;
-  readonly #owner: { uid: number; gid: number };
-  readonly #now: () => number;
-  readonly #maxBytes: number | undefined;
+  readonly #w: UpperLayer;
   readonly #maxRead: number;
-  #written = 0;
 
   constructor(lower: DirNode, opts: OverlayOptions = {}) {
-    this.lower = lower;
-    const { mode, uid, gid, mtime } = lower;
-    this.#upper = { type: 'dir', mode, uid, gid, mtime, children: new Map(), opaque: false };
-    this.#owner = opts.owner ?? { uid: 0, gid: 0 };
-    this.#now = opts.now ?? (() => FIXED_MTIME);
-    this.#maxBytes = opts.maxBytes;
+    this.#w = new UpperLayer(lower, opts);
     this.#maxRead = opts.maxReadBytes ?? 64 * 1024 * 1024;
+  }
+
+  /** The merged image this overlay writes over. */
+  get lower(): DirNode {
+    return this.#w.lower;
   }
 
   /** Bytes written so far (content plus copy-ups), as the size budget counts them. */
   get bytesWritten(): number {
-    return this.#written;
+    return this.#w.written;
   }
 
   /**
@@ -70,15 +49,11 @@ export class RecordingOverlay implements ShellFs {
    * container can be diffed or committed more than once.
    */
   commit(opts: { diffId?: string } = {}): Layer {
-    return new Layer(freeze(this.#upper), opts);
-  }
-
-  #root(): Cursor {
-    return { u: this.#upper, l: this.lower, parent: undefined, name: '' };
+    return new Layer(this.#w.freeze(), opts);
   }
 
   #at(path: string, follow: boolean): Cursor {
-    return resolve(this.#root(), path, follow);
+    return resolve(this.#w.cursor(), path, follow);
   }
 
   #existing(path: string, follow: boolean): { c: Cursor; node: Visible } {
@@ -86,69 +61,6 @@ export class RecordingOverlay implements ShellFs {
     const node = visible(c);
     if (node === undefined) throw err('ENOENT', path, 'No such file or directory');
     return { c, node };
-  }
-
-  #charge(path: string, bytes: number): void {
-    const total = this.#written + bytes;
-    if (this.#maxBytes !== undefined && total > this.#maxBytes) {
-      throw new BudgetExceededError(path, this.#maxBytes, total);
-    }
-    this.#written = total;
-  }
-
-  /** The upper directory for a visible directory cursor, copying it (metadata only) up. */
-  #upperDir(c: Cursor): UpperDir {
-    if (c.parent === undefined) return this.#upper;
-    const parent = this.#upperDir(c.parent);
-    const existing = parent.children.get(c.name);
-    if (existing?.type === 'dir') return (c.u = existing);
-    const l = c.l;
-    if (l?.type !== 'dir') throw err('ENOENT', cursorPath(c), 'No such file or directory');
-    const made: UpperDir = {
-      type: 'dir',
-      mode: l.mode,
-      uid: l.uid,
-      gid: l.gid,
-      mtime: l.mtime,
-      children: new Map(),
-      opaque: false,
-    };
-    parent.children.set(c.name, made);
-    return (c.u = made);
-  }
-
-  #put(c: Cursor, node: UpperNode, touchParent = true): void {
-    const parent = this.#upperDir(c.parent!);
-    parent.children.set(c.name, node);
-    if (touchParent) parent.mtime = this.#now();
-    c.u = node;
-  }
-
-  #remove(c: Cursor): void {
-    const parent = this.#upperDir(c.parent!);
-    // A lower entry needs a whiteout to stay deleted; an upper-only one simply goes.
-    if (c.l !== undefined) parent.children.set(c.name, WHITEOUT);
-    else parent.children.delete(c.name);
-    parent.mtime = this.#now();
-    c.u = c.l !== undefined ? WHITEOUT : undefined;
-  }
-
-  /** Replace a file or symlink's node; a lower file is copied up whole. */
-  #update(c: Cursor, node: FileNode | SymlinkNode, next: FileNode | SymlinkNode): void {
-    if (c.u === undefined && node.type === 'file') this.#charge(cursorPath(c), node.size);
-    this.#put(c, next, false);
-  }
-
-  #newDir(c: Cursor, mode: number): UpperDir {
-    return {
-      type: 'dir',
-      mode,
-      ...this.#owner,
-      mtime: this.#now(),
-      children: new Map(),
-      // Over a deleted lower entry the new directory must hide what the lower one held.
-      opaque: c.l !== undefined,
-    };
   }
 
   stat(path: string): Stat {
@@ -186,7 +98,7 @@ export class RecordingOverlay implements ShellFs {
     const prev = old?.type === 'file' ? old : undefined;
     // Appending to an image file copies it up whole first.
     const copyUp = opts.append && prev && c.u === undefined ? prev.size : 0;
-    this.#charge(path, data.length + copyUp);
+    this.#w.charge(path, data.length + copyUp);
     let content: Pick<FileNode, 'size' | 'data'>;
     if (opts.append && prev) {
       // A file whose content is not stored stays content-less: only its size grows.
@@ -194,12 +106,12 @@ export class RecordingOverlay implements ShellFs {
         ? { size: prev.size + data.length, data: concat(prev.data, data) }
         : { size: prev.size + data.length };
     } else content = { size: data.length, data };
-    this.#put(c, {
+    this.#w.put(c, {
       type: 'file',
       mode: prev ? prev.mode : (opts.mode ?? 0o644),
-      uid: prev ? prev.uid : this.#owner.uid,
-      gid: prev ? prev.gid : this.#owner.gid,
-      mtime: this.#now(),
+      uid: prev ? prev.uid : this.#w.owner.uid,
+      gid: prev ? prev.gid : this.#w.owner.gid,
+      mtime: this.#w.now(),
       ...content,
     });
   }
@@ -210,14 +122,14 @@ export class RecordingOverlay implements ShellFs {
     if (old?.type === 'dir') throw err('EISDIR', path, 'Is a directory');
     if (old === undefined) this.#checkNew(c, path);
     if (!Number.isSafeInteger(size) || size < 0) throw err('EINVAL', path, `invalid size ${size}`);
-    this.#charge(path, size);
+    this.#w.charge(path, size);
     const prev = old?.type === 'file' ? old : undefined;
-    this.#put(c, {
+    this.#w.put(c, {
       type: 'file',
       mode: opts.mode ?? prev?.mode ?? 0o644,
-      uid: prev ? prev.uid : this.#owner.uid,
-      gid: prev ? prev.gid : this.#owner.gid,
-      mtime: this.#now(),
+      uid: prev ? prev.uid : this.#w.owner.uid,
+      gid: prev ? prev.gid : this.#w.owner.gid,
+      mtime: this.#w.now(),
       size,
       ...(opts.digest !== undefined ? { digest: opts.digest } : {}),
     });
@@ -252,7 +164,7 @@ export class RecordingOverlay implements ShellFs {
 
   #mkdirAt(c: Cursor, path: string, mode: number): void {
     this.#checkNew(c, path);
-    this.#put(c, this.#newDir(c, mode));
+    this.#w.put(c, this.#w.newDir(c, mode));
   }
 
   readdir(path: string): string[] {
@@ -264,7 +176,7 @@ export class RecordingOverlay implements ShellFs {
   unlink(path: string): void {
     const { c, node } = this.#existing(path, false);
     if (node.type === 'dir') throw err('EISDIR', path, 'Is a directory');
-    this.#remove(c);
+    this.#w.remove(c);
   }
 
   rmdir(path: string, opts: { recursive?: boolean } = {}): void {
@@ -274,7 +186,7 @@ export class RecordingOverlay implements ShellFs {
     if (!opts.recursive && childNames(c).size > 0)
       throw err('ENOTEMPTY', path, 'Directory not empty');
     // One whiteout deletes a lower subtree: the layer gets `.wh.dir`, nothing below it.
-    this.#remove(c);
+    this.#w.remove(c);
   }
 
   rename(from: string, to: string): void {
@@ -297,20 +209,26 @@ export class RecordingOverlay implements ShellFs {
         throw err('ENOTEMPTY', to, 'Directory not empty');
     } else if (target?.type === 'dir') throw err('EISDIR', to, 'Is a directory');
     if (target === undefined) this.#checkNew(dst, to);
-    if (node.type === 'file' && src.c.u === undefined) this.#charge(to, node.size);
-    this.#remove(src.c);
+    if (node.type === 'file' && src.c.u === undefined) this.#w.charge(to, node.size);
+    this.#w.remove(src.c);
     if (node.type === 'dir') {
       const moved = node as UpperDir;
       moved.opaque = moved.opaque || dst.l !== undefined;
-      this.#put(dst, moved);
-    } else this.#put(dst, node);
+      this.#w.put(dst, moved);
+    } else this.#w.put(dst, node);
   }
 
   symlink(target: string, path: string): void {
     const c = this.#at(path, false);
     if (visible(c) !== undefined) throw err('EEXIST', path, 'File exists');
     this.#checkNew(c, path);
-    this.#put(c, { type: 'symlink', mode: 0o777, ...this.#owner, mtime: this.#now(), target });
+    this.#w.put(c, {
+      type: 'symlink',
+      mode: 0o777,
+      ...this.#w.owner,
+      mtime: this.#w.now(),
+      target,
+    });
   }
 
   readlink(path: string): string {
@@ -326,11 +244,11 @@ export class RecordingOverlay implements ShellFs {
       throw err('EACCES', existing, 'hard link not allowed for directory');
     if (visible(dst) !== undefined) throw err('EEXIST', path, 'File exists');
     this.#checkNew(dst, path);
-    if (src.node.type === 'symlink') return this.#put(dst, src.node);
+    if (src.node.type === 'symlink') return this.#w.put(dst, src.node);
     const file = src.node;
     const linked: FileNode = { ...file, ino: file.ino ?? nextIno(), nlink: (file.nlink ?? 1) + 1 };
-    this.#update(src.c, file, linked);
-    this.#put(dst, linked);
+    this.#w.update(src.c, file, linked);
+    this.#w.put(dst, linked);
   }
 
   chmod(path: string, mode: number): void {
@@ -350,8 +268,8 @@ export class RecordingOverlay implements ShellFs {
     meta: { mode?: number; uid?: number; gid?: number; mtime?: number },
   ): void {
     const { c, node } = this.#existing(path, true);
-    if (node.type === 'dir') Object.assign(this.#upperDir(c), meta);
-    else this.#update(c, node, { ...node, ...meta });
+    if (node.type === 'dir') Object.assign(this.#w.dir(c), meta);
+    else this.#w.update(c, node, { ...node, ...meta });
   }
 
   realpath(path: string): string {
