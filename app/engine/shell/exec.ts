@@ -5,7 +5,7 @@ import { matchPattern } from './match.ts';
 import { parse, ShellSyntaxError } from './parser.ts';
 import { applyRedirects, RedirectError } from './redirect.ts';
 import { invoke } from './invoke.ts';
-import { ExitSignal, LoopSignal } from './signals.ts';
+import { ExitSignal, ForeverSignal, LoopSignal } from './signals.ts';
 import type { Shell } from './state.ts';
 import type { Io } from './types.ts';
 
@@ -35,7 +35,13 @@ export function runList(list: List, sh: Shell, io: Io): number {
     if (item.background) {
       // No job control in a RUN step: a background job runs to completion in a subshell.
       const sub = sh.clone();
-      sh.nested(() => swallowExit(() => runAndOr(item.node, sub, io)));
+      try {
+        sh.nested(() => swallowExit(() => runAndOr(item.node, sub, io)));
+      } catch (e) {
+        // A server started with & keeps running while the script goes on.
+        if (!(e instanceof ForeverSignal)) throw e;
+        sh.budget.longRunning = true;
+      }
       status = 0;
     } else status = runAndOr(item.node, sh, io);
     sh.lastStatus = status;

@@ -3,7 +3,7 @@ import { COMMANDS } from './commands/index.ts';
 import { runScript, swallowExit } from './exec.ts';
 import { guardFs, Input, StringSink } from './io.ts';
 import { invoke, resolveCommand } from './invoke.ts';
-import { BudgetSignal, ExitSignal, LoopSignal, ReturnSignal } from './signals.ts';
+import { BudgetSignal, ExitSignal, ForeverSignal, LoopSignal, ReturnSignal } from './signals.ts';
 import { Shell } from './state.ts';
 import type { Io, ShellContext, ShellResult } from './types.ts';
 import { DEFAULT_LIMITS } from './types.ts';
@@ -13,8 +13,9 @@ export type { PackageCatalog } from './packages/catalog.ts';
 
 function makeShell(ctx: ShellContext): Shell {
   const limits = { ...DEFAULT_LIMITS, ...ctx.limits };
-  const sh = new Shell(
-    guardFs(ctx.fs),
+  let current: Shell | null = null;
+  const sh: Shell = new Shell(
+    guardFs(ctx.fs, () => current?.user ?? ctx.user),
     ctx.catalog,
     { ...ctx.user },
     ctx.cwd,
@@ -29,6 +30,9 @@ function makeShell(ctx: ShellContext): Shell {
     },
     ctx.hostname ?? 'buildkitsandbox',
   );
+  current = sh;
+  sh.unknownBinaries = ctx.unknownBinaries ?? 'exit';
+  if (ctx.now !== undefined) sh.now = ctx.now;
   for (const [k, v] of Object.entries(ctx.env)) sh.set(k, v, true);
   if (sh.get('PATH') === undefined)
     sh.set('PATH', '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', true);
@@ -54,7 +58,11 @@ function finish(sh: Shell, body: (io: Io) => number, stdin: string): ShellResult
     else if (e instanceof ReturnSignal) exitCode = e.code;
     else if (e instanceof LoopSignal) exitCode = 0;
     else if (e instanceof BudgetSignal) budget = e;
-    else if (e instanceof RangeError)
+    else if (e instanceof ForeverSignal) {
+      sh.budget.longRunning = true;
+      sh.budget.foreverCommand = e.command;
+      exitCode = 0;
+    } else if (e instanceof RangeError)
       budget = new BudgetSignal('depth', 'this step nested too deeply for the simulator');
     else throw e;
     exitCode ??= 1;
@@ -70,7 +78,10 @@ function finish(sh: Shell, body: (io: Io) => number, stdin: string): ShellResult
     result.budgetExceeded = budget.kind;
     result.message = budget.message;
     result.stderr += `${budget.message}\n`;
-  } else if (sh.budget.longRunning) result.longRunning = true;
+  } else if (sh.budget.longRunning) {
+    result.longRunning = true;
+    if (sh.budget.foreverCommand) result.foreverCommand = sh.budget.foreverCommand;
+  }
   return result;
 }
 
@@ -96,7 +107,7 @@ export function runShell(script: string, ctx: ShellContext): ShellResult {
  * runExec(['sleep', 'infinity'], ctx).longRunning; // true
  */
 export function runExec(argv: string[], ctx: ShellContext): ShellResult {
-  const sh = makeShell(ctx);
+  const sh = makeShell({ unknownBinaries: 'run-forever', ...ctx });
   const name = argv[0];
   return finish(
     sh,
@@ -108,7 +119,6 @@ export function runExec(argv: string[], ctx: ShellContext): ShellResult {
         io.stderr.write(`exec: "${name}": executable file not found in $PATH\n`);
         return 127;
       }
-      if (found.kind === 'binary') sh.budget.longRunning = true;
       return swallowExit(() => invoke(argv, io, sh, []));
     },
     ctx.stdin ?? '',

@@ -13,6 +13,7 @@ export type Resolved =
   | { kind: 'function' | 'builtin'; name: string }
   | { kind: 'command'; fn: CommandFn; path: string }
   | { kind: 'script'; path: string }
+  | { kind: 'interpreted'; fn: CommandFn; path: string; interp: string }
   | { kind: 'binary'; path: string };
 
 /**
@@ -44,8 +45,20 @@ function fileKind(path: string, sh: Shell): Resolved | null {
     const base = real.slice(real.lastIndexOf('/') + 1);
     const known = COMMANDS.get(base) ?? COMMANDS.get(path.slice(path.lastIndexOf('/') + 1));
     if (known) return { kind: 'command', fn: known, path };
-    if (st.size > 2 && st.size < 1 << 20 && readText(sh.fs, path).startsWith('#!'))
-      return { kind: 'script', path };
+    if (st.size > 0 && st.size < 1 << 20) {
+      const head = readText(sh.fs, path).slice(0, 200);
+      const shebang = /^#!\s*(\S*)(?:\s+(\S+))?/.exec(head);
+      const interp = shebang
+        ? ((shebang[1]?.endsWith('/env') ? shebang[2] : shebang[1]) ?? '')
+        : '';
+      // Text without `#!` fails exec with ENOEXEC, and the shell then runs it as a script.
+      if (shebang ? /(^|\/)(sh|bash|dash|ash)$/.test(interp) : !head.includes('\0'))
+        return { kind: 'script', path };
+      if (shebang) {
+        const viaInterp = COMMANDS.get(interp.slice(interp.lastIndexOf('/') + 1));
+        if (viaInterp) return { kind: 'interpreted', fn: viaInterp, path, interp };
+      }
+    }
     return { kind: 'binary', path };
   } catch (e) {
     if (e instanceof FsError) return null;
@@ -101,10 +114,13 @@ function run(found: Resolved | null, argv: string[], io: Io, sh: Shell): number 
     case 'script':
       if (!executable(found.path, sh)) return denied(name, io, sh);
       return runScriptFile(found.path, argv.slice(1), io, sh);
-    case 'binary':
-      // A program the simulator cannot run (a copied binary): it starts and keeps running.
+    case 'interpreted':
       if (!executable(found.path, sh)) return denied(name, io, sh);
-      sh.budget.longRunning = true;
+      return found.fn([found.interp, found.path, ...argv.slice(1)], io, sh);
+    case 'binary':
+      // A program the simulator cannot run: a container's main process keeps running.
+      if (!executable(found.path, sh)) return denied(name, io, sh);
+      if (sh.unknownBinaries === 'run-forever') sh.forever(argv);
       return 0;
   }
 }

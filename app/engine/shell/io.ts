@@ -70,37 +70,113 @@ export class FileSink implements Sink {
   }
 }
 
-/** Method names of ShellFs, for the guarding proxy below. */
-const FS_METHODS = [
-  'stat',
-  'lstat',
-  'exists',
-  'readFile',
-  'writeFile',
-  'writeSizedFile',
-  'mkdir',
-  'readdir',
-  'unlink',
-  'rmdir',
-  'rename',
-  'symlink',
-  'readlink',
-  'link',
-  'chmod',
-  'chown',
-  'utimes',
-  'realpath',
-] as const;
+/** Who the shell runs as: checked for permissions, and the owner of what it creates. */
+export interface Owner {
+  uid: number;
+  gid: number;
+}
+
+function parentOf(path: string): string {
+  return path.slice(0, path.lastIndexOf('/')) || '/';
+}
 
 /**
- * Wraps the filesystem so that running out of the layer's size budget (ENOSPC) stops the whole
- * run with a clear message instead of being printed as one command's error.
+ * Wraps the filesystem for one run: running out of the layer's size budget (ENOSPC) stops the
+ * whole run with a clear message; for a non-root user, writes need write permission on the
+ * directory (or the file), and what is created belongs to the user, as under `USER app`.
  */
-export function guardFs(fs: ShellFs): ShellFs {
-  const guarded = {} as Record<string, unknown>;
-  for (const m of FS_METHODS) {
-    const fn = (fs[m] as (...a: unknown[]) => unknown).bind(fs);
-    guarded[m] = (...args: unknown[]): unknown => {
+export function guardFs(fs: ShellFs, who: () => Owner): ShellFs {
+  const allowed = (path: string, bit: number): boolean => {
+    const { uid, gid } = who();
+    if (uid === 0) return true;
+    let st;
+    try {
+      st = fs.stat(path);
+    } catch {
+      return true;
+    }
+    const shift = st.uid === uid ? 6 : st.gid === gid ? 3 : 0;
+    return ((st.mode >> shift) & bit) !== 0;
+  };
+  const needWrite = (path: string): void => {
+    if (!allowed(path, 2)) throw new FsError('EACCES', path);
+  };
+  const missing = (path: string): string[] => {
+    const out: string[] = [];
+    for (let p = path; p !== '/' && !fs.exists(p); p = parentOf(p)) out.push(p);
+    return out;
+  };
+  const own = (paths: string[]): void => {
+    const { uid, gid } = who();
+    if (uid === 0 && gid === 0) return;
+    for (const p of paths) fs.chown(p, uid, gid);
+  };
+  const creating = (path: string, fn: () => void, parents = false): void => {
+    const fresh = parents ? missing(path) : fs.exists(path) ? [] : [path];
+    if (fresh.length > 0) needWrite(parentOf(fresh[fresh.length - 1] as string));
+    else if (!parents) needWrite(path);
+    fn();
+    own(fresh);
+  };
+  const g: ShellFs = {
+    stat: (p) => fs.stat(p),
+    lstat: (p) => fs.lstat(p),
+    exists: (p) => fs.exists(p),
+    readFile: (p) => {
+      if (!allowed(p, 4)) throw new FsError('EACCES', p);
+      return fs.readFile(p);
+    },
+    writeFile: (p, d, o) => creating(p, () => fs.writeFile(p, d, o)),
+    writeSizedFile: (p, n, o) => creating(p, () => fs.writeSizedFile(p, n, o)),
+    mkdir: (p, o) => creating(p, () => fs.mkdir(p, o), o?.recursive === true),
+    readdir: (p) => fs.readdir(p),
+    unlink: (p) => {
+      needWrite(parentOf(p));
+      fs.unlink(p);
+    },
+    rmdir: (p, o) => {
+      needWrite(parentOf(p));
+      fs.rmdir(p, o);
+    },
+    rename: (a, b) => {
+      needWrite(parentOf(a));
+      needWrite(parentOf(b));
+      fs.rename(a, b);
+    },
+    symlink: (t, p) => {
+      needWrite(parentOf(p));
+      fs.symlink(t, p);
+    },
+    readlink: (p) => fs.readlink(p),
+    link: (a, b) => {
+      needWrite(parentOf(b));
+      fs.link(a, b);
+    },
+    chmod: (p, m) => {
+      const { uid } = who();
+      if (uid !== 0 && fs.stat(p).uid !== uid) throw new FsError('EACCES', p);
+      fs.chmod(p, m);
+    },
+    chown: (p, u, gid) => {
+      const cur = fs.stat(p);
+      if (who().uid !== 0 && (u !== cur.uid || gid !== cur.gid)) throw new FsError('EACCES', p);
+      fs.chown(p, u, gid);
+    },
+    utimes: (p, t) => fs.utimes(p, t),
+    realpath: (p) => fs.realpath(p),
+  };
+  if (fs.copyFile) {
+    const copy = fs.copyFile.bind(fs);
+    g.copyFile = (a, b, o) => creating(b, () => copy(a, b, o));
+  }
+  return noSpace(g);
+}
+
+/** Turns ENOSPC from any fs call into the run-ending size budget signal. */
+function noSpace(fs: ShellFs): ShellFs {
+  const out = {} as Record<string, unknown>;
+  for (const [name, fn] of Object.entries(fs) as [string, (...a: unknown[]) => unknown][]) {
+    out[name] = (...args: unknown[]): unknown => {
       try {
         return fn(...args);
       } catch (e) {
@@ -114,7 +190,7 @@ export function guardFs(fs: ShellFs): ShellFs {
       }
     };
   }
-  return guarded as unknown as ShellFs;
+  return out as unknown as ShellFs;
 }
 
 /** Reads a whole file as text. */

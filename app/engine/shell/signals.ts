@@ -22,3 +22,11 @@ export class BudgetSignal {
     readonly message: string,
   ) {}
 }
+
+/**
+ * A program that would not return (`sleep infinity`, a server in the foreground): nothing after
+ * it runs, and the run ends as "still running" (a container stays Up; a build would hang).
+ */
+export class ForeverSignal {
+  constructor(readonly command: string) {}
+}

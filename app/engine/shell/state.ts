@@ -2,7 +2,7 @@ import type { Command } from './ast.ts';
 import type { ShellFs } from './fs-port.ts';
 import { FsError } from './fs-port.ts';
 import type { PackageCatalog } from './packages/catalog.ts';
-import { BudgetSignal } from './signals.ts';
+import { BudgetSignal, ForeverSignal } from './signals.ts';
 import type { ShellUser, Sink } from './types.ts';
 
 /** Counters shared by a shell and every subshell it starts: the limits apply to the whole run. */
@@ -15,6 +15,7 @@ export interface Budget {
   maxOutputBytes: number;
   /** Set by commands that would never return (`sleep infinity`, servers). */
   longRunning: boolean;
+  foreverCommand?: string;
 }
 
 export interface ShellOptions {
@@ -70,6 +71,7 @@ export class Shell {
   arg0 = '/bin/sh';
   /** Where command substitutions send their stderr. */
   stderr: Sink = { write: () => {} };
+  unknownBinaries: 'exit' | 'run-forever' = 'exit';
   /** The simulator's fixed clock, seconds since the epoch (`date`, new mtimes). */
   now = 1_700_000_000;
   /** Nonzero while running a condition, where set -e does not apply. */
@@ -104,6 +106,7 @@ export class Shell {
     c.stderr = this.stderr;
     c.noErrexit = this.noErrexit;
     c.now = this.now;
+    c.unknownBinaries = this.unknownBinaries;
     return c;
   }
 
@@ -165,6 +168,11 @@ export class Shell {
         `this step wrote more output than the simulator keeps (limit ${this.budget.maxOutputBytes} bytes)`,
       );
     }
+  }
+
+  /** Ends the run here: `argv` would never return. */
+  forever(argv: string[]): never {
+    throw new ForeverSignal(argv.join(' '));
   }
 
   /** `/bin/sh: 3: ` — the prefix of errors the shell itself reports. */

@@ -47,6 +47,14 @@ export interface ShellContext {
   stdin?: string;
   /** The container's hostname (`hostname`, `uname -n`). */
   hostname?: string;
+  /** The simulator's clock, seconds since the epoch (`date`, `touch`, `ls -l` "recent"). */
+  now?: number;
+  /**
+   * What a program the simulator cannot run (a copied binary, a pip console script) does:
+   * `exit` (status 0, the default for RUN) or `run-forever` (a container's main process).
+   * runExec defaults to `run-forever`.
+   */
+  unknownBinaries?: 'exit' | 'run-forever';
 }
 
 export interface ShellResult {
@@ -59,8 +67,12 @@ export interface ShellResult {
   /** Set when the simulator stopped the run; `message` says why in words a learner reads. */
   budgetExceeded?: BudgetKind;
   message?: string;
-  /** The last command would keep running (a server, `sleep infinity`): a container stays Up. */
+  /**
+   * A command would keep running (a server, `sleep infinity`): the run stopped there, as if
+   * still running. A container stays Up; a RUN step would hang. `foreverCommand` names it.
+   */
   longRunning?: boolean;
+  foreverCommand?: string;
 }
 
 export const DEFAULT_LIMITS: Required<ShellLimits> = {

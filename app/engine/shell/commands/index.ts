@@ -7,6 +7,44 @@ import { env, shCmd, wrapper, xargs } from './shells.ts';
 import { dd, truncate } from './sizes.ts';
 import { date, groups, hostname, id, nproc, printenv, sleep, uname, whoami, which } from './sys.ts';
 import { cut, head, seq, sort, tail, tee, tr, uniq, wc, yes } from './text.ts';
+import { find } from './find.ts';
+import { grep } from './grep.ts';
+import { curl, git, nginx, node, python, server, wget } from './programs.ts';
+import { sed } from './sed.ts';
+import { tar } from './tar.ts';
+import { adduser, groupadd, useradd, usermod } from './users.ts';
+import { apk } from '../packages/apk.ts';
+import { aptGet } from '../packages/apt.ts';
+import { npm } from '../packages/npm.ts';
+import { pip } from '../packages/pip.ts';
+
+/** Programs that come with packages (see NEEDS_BINARY). */
+const PROGRAMS: [string, CommandFn][] = [
+  ['apt-get', aptGet],
+  ['apt', aptGet],
+  ['apk', apk],
+  ['pip', pip],
+  ['pip3', pip],
+  ['npm', npm],
+  ['curl', curl],
+  ['wget', wget],
+  ['git', git],
+  ['python3', python],
+  ['python', python],
+  ['python3.11', python],
+  ['node', node],
+  ['nodejs', node],
+  ['nginx', nginx],
+  ['gunicorn', server],
+  ['uvicorn', server],
+  ['flask', server],
+  ['redis-server', server],
+  ['httpd-foreground', server],
+  ['nodemon', server],
+  ['http-server', server],
+  ['postgres', server],
+  ['mongod', server],
+];
 
 /** Utilities the simulator implements, by the name they are called. */
 export const COMMANDS = new Map<string, CommandFn>([
@@ -59,10 +97,22 @@ export const COMMANDS = new Map<string, CommandFn>([
   ['uniq', uniq],
   ['wc', wc],
   ['yes', yes],
+  ['find', find],
+  ['grep', grep],
+  ['egrep', grep],
+  ['fgrep', grep],
+  ['sed', sed],
+  ['tar', tar],
+  ['useradd', useradd],
+  ['adduser', adduser],
+  ['groupadd', groupadd],
+  ['addgroup', groupadd],
+  ['usermod', usermod],
+  ...PROGRAMS,
 ]);
 
 /**
  * Commands that come from packages: they run only when their executable exists on PATH in the
  * image (`curl` fails with "not found" until `apt-get install curl`).
  */
-export const NEEDS_BINARY = new Set<string>([]);
+export const NEEDS_BINARY = new Set<string>(PROGRAMS.map(([name]) => name));

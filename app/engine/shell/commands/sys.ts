@@ -142,7 +142,8 @@ export const sleep: CommandFn = (argv, io, sh) => {
       return 1;
     } else total += Number(m[1]) * ({ s: 1, m: 60, h: 3600, d: 86400 }[m[2] || 's'] ?? 1);
   }
-  if (total >= 3600) sh.budget.longRunning = true;
+  // Short sleeps pass at once; an hour or more is what keeps containers alive.
+  if (total >= 3600) sh.forever(argv);
   return 0;
 };
 

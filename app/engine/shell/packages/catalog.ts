@@ -22,10 +22,16 @@ export interface CatalogPackage {
   version: string;
   /** Names of packages this one needs, installed first. Alternatives are pre-resolved. */
   depends: string[];
+  /** apt installs these too unless `--no-install-recommends`. */
+  recommends?: string[];
   /** Bytes on disk after install (apt prints it as "additional disk space"). */
   installedSize: number;
   /** Bytes of the archive ("Need to get ..."). */
   downloadSize: number;
+  /**
+   * apt/apk: absolute paths. pip: relative to site-packages, except `bin/...` (the prefix's bin).
+   * npm: relative to `node_modules/<name>`.
+   */
   files: CatalogFile[];
   /** One-line summary for `apt show` and `pip show`. */
   description?: string;

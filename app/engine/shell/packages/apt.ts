@@ -1,0 +1,227 @@
+import { decode } from '../io.ts';
+import type { Shell } from '../state.ts';
+import type { CommandFn, Io } from '../types.ts';
+import type { CatalogPackage } from './catalog.ts';
+import { aptList, aptSize, installFiles } from './install.ts';
+
+const STATUS = '/var/lib/dpkg/status';
+const LISTS = '/var/lib/apt/lists';
+
+/** Packages dpkg has installed, by name, from /var/lib/dpkg/status. */
+export function installedDebs(sh: Shell): Map<string, string> {
+  const out = new Map<string, string>();
+  let text: string;
+  try {
+    text = decode(sh.fs.readFile(STATUS));
+  } catch {
+    return out;
+  }
+  for (const block of text.split(/\n\n+/)) {
+    const name = /^Package: (.+)$/m.exec(block)?.[1];
+    const version = /^Version: (.+)$/m.exec(block)?.[1];
+    if (name && /^Status: install ok installed$/m.test(block)) out.set(name, version ?? '');
+  }
+  return out;
+}
+
+function hasLists(sh: Shell): boolean {
+  try {
+    return sh.fs.readdir(LISTS).some((n) => n.endsWith('_Packages') || n.includes('_Packages.'));
+  } catch {
+    return false;
+  }
+}
+
+function lockError(io: Io): number {
+  io.stderr.write(
+    'E: Could not open lock file /var/lib/dpkg/lock-frontend - open (13: Permission denied)\n' +
+      'E: Unable to acquire the dpkg frontend lock (/var/lib/dpkg/lock-frontend), are you root?\n',
+  );
+  return 100;
+}
+
+function update(io: Io, sh: Shell): number {
+  if (sh.user.uid !== 0) {
+    io.stderr.write(
+      'E: Could not open lock file /var/lib/apt/lists/lock - open (13: Permission denied)\nE: Unable to lock directory /var/lib/apt/lists/\n',
+    );
+    return 100;
+  }
+  for (const line of sh.catalog.apt.updateLines) io.stdout.write(`${line}\n`);
+  sh.fs.mkdir(`${LISTS}/partial`, { recursive: true });
+  installFiles(sh, sh.catalog.apt.lists);
+  io.stdout.write('Reading package lists...\n');
+  return 0;
+}
+
+const HEADER =
+  'Reading package lists...\nBuilding dependency tree...\nReading state information...\n';
+
+function statusBlock(p: CatalogPackage): string {
+  const deps = p.depends.length > 0 ? `Depends: ${p.depends.join(', ')}\n` : '';
+  return `Package: ${p.name}\nStatus: install ok installed\nInstalled-Size: ${Math.ceil(p.installedSize / 1024)}\nArchitecture: amd64\nVersion: ${p.version}\n${deps}\n`;
+}
+
+function install(names: string[], flags: Set<string>, io: Io, sh: Shell): number {
+  if (sh.user.uid !== 0) return lockError(io);
+  io.stdout.write(HEADER);
+  const installed = installedDebs(sh);
+  const withLists = hasLists(sh);
+  const recommends = !flags.has('--no-install-recommends');
+  const order: CatalogPackage[] = [];
+  const seen = new Set<string>();
+  const missing: string[] = [];
+  const visit = (name: string, top: boolean): void => {
+    const bare = name.replace(/[=:].*$/, '');
+    if (seen.has(bare) || (installed.has(bare) && !top)) return;
+    seen.add(bare);
+    const p = withLists ? sh.catalog.apt.lookup(bare) : undefined;
+    if (!p) {
+      if (top) missing.push(bare);
+      return;
+    }
+    for (const d of p.depends) visit(d, false);
+    if (recommends) for (const r of p.recommends ?? []) visit(r, false);
+    order.push(p);
+  };
+  for (const n of names) visit(n, true);
+  if (missing.length > 0) {
+    for (const m of missing) io.stderr.write(`E: Unable to locate package ${m}\n`);
+    return 100;
+  }
+  const already = order.filter((p) => installed.has(p.name));
+  for (const p of already)
+    io.stdout.write(`${p.name} is already the newest version (${p.version}).\n`);
+  const fresh = order.filter((p) => !installed.has(p.name));
+  const requested = new Set(names.map((n) => n.replace(/[=:].*$/, '')));
+  const extra = fresh
+    .filter((p) => !requested.has(p.name))
+    .map((p) => p.name)
+    .sort();
+  if (extra.length > 0)
+    io.stdout.write(`The following additional packages will be installed:\n${aptList(extra)}`);
+  const skipped = recommends
+    ? []
+    : [...new Set(fresh.flatMap((p) => p.recommends ?? []))].filter((r) => !seen.has(r)).sort();
+  if (skipped.length > 0) io.stdout.write(`Recommended packages:\n${aptList(skipped)}`);
+  if (fresh.length > 0)
+    io.stdout.write(
+      `The following NEW packages will be installed:\n${aptList(fresh.map((p) => p.name).sort())}`,
+    );
+  io.stdout.write(`0 upgraded, ${fresh.length} newly installed, 0 to remove and 0 not upgraded.\n`);
+  if (fresh.length === 0) return 0;
+  const download = fresh.reduce((n, p) => n + p.downloadSize, 0);
+  const size = fresh.reduce((n, p) => n + p.installedSize, 0);
+  io.stdout.write(
+    `Need to get ${aptSize(download)} of archives.\nAfter this operation, ${aptSize(size)} of additional disk space will be used.\n`,
+  );
+  if (
+    extra.length > 0 &&
+    !flags.has('-y') &&
+    !flags.has('--yes') &&
+    !flags.has('--assume-yes') &&
+    !flags.has('-qq')
+  ) {
+    // No terminal answers the prompt in a build: apt reads end of input and aborts.
+    io.stdout.write('Do you want to continue? [Y/n] Abort.\n');
+    return 1;
+  }
+  fresh.forEach((p, i) => {
+    io.stdout.write(
+      `Get:${i + 1} http://deb.debian.org/debian bookworm/main amd64 ${p.name} amd64 ${p.version} [${aptSize(p.downloadSize)}]\n`,
+    );
+  });
+  io.stderr.write('debconf: delaying package configuration, since apt-utils is not installed\n');
+  io.stdout.write(`Fetched ${aptSize(download)} in 0s (${aptSize(download * 4)}/s)\n`);
+  let status = '';
+  for (const p of fresh) {
+    io.stdout.write(
+      `Selecting previously unselected package ${p.name}.\nPreparing to unpack .../${p.name}_${p.version.replace(/^\d+:/, '')}_amd64.deb ...\nUnpacking ${p.name} (${p.version}) ...\n`,
+    );
+    installFiles(sh, p.files);
+    sh.fs.mkdir('/var/lib/dpkg/info', { recursive: true });
+    sh.fs.writeFile(
+      `/var/lib/dpkg/info/${p.name}.list`,
+      new TextEncoder().encode(p.files.map((f) => `${f.path}\n`).join('')),
+    );
+    status += statusBlock(p);
+  }
+  for (const p of fresh) io.stdout.write(`Setting up ${p.name} (${p.version}) ...\n`);
+  sh.fs.writeFile(STATUS, new TextEncoder().encode(status), { append: true });
+  return 0;
+}
+
+function remove(names: string[], purge: boolean, io: Io, sh: Shell): number {
+  if (sh.user.uid !== 0) return lockError(io);
+  io.stdout.write(HEADER);
+  const installed = installedDebs(sh);
+  const gone = names.filter((n) => installed.has(n));
+  for (const n of names.filter((x) => !installed.has(x)))
+    io.stdout.write(`Package '${n}' is not installed, so not removed\n`);
+  if (gone.length > 0)
+    io.stdout.write(
+      `The following packages will be REMOVED:\n${aptList(gone.map((n) => (purge ? `${n}*` : n)))}`,
+    );
+  io.stdout.write(`0 upgraded, 0 newly installed, ${gone.length} to remove and 0 not upgraded.\n`);
+  for (const n of gone) {
+    io.stdout.write(`Removing ${n} (${installed.get(n)}) ...\n`);
+    for (const f of sh.catalog.apt.lookup(n)?.files ?? []) {
+      try {
+        if (sh.fs.lstat(f.path).type !== 'dir') sh.fs.unlink(f.path);
+      } catch {
+        /* already gone */
+      }
+    }
+  }
+  const text = decode(sh.fs.readFile(STATUS));
+  const kept = text
+    .split(/\n\n+/)
+    .filter((b) => b.trim() !== '' && !gone.includes(/^Package: (.+)$/m.exec(b)?.[1] ?? ''));
+  sh.fs.writeFile(STATUS, new TextEncoder().encode(kept.map((b) => `${b.trim()}\n\n`).join('')));
+  return 0;
+}
+
+/** apt-get (and apt): update, install, remove/purge, clean, autoremove, upgrade. */
+export const aptGet: CommandFn = (argv, io, sh) => {
+  const flags = new Set(argv.slice(1).filter((a) => a.startsWith('-')));
+  for (const a of argv.slice(1)) if (/^-[a-z]+$/.test(a) && a.includes('y')) flags.add('-y');
+  const [sub, ...names] = argv.slice(1).filter((a) => !a.startsWith('-'));
+  if (argv[0] === 'apt')
+    io.stderr.write(
+      '\nWARNING: apt does not have a stable CLI interface. Use with caution in scripts.\n\n',
+    );
+  switch (sub) {
+    case 'update':
+      return update(io, sh);
+    case 'install':
+      return install(names, flags, io, sh);
+    case 'remove':
+    case 'purge':
+      return remove(names, sub === 'purge', io, sh);
+    case 'upgrade':
+    case 'dist-upgrade':
+    case 'full-upgrade':
+    case 'autoremove':
+      if (sh.user.uid !== 0) return lockError(io);
+      io.stdout.write(
+        `${HEADER}${sub === 'autoremove' ? '' : 'Calculating upgrade...\n'}0 upgraded, 0 newly installed, 0 to remove and 0 not upgraded.\n`,
+      );
+      return 0;
+    case 'clean':
+    case 'autoclean':
+      for (const dir of ['/var/cache/apt/archives']) {
+        try {
+          for (const n of sh.fs.readdir(dir)) if (n.endsWith('.deb')) sh.fs.unlink(`${dir}/${n}`);
+        } catch {
+          /* nothing cached */
+        }
+      }
+      return 0;
+    case undefined:
+      io.stdout.write('apt 2.6.1 (amd64)\nUsage: apt-get [options] command\n');
+      return 1;
+    default:
+      io.stderr.write(`E: Invalid operation ${sub}\n`);
+      return 100;
+  }
+};

@@ -1,0 +1,65 @@
+import type { Shell } from '../state.ts';
+import type { CatalogFile } from './catalog.ts';
+
+/** Writes a package's files under `root` (sized unless the catalog gives content). */
+export function installFiles(sh: Shell, files: CatalogFile[], root = ''): number {
+  let bytes = 0;
+  for (const f of files) {
+    sh.tick();
+    const path = `${root}${f.path.startsWith('/') || root === '' ? '' : '/'}${f.path}`;
+    const parent = path.slice(0, path.lastIndexOf('/')) || '/';
+    sh.fs.mkdir(parent, { recursive: true });
+    const type = f.type ?? 'file';
+    if (type === 'dir') {
+      sh.fs.mkdir(path, { recursive: true, ...(f.mode !== undefined ? { mode: f.mode } : {}) });
+      continue;
+    }
+    if (type === 'symlink') {
+      if (sh.fs.exists(path) || isLink(sh, path)) sh.fs.unlink(path);
+      sh.fs.symlink(f.target ?? '', path);
+      continue;
+    }
+    const mode = f.mode ?? (/\/s?bin\//.test(path) ? 0o755 : 0o644);
+    if (f.content !== undefined)
+      sh.fs.writeFile(path, new TextEncoder().encode(f.content), { mode });
+    else sh.fs.writeSizedFile(path, f.size, { mode });
+    sh.fs.chmod(path, mode);
+    bytes += f.size;
+  }
+  return bytes;
+}
+
+function isLink(sh: Shell, path: string): boolean {
+  try {
+    return sh.fs.lstat(path).type === 'symlink';
+  } catch {
+    return false;
+  }
+}
+
+/** Size as apt prints it (SI units: `390 kB`, `13.1 MB`). */
+export function aptSize(bytes: number): string {
+  const ext = ['', 'k', 'M', 'G', 'T'];
+  let n = bytes;
+  for (let i = 0; i < ext.length; i++) {
+    if (n < 100 && i !== 0) return `${n.toFixed(1)} ${ext[i]}B`;
+    if (n < 10000) return `${Math.round(n)} ${ext[i]}B`;
+    n /= 1000;
+  }
+  return `${Math.round(n)} PB`;
+}
+
+/** Wraps package names as apt lists them: two-space indent, lines up to 80 columns. */
+export function aptList(names: string[]): string {
+  const out: string[] = [];
+  let line = ' ';
+  for (const n of names) {
+    if (line.length + n.length + 1 > 79 && line.trim() !== '') {
+      out.push(line);
+      line = ' ';
+    }
+    line += ` ${n}`;
+  }
+  out.push(line);
+  return out.join('\n') + '\n';
+}

@@ -1,0 +1,143 @@
+import { decode } from '../io.ts';
+import type { Shell } from '../state.ts';
+import type { CommandFn, Io } from '../types.ts';
+import type { CatalogPackage } from './catalog.ts';
+import { installFiles } from './install.ts';
+import { synthesize } from './synth.ts';
+
+/** Where pip installs: the active virtualenv, or the prefix pip lives in (/usr/local by default). */
+function prefix(argv0: string, sh: Shell): string {
+  const venv = sh.get('VIRTUAL_ENV');
+  if (venv) return venv;
+  if (argv0.includes('/bin/') && !argv0.startsWith('/usr/bin/'))
+    return argv0.slice(0, argv0.lastIndexOf('/bin/'));
+  return '/usr/local';
+}
+
+function externallyManaged(sh: Shell, root: string): boolean {
+  if (root !== '/usr/local') return false;
+  try {
+    return sh.fs
+      .readdir('/usr/lib')
+      .some((d) => /^python3\.\d+$/.test(d) && sh.fs.exists(`/usr/lib/${d}/EXTERNALLY-MANAGED`));
+  } catch {
+    return false;
+  }
+}
+
+function pyVersion(sh: Shell, root: string): string {
+  try {
+    const found = sh.fs.readdir(`${root}/lib`).find((d) => /^python3\.\d+$/.test(d));
+    if (found) return found;
+  } catch {
+    /* default below */
+  }
+  return 'python3.11';
+}
+
+/** Requirements from `-r file` lines: names without version specifiers, comments dropped. */
+function readRequirements(sh: Shell, file: string, io: Io): string[] | null {
+  try {
+    const text = decode(sh.fs.readFile(sh.resolve(file)));
+    return text
+      .split('\n')
+      .map((l) => l.replace(/#.*/, '').trim())
+      .filter((l) => l !== '' && !l.startsWith('-'));
+  } catch {
+    io.stderr.write(
+      `ERROR: Could not open requirements file: [Errno 2] No such file or directory: '${file}'\n`,
+    );
+    return null;
+  }
+}
+
+const bare = (spec: string): string => spec.replace(/\[.*?\]/, '').split(/[=<>!~;\s]/)[0] ?? spec;
+
+/** pip/pip3 install [-r file] [--no-cache-dir] [--user] [--break-system-packages] pkgs. */
+export const pip: CommandFn = (argv, io, sh) => {
+  const args = argv.slice(1);
+  if (args[0] === '--version' || args[0] === '-V') {
+    io.stdout.write('pip 23.0.1 from /usr/lib/python3/dist-packages/pip (python 3.11)\n');
+    return 0;
+  }
+  if (args[0] !== 'install') return 0;
+  const specs: string[] = [];
+  let noCache = false;
+  let breakSystem = false;
+  for (let i = 1; i < args.length; i++) {
+    const a = args[i] as string;
+    if (a === '-r' || a === '--requirement') {
+      const reqs = readRequirements(sh, args[++i] ?? '', io);
+      if (!reqs) return 1;
+      specs.push(...reqs);
+    } else if (a === '--no-cache-dir') noCache = true;
+    else if (a === '--break-system-packages') breakSystem = true;
+    else if (a === '-i' || a === '--index-url' || a === '-t' || a === '--target') i++;
+    else if (!a.startsWith('-')) specs.push(a);
+  }
+  const root = prefix(argv[0] as string, sh);
+  if (externallyManaged(sh, root) && !breakSystem && sh.get('PIP_BREAK_SYSTEM_PACKAGES') !== '1') {
+    io.stderr.write(
+      'error: externally-managed-environment\n\n× This environment is externally managed\n╰─> To install Python packages system-wide, try apt install\n    python3-xyz, where xyz is the package you are trying to\n    install.\n\n' +
+        'note: If you believe this is a mistake, please contact your Python installation or OS distribution provider. You can override this, at the risk of breaking your Python installation or OS, by passing --break-system-packages.\nhint: See PEP 668 for the detailed specification.\n',
+    );
+    return 1;
+  }
+  const site = `${root}/lib/${pyVersion(sh, root)}/site-packages`;
+  const order: CatalogPackage[] = [];
+  const seen = new Set<string>();
+  const visit = (spec: string, from?: string): void => {
+    const name = bare(spec);
+    if (
+      seen.has(name.toLowerCase()) ||
+      sh.fs.exists(`${site}/${name.toLowerCase().replace(/-/g, '_')}`)
+    )
+      return;
+    seen.add(name.toLowerCase());
+    const p = sh.catalog.pip.lookup(name) ?? synthesize(name, 'pip');
+    io.stdout.write(`Collecting ${spec}${from ? ` (from ${from})` : ''}\n`);
+    io.stdout.write(
+      `  Downloading ${p.name.replace(/-/g, '_')}-${p.version}-py3-none-any.whl (${Math.ceil(p.downloadSize / 1000)} kB)\n`,
+    );
+    for (const d of p.depends) visit(d, name);
+    order.push(p);
+  };
+  for (const s of specs) visit(s);
+  if (order.length === 0) return 0;
+  io.stdout.write(`Installing collected packages: ${order.map((p) => p.name).join(', ')}\n`);
+  for (const p of order) {
+    installFiles(
+      sh,
+      p.files.filter((f) => !f.path.startsWith('bin/')),
+      site,
+    );
+    installFiles(
+      sh,
+      p.files
+        .filter((f) => f.path.startsWith('bin/'))
+        .map((f) => ({
+          ...f,
+          content: `#!${root === '/usr/local' ? '/usr/local/bin/python' : `${root}/bin/python`}\n`,
+        })),
+      root,
+    );
+    sh.fs.mkdir(`${site}/${p.name}-${p.version}.dist-info`, { recursive: true });
+    if (!noCache) {
+      const home = sh.get('HOME') ?? '/root';
+      sh.fs.mkdir(`${home}/.cache/pip/http-v2`, { recursive: true });
+      sh.fs.writeSizedFile(
+        `${home}/.cache/pip/http-v2/${p.name.toLowerCase()}-${p.version}.body`,
+        p.downloadSize,
+      );
+    }
+  }
+  io.stdout.write(
+    `Successfully installed ${order.map((p) => `${p.name}-${p.version}`).join(' ')}\n`,
+  );
+  if (sh.user.uid === 0 && !sh.get('VIRTUAL_ENV')) {
+    io.stderr.write(
+      "WARNING: Running pip as the 'root' user can result in broken permissions and conflicting behaviour with the system package manager. It is recommended to use a virtual environment instead: https://pip.pypa.io/warnings/venv\n",
+    );
+  }
+  return 0;
+};
