@@ -44,7 +44,12 @@ export function diffId(layer: Layer, opts: TarOptions = {}): string {
   return tarDigest(layer, opts).diffId;
 }
 
-/** diffID and tar size together (one pass). */
+/**
+ * diffID and tar size together (one pass), remembered on the layer.
+ *
+ * @example
+ * const { diffId, tarSize } = tarDigest(layer);
+ */
 export function tarDigest(layer: Layer, opts: TarOptions = {}): TarDigest {
   const key = optionsKey(opts);
   const cached = key ? (layer.memo.get(key) as TarDigest | undefined) : undefined;

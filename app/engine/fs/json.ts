@@ -41,6 +41,12 @@ export function goJson(value: GoJson): string {
 
 const hex = (c: number): string => '\\u' + c.toString(16).padStart(4, '0');
 
+/**
+ * One string as encoding/json writes it.
+ *
+ * @example
+ * goString('a<b'); // '"a\\u003cb"'
+ */
 export function goString(s: string): string {
   let out = '"';
   for (let i = 0; i < s.length; i++) {
@@ -64,7 +70,12 @@ export function goString(s: string): string {
   return out + '"';
 }
 
-/** A Go map: keys sorted in byte order, as encoding/json writes maps. */
+/**
+ * A Go map: keys sorted in byte order, as encoding/json writes maps.
+ *
+ * @example
+ * goJson(goMap([['b', 1], ['a', 2]])); // '{"a":2,"b":1}'
+ */
 export function goMap(entries: Iterable<readonly [string, GoJson]>): GoObject {
   return new GoObject([...entries].sort(([a], [b]) => compareNames(a, b)));
 }

@@ -208,7 +208,12 @@ function* interpretWhiteouts(entries: Iterable<EntrySpec>): Generator<EntrySpec>
   }
 }
 
-/** The regular files of a layer with their paths (tests, `docker save` checks). */
+/**
+ * The regular files of a layer with their paths (tests, `docker save` checks).
+ *
+ * @example
+ * layerFiles(layer).map((f) => f.path); // ['/app/a.txt']
+ */
 export function layerFiles(layer: Layer): { path: string; node: FileNode }[] {
   const out: { path: string; node: FileNode }[] = [];
   for (const r of layer.records())

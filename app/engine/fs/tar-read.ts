@@ -118,6 +118,12 @@ function str(h: Uint8Array, at: number, len: number): string {
 }
 
 function octal(h: Uint8Array, at: number, len: number): number {
+  // GNU's base-256 form for numbers too big for octal (Go writes it for GNU-format headers).
+  if ((h[at]! & 0x80) !== 0) {
+    let n = h[at]! & 0x7f;
+    for (let i = 1; i < len; i++) n = n * 256 + h[at + i]!;
+    return n;
+  }
   const text = str(h, at, len).trim();
   return text === '' ? 0 : parseInt(text, 8);
 }

@@ -96,6 +96,19 @@ describe('writeTar / readTar', () => {
     expect(body).toBe('20 size=17179869184\n');
   });
 
+  it('reads GNU base-256 sizes', () => {
+    const bytes = writeTar(layerFromEntries([{ path: '/x', type: 'file', data: 'abc' }]).root);
+    const h = bytes.slice(0, 512);
+    h.fill(0, 124, 136);
+    h[124] = 0x80;
+    h[135] = 3;
+    let sum = 0;
+    for (let i = 0; i < 512; i++) sum += i >= 148 && i < 156 ? 32 : h[i]!;
+    h.set(new TextEncoder().encode(sum.toString(8).padStart(6, '0') + '\0 '), 148);
+    bytes.set(h, 0);
+    expect(readTar(bytes)[0]).toMatchObject({ name: 'x', size: 3 });
+  });
+
   it('gives a compressed size smaller than the tar for zeros', () => {
     const c = compressedLayer(layer);
     expect(c.digest).toMatch(/^sha256:[0-9a-f]{64}$/);

@@ -250,7 +250,12 @@ export function* walk(root: DirNode, prefix: readonly string[] = []): Generator<
   }
 }
 
-/** Number of nodes below the root. */
+/**
+ * Number of nodes below the root.
+ *
+ * @example
+ * countNodes(treeFromEntries([{ path: '/a/b', type: 'file' }])); // 2
+ */
 export function countNodes(root: DirNode): number {
   let n = 0;
   for (const child of root.children.values()) {
