@@ -7,7 +7,7 @@ import type { SourceRange } from '../common/diagnostics.ts';
 export type BuilderKind = 'buildkit' | 'classic';
 
 /** How a step ended. `metadata`: BuildKit changes only the config, nothing is cached or run. */
-export type StepOutcome = 'cached' | 'built' | 'metadata' | 'skipped' | 'failed';
+export type StepOutcome = 'base' | 'cached' | 'built' | 'metadata' | 'skipped' | 'failed';
 
 export interface StepInfo {
   /** Position in the build's step list (0-based). */
@@ -77,7 +77,7 @@ export type BuildEvent =
   | { type: 'cache-hit'; step: number; key: CacheKeyParts }
   | { type: 'cache-miss'; step: number; key: CacheKeyParts; reason: MissReason }
   | { type: 'output'; step: number; stream: 'stdout' | 'stderr'; text: string }
-  | { type: 'layer'; step: number; layer: LayerSummary }
+  | { type: 'layer'; step: number; layer: LayerSummary | undefined }
   | { type: 'step-done'; step: number; outcome: StepOutcome; imageId: string | undefined }
   | { type: 'step-skipped'; step: number; reason: string }
   | {
@@ -88,6 +88,8 @@ export type BuildEvent =
       message: string;
       /** The classic builder's wording, where it differs. */
       classicMessage: string | undefined;
+      /** What to do about it, in a learner's words. */
+      hint: string | undefined;
       range: SourceRange | undefined;
     }
   | { type: 'build-done'; imageId: string; tags: string[] };

@@ -1,0 +1,319 @@
+/**
+ * The builder: walks a build plan stage by stage and step by step, asks the cache first, runs
+ * what misses, and reports every step as events. BuildKit and classic differ in what a cache
+ * key is made of, which steps make images, and what history says (docker-facts.md).
+ */
+import { EngineError } from '../common/diagnostics.ts';
+import {
+  FIXED_CREATED,
+  MergedView,
+  diffId,
+  imageConfigJson,
+  imageId,
+  type HistoryEntry,
+  type Layer,
+  type RunConfig,
+} from '../fs/index.ts';
+import type { PackageCatalog } from '../shell/index.ts';
+import { explainMiss, type BuildCache, type CacheEntry } from './cache.ts';
+import type { BuildContext } from './context.ts';
+import type { BuildEvent, BuilderKind, CacheKeyParts, StepInfo } from './events.ts';
+import { planStepInfos, neededStages } from './order.ts';
+import { executeStep, type StageState } from './execute.ts';
+import type { BuildPlan, StageSpec } from './steps.ts';
+
+/** An image the build can start FROM or COPY --from. */
+export interface BaseImage {
+  ref: string;
+  id: string;
+  layers: readonly Layer[];
+  config: RunConfig;
+  history: readonly HistoryEntry[];
+}
+
+/** Expands `$VAR` and `${VAR:-x}` in an instruction's words; reports which names it read. */
+export type Expander = (
+  text: string,
+  vars: ReadonlyMap<string, string>,
+) => { value: string; used: string[] };
+
+export interface BuildRequest {
+  plan: BuildPlan;
+  /** The Dockerfile text (for error excerpts) and its name. */
+  source: string;
+  dockerfileName: string;
+  context: BuildContext;
+  builder: BuilderKind;
+  tags: string[];
+  buildArgs: Readonly<Record<string, string>>;
+  noCache: boolean;
+  target: string | undefined;
+  resolveImage: (ref: string) => BaseImage | undefined;
+  catalog: PackageCatalog;
+  cache: BuildCache;
+  expand: Expander;
+  limits?: { steps?: number; maxBytes?: number };
+  /** The simulator's clock for files RUN writes; fixed so layers are reproducible. */
+  now?: number;
+}
+
+export interface BuiltImage {
+  id: string;
+  configJson: string;
+  layers: Layer[];
+  config: RunConfig;
+  history: HistoryEntry[];
+  /** Classic: the previous step's image. */
+  parent: string | undefined;
+}
+
+export interface BuildResult {
+  ok: boolean;
+  events: BuildEvent[];
+  image: BuiltImage | undefined;
+  /** Classic builder: the image of every step, kept as intermediate images. */
+  intermediates: BuiltImage[];
+}
+
+/** Config JSON and ID of a state's image (BuildKit flavour or classic with its parent). */
+export function finishImage(
+  state: StageState,
+  builder: BuilderKind,
+  parent: string | undefined,
+): BuiltImage {
+  const configJson = imageConfigJson({
+    config: state.config,
+    diffIds: state.layers.map((l) => diffId(l)),
+    history: state.history,
+    created: FIXED_CREATED,
+    flavor: builder,
+    ...(builder === 'classic' && parent ? { extra: { parent } } : {}),
+  });
+  return {
+    id: imageId(configJson),
+    configJson,
+    layers: [...state.layers],
+    config: state.config,
+    history: [...state.history],
+    parent,
+  };
+}
+
+/**
+ * Build an image. Never throws for user input: failures end the event list with an `error`.
+ * @example
+ * const result = build({ plan, source, dockerfileName: 'Dockerfile', context, builder: 'buildkit',
+ *   tags: ['app:latest'], buildArgs: {}, noCache: false, target: undefined, resolveImage, catalog,
+ *   cache: new BuildCache(), expand });
+ * result.events.filter((e) => e.type === 'cache-hit').length;
+ */
+export function build(req: BuildRequest): BuildResult {
+  const events: BuildEvent[] = [];
+  const intermediates: BuiltImage[] = [];
+  const emit = (e: BuildEvent) => events.push(e);
+  let infos: StepInfo[] = [];
+  let current: number | undefined;
+  try {
+    const target = targetStage(req.plan, req.target);
+    const needed = neededStages(req.plan, target, req.builder, req.expand, req.buildArgs);
+    infos = planStepInfos(req.plan, needed, req.builder);
+    emit({
+      type: 'build-start',
+      builder: req.builder,
+      steps: infos,
+      target: req.target,
+      dockerfile: req.dockerfileName,
+      dockerfileBytes: new TextEncoder().encode(req.source).length,
+      contextBytes: req.context.bytes,
+      baseImages: [...needed.baseRefs],
+    });
+    const states = new Map<number, StageState>();
+    let index = 0;
+    let final: BuiltImage | undefined;
+    for (const stage of req.plan.stages) {
+      const stepCount = stage.steps.length + 1;
+      if (!needed.stages.has(stage.index)) {
+        for (let i = 0; i < stepCount; i++)
+          emit({
+            type: 'step-skipped',
+            step: index + i,
+            reason: `stage ${stage.name ?? stage.index} is not needed for the target`,
+          });
+        index += stepCount;
+        if (stage.index > target.index) break;
+        continue;
+      }
+      const state = runStage(req, stage, index, states, emit, intermediates, (n) => (current = n));
+      states.set(stage.index, state);
+      index += stepCount;
+      if (stage === target) {
+        final = finishImage(state, req.builder, state.parentImage);
+        break;
+      }
+    }
+    if (!final) throw new EngineError('internal', 'the target stage was not built');
+    emit({ type: 'build-done', imageId: final.id, tags: req.tags });
+    return { ok: true, events, image: final, intermediates };
+  } catch (e) {
+    if (!(e instanceof EngineError)) throw e;
+    const data = e.data as { classic?: string; hint?: string; output?: string };
+    if (current !== undefined && data.output)
+      emit({ type: 'output', step: current, stream: 'stderr', text: data.output });
+    emit({
+      type: 'error',
+      step: current,
+      code: e.code,
+      message: e.message,
+      classicMessage: data.classic,
+      hint: data.hint,
+      range: e.range ?? (current !== undefined ? infos[current]?.range : undefined),
+    });
+    if (current !== undefined)
+      emit({ type: 'step-done', step: current, outcome: 'failed', imageId: undefined });
+    return { ok: false, events, image: undefined, intermediates };
+  }
+}
+
+function targetStage(plan: BuildPlan, target: string | undefined): StageSpec {
+  if (plan.stages.length === 0)
+    throw new EngineError('no-stage', 'the Dockerfile has no FROM: there is nothing to build');
+  if (target === undefined) return plan.stages[plan.stages.length - 1]!;
+  const found = plan.stages.find((s) => s.name?.toLowerCase() === target.toLowerCase());
+  if (!found)
+    throw new EngineError(
+      'unknown-target',
+      `failed to solve: target stage "${target}" could not be found`,
+    );
+  return found;
+}
+
+function runStage(
+  req: BuildRequest,
+  stage: StageSpec,
+  first: number,
+  states: ReadonlyMap<number, StageState>,
+  emit: (e: BuildEvent) => void,
+  intermediates: BuiltImage[],
+  setCurrent: (n: number) => void,
+): StageState {
+  setCurrent(first);
+  emit({ type: 'step-start', step: first });
+  let state = startStage(req, stage, states);
+  emit({ type: 'step-done', step: first, outcome: 'base', imageId: state.parentImage });
+  let rebuilt = state.rebuilt;
+  stage.steps.forEach((step, i) => {
+    const n = first + 1 + i;
+    setCurrent(n);
+    emit({ type: 'step-start', step: n });
+    const position = `${stage.index}:${step.keyword}:${stage.steps.slice(0, i).filter((s) => s.keyword === step.keyword).length}`;
+    const outcome = executeStep(req, step, state, states, {
+      lookup: (parts: CacheKeyParts, parentMatters: boolean) => {
+        const before = req.cache.remember(position, parts);
+        const hit = req.noCache ? undefined : req.cache.get(parts.key);
+        if (hit) {
+          emit({ type: 'cache-hit', step: n, key: parts });
+          return hit;
+        }
+        const parentRebuilt =
+          parentMatters && rebuilt && before !== undefined && before.parent !== parts.parent;
+        emit({
+          type: 'cache-miss',
+          step: n,
+          key: parts,
+          reason: explainMiss({ noCache: req.noCache, parentRebuilt, before, now: parts }),
+        });
+        return undefined;
+      },
+      store: (key: string, entry: CacheEntry) => req.cache.set(key, entry),
+      output: (stream, text) => emit({ type: 'output', step: n, stream, text }),
+    });
+    state = outcome.state;
+    if (outcome.outcome === 'built') rebuilt = true;
+    if (outcome.layerChanged) {
+      const layer = outcome.layer;
+      emit({
+        type: 'layer',
+        step: n,
+        layer: layer
+          ? {
+              diffId: diffId(layer),
+              size: layer.stats.size,
+              added: layer.stats.files + layer.stats.symlinks,
+              changed: layer.stats.dirs,
+              deleted: layer.stats.whiteouts + layer.stats.opaques,
+            }
+          : undefined,
+      });
+    }
+    if (req.builder === 'classic') {
+      const image = finishImage(state, 'classic', state.parentImage);
+      intermediates.push(image);
+      state = { ...state, parentImage: image.id, cacheParent: image.id };
+    }
+    emit({
+      type: 'step-done',
+      step: n,
+      outcome: outcome.outcome,
+      imageId: req.builder === 'classic' ? state.parentImage : undefined,
+    });
+  });
+  return { ...state, rebuilt };
+}
+
+function startStage(
+  req: BuildRequest,
+  stage: StageSpec,
+  states: ReadonlyMap<number, StageState>,
+): StageState {
+  const vars = new Map<string, string>();
+  for (const a of req.plan.globalArgs) {
+    const v = req.buildArgs[a.name] ?? a.value;
+    if (v !== undefined) vars.set(a.name, v);
+  }
+  const ref = req.expand(stage.from.image, vars).value;
+  const empty = (): StageState => ({
+    layers: [],
+    view: MergedView.empty,
+    config: { Env: ['PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'] },
+    history: [],
+    cacheParent: 'scratch',
+    parentImage: undefined,
+    args: new Map(),
+    globalArgs: vars,
+    rebuilt: false,
+  });
+  if (ref.toLowerCase() === 'scratch') return empty();
+  const prior = req.plan.stages.find(
+    (s) =>
+      s.name !== undefined && s.name.toLowerCase() === ref.toLowerCase() && s.index < stage.index,
+  );
+  if (prior) {
+    const state = states.get(prior.index);
+    if (!state) throw new EngineError('internal', `stage ${ref} was not built`, stage.from.range);
+    return { ...state, args: new Map(), globalArgs: vars };
+  }
+  const base = req.resolveImage(ref);
+  if (!base) {
+    const name = ref.includes('/') ? ref : `docker.io/library/${ref}`;
+    throw new EngineError(
+      'base-not-found',
+      `${ref}: failed to resolve source metadata for ${name.includes(':') ? name : `${name}:latest`}: pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed`,
+      stage.from.range,
+      {
+        classic: `pull access denied for ${ref.split(':')[0]}, repository does not exist or may require 'docker login': denied: requested access to the resource is denied`,
+        hint: `There is no image called "${ref}". Check the spelling, or pick one the lab has (for example debian:bookworm-slim).`,
+      },
+    );
+  }
+  return {
+    layers: [...base.layers],
+    view: MergedView.of(base.layers),
+    config: base.config,
+    history: [...base.history],
+    cacheParent: base.id,
+    parentImage: base.id,
+    args: new Map(),
+    globalArgs: vars,
+    rebuilt: false,
+  };
+}

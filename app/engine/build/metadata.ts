@@ -1,0 +1,151 @@
+/**
+ * Metadata instructions: how each changes the image config, and the body of its history line.
+ * No filesystem work happens here.
+ */
+import { EngineError } from '../common/diagnostics.ts';
+import type { RunConfig } from '../fs/index.ts';
+import type { BuilderKind } from './events.ts';
+import { exposeBody, goQuotedList } from './history.ts';
+import type { StepSpec } from './steps.ts';
+
+export type Expand = (text: string) => string;
+
+const NANOS: Record<string, number> = {
+  ns: 1,
+  us: 1e3,
+  µs: 1e3,
+  ms: 1e6,
+  s: 1e9,
+  m: 60e9,
+  h: 3600e9,
+};
+
+/** Go duration strings (`30s`, `1m30s`) to nanoseconds. */
+export function parseDuration(text: string, step: StepSpec): number {
+  let total = 0;
+  let rest = text;
+  while (rest) {
+    const m = /^(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/.exec(rest);
+    if (!m) throw new EngineError('bad-duration', `time: invalid duration "${text}"`, step.range);
+    total += Number(m[1]) * NANOS[m[2]!]!;
+    rest = rest.slice(m[0].length);
+  }
+  return Math.round(total);
+}
+
+export function setEnv(config: RunConfig, key: string, value: string): RunConfig {
+  const env = (config.Env ?? []).filter((e) => e.split('=')[0] !== key);
+  return { ...config, Env: [...env, `${key}=${value}`] };
+}
+
+/** Docker's shell-form wrapping: CMD and ENTRYPOINT run through the SHELL. */
+function commandList(
+  step: Extract<StepSpec, { keyword: 'CMD' | 'ENTRYPOINT' }>,
+  config: RunConfig,
+): string[] {
+  return step.command.exec ?? [...(config.Shell ?? ['/bin/sh', '-c']), step.command.shell ?? ''];
+}
+
+function portSpec(p: string): string {
+  return p.includes('/') ? p.toLowerCase() : `${p}/tcp`;
+}
+
+/**
+ * Apply a metadata step. Returns the new config and the history body (after the keyword).
+ * @example applyMetadata(step, config, 'buildkit', (t) => t).body // 'GREETING=hi'
+ */
+export function applyMetadata(
+  step: StepSpec,
+  config: RunConfig,
+  builder: BuilderKind,
+  expand: Expand,
+): { config: RunConfig; body: string } {
+  switch (step.keyword) {
+    case 'ENV': {
+      let next = config;
+      const shown: string[] = [];
+      for (const [k, v] of step.pairs) {
+        const key = expand(k);
+        if (key === '')
+          throw new EngineError('env-blank', 'ENV names can not be blank', step.range);
+        const value = expand(v);
+        next = setEnv(next, key, value);
+        shown.push(`${key}=${value}`);
+      }
+      return { config: next, body: shown.join(' ') };
+    }
+    case 'LABEL': {
+      const labels = { ...(config.Labels ?? {}) };
+      const shown: string[] = [];
+      for (const [k, v] of step.pairs) {
+        const key = expand(k);
+        labels[key] = expand(v);
+        shown.push(`${key}=${labels[key]}`);
+      }
+      return { config: { ...config, Labels: labels }, body: shown.join(' ') };
+    }
+    case 'MAINTAINER':
+      return { config, body: step.value };
+    case 'EXPOSE': {
+      const written = step.ports.map(expand);
+      const ports = written.map(portSpec);
+      const all = [...new Set([...(config.ExposedPorts ?? []), ...ports])];
+      return {
+        config: { ...config, ExposedPorts: all },
+        body: exposeBody(builder, ports, written),
+      };
+    }
+    case 'VOLUME': {
+      const paths = step.paths.map(expand);
+      const all = [...new Set([...(config.Volumes ?? []), ...paths])];
+      return { config: { ...config, Volumes: all }, body: `[${paths.join(' ')}]` };
+    }
+    case 'USER':
+      return { config: { ...config, User: expand(step.value) }, body: expand(step.value) };
+    case 'STOPSIGNAL':
+      return { config: { ...config, StopSignal: expand(step.value) }, body: expand(step.value) };
+    case 'CMD': {
+      const cmd = commandList(step, config);
+      const next: RunConfig = { ...config, Cmd: cmd };
+      if (!step.command.exec) next.ArgsEscaped = true;
+      return { config: next, body: goQuotedList(cmd) };
+    }
+    case 'ENTRYPOINT': {
+      const ep = commandList(step, config);
+      // An ENTRYPOINT resets an inherited CMD, as Docker does.
+      const { Cmd: _dropped, ...rest } = config;
+      return { config: { ...rest, Entrypoint: ep }, body: goQuotedList(ep) };
+    }
+    case 'SHELL':
+      return { config: { ...config, Shell: step.argv }, body: `[${step.argv.join(' ')}]` };
+    case 'HEALTHCHECK': {
+      if (step.none)
+        return {
+          config: { ...config, Healthcheck: { Test: ['NONE'] } },
+          body: '&{["NONE"] "0s" "0s" "0s" "0s" \'\\x00\'}',
+        };
+      const cmd = step.command;
+      const test = cmd?.exec ? ['CMD', ...cmd.exec] : ['CMD-SHELL', cmd?.shell ?? ''];
+      const o = step.options;
+      const hc = {
+        Test: test,
+        ...(o.interval ? { Interval: parseDuration(o.interval, step) } : {}),
+        ...(o.timeout ? { Timeout: parseDuration(o.timeout, step) } : {}),
+        ...(o['start-period'] ? { StartPeriod: parseDuration(o['start-period'], step) } : {}),
+        ...(o['start-interval'] ? { StartInterval: parseDuration(o['start-interval'], step) } : {}),
+        ...(o.retries ? { Retries: Number(o.retries) } : {}),
+      };
+      return {
+        config: { ...config, Healthcheck: hc },
+        body: `&{${goQuotedList(test)} "${o.interval ?? '0s'}" "${o.timeout ?? '0s'}" "${o['start-period'] ?? '0s'}" "${o['start-interval'] ?? '0s'}" '\\x0${o.retries ?? 0}'}`,
+      };
+    }
+    case 'ONBUILD':
+      return {
+        config: { ...config, OnBuild: [...(config.OnBuild ?? []), step.trigger] },
+        body: step.trigger,
+      };
+    default:
+      return { config, body: step.text };
+  }
+}
