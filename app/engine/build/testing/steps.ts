@@ -1,6 +1,6 @@
 /** Hand-made build plans for builder tests (the parser has its own tests). */
 import type { SourceRange } from '../../common/diagnostics.ts';
-import type { BuildPlan, StepSpec } from '../steps.ts';
+import type { BuildPlan, CopySpec, StepSpec } from '../steps.ts';
 
 let line = 0;
 const range = (): SourceRange => {
@@ -28,7 +28,7 @@ export const run = (shell: string): StepSpec => ({
 export const copy = (
   sources: string[],
   dest: string,
-  more: Partial<Extract<StepSpec, { keyword: 'COPY' }>['copy']> = {},
+  more: Partial<CopySpec> = {},
 ): StepSpec => ({
   keyword: 'COPY',
   text: `COPY ${more.from ? `--from=${more.from} ` : ''}${sources.join(' ')} ${dest}`,
