@@ -144,6 +144,7 @@ export function callFunction(name: string, args: string[], io: Io, sh: Shell): n
   if (!body) return 127;
   const saved = sh.positional;
   sh.positional = args;
+  sh.locals.push(new Map());
   try {
     return sh.nested(() => runCommand(body, sh, io));
   } catch (e) {
@@ -151,6 +152,12 @@ export function callFunction(name: string, args: string[], io: Io, sh: Shell): n
     throw e;
   } finally {
     sh.positional = saved;
+    for (const [k, old] of sh.locals.pop() ?? []) {
+      if (old.value === undefined) sh.vars.delete(k);
+      else sh.vars.set(k, old.value);
+      if (old.exported) sh.exported.add(k);
+      else sh.exported.delete(k);
+    }
   }
 }
 

@@ -14,7 +14,7 @@ import type {
   SimpleCommand,
 } from './ast.ts';
 import { Lexer, ShellSyntaxError } from './lexer.ts';
-import type { Token } from './lexer.ts';
+import { TokenStream } from './tokens.ts';
 
 export { ShellSyntaxError };
 
@@ -56,48 +56,11 @@ export function parse(src: string): List {
   return list;
 }
 
-class Parser {
-  private lexer: Lexer;
-  private ahead: Token | null = null;
+class Parser extends TokenStream {
   private depth = 0;
 
   constructor(src: string) {
-    this.lexer = new Lexer(src);
-  }
-
-  peek(): Token {
-    this.ahead ??= this.lexer.next();
-    return this.ahead;
-  }
-  private take(): Token {
-    const t = this.peek();
-    this.ahead = null;
-    return t;
-  }
-  private isWord(t: Token, text: string): boolean {
-    return t.kind === 'word' && t.text === text;
-  }
-  private isOp(t: Token, text: string): boolean {
-    return t.kind === 'op' && t.text === text;
-  }
-  unexpected(t: Token, expecting?: string): never {
-    const what =
-      t.kind === 'eof'
-        ? 'end of file'
-        : t.kind === 'newline'
-          ? 'newline'
-          : t.kind === 'io'
-            ? `"${t.fd}"`
-            : `"${t.text}"`;
-    const suffix = expecting ? ` (expecting "${expecting}")` : '';
-    throw new ShellSyntaxError(`${what} unexpected${suffix}`, t.line);
-  }
-  private expectWord(text: string): void {
-    const t = this.take();
-    if (!this.isWord(t, text)) this.unexpected(t, text);
-  }
-  private skipNewlines(): void {
-    while (this.peek().kind === 'newline') this.take();
+    super(new Lexer(src));
   }
 
   /** A list ends at EOF, `)`, `;;` or one of the given reserved words. */

@@ -145,6 +145,9 @@ describe('compound commands', () => {
   it('reads lines in a while loop', () => {
     expect(sh('printf "a\\nb\\n" | while read l; do echo "<$l>"; done').stdout).toBe('<a>\n<b>\n');
   });
+  it('restores local variables when the function returns', () => {
+    expect(sh('a=0; f() { local a=1; echo $a; }; f; echo $a').stdout).toBe('1\n0\n');
+  });
   it('returns from functions', () => {
     expect(sh('f() { return 3; echo no; }; f; echo $?').stdout).toBe('3\n');
   });

@@ -62,6 +62,8 @@ export class Shell {
   exported = new Set<string>();
   funcs = new Map<string, Command>();
   positional: string[] = [];
+  /** One frame per running function: the values `local` will restore on return. */
+  locals: Map<string, { value: string | undefined; exported: boolean }>[] = [];
   options: ShellOptions = { errexit: false, xtrace: false, pipefail: false, nounset: false };
   lastStatus = 0;
   /** Status of the last command substitution while expanding a command (its status if bare). */
@@ -99,6 +101,7 @@ export class Shell {
     c.exported = new Set(this.exported);
     c.funcs = new Map(this.funcs);
     c.positional = [...this.positional];
+    c.locals = this.locals.map((f) => new Map(f));
     c.options = { ...this.options };
     c.lastStatus = this.lastStatus;
     c.lineno = this.lineno;

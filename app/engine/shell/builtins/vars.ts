@@ -39,7 +39,23 @@ export const readonlyCmd: CommandFn = (argv, _io, sh) => {
   return 0;
 };
 
-export const localCmd: CommandFn = readonlyCmd;
+/** `local name[=value]`: the function's return restores the previous value (dash semantics). */
+export const localCmd: CommandFn = (argv, io, sh) => {
+  const frame = sh.locals[sh.locals.length - 1];
+  if (!frame) {
+    io.stderr.write(`${sh.prefix()}local: not in a function\n`);
+    return 2;
+  }
+  for (const a of argv.slice(1)) {
+    const eq = a.indexOf('=');
+    const name = eq < 0 ? a : a.slice(0, eq);
+    if (!NAME.test(name)) badName('local', name, io, sh);
+    if (!frame.has(name))
+      frame.set(name, { value: sh.vars.get(name), exported: sh.exported.has(name) });
+    if (eq >= 0) sh.set(name, a.slice(eq + 1));
+  }
+  return 0;
+};
 
 export const unsetCmd: CommandFn = (argv, _io, sh) => {
   let funcs = false;

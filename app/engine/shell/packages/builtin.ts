@@ -1,5 +1,8 @@
 import type { CatalogPackage, PackageCatalog, PackageSource } from './catalog.ts';
-import { APK, APK_INDEX, APT, APT_LISTS, APT_UPDATE_LINES, NPM, PIP } from './data.ts';
+import { APK, APK_INDEX } from './data/apk.ts';
+import { APT, APT_LISTS, APT_UPDATE_LINES } from './data/apt.ts';
+import { NPM } from './data/npm.ts';
+import { PIP } from './data/pypi.ts';
 
 function source(list: CatalogPackage[], fold: boolean): PackageSource {
   const byName = new Map(list.map((p) => [fold ? p.name.toLowerCase() : p.name, p]));
