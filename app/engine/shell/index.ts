@@ -15,7 +15,7 @@ function makeShell(ctx: ShellContext): Shell {
   const limits = { ...DEFAULT_LIMITS, ...ctx.limits };
   let current: Shell | null = null;
   const sh: Shell = new Shell(
-    guardFs(ctx.fs, () => current?.user ?? ctx.user),
+    guardFs(ctx.fs, () => ({ ...(current?.user ?? ctx.user), now: current?.now ?? 0 })),
     ctx.catalog,
     { ...ctx.user },
     ctx.cwd,
@@ -116,7 +116,10 @@ export function runExec(argv: string[], ctx: ShellContext): ShellResult {
       const found = resolveCommand(name, sh);
       if (!found || found.kind === 'function') {
         // Docker's own wording when the exec-form program is missing.
-        io.stderr.write(`exec: "${name}": executable file not found in $PATH\n`);
+        const why = name.includes('/')
+          ? `stat ${name}: no such file or directory`
+          : 'executable file not found in $PATH';
+        io.stderr.write(`exec: "${name}": ${why}\n`);
         return 127;
       }
       return swallowExit(() => invoke(argv, io, sh, []));

@@ -74,6 +74,8 @@ export class FileSink implements Sink {
 export interface Owner {
   uid: number;
   gid: number;
+  /** The clock: files written get it as their mtime, as the kernel does. */
+  now: number;
 }
 
 function parentOf(path: string): string {
@@ -117,6 +119,8 @@ export function guardFs(fs: ShellFs, who: () => Owner): ShellFs {
     else if (!parents) needWrite(path);
     fn();
     own(fresh);
+    const now = who().now;
+    for (const p of parents ? fresh : [path]) fs.utimes(p, now);
   };
   const g: ShellFs = {
     stat: (p) => fs.stat(p),

@@ -14,6 +14,7 @@ import type {
   SimpleCommand,
 } from './ast.ts';
 import { Lexer, ShellSyntaxError } from './lexer.ts';
+import { BudgetSignal } from './signals.ts';
 import { TokenStream } from './tokens.ts';
 
 export { ShellSyntaxError };
@@ -120,7 +121,10 @@ class Parser extends TokenStream {
 
   private command(): Command {
     if (++this.depth > MAX_NESTING)
-      throw new ShellSyntaxError('nesting too deep', this.peek().line);
+      throw new BudgetSignal(
+        'depth',
+        `this script nests commands too deeply for the simulator (limit ${MAX_NESTING})`,
+      );
     try {
       const t = this.peek();
       const compound = this.compound();

@@ -161,13 +161,18 @@ describe('limits', () => {
   });
   it('stops a fork bomb', () => {
     const r = sh(':(){ :|:& };:');
-    expect(r.budgetExceeded).toBeDefined();
+    expect(r.budgetExceeded).toBe('depth');
+    expect(r.exitCode).not.toBe(0);
+  });
+  it('stops deeply nested command substitutions', () => {
+    const r = sh('echo ' + '$(echo '.repeat(150) + 'x' + ')'.repeat(150));
+    expect(r.budgetExceeded).toBe('depth');
   });
   it('stops endless recursion by depth', () => {
     expect(sh('f() { f; }; f').budgetExceeded).toBe('depth');
   });
   it('refuses absurd nesting without overflowing', () => {
     const r = sh('('.repeat(5000) + 'true' + ')'.repeat(5000));
-    expect(r.exitCode).not.toBe(0);
+    expect(r.budgetExceeded).toBe('depth');
   });
 });
