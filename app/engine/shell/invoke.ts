@@ -100,7 +100,7 @@ function callBuiltin(name: string, argv: string[], io: Io, sh: Shell): number {
 function run(found: Resolved | null, argv: string[], io: Io, sh: Shell): number {
   const name = argv[0] as string;
   if (!found) {
-    io.stderr.write(`${sh.prefix()}${name}: not found\n`);
+    io.stderr.write(`${sh.prefix()}${name}: ${sh.bash ? 'command not found' : 'not found'}\n`);
     return 127;
   }
   switch (found.kind) {
@@ -168,14 +168,17 @@ export function runScriptFile(
   io: Io,
   sh: Shell,
   arg0 = path,
+  bash?: boolean,
 ): number {
-  const src = readText(sh.fs, path).replace(/^#![^\n]*/, '');
+  const text = readText(sh.fs, path);
+  const src = text.replace(/^#![^\n]*/, '');
   const child = sh.clone();
   child.funcs = new Map();
   child.vars = new Map([...sh.vars].filter(([k]) => sh.exported.has(k)));
   child.positional = args;
   child.vars.set('0', arg0);
   child.arg0 = arg0;
+  child.bash = bash ?? /^#!\s*\S*(\/bash|\/env\s+bash)\b/.test(text);
   child.options = { errexit: false, xtrace: false, pipefail: false, nounset: false };
   return sh.nested(() => swallowExit(() => runScript(src, child, io)));
 }

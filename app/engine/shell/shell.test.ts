@@ -176,3 +176,21 @@ describe('limits', () => {
     expect(r.budgetExceeded).toBe('depth');
   });
 });
+
+describe('bash', () => {
+  it('speaks bash when run as bash', () => {
+    expect(sh('bash -c \'echo -e "a\\tb"; foo\'').stderr).toBe(
+      'bash: line 1: foo: command not found\n',
+    );
+    expect(sh('bash -c \'echo -e "a\\tb"\'').stdout).toBe('a\tb\n');
+    expect(sh('bash -c \'[[ "abc" == a* ]] && echo yes\'').stdout).toBe('yes\n');
+  });
+  it('dash knows neither [[ nor source', () => {
+    expect(sh('[[ -f /etc/passwd ]]').stderr).toBe('/bin/sh: 1: [[: not found\n');
+    expect(sh('source /etc/profile').stderr).toBe('/bin/sh: 1: source: not found\n');
+  });
+  it('runs #!/bin/bash scripts as bash', () => {
+    const r = sh('printf "#!/bin/bash\\nnope\\n" > /s; chmod +x /s; /s');
+    expect(r.stderr).toBe('/s: line 2: nope: command not found\n');
+  });
+});

@@ -71,6 +71,8 @@ export class Shell {
   lineno = 1;
   /** `sh` in messages such as `/bin/sh: 1: foo: not found`. */
   arg0 = '/bin/sh';
+  /** Running as bash (`bash -c`, `#!/bin/bash`): bash's messages, `[[`, `echo -e`. */
+  bash = false;
   /** Where command substitutions send their stderr. */
   stderr: Sink = { write: () => {} };
   unknownBinaries: 'exit' | 'run-forever' = 'exit';
@@ -106,6 +108,7 @@ export class Shell {
     c.lastStatus = this.lastStatus;
     c.lineno = this.lineno;
     c.arg0 = this.arg0;
+    c.bash = this.bash;
     c.stderr = this.stderr;
     c.noErrexit = this.noErrexit;
     c.now = this.now;
@@ -180,6 +183,6 @@ export class Shell {
 
   /** `/bin/sh: 3: ` — the prefix of errors the shell itself reports. */
   prefix(): string {
-    return `${this.arg0}: ${this.lineno}: `;
+    return this.bash ? `${this.arg0}: line ${this.lineno}: ` : `${this.arg0}: ${this.lineno}: `;
   }
 }

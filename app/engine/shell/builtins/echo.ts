@@ -40,15 +40,22 @@ export function unescape(s: string, octalNeedsZero: boolean): { text: string; st
   return { text: out, stop: false };
 }
 
-/** dash's echo: only `-n`; escapes are always interpreted (`echo -e x` prints `-e x`). */
-export const echo: CommandFn = (argv, io) => {
+/**
+ * dash's echo: only `-n`; escapes are always interpreted (`echo -e x` prints `-e x`).
+ * bash's: `-n`, `-e`, `-E` (combinable); escapes only with `-e`.
+ */
+export const echo: CommandFn = (argv, io, sh) => {
   let args = argv.slice(1);
   let newline = true;
-  if (args[0] === '-n') {
-    newline = false;
+  let escapes = !sh.bash;
+  while (args[0] !== undefined && (sh.bash ? /^-[neE]+$/ : /^-n$/).test(args[0])) {
+    const flags = args[0];
+    if (flags.includes('n')) newline = false;
+    for (const f of flags) if (f === 'e' || f === 'E') escapes = f === 'e';
     args = args.slice(1);
   }
-  const { text, stop } = unescape(args.join(' '), true);
+  const joined = args.join(' ');
+  const { text, stop } = escapes ? unescape(joined, true) : { text: joined, stop: false };
   io.stdout.write(text + (newline && !stop ? '\n' : ''));
   return 0;
 };

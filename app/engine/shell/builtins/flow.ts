@@ -66,6 +66,11 @@ export const evalCmd: CommandFn = (argv, io, sh) =>
 
 /** `. file`: runs a file in the current shell (variables and functions stay). */
 export const dot: CommandFn = (argv, io, sh) => {
+  if (argv[0] === 'source' && !sh.bash) {
+    // dash has only `.`; `source` in a RUN line is a common surprise.
+    io.stderr.write(`${sh.prefix()}source: not found\n`);
+    return 127;
+  }
   const file = argv[1];
   if (file === undefined) return 0;
   const path = file.includes('/') ? sh.resolve(file) : (findInPath(file, sh) ?? sh.resolve(file));

@@ -37,6 +37,7 @@ export const BUILTINS = new Map<string, CommandFn>([
   ['printf', printf],
   ['test', test],
   ['[', test],
+  ['[[', test],
 ]);
 
 /** POSIX special builtins: assignments before them stay in the shell. */

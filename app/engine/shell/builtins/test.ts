@@ -1,4 +1,5 @@
 import type { FileType, Stat } from '../fs-port.ts';
+import { matchPattern } from '../match.ts';
 import type { Shell } from '../state.ts';
 import type { CommandFn } from '../types.ts';
 
@@ -11,6 +12,18 @@ class TestError extends Error {}
 export const test: CommandFn = (argv, io, sh) => {
   let args = argv.slice(1);
   const name = argv[0] === '[' ? '[' : 'test';
+  if (argv[0] === '[[') {
+    // A bash keyword: dash does not know it, a classic surprise in RUN lines.
+    if (!sh.bash) {
+      io.stderr.write(`${sh.prefix()}[[: not found\n`);
+      return 127;
+    }
+    if (args[args.length - 1] !== ']]') {
+      io.stderr.write(`${sh.prefix()}syntax error in conditional expression\n`);
+      return 2;
+    }
+    return doubleBracket(args.slice(0, -1), sh);
+  }
   if (name === '[') {
     if (args[args.length - 1] !== ']') {
       io.stderr.write(`${sh.prefix()}[: missing ]\n`);
@@ -26,6 +39,28 @@ export const test: CommandFn = (argv, io, sh) => {
     return 2;
   }
 };
+
+/** `[[ a == pattern ]]`, `[[ s =~ re ]]`, otherwise test's rules. */
+function doubleBracket(args: string[], sh: Shell): number {
+  const [a, op, b] = args;
+  if (args.length === 3 && (op === '==' || op === '=' || op === '!=')) {
+    const hit = matchPattern(b as string, a as string);
+    return (op === '!=' ? !hit : hit) ? 0 : 1;
+  }
+  if (args.length === 3 && op === '=~') {
+    try {
+      return new RegExp(b as string).test(a as string) ? 0 : 1;
+    } catch {
+      return 2;
+    }
+  }
+  try {
+    return evaluate(args, sh) ? 0 : 1;
+  } catch (e) {
+    if (!(e instanceof TestError)) throw e;
+    return 2;
+  }
+}
 
 function evaluate(args: string[], sh: Shell): boolean {
   const orAt = args.indexOf('-o', 1);

@@ -20,6 +20,7 @@ import { pip } from '../packages/pip.ts';
 
 /** Programs that come with packages (see NEEDS_BINARY). */
 const PROGRAMS: [string, CommandFn][] = [
+  ['bash', shCmd],
   ['apt-get', aptGet],
   ['apt', aptGet],
   ['apk', apk],
@@ -69,7 +70,6 @@ export const COMMANDS = new Map<string, CommandFn>([
   ['chown', chown],
   ['chgrp', chgrp],
   ['sh', shCmd],
-  ['bash', shCmd],
   ['dash', shCmd],
   ['env', env],
   ['timeout', wrapper],

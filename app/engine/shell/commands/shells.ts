@@ -31,7 +31,9 @@ export const shCmd: CommandFn = (argv, io, sh) => {
     if (a === '--' || !/^[-+]/.test(a)) break;
     flags.push(...a.slice(1));
   }
+  const bash = name.slice(name.lastIndexOf('/') + 1) === 'bash';
   const child = sh.clone();
+  child.bash = bash;
   child.funcs = new Map();
   child.vars = new Map([...sh.vars].filter(([k]) => sh.exported.has(k)));
   child.options = {
@@ -41,7 +43,7 @@ export const shCmd: CommandFn = (argv, io, sh) => {
     pipefail: flags.includes('o:pipefail'),
   };
   if (script !== undefined) {
-    const arg0 = argv[i] ?? (name.includes('/') ? name : name);
+    const arg0 = argv[i] ?? name;
     child.arg0 = arg0;
     child.vars.set('0', arg0);
     child.positional = argv.slice(i + 1);
@@ -60,10 +62,14 @@ export const shCmd: CommandFn = (argv, io, sh) => {
     if (sh.fs.stat(path).type === 'dir') throw new FsError('EISDIR', path);
   } catch (e) {
     fsError(e);
+    if (bash) {
+      io.stderr.write(`${name}: ${file}: No such file or directory\n`);
+      return 127;
+    }
     io.stderr.write(`${name}: 0: cannot open ${file}: No such file\n`);
     return 2;
   }
-  return runScriptFile(sh.resolve(file), argv.slice(i + 1), io, sh, file);
+  return runScriptFile(sh.resolve(file), argv.slice(i + 1), io, sh, file, bash);
 };
 
 /** `env` prints the environment; `env [-i] [-u NAME] [NAME=value]... cmd args` runs cmd. */

@@ -28,7 +28,8 @@ export function debianFs(limit = Infinity): MemoryFs {
   }
   fs.chmod('/tmp', 0o1777);
   fs.put('/var/lib/dpkg/status', '');
-  for (const b of ['/usr/bin/apt-get', '/usr/bin/apt', '/usr/bin/dpkg']) fs.put(b, '', 0o755);
+  for (const b of ['/usr/bin/apt-get', '/usr/bin/apt', '/usr/bin/dpkg', '/bin/bash'])
+    fs.put(b, '', 0o755);
   return fs;
 }
 
