@@ -3,12 +3,33 @@
  * classic builder's `Step n/N`. Durations are simulated and deterministic.
  */
 import { humanSize } from '../cli/format/units.ts';
+import { fullName, parseImageRef } from '../images/reference.ts';
 import type { BuildEvent, StepInfo } from './events.ts';
 
 export interface OutputOptions {
   /** The Dockerfile text, for the excerpt BuildKit prints around a failing line. */
   source: string;
   tags: string[];
+}
+
+/** BuildKit names images in full: `docker.io/library/debian:bookworm-slim`. */
+function fullRef(ref: string): string {
+  try {
+    return fullName(parseImageRef(ref));
+  } catch {
+    return ref;
+  }
+}
+
+/** What BuildKit prints for a step: FROM with the full image name and without `AS name`. */
+function vertexText(step: StepInfo, bases: readonly string[]): string {
+  if (step.keyword !== 'FROM') return step.text;
+  const ref =
+    step.text
+      .split(/\s+/)
+      .slice(1)
+      .find((w) => !w.startsWith('--')) ?? '';
+  return bases.includes(ref) ? `FROM ${fullRef(ref)}` : `FROM ${ref}`;
 }
 
 const short = (id: string | undefined) => (id ?? '').replace(/^sha256:/, '').slice(0, 12);
@@ -45,6 +66,7 @@ export function renderBuildkit(events: readonly BuildEvent[], opts: OutputOption
   const out: string[] = [];
   let vertex = 0;
   let steps: StepInfo[] = [];
+  let bases: string[] = [];
   const vertexOf = new Map<number, number>();
   const outputs = new Map<number, string[]>();
   const block = (lines: string[]) => out.push(...lines, '');
@@ -52,6 +74,7 @@ export function renderBuildkit(events: readonly BuildEvent[], opts: OutputOption
     switch (e.type) {
       case 'build-start': {
         steps = e.steps;
+        bases = e.baseImages;
         block([
           `#${++vertex} [internal] load build definition from ${e.dockerfile}`,
           `#${vertex} transferring dockerfile: ${e.dockerfileBytes}B done`,
@@ -92,7 +115,7 @@ export function renderBuildkit(events: readonly BuildEvent[], opts: OutputOption
         const v = vertexOf.get(e.step);
         const step = steps[e.step];
         if (v === undefined || !step) break;
-        const head = `#${v} ${step.vertexLabel} ${step.text}`;
+        const head = `#${v} ${step.vertexLabel} ${vertexText(step, bases)}`;
         const logs = (outputs.get(e.step) ?? []).map((l) => `#${v} 0.100 ${l}`);
         block([
           head,

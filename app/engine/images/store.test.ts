@@ -5,6 +5,8 @@ const image = (n: number, extra: Partial<ImageRecord<string>> = {}): ImageRecord
   id: `sha256:${String(n).repeat(64).slice(0, 64)}`,
   layers: [`l${n}`],
   config: {},
+  history: [],
+  configJson: undefined,
   parent: undefined,
   created: n,
   intermediate: false,

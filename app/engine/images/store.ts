@@ -6,13 +6,24 @@
 import { EngineError } from '../common/diagnostics.ts';
 import { familiarName, looksLikeId, parseImageRef } from './reference.ts';
 
-export interface ImageRecord<L> {
+/** One line of an image's history (the config's `history`). */
+export interface HistoryLine {
+  created?: string;
+  created_by?: string;
+  comment?: string;
+  empty_layer?: boolean;
+}
+
+export interface ImageRecord<L, C = Readonly<Record<string, unknown>>> {
   /** `sha256:<hex>` of the config. */
   id: string;
   /** Layers bottom to top. */
   layers: readonly L[];
-  /** The image config JSON object (Docker/OCI format). */
-  config: Readonly<Record<string, unknown>>;
+  /** The runtime config (Env, Cmd, WorkingDir, ...). */
+  config: C;
+  history: readonly HistoryLine[];
+  /** The config JSON whose sha256 is the ID, when known. */
+  configJson: string | undefined;
   /** Classic builder: the image of the previous step. BuildKit keeps none. */
   parent: string | undefined;
   /** Seconds since the epoch. */
@@ -21,12 +32,12 @@ export interface ImageRecord<L> {
   intermediate: boolean;
 }
 
-export class ImageStore<L> {
-  private readonly images = new Map<string, ImageRecord<L>>();
+export class ImageStore<L, C = Readonly<Record<string, unknown>>> {
+  private readonly images = new Map<string, ImageRecord<L, C>>();
   /** `repo:tag` -> image ID. */
   private readonly tags = new Map<string, string>();
 
-  add(image: ImageRecord<L>): ImageRecord<L> {
+  add(image: ImageRecord<L, C>): ImageRecord<L, C> {
     const existing = this.images.get(image.id);
     if (existing) {
       // A final image that is also an intermediate stays visible.
@@ -38,11 +49,11 @@ export class ImageStore<L> {
     return image;
   }
 
-  get(id: string): ImageRecord<L> | undefined {
+  get(id: string): ImageRecord<L, C> | undefined {
     return this.images.get(id);
   }
 
-  all(): ImageRecord<L>[] {
+  all(): ImageRecord<L, C>[] {
     return [...this.images.values()];
   }
 
@@ -74,7 +85,7 @@ export class ImageStore<L> {
     return [...this.tags];
   }
 
-  children(id: string): ImageRecord<L>[] {
+  children(id: string): ImageRecord<L, C>[] {
     return this.all().filter((i) => i.parent === id);
   }
 
@@ -88,7 +99,7 @@ export class ImageStore<L> {
    * Find an image by name (`app`, `app:1`) or ID prefix, as `docker` commands accept.
    * Throws Docker's `No such image` otherwise.
    */
-  resolve(nameOrId: string): ImageRecord<L> {
+  resolve(nameOrId: string): ImageRecord<L, C> {
     const found = this.find(nameOrId);
     if (!found)
       throw new EngineError(
@@ -98,7 +109,7 @@ export class ImageStore<L> {
     return found;
   }
 
-  find(nameOrId: string): ImageRecord<L> | undefined {
+  find(nameOrId: string): ImageRecord<L, C> | undefined {
     if (looksLikeId(nameOrId)) {
       const hex = nameOrId.replace(/^sha256:/, '');
       const matches = this.all().filter((i) => i.id.slice(7).startsWith(hex));

@@ -25,11 +25,7 @@ export const run = (shell: string): StepSpec => ({
   network: undefined,
   mounts: [],
 });
-export const copy = (
-  sources: string[],
-  dest: string,
-  more: Partial<CopySpec> = {},
-): StepSpec => ({
+export const copy = (sources: string[], dest: string, more: Partial<CopySpec> = {}): StepSpec => ({
   keyword: 'COPY',
   text: `COPY ${more.from ? `--from=${more.from} ` : ''}${sources.join(' ')} ${dest}`,
   range: range(),

@@ -1,0 +1,72 @@
+/** `docker build`: BuildKit's plain progress on stderr, or the classic builder's steps on stdout. */
+import { renderBuildkit, renderClassic } from '../../build/output.ts';
+import type { EngineError } from '../../common/diagnostics.ts';
+import { parseImageRef } from '../../images/reference.ts';
+import { parseArgs } from '../argv.ts';
+import { fail, ok, usageError, type Command } from '../types.ts';
+
+const FLAGS = [
+  { name: 'tag', short: 't', type: 'list' },
+  { name: 'file', short: 'f', type: 'string' },
+  { name: 'build-arg', type: 'list' },
+  { name: 'no-cache', type: 'bool' },
+  { name: 'target', type: 'string' },
+  { name: 'progress', type: 'string' },
+  { name: 'quiet', short: 'q', type: 'bool' },
+  { name: 'network', type: 'string' },
+  { name: 'pull', type: 'bool' },
+  { name: 'squash', type: 'bool' },
+] as const;
+
+export const build: Command = ({ engine, host, argv }) => {
+  const args = parseArgs(argv, FLAGS, { command: 'build' });
+  if (args.positional.length !== 1) {
+    return usageError(
+      'build',
+      'exactly 1 argument',
+      'build [OPTIONS] PATH | URL | -',
+      'Build an image from a Dockerfile',
+    );
+  }
+  for (const tag of args.list('tag')) {
+    try {
+      parseImageRef(tag);
+    } catch (e) {
+      return fail(
+        `invalid argument "${tag}" for "-t, --tag" flag: ${(e as EngineError).message}\nSee 'docker build --help'.`,
+      );
+    }
+  }
+  const buildArgs: Record<string, string> = {};
+  for (const pair of args.list('build-arg')) {
+    const i = pair.indexOf('=');
+    if (i < 0) {
+      const fromEnv = host.env[pair];
+      if (fromEnv !== undefined) buildArgs[pair] = fromEnv;
+    } else buildArgs[pair.slice(0, i)] = pair.slice(i + 1);
+  }
+  const ctx = host.readContext(args.positional[0]!, args.string('file'));
+  if ('error' in ctx) return fail(ctx.error);
+  const builder = host.env.DOCKER_BUILDKIT === '0' ? 'classic' : 'buildkit';
+  const result = engine.build({
+    dockerfile: ctx.dockerfile,
+    dockerfileName: ctx.dockerfileName,
+    files: ctx.files,
+    tags: args.list('tag'),
+    buildArgs,
+    noCache: args.bool('no-cache'),
+    builder,
+    ...(args.string('target') !== undefined ? { target: args.string('target')! } : {}),
+  });
+  const opts = { source: ctx.dockerfile, tags: args.list('tag') };
+  const quiet = args.bool('quiet');
+  if (builder === 'classic') {
+    const text = renderClassic(result.events, opts);
+    if (!result.ok)
+      return fail(quiet ? (text.trimEnd().split('\n').pop() ?? '') : '', 1, quiet ? '' : text);
+    return ok(quiet ? `${result.image!.id}\n` : text);
+  }
+  const progress = renderBuildkit(result.events, opts);
+  if (!result.ok) return fail(quiet ? (progress.trimEnd().split('\n').pop() ?? '') : progress);
+  return ok(quiet ? `${result.image!.id}\n` : '', quiet ? '' : progress);
+};

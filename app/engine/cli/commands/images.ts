@@ -1,0 +1,207 @@
+/** `docker images`, `docker tag`, `docker rmi`, `docker image prune`. */
+import type { EngineError } from '../../common/diagnostics.ts';
+import type { Engine } from '../../daemon/engine.ts';
+import { familiarName, parseImageRef } from '../../images/reference.ts';
+import { parseArgs } from '../argv.ts';
+import { formatRows } from '../format/table-format.ts';
+import { humanDuration, humanSize } from '../format/units.ts';
+import { fail, ok, shortId, usageError, type Command } from '../types.ts';
+
+export function imageSize(engine: Engine, id: string): number {
+  const image = engine.images.get(id);
+  return image ? image.layers.reduce((n, l) => n + l.stats.size, 0) : 0;
+}
+
+const HEADERS = {
+  Repository: 'REPOSITORY',
+  Tag: 'TAG',
+  ID: 'IMAGE ID',
+  CreatedSince: 'CREATED',
+  CreatedAt: 'CREATED AT',
+  Size: 'SIZE',
+  Digest: 'DIGEST',
+  Containers: 'CONTAINERS',
+};
+
+export const images: Command = ({ engine, argv }) => {
+  const args = parseArgs(
+    argv,
+    [
+      { name: 'all', short: 'a', type: 'bool' },
+      { name: 'quiet', short: 'q', type: 'bool' },
+      { name: 'digests', type: 'bool' },
+      { name: 'no-trunc', type: 'bool' },
+      { name: 'format', type: 'string' },
+      { name: 'filter', type: 'list' },
+    ],
+    { command: 'images' },
+  );
+  const filter = args.positional[0];
+  const rows: Record<string, string>[] = [];
+  const sorted = engine.images.all().sort((a, b) => b.created - a.created);
+  const danglingOnly = args.list('filter').includes('dangling=true');
+  for (const image of sorted) {
+    const tags = engine.images.tagsOf(image.id).sort();
+    if (tags.length === 0 && image.intermediate && !args.bool('all')) continue;
+    if (danglingOnly && tags.length) continue;
+    const names = tags.length ? tags : ['<none>:<none>'];
+    for (const name of names) {
+      const i = name.lastIndexOf(':');
+      const repo = name.slice(0, i);
+      if (filter && repo !== filter && name !== familiarName(safeRef(filter))) continue;
+      rows.push({
+        Repository: repo,
+        Tag: name.slice(i + 1),
+        ID: args.bool('no-trunc') ? image.id : shortId(image.id),
+        CreatedSince: `${humanDuration((engine.now() - image.created) * 1000)} ago`,
+        CreatedAt: new Date(image.created * 1000)
+          .toISOString()
+          .replace('T', ' ')
+          .replace(/\.\d+Z$/, ' +0000 UTC'),
+        Size: humanSize(imageSize(engine, image.id)),
+        Digest: '<none>',
+        Containers: 'N/A',
+      });
+    }
+  }
+  if (args.bool('quiet'))
+    return ok([...new Set(rows.map((r) => r.ID))].map((id) => `${id}\n`).join(''));
+  const format =
+    args.string('format') ??
+    (args.bool('digests')
+      ? 'table {{.Repository}}\t{{.Tag}}\t{{.Digest}}\t{{.ID}}\t{{.CreatedSince}}\t{{.Size}}'
+      : 'table {{.Repository}}\t{{.Tag}}\t{{.ID}}\t{{.CreatedSince}}\t{{.Size}}');
+  return ok(formatRows(rows, format, HEADERS));
+};
+
+function safeRef(s: string) {
+  try {
+    return parseImageRef(s);
+  } catch {
+    return { domain: '', repository: s, tag: undefined, digest: undefined };
+  }
+}
+
+export const tag: Command = ({ engine, argv }) => {
+  const args = parseArgs(argv, [], { command: 'tag' });
+  if (args.positional.length !== 2) {
+    return usageError(
+      'tag',
+      'exactly 2 arguments',
+      'tag SOURCE_IMAGE[:TAG] TARGET_IMAGE[:TAG]',
+      'Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE',
+    );
+  }
+  const [source, target] = args.positional as [string, string];
+  try {
+    parseImageRef(target);
+  } catch (e) {
+    return fail(
+      `Error parsing reference: "${target}" is not a valid repository/tag: ${(e as EngineError).message}`,
+    );
+  }
+  const image = engine.images.resolve(source);
+  engine.images.tag(image.id, target);
+  return ok();
+};
+
+/** Remove an image and the untagged intermediate parents nothing else needs. */
+function deleteChain(engine: Engine, id: string, out: string[]): void {
+  let current: string | undefined = id;
+  while (current) {
+    const image = engine.images.get(current);
+    if (!image || engine.images.tagsOf(current).length || engine.images.children(current).length)
+      break;
+    engine.images.delete(current);
+    out.push(`Deleted: ${current}`);
+    current = image.parent;
+    const parent = current ? engine.images.get(current) : undefined;
+    if (!parent?.intermediate) break;
+  }
+}
+
+export const rmi: Command = ({ engine, argv }) => {
+  const args = parseArgs(
+    argv,
+    [
+      { name: 'force', short: 'f', type: 'bool' },
+      { name: 'no-prune', type: 'bool' },
+    ],
+    { command: 'rmi' },
+  );
+  if (args.positional.length === 0)
+    return usageError(
+      'rmi',
+      'at least 1 argument',
+      'rmi [OPTIONS] IMAGE [IMAGE...]',
+      'Remove one or more images',
+    );
+  const out: string[] = [];
+  const errors: string[] = [];
+  for (const name of args.positional) {
+    const image = engine.images.find(name);
+    if (!image) {
+      errors.push(`Error: No such image: ${name}`);
+      continue;
+    }
+    const tags = engine.images.tagsOf(image.id);
+    const byId = image.id.replace('sha256:', '').startsWith(name.replace('sha256:', ''));
+    if (byId && tags.length > 1 && !args.bool('force')) {
+      errors.push(
+        `Error response from daemon: conflict: unable to delete ${shortId(image.id)} (must be forced) - image is referenced in multiple repositories`,
+      );
+      continue;
+    }
+    if (
+      engine.images
+        .children(image.id)
+        .some((c) => !c.intermediate || engine.images.tagsOf(c.id).length)
+    ) {
+      errors.push(
+        `Error response from daemon: conflict: unable to delete ${shortId(image.id)} (cannot be forced) - image has dependent child images`,
+      );
+      continue;
+    }
+    const untag = byId ? tags : [familiarName(parseImageRef(name))];
+    for (const t of untag) {
+      engine.images.untag(t);
+      out.push(`Untagged: ${t}`);
+    }
+    deleteChain(engine, image.id, out);
+  }
+  const stdout = out.map((l) => `${l}\n`).join('');
+  return errors.length ? fail(errors.join('\n'), 1, stdout) : ok(stdout);
+};
+
+export const imagePrune: Command = ({ engine, argv }) => {
+  const args = parseArgs(
+    argv,
+    [
+      { name: 'force', short: 'f', type: 'bool' },
+      { name: 'all', short: 'a', type: 'bool' },
+    ],
+    { command: 'image prune' },
+  );
+  if (!args.bool('force')) {
+    return fail(
+      'WARNING! This will remove all dangling images.\nThis terminal cannot ask for confirmation: run it again with -f (docker image prune -f).',
+    );
+  }
+  const out: string[] = [];
+  let reclaimed = 0;
+  for (const image of engine.images.all()) {
+    // With -a every image no container uses goes; containers do not exist here yet.
+    const unused = args.bool('all') || engine.images.isDangling(image.id);
+    if (!unused || engine.images.children(image.id).length) continue;
+    reclaimed += imageSize(engine, image.id);
+    for (const t of engine.images.tagsOf(image.id)) {
+      engine.images.untag(t);
+      out.push(`untagged: ${t}`);
+    }
+    deleteChain(engine, image.id, out);
+  }
+  const body = out.length
+    ? `Deleted Images:\n${out.map((l) => l.replace(/^Deleted:/, 'deleted:')).join('\n')}\n\n`
+    : '';
+  return ok(`${body}Total reclaimed space: ${humanSize(reclaimed)}\n`);
+};

@@ -1,0 +1,66 @@
+/**
+ * The docker CLI over the simulated engine: argv in, docker's output out. Used by the page's
+ * terminal, the lessons and the headless `layerlab docker` command alike.
+ */
+import { EngineError } from '../common/diagnostics.ts';
+import type { Engine } from '../daemon/engine.ts';
+import { build } from './commands/build.ts';
+import { history } from './commands/history.ts';
+import { imagePrune, images, rmi, tag } from './commands/images.ts';
+import { inspect } from './commands/inspect.ts';
+import { save } from './commands/save.ts';
+import { fail, type CliHost, type CliResult, type Command } from './types.ts';
+
+const TOP: Record<string, Command> = { build, images, history, inspect, tag, rmi, save };
+const IMAGE: Record<string, Command> = {
+  build,
+  ls: images,
+  list: images,
+  history,
+  inspect,
+  tag,
+  rm: rmi,
+  remove: rmi,
+  save,
+  prune: imagePrune,
+};
+
+/** Every top-level command name (for Tab completion). */
+export const DOCKER_COMMANDS: readonly string[] = [...Object.keys(TOP), 'image'].sort();
+
+/**
+ * Run one docker command. Never throws for user input: engine errors become stderr and exit 1.
+ * @example runDocker(engine, ['images'], host).stdout
+ */
+export function runDocker(engine: Engine, argv: readonly string[], host: CliHost): CliResult {
+  const [name, ...rest] = argv;
+  let command: Command | undefined;
+  let args = rest;
+  if (name === 'image' || name === 'builder') {
+    const [sub, ...more] = rest;
+    command = name === 'image' && sub ? IMAGE[sub] : undefined;
+    args = more;
+    if (!command && name === 'builder' && sub === 'prune') {
+      engine.cache.clear();
+      return { exitCode: 0, stdout: 'Total:\t0B\n', stderr: '' };
+    }
+    if (!command)
+      return fail(
+        `docker: '${[name, sub].filter(Boolean).join(' ')}' is not a docker command.\nSee 'docker --help'`,
+      );
+  } else command = name ? TOP[name] : undefined;
+  if (!command) {
+    return fail(
+      name
+        ? `docker: '${name}' is not a docker command.\nSee 'docker --help'`
+        : 'Usage:  docker [OPTIONS] COMMAND\n\nA self-sufficient runtime for containers',
+      name ? 1 : 0,
+    );
+  }
+  try {
+    return command({ engine, host, argv: args });
+  } catch (e) {
+    if (e instanceof EngineError) return fail(e.message);
+    throw e;
+  }
+}

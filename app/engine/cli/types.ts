@@ -1,0 +1,54 @@
+/**
+ * What the docker command layer needs from where it runs (the page, the Node CLI, a lesson)
+ * and what a command gives back.
+ */
+import type { ContextFile } from '../build/context.ts';
+import type { Engine } from '../daemon/engine.ts';
+
+export interface CliHost {
+  /**
+   * Read a build context: its files, and the Dockerfile (`-f` relative to the current
+   * directory, else `Dockerfile` inside the context). An error says what is missing.
+   */
+  readContext(
+    dir: string,
+    dockerfile: string | undefined,
+  ): { files: ContextFile[]; dockerfile: string; dockerfileName: string } | { error: string };
+  writeFile(path: string, data: Uint8Array): void;
+  env: Readonly<Record<string, string | undefined>>;
+}
+
+export interface CliResult {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface CommandContext {
+  engine: Engine;
+  host: CliHost;
+  argv: string[];
+}
+
+export type Command = (ctx: CommandContext) => CliResult;
+
+export const ok = (stdout = '', stderr = ''): CliResult => ({ exitCode: 0, stdout, stderr });
+export const fail = (stderr: string, exitCode = 1, stdout = ''): CliResult => ({
+  exitCode,
+  stdout,
+  stderr: stderr.endsWith('\n') ? stderr : `${stderr}\n`,
+});
+
+/** `"docker x" requires ...` usage errors, worded as docker's cobra commands word them. */
+export function usageError(
+  command: string,
+  need: string,
+  usage: string,
+  summary: string,
+): CliResult {
+  return fail(
+    `"docker ${command}" requires ${need}.\nSee 'docker ${command} --help'.\n\nUsage:  docker ${usage}\n\n${summary}`,
+  );
+}
+
+export const shortId = (id: string) => id.replace(/^sha256:/, '').slice(0, 12);

@@ -1,0 +1,180 @@
+/**
+ * What dockerd holds for one learner: the local images and their tags, the build cache, and
+ * the registry of images one can pull (seeded from the catalog). The docker CLI layer and the
+ * UI both talk to this; it never prints anything itself.
+ */
+import {
+  build as runBuild,
+  type BaseImage,
+  type BuildResult,
+  type Expander,
+} from '../build/builder.ts';
+import { BuildCache } from '../build/cache.ts';
+import { makeContext, type ContextFile } from '../build/context.ts';
+import type { BuilderKind } from '../build/events.ts';
+import type { BuildPlan } from '../build/steps.ts';
+import type { Diagnostic } from '../common/diagnostics.ts';
+import type { Layer, RunConfig } from '../fs/index.ts';
+import { familiarName, parseImageRef } from '../images/reference.ts';
+import { ImageStore, type ImageRecord } from '../images/store.ts';
+import type { PackageCatalog } from '../shell/index.ts';
+
+/** Turns Dockerfile text into a build plan (the parser's job), or diagnostics. */
+export type Planner = (text: string) => { plan: BuildPlan | undefined; diagnostics: Diagnostic[] };
+
+export interface EngineOptions {
+  planner: Planner;
+  expand: Expander;
+  catalog: PackageCatalog;
+  /** Images a `docker pull` or a FROM can fetch, by reference (`debian:bookworm-slim`). */
+  registry: (ref: string) => BaseImage | undefined;
+  /** Wall clock in seconds, for CREATED columns (IDs never depend on it). */
+  clock: () => number;
+}
+
+export interface BuildOptions {
+  dockerfile: string;
+  dockerfileName?: string;
+  files: readonly ContextFile[];
+  tags?: string[];
+  buildArgs?: Record<string, string>;
+  noCache?: boolean;
+  target?: string;
+  builder?: BuilderKind;
+}
+
+export interface EngineBuildResult extends BuildResult {
+  diagnostics: Diagnostic[];
+  /** Images that lost their tag to this build and are now dangling. */
+  dangling: string[];
+}
+
+export class Engine {
+  readonly images = new ImageStore<Layer, RunConfig>();
+  readonly cache = new BuildCache();
+  readonly opts: EngineOptions;
+
+  constructor(opts: EngineOptions) {
+    this.opts = opts;
+  }
+
+  now(): number {
+    return this.opts.clock();
+  }
+
+  /**
+   * Put an image into the local store (pull, build, commit, load). `created` is when it
+   * appeared in this engine (seconds), which `docker images` shows; IDs never depend on it.
+   */
+  addImage(record: Omit<ImageRecord<Layer, RunConfig>, 'created'>): ImageRecord<Layer, RunConfig> {
+    return this.images.add({ ...record, created: this.now() });
+  }
+
+  /** A local image by name, else one from the registry (what FROM and COPY --from see). */
+  resolveForBuild(ref: string, builder: BuilderKind): BaseImage | undefined {
+    const local = this.images.find(ref);
+    if (local)
+      return {
+        ref,
+        id: local.id,
+        layers: local.layers,
+        config: local.config,
+        history: local.history,
+      };
+    const remote = this.opts.registry(ref);
+    // The classic builder pulls its base into the image store; BuildKit keeps it in its cache.
+    if (remote && builder === 'classic') this.storeBase(remote);
+    return remote;
+  }
+
+  storeBase(base: BaseImage): void {
+    if (!this.images.get(base.id)) {
+      this.addImage({
+        id: base.id,
+        layers: base.layers,
+        config: base.config,
+        history: base.history,
+        configJson: undefined,
+        parent: undefined,
+        intermediate: false,
+      });
+    }
+    const name = familiarName(parseImageRef(base.ref));
+    if (!this.images.find(name)) this.images.tag(base.id, name);
+  }
+
+  /**
+   * `docker build`: parse, build, store the image (and classic intermediates), move the tags.
+   * @example engine.build({ dockerfile: 'FROM debian\nRUN echo hi', files: [], tags: ['app'] })
+   */
+  build(opts: BuildOptions): EngineBuildResult {
+    const { plan, diagnostics } = this.opts.planner(opts.dockerfile);
+    const builder = opts.builder ?? 'buildkit';
+    const tags = (opts.tags ?? []).map((t) => familiarName(parseImageRef(t)));
+    if (!plan || diagnostics.some((d) => d.severity === 'error')) {
+      const first = diagnostics.find((d) => d.severity === 'error');
+      return {
+        ok: false,
+        diagnostics,
+        dangling: [],
+        image: undefined,
+        intermediates: [],
+        events: [
+          {
+            type: 'error',
+            step: undefined,
+            code: first?.code ?? 'parse-error',
+            message: `dockerfile parse error on line ${first?.range.start.line ?? 1}: ${first?.message ?? 'the Dockerfile could not be read'}`,
+            classicMessage: undefined,
+            hint: first?.hint,
+            range: first?.range,
+          },
+        ],
+      };
+    }
+    const result = runBuild({
+      plan,
+      source: opts.dockerfile,
+      dockerfileName: opts.dockerfileName ?? 'Dockerfile',
+      context: makeContext(opts.files),
+      builder,
+      tags,
+      buildArgs: opts.buildArgs ?? {},
+      noCache: opts.noCache ?? false,
+      target: opts.target,
+      resolveImage: (ref) => this.resolveForBuild(ref, builder),
+      catalog: this.opts.catalog,
+      cache: this.cache,
+      expand: this.opts.expand,
+    });
+    const dangling: string[] = [];
+    if (result.ok && result.image) {
+      for (const im of result.intermediates) {
+        this.addImage({
+          id: im.id,
+          layers: im.layers,
+          config: im.config,
+          history: im.history,
+          configJson: im.configJson,
+          parent: im.parent,
+          intermediate: true,
+        });
+      }
+      const img = result.image;
+      this.addImage({
+        id: img.id,
+        layers: img.layers,
+        config: img.config,
+        history: img.history,
+        configJson: img.configJson,
+        parent: img.parent,
+        intermediate: false,
+      });
+      for (const tag of tags) {
+        const before = this.images.tag(img.id, tag);
+        if (before && this.images.isDangling(before)) dangling.push(before);
+      }
+    }
+    return { ...result, diagnostics, dangling };
+  }
+}
