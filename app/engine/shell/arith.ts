@@ -4,6 +4,12 @@
  */
 export class ArithError extends Error {}
 
+/**
+ * Evaluates an arithmetic expression; variables are read through `get`.
+ *
+ * @example
+ * evalArith('x * 2 + 1', () => '3'); // 7
+ */
 export function evalArith(expr: string, get: (name: string) => string | undefined): number {
   const tokens =
     expr.match(/\d+|[A-Za-z_][A-Za-z0-9_]*|\*\*|<=|>=|==|!=|&&|\|\||<<|>>|[-+*/%()<>!~&|^]|\S/g) ??

@@ -107,6 +107,7 @@ function runPipeline(p: Pipeline, sh: Shell, io: Io): number {
               stdout: out,
               stderr: io.stderr,
               pipedOut: last ? io.pipedOut : true,
+              tty: last && io.tty === true,
             }),
           ),
         );

@@ -13,7 +13,12 @@ export type Seg = { text: string; quoted: boolean; split: boolean } | { brk: tru
 /** An expansion error (`${x:?}`, bad substitution): dash prints it and the command fails. */
 export class ExpansionError extends Error {}
 
-/** Expands command words: parameters, substitutions, field splitting, globbing, quote removal. */
+/**
+ * Expands command words: parameters, substitutions, field splitting, globbing, quote removal.
+ *
+ * @example
+ * expandWords(['"$A"', '$A', '*.txt'], sh); // ['a b', 'a', 'b', 'x.txt']
+ */
 export function expandWords(words: string[], sh: Shell): string[] {
   const out: string[] = [];
   for (const w of words) {
@@ -31,27 +36,48 @@ export function expandWords(words: string[], sh: Shell): string[] {
   return out;
 }
 
-/** Expands one word without splitting or globbing (assignments, redirect targets, `case`). */
+/**
+ * Expands one word without splitting or globbing (assignments, redirect targets, `case`).
+ *
+ * @example
+ * expandWord('${X:-/tmp}/log', sh); // '/tmp/log'
+ */
 export function expandWord(word: string, sh: Shell): string {
   return segments(word, sh, false)
     .map((s) => ('brk' in s ? ' ' : s.text))
     .join('');
 }
 
-/** Expands a `case` pattern: quoted characters are escaped so they match literally. */
+/**
+ * Expands a `case` pattern: quoted characters are escaped so they match literally.
+ *
+ * @example
+ * expandPattern('"*".txt', sh); // '\\*.txt'
+ */
 export function expandPattern(word: string, sh: Shell): string {
   return segments(word, sh, false)
     .map((s) => ('brk' in s ? ' ' : s.quoted ? s.text.replace(/[\\*?[\]]/g, '\\$&') : s.text))
     .join('');
 }
 
-/** Heredoc bodies expand `$`, backquotes and `\$ \` \\` but keep quotes as text. */
+/**
+ * Heredoc bodies expand `$`, backquotes and `\$ \` \\` but keep quotes as text.
+ *
+ * @example
+ * expandHeredoc('home=$HOME "q"\n', sh); // 'home=/root "q"\n'
+ */
 export function expandHeredoc(body: string, sh: Shell): string {
   return segments(body, sh, true, true)
     .map((s) => ('brk' in s ? ' ' : s.text))
     .join('');
 }
 
+/**
+ * Splits a raw word into literal, quoted and expanded segments.
+ *
+ * @example
+ * segments("a'b'$X", sh, false); // [{text:'a'}, {text:'b', quoted}, {text:<X>, split}]
+ */
 export function segments(word: string, sh: Shell, dq: boolean, heredoc = false): Seg[] {
   const out: Seg[] = [];
   let i = 0;

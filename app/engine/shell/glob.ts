@@ -1,7 +1,12 @@
 import { hasGlob, matchPattern, unescapePattern } from './match.ts';
 import type { Shell } from './state.ts';
 
-/** Pathname expansion against the filesystem; results sorted, dotfiles only when asked. */
+/**
+ * Pathname expansion against the filesystem; results sorted, dotfiles only when asked.
+ *
+ * @example
+ * glob('/etc/p*', sh); // ['/etc/passwd', '/etc/profile']
+ */
 export function glob(pattern: string, sh: Shell): string[] {
   const absolute = pattern.startsWith('/');
   const parts = pattern.split('/').filter((p) => p !== '');

@@ -44,10 +44,16 @@ function makeShell(ctx: ShellContext): Shell {
 }
 
 /** Runs `body` and turns every way a run can end (exit, budget, JS stack) into a result. */
-function finish(sh: Shell, body: (io: Io) => number, stdin: string): ShellResult {
+function finish(sh: Shell, body: (io: Io) => number, ctx: ShellContext): ShellResult {
   const stdout = new StringSink(sh);
   const stderr = new StringSink(sh);
-  const io: Io = { stdin: new Input(stdin), stdout, stderr, pipedOut: false };
+  const io: Io = {
+    stdin: new Input(ctx.stdin ?? ''),
+    stdout,
+    stderr,
+    pipedOut: false,
+    tty: ctx.tty === true,
+  };
   sh.stderr = stderr;
   let exitCode: number;
   let budget: BudgetSignal | null = null;
@@ -96,7 +102,7 @@ function finish(sh: Shell, body: (io: Io) => number, stdin: string): ShellResult
  */
 export function runShell(script: string, ctx: ShellContext): ShellResult {
   const sh = makeShell(ctx);
-  return finish(sh, (io) => runScript(script, sh, io), ctx.stdin ?? '');
+  return finish(sh, (io) => runScript(script, sh, io), ctx);
 }
 
 /**
@@ -124,7 +130,7 @@ export function runExec(argv: string[], ctx: ShellContext): ShellResult {
       }
       return swallowExit(() => invoke(argv, io, sh, []));
     },
-    ctx.stdin ?? '',
+    ctx,
   );
 }
 

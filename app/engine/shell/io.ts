@@ -86,6 +86,9 @@ function parentOf(path: string): string {
  * Wraps the filesystem for one run: running out of the layer's size budget (ENOSPC) stops the
  * whole run with a clear message; for a non-root user, writes need write permission on the
  * directory (or the file), and what is created belongs to the user, as under `USER app`.
+ *
+ * @example
+ * const fs = guardFs(overlay, () => ({ uid: 1000, gid: 1000, now: 1_700_000_000 }));
  */
 export function guardFs(fs: ShellFs, who: () => Owner): ShellFs {
   const allowed = (path: string, bit: number): boolean => {
@@ -197,7 +200,12 @@ function noSpace(fs: ShellFs): ShellFs {
   return out as unknown as ShellFs;
 }
 
-/** Reads a whole file as text. */
+/**
+ * Reads a whole file as text.
+ *
+ * @example
+ * readText(fs, '/etc/hostname'); // 'buildkitsandbox\n'
+ */
 export function readText(fs: ShellFs, path: string): string {
   return decode(fs.readFile(path));
 }

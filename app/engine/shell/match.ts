@@ -3,7 +3,12 @@
  * `${v%pat}` family. A pattern arrives with quoted characters already backslash-escaped.
  */
 
-/** Converts a shell pattern to a RegExp source (not anchored). */
+/**
+ * Converts a shell pattern to a RegExp source (not anchored).
+ *
+ * @example
+ * patternSource('*.t[xs]t'); // '[^]*\\.t[xs]t'
+ */
 export function patternSource(pat: string): string {
   let re = '';
   for (let i = 0; i < pat.length; i++) {
@@ -43,7 +48,12 @@ function escapeRe(c: string): string {
   return /[\\^$.*+?()[\]{}|/-]/.test(c) ? '\\' + c : c;
 }
 
-/** Whole-string match of `s` against a shell pattern. */
+/**
+ * Whole-string match of `s` against a shell pattern.
+ *
+ * @example
+ * matchPattern('*.txt', 'a.txt'); // true
+ */
 export function matchPattern(pat: string, s: string): boolean {
   try {
     return new RegExp(`^${patternSource(pat)}$`).test(s);
@@ -52,7 +62,12 @@ export function matchPattern(pat: string, s: string): boolean {
   }
 }
 
-/** True when the pattern has an unescaped glob character. */
+/**
+ * True when the pattern has an unescaped glob character.
+ *
+ * @example
+ * hasGlob('a\\*'); // false
+ */
 export function hasGlob(pat: string): boolean {
   for (let i = 0; i < pat.length; i++) {
     const c = pat[i];
@@ -62,12 +77,22 @@ export function hasGlob(pat: string): boolean {
   return false;
 }
 
-/** Removes the escapes a pattern carries (what the word is when no file matched). */
+/**
+ * Removes the escapes a pattern carries (what the word is when no file matched).
+ *
+ * @example
+ * unescapePattern('a\\*b'); // 'a*b'
+ */
 export function unescapePattern(pat: string): string {
   return pat.replace(/\\([^])/g, '$1');
 }
 
-/** `${v#p}` / `${v##p}` / `${v%p}` / `${v%%p}`. */
+/**
+ * `${v#p}` / `${v##p}` / `${v%p}` / `${v%%p}`.
+ *
+ * @example
+ * trimPattern('a.tar.gz', '.*', '%'); // 'a.tar'
+ */
 export function trimPattern(value: string, pat: string, op: '#' | '##' | '%' | '%%'): string {
   const src = patternSource(pat);
   const n = value.length;

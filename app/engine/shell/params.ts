@@ -7,6 +7,12 @@ import type { Shell } from './state.ts';
 
 /** Parameter expansion: `$name`, `$1`, `$?`, `$@`, `${...}` forms, `$(...)` and `$((...))`. */
 
+/**
+ * Index of the `"` closing a double-quoted string that starts before `from`.
+ *
+ * @example
+ * closeQuote('"a $(b "c") d" e', 1); // 13
+ */
 export function closeQuote(word: string, from: number): number {
   let i = from;
   while (i < word.length && word[i] !== '"') {
@@ -19,7 +25,12 @@ export function closeQuote(word: string, from: number): number {
   return Math.min(i, word.length);
 }
 
-/** Index of the bracket closing the one at `open`, skipping quotes. */
+/**
+ * Index of the bracket closing the one at `open`, skipping quotes.
+ *
+ * @example
+ * matchClose('$(a (b) c) d', 1); // 9
+ */
 export function matchClose(word: string, open: number): number {
   const o = word[open];
   const c = o === '(' ? ')' : '}';
@@ -37,6 +48,12 @@ export function matchClose(word: string, open: number): number {
   return word.length;
 }
 
+/**
+ * A user's home directory from /etc/passwd (for `~user`).
+ *
+ * @example
+ * homeOf('root', sh); // '/root'
+ */
 export function homeOf(user: string, sh: Shell): string | undefined {
   try {
     const passwd = new TextDecoder().decode(sh.fs.readFile('/etc/passwd'));
@@ -50,6 +67,12 @@ export function homeOf(user: string, sh: Shell): string | undefined {
   return undefined;
 }
 
+/**
+ * Expands the `$...` starting at `i` into segments; returns the index after it.
+ *
+ * @example
+ * dollar('$HOME/x', 0, sh, false, out); // 5, out: [{ text: '/root', ... }]
+ */
 export function dollar(word: string, i: number, sh: Shell, dq: boolean, out: Seg[]): number {
   const n = word[i + 1];
   const push = (text: string): void => {

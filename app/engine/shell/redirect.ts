@@ -12,6 +12,10 @@ export class RedirectError extends Error {}
  * Applies redirections left to right over a copy of `io`. Returns the new io and a flush
  * function writing buffered file output; files opened with `>` are truncated at once, as the
  * kernel does on open, so `cat f > f` empties f.
+ *
+ * @example
+ * const { io: rio, flush } = applyRedirects(cmd.redirects, io, sh);
+ * try { run(rio); } finally { flush(); }
  */
 export function applyRedirects(
   redirects: Redirect[],
@@ -24,6 +28,7 @@ export function applyRedirects(
   ]);
   let stdin = io.stdin;
   let pipedOut = io.pipedOut;
+  let tty = io.tty === true;
   const files: FileSink[] = [];
   for (const r of redirects) {
     if (r.heredoc) {
@@ -42,7 +47,10 @@ export function applyRedirects(
         const sink = openOut(target, r.op === '>>' || r.op === '<>', sh, fds);
         if (sink instanceof FileSink) files.push(sink);
         fds.set(fd, sink);
-        if (fd === 1) pipedOut = false;
+        if (fd === 1) {
+          pipedOut = false;
+          tty = false;
+        }
         break;
       }
       case '<':
@@ -68,7 +76,7 @@ export function applyRedirects(
     }
   }
   return {
-    io: { stdin, stdout: fds.get(1) ?? NULL_SINK, stderr: fds.get(2) ?? NULL_SINK, pipedOut },
+    io: { stdin, stdout: fds.get(1) ?? NULL_SINK, stderr: fds.get(2) ?? NULL_SINK, pipedOut, tty },
     flush: () => {
       for (const f of files) f.flush();
     },

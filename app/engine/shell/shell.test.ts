@@ -86,6 +86,34 @@ describe('quoting and expansion', () => {
   });
 });
 
+describe('globs', () => {
+  it('expands *, ? and [..] against the filesystem, sorted, without dotfiles', () => {
+    const r = sh(
+      'mkdir /g && cd /g && touch a1 a2 b1 .h && echo * && echo a? && echo [ab]1 && echo /g/b* && echo "*"',
+    );
+    expect(r.stdout).toBe('a1 a2 b1\na1 a2\na1 b1\n/g/b1\n*\n');
+  });
+  it('keeps a pattern that matches nothing', () => {
+    expect(sh('rm /nope/*.tmp').stderr).toBe(
+      "rm: cannot remove '/nope/*.tmp': No such file or directory\n",
+    );
+  });
+});
+
+describe('subshells and set -e', () => {
+  it('exit in a subshell ends only the subshell', () => {
+    expect(sh('(exit 3); echo $?').stdout).toBe('3\n');
+  });
+  it('set -e stops at a failed subshell', () => {
+    const r = sh('set -e; (false; echo no); echo after');
+    expect(r.stdout).toBe('');
+    expect(r.exitCode).toBe(1);
+  });
+  it('a failing command substitution in an assignment fails under set -e', () => {
+    expect(sh('set -e; X=$(false); echo after').exitCode).toBe(1);
+  });
+});
+
 describe('redirections and heredocs', () => {
   it('writes, appends and reads files', () => {
     const r = sh('echo a > /tmp/f; echo b >> /tmp/f; cat < /tmp/f');

@@ -25,7 +25,12 @@ export interface ShellOptions {
   nounset: boolean;
 }
 
-/** Normalises `p` against `cwd`: absolute, no `.`/`..`, no trailing slash. */
+/**
+ * Normalises `p` against `cwd`: absolute, no `.`/`..`, no trailing slash.
+ *
+ * @example
+ * resolvePath('/app', '../etc/./passwd'); // '/etc/passwd'
+ */
 export function resolvePath(cwd: string, p: string): string {
   const parts = (p.startsWith('/') ? p : `${cwd}/${p}`).split('/');
   const out: string[] = [];
@@ -50,7 +55,12 @@ const MESSAGES: Record<string, string> = {
   ENOSPC: 'No space left on device',
 };
 
-/** The strerror text GNU tools print after a colon. */
+/**
+ * The strerror text GNU tools print after a colon.
+ *
+ * @example
+ * errText(new FsError('ENOENT', '/x')); // 'No such file or directory'
+ */
 export function errText(e: unknown): string {
   if (e instanceof FsError) return MESSAGES[e.code] ?? e.code;
   return e instanceof Error ? e.message : String(e);

@@ -15,6 +15,8 @@ export interface Io {
   stderr: Sink;
   /** True when stdout feeds another command: `yes` stops as if the reader closed the pipe. */
   pipedOut: boolean;
+  /** stdout is the terminal (`docker run -t`): `ls` prints columns. */
+  tty?: boolean;
 }
 
 /** A utility: receives argv (argv[0] is the name it was called by) and returns its exit code. */
@@ -47,6 +49,8 @@ export interface ShellContext {
   stdin?: string;
   /** The container's hostname (`hostname`, `uname -n`). */
   hostname?: string;
+  /** stdout is a terminal (`docker run -t`, `docker exec -t`): `ls` lays names out in columns. */
+  tty?: boolean;
   /** The simulator's clock, seconds since the epoch (`date`, `touch`, `ls -l` "recent"). */
   now?: number;
   /**

@@ -3,6 +3,9 @@ import type { CommandFn } from '../types.ts';
 /**
  * Backslash escapes as dash's echo and printf's %b read them. Returns the text and whether
  * `\c` asked to stop all further output.
+ *
+ * @example
+ * unescape('a\\tb\\c', true); // { text: 'a\tb', stop: true }
  */
 export function unescape(s: string, octalNeedsZero: boolean): { text: string; stop: boolean } {
   let out = '';

@@ -7,6 +7,9 @@ const BIG = 64 * 1024;
 /**
  * Copies one entry (recursively for directories). `preserve` keeps owner and mtime (cp -a/-p);
  * otherwise the copy belongs to the running user, as with real cp.
+ *
+ * @example
+ * copyEntry(sh, '/src', '/dst', sh.fs.lstat('/src'), false, true);
  */
 export function copyEntry(
   sh: Shell,

@@ -121,6 +121,19 @@ describe('ls', () => {
     expect(r.stderr).toBe("ls: cannot access '/nope': No such file or directory\n");
     expect(r.exitCode).toBe(2);
   });
+  it('lays names out in columns on a terminal, not in a pipe', () => {
+    const script = 'mkdir /d && cd /d && touch alpha beta gamma delta && ls';
+    expect(sh(script, { tty: true }).stdout).toBe('alpha  beta  delta  gamma\n');
+    expect(sh(`${script} | cat`, { tty: true }).stdout).toBe('alpha\nbeta\ndelta\ngamma\n');
+  });
+  it('wraps columns at 80 characters, filling down first', () => {
+    const names = Array.from({ length: 12 }, (_, i) => `file-number-${String(i).padStart(2, '0')}`);
+    const out = sh(`mkdir /d && cd /d && touch ${names.join(' ')} && ls`, { tty: true }).stdout;
+    expect(out.split('\n')[0]).toBe(
+      'file-number-00  file-number-03  file-number-06  file-number-09',
+    );
+    expect(out.split('\n').every((l) => l.length <= 80)).toBe(true);
+  });
   it('recurses with -R', () => {
     expect(sh('mkdir -p /d/e && touch /d/e/f && ls -R /d').stdout).toBe('/d:\ne\n\n/d/e:\nf\n');
   });

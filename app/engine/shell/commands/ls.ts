@@ -32,6 +32,7 @@ interface Opts {
   one: boolean;
   classify: boolean;
   numeric: boolean;
+  columns: boolean;
 }
 
 /** Sorted as GNU ls in the C locale (Docker images have no locale set). */
@@ -101,8 +102,30 @@ function total(entries: Entry[], o: Opts): string {
 function list(sh: Shell, entries: Entry[], o: Opts): string {
   if (entries.length === 0) return '';
   if (o.long) return longLines(sh, entries, o).join('\n') + '\n';
+  const names = entries.map((e) => e.name + suffix(e, o));
   // Not a terminal: GNU ls prints one name per line.
-  return entries.map((e) => e.name + suffix(e, o)).join('\n') + '\n';
+  return o.columns ? columns(names) : names.join('\n') + '\n';
+}
+
+/** GNU ls -C: names down then across, two spaces apart, in 80 columns. */
+export function columns(names: string[], width = 80): string {
+  for (let cols = names.length; cols > 1; cols--) {
+    const rows = Math.ceil(names.length / cols);
+    if (Math.ceil(names.length / rows) < cols) continue;
+    const widths = Array.from({ length: cols }, (_, c) =>
+      Math.max(...names.slice(c * rows, c * rows + rows).map((n) => n.length)),
+    );
+    if (widths.reduce((a, b) => a + b + 2, -2) > width) continue;
+    const lines: string[] = [];
+    for (let r = 0; r < rows; r++) {
+      const cells = widths.map((w, c) => names[c * rows + r]).filter((n) => n !== undefined);
+      lines.push(
+        cells.map((n, c) => (c === cells.length - 1 ? n : n.padEnd((widths[c] ?? 0) + 2))).join(''),
+      );
+    }
+    return lines.join('\n') + '\n';
+  }
+  return names.join('\n') + '\n';
 }
 
 /**
@@ -122,6 +145,7 @@ export const ls: CommandFn = (argv, io, sh) =>
       one: opts.has('1'),
       classify: opts.has('F') || opts.has('p'),
       numeric: opts.has('n'),
+      columns: io.tty === true && !opts.has('1'),
     };
     let status = 0;
     const files: Entry[] = [];

@@ -14,6 +14,9 @@ const CLASSES: Record<string, string> = {
  * Translates a POSIX regular expression (basic, or extended with `ere`) into a JS RegExp
  * source. In BRE `\(`, `\)`, `\{`, `\}`, `\|`, `\+`, `\?` are the operators and their bare
  * forms are literal; in ERE it is the other way round.
+ *
+ * @example
+ * posixToJs('\\(a\\)\\+', false); // '(a)+'
  */
 export function posixToJs(re: string, ere: boolean): string {
   let out = '';

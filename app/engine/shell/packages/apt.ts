@@ -7,7 +7,12 @@ import { aptList, aptSize, installFiles } from './install.ts';
 const STATUS = '/var/lib/dpkg/status';
 const LISTS = '/var/lib/apt/lists';
 
-/** Packages dpkg has installed, by name, from /var/lib/dpkg/status. */
+/**
+ * Packages dpkg has installed, by name, from /var/lib/dpkg/status.
+ *
+ * @example
+ * installedDebs(sh).get('curl'); // '7.88.1-10+deb12u5' once installed
+ */
 export function installedDebs(sh: Shell): Map<string, string> {
   const out = new Map<string, string>();
   let text: string;

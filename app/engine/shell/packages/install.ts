@@ -1,7 +1,12 @@
 import type { Shell } from '../state.ts';
 import type { CatalogFile } from './catalog.ts';
 
-/** Writes a package's files under `root` (sized unless the catalog gives content). */
+/**
+ * Writes a package's files under `root` (sized unless the catalog gives content).
+ *
+ * @example
+ * installFiles(sh, builtinCatalog.apt.lookup('curl')?.files ?? []);
+ */
 export function installFiles(sh: Shell, files: CatalogFile[], root = ''): number {
   let bytes = 0;
   for (const f of files) {
@@ -37,7 +42,13 @@ function isLink(sh: Shell, path: string): boolean {
   }
 }
 
-/** Size as apt prints it (SI units: `390 kB`, `13.1 MB`). */
+/**
+ * Size as apt prints it (SI units: `390 kB`, `13.1 MB`).
+ *
+ * @example
+ * aptSize(390_000); // '390 kB'
+ * aptSize(13_100_000); // '13.1 MB'
+ */
 export function aptSize(bytes: number): string {
   const ext = ['', 'k', 'M', 'G', 'T'];
   let n = bytes;
@@ -49,7 +60,12 @@ export function aptSize(bytes: number): string {
   return `${Math.round(n)} PB`;
 }
 
-/** Wraps package names as apt lists them: two-space indent, lines up to 80 columns. */
+/**
+ * Wraps package names as apt lists them: two-space indent, lines up to 80 columns.
+ *
+ * @example
+ * aptList(['curl', 'libcurl4']); // '  curl libcurl4\n'
+ */
 export function aptList(names: string[]): string {
   const out: string[] = [];
   let line = ' ';

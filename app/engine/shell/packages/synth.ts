@@ -3,6 +3,9 @@ import type { CatalogPackage } from './catalog.ts';
 /**
  * A stand-in for a PyPI or npm package the catalog does not list, so a learner's own
  * requirements.txt or package.json still installs. Sizes are derived from the name (stable).
+ *
+ * @example
+ * synthesize('left-pad', 'npm').files[0]?.path; // 'package.json'
  */
 export function synthesize(name: string, kind: 'pip' | 'npm', version = '1.0.0'): CatalogPackage {
   let h = 2166136261;

@@ -6,6 +6,12 @@ import type { CatalogFile, CatalogPackage } from '../catalog.ts';
  */
 export type F = [path: string, size: number, extra?: Partial<CatalogFile>];
 
+/**
+ * A catalog package; sizes add up from the files, the archive is about a third of them.
+ *
+ * @example
+ * pkg('make', '4.3-4.1', [], [bin('/usr/bin/make', 260_000)]);
+ */
 export function pkg(
   name: string,
   version: string,
