@@ -59,6 +59,14 @@ export class BuildCache {
     return this.previous.get(position);
   }
 
+  entriesList(): [string, CacheEntry][] {
+    return [...this.entries];
+  }
+
+  previousList(): [string, CacheKeyParts][] {
+    return [...this.previous];
+  }
+
   /** `docker builder prune`: forget everything. */
   clear(): void {
     this.entries.clear();

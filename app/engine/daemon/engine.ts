@@ -53,6 +53,8 @@ export class Engine {
   readonly images = new ImageStore<Layer, RunConfig>();
   readonly cache = new BuildCache();
   readonly opts: EngineOptions;
+  /** Registry references this engine has fetched (FROM or pull), so a saved state can find them again. */
+  readonly pulled = new Set<string>();
 
   constructor(opts: EngineOptions) {
     this.opts = opts;
@@ -82,6 +84,7 @@ export class Engine {
         history: local.history,
       };
     const remote = this.opts.registry(ref);
+    if (remote) this.pulled.add(ref);
     // The classic builder pulls its base into the image store; BuildKit keeps it in its cache.
     if (remote && builder === 'classic') this.storeBase(remote);
     return remote;

@@ -1,0 +1,215 @@
+/**
+ * The engine's state as JSON, so the headless `layerlab docker` keeps images, tags and the
+ * build cache between calls (as dockerd keeps /var/lib/docker). Layers that came from the
+ * registry are stored by diffID and taken from the registry again on load.
+ */
+import { EngineError } from '../common/diagnostics.ts';
+import type { CacheKeyParts } from '../build/events.ts';
+import type { BaseImage } from '../build/builder.ts';
+import {
+  diffId,
+  layerFromEntries,
+  type EntrySpec,
+  type Layer,
+  type RunConfig,
+} from '../fs/index.ts';
+import type { HistoryLine } from '../images/store.ts';
+import type { Engine } from './engine.ts';
+
+const VERSION = 1;
+
+type StoredEntry =
+  | { p: string; t: 'f'; m: number; u: number; g: number; d?: string; s?: number; h?: string }
+  | { p: string; t: 'd'; m: number; u: number; g: number }
+  | { p: string; t: 'l'; m: number; u: number; g: number; x: string }
+  | { p: string; t: 'h'; x: string }
+  | { p: string; t: 'w' }
+  | { p: string; t: 'o' };
+
+type StoredLayer = { diffId: string; registry: true } | { diffId: string; entries: StoredEntry[] };
+
+export interface EngineState {
+  version: number;
+  pulled: string[];
+  layers: StoredLayer[];
+  images: {
+    id: string;
+    layers: number[];
+    config: unknown;
+    history: unknown[];
+    configJson: string | undefined;
+    parent: string | undefined;
+    created: number;
+    intermediate: boolean;
+  }[];
+  tags: [string, string][];
+  cache: {
+    key: string;
+    layer: number | undefined;
+    imageId: string | undefined;
+    config: unknown;
+    createdBy: string;
+    output: string;
+  }[];
+  previous: [string, CacheKeyParts][];
+}
+
+const b64 = {
+  encode(bytes: Uint8Array): string {
+    let s = '';
+    for (let i = 0; i < bytes.length; i += 0x8000)
+      s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    return btoa(s);
+  },
+  decode(text: string): Uint8Array {
+    const s = atob(text);
+    const out = new Uint8Array(s.length);
+    for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
+    return out;
+  },
+};
+
+function storeLayer(layer: Layer): StoredLayer {
+  if (layer.knownDiffId) return { diffId: layer.knownDiffId, registry: true };
+  const entries: StoredEntry[] = [];
+  for (const r of layer.records()) {
+    const meta = { m: r.mode, u: r.uid, g: r.gid };
+    if (r.kind === 'file') {
+      const node = r.node?.type === 'file' ? r.node : undefined;
+      entries.push({
+        p: r.path,
+        t: 'f',
+        ...meta,
+        ...(node?.data ? { d: b64.encode(node.data) } : { s: r.size }),
+        ...(node?.digest ? { h: node.digest } : {}),
+      });
+    } else if (r.kind === 'dir') entries.push({ p: r.path, t: 'd', ...meta });
+    else if (r.kind === 'symlink')
+      entries.push({ p: r.path, t: 'l', ...meta, x: r.linkname ?? '' });
+    else if (r.kind === 'hardlink') entries.push({ p: r.path, t: 'h', x: `/${r.linkname ?? ''}` });
+    else if (r.kind === 'whiteout') entries.push({ p: r.path, t: 'w' });
+    else entries.push({ p: r.path.replace(/\/\.wh\.\.wh\.\.opq$/, ''), t: 'o' });
+  }
+  return { diffId: diffId(layer), entries };
+}
+
+function loadLayer(stored: StoredLayer, registryLayers: Map<string, Layer>): Layer {
+  if ('registry' in stored) {
+    const layer = registryLayers.get(stored.diffId);
+    if (!layer)
+      throw new EngineError(
+        'state-corrupt',
+        `the saved state refers to a base layer the catalog no longer has (${stored.diffId})`,
+      );
+    return layer;
+  }
+  const specs: EntrySpec[] = stored.entries.map((e): EntrySpec => {
+    switch (e.t) {
+      case 'f':
+        return {
+          path: e.p,
+          type: 'file',
+          mode: e.m,
+          uid: e.u,
+          gid: e.g,
+          ...(e.d !== undefined ? { data: b64.decode(e.d) } : { size: e.s ?? 0 }),
+          ...(e.h ? { digest: e.h } : {}),
+        };
+      case 'd':
+        return { path: e.p, type: 'dir', mode: e.m, uid: e.u, gid: e.g };
+      case 'l':
+        return { path: e.p, type: 'symlink', target: e.x, mode: e.m, uid: e.u, gid: e.g };
+      case 'h':
+        return { path: e.p, type: 'hardlink', target: e.x };
+      case 'w':
+        return { path: e.p, type: 'whiteout' };
+      case 'o':
+        return { path: e.p, type: 'opaque' };
+    }
+  });
+  return layerFromEntries(specs, { diffId: stored.diffId });
+}
+
+/** Snapshot an engine. @example JSON.stringify(saveEngine(engine)) */
+export function saveEngine(engine: Engine): EngineState {
+  const ids = new Map<Layer, number>();
+  const layers: StoredLayer[] = [];
+  const idOf = (layer: Layer) => {
+    let id = ids.get(layer);
+    if (id === undefined) {
+      id = layers.length;
+      ids.set(layer, id);
+      layers.push(storeLayer(layer));
+    }
+    return id;
+  };
+  const images = engine.images
+    .all()
+    .map((i) => ({ ...i, layers: i.layers.map(idOf), history: [...i.history] }));
+  const cache = engine.cache.entriesList().map(([key, e]) => ({
+    key,
+    layer: e.layer ? idOf(e.layer) : undefined,
+    imageId: e.imageId,
+    config: e.config,
+    createdBy: e.createdBy,
+    output: e.output,
+  }));
+  return {
+    version: VERSION,
+    pulled: [...engine.pulled],
+    layers,
+    images,
+    tags: engine.images.allTags(),
+    cache,
+    previous: engine.cache.previousList(),
+  };
+}
+
+/**
+ * Restore a snapshot into a fresh engine. A state from another version, or one that does not
+ * parse, is reported, never half-loaded.
+ */
+export function loadEngine(engine: Engine, state: EngineState): void {
+  if (state.version !== VERSION) {
+    throw new EngineError(
+      'state-version',
+      `the saved state is from another version of Layerlab (${state.version}); remove it to start afresh`,
+    );
+  }
+  const registryLayers = new Map<string, Layer>();
+  for (const ref of state.pulled) {
+    const base: BaseImage | undefined = engine.opts.registry(ref);
+    engine.pulled.add(ref);
+    for (const l of base?.layers ?? []) if (l.knownDiffId) registryLayers.set(l.knownDiffId, l);
+  }
+  const layers = state.layers.map((l) => loadLayer(l, registryLayers));
+  const layerAt = (i: number) => {
+    const l = layers[i];
+    if (!l)
+      throw new EngineError('state-corrupt', 'the saved state is damaged (a layer is missing)');
+    return l;
+  };
+  for (const i of state.images) {
+    engine.images.add({
+      id: i.id,
+      layers: i.layers.map(layerAt),
+      config: i.config as RunConfig,
+      history: i.history as HistoryLine[],
+      configJson: i.configJson,
+      parent: i.parent,
+      created: i.created,
+      intermediate: i.intermediate,
+    });
+  }
+  for (const [name, id] of state.tags) engine.images.tag(id, name);
+  for (const c of state.cache) {
+    engine.cache.set(c.key, {
+      layer: c.layer === undefined ? undefined : layerAt(c.layer),
+      imageId: c.imageId,
+      config: c.config as RunConfig | undefined,
+      createdBy: c.createdBy,
+      output: c.output,
+    });
+  }
+  for (const [position, parts] of state.previous) engine.cache.remember(position, parts);
+}
