@@ -9,11 +9,17 @@ export class ArithError extends Error {}
  *
  * @example
  * evalArith('x * 2 + 1', () => '3'); // 7
+ * evalArith('i += 1', () => '1', (name, v) => vars.set(name, v)); // 2, and i=2
  */
-export function evalArith(expr: string, get: (name: string) => string | undefined): number {
+export function evalArith(
+  expr: string,
+  get: (name: string) => string | undefined,
+  set: (name: string, value: string) => void = () => {},
+): number {
   const tokens =
-    expr.match(/\d+|[A-Za-z_][A-Za-z0-9_]*|\*\*|<=|>=|==|!=|&&|\|\||<<|>>|[-+*/%()<>!~&|^]|\S/g) ??
-    [];
+    expr.match(
+      /\d+|[A-Za-z_][A-Za-z0-9_]*|\*\*|<=|>=|==|!=|&&|\|\||<<|>>|[-+*/%]=|=|[-+*/%()<>!~&|^]|\S/g,
+    ) ?? [];
   let i = 0;
   const peek = (): string | undefined => tokens[i];
   const atom = (): number => {
@@ -30,6 +36,16 @@ export function evalArith(expr: string, get: (name: string) => string | undefine
     if (t === '~') return ~atom();
     if (/^\d+$/.test(t)) return t.length > 1 && t.startsWith('0') ? parseInt(t, 8) : Number(t);
     if (/^[A-Za-z_]/.test(t)) {
+      const op = tokens[i];
+      if (op !== undefined && /^[-+*/%]?=$/.test(op)) {
+        // Assignment (`i += 1`, `x = 5`): right-associative, lowest precedence.
+        i++;
+        const rhs = binary(0);
+        const cur = Number((get(t) ?? '').trim() || 0) | 0;
+        const v = op === '=' ? rhs : apply(op.slice(0, -1), cur, rhs);
+        set(t, String(v));
+        return v;
+      }
       const v = get(t) ?? '';
       const n = v.trim() === '' ? 0 : Number(v.trim());
       return Number.isFinite(n) ? Math.trunc(n) : 0;

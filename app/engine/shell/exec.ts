@@ -277,3 +277,18 @@ export function commandSubstitution(script: string, sh: Shell): string {
   sh.substStatus = status;
   return out.text().replace(/\n+$/, '');
 }
+
+/** Runs the EXIT trap once, keeping the status the shell was exiting with. */
+export function runExitTrap(sh: Shell, io: Io, status: number): number {
+  const action = sh.exitTrap;
+  if (action === null) return status;
+  sh.exitTrap = null;
+  sh.lastStatus = status;
+  try {
+    runScript(action, sh, io);
+  } catch (e) {
+    if (e instanceof ExitSignal) return e.code;
+    throw e;
+  }
+  return status;
+}

@@ -1,6 +1,6 @@
-import { BUILTINS } from './builtins/index.ts';
-import { COMMANDS } from './commands/index.ts';
-import { runScript, swallowExit } from './exec.ts';
+import { builtins } from './builtins/index.ts';
+import { commands } from './commands/index.ts';
+import { runExitTrap, runScript, swallowExit } from './exec.ts';
 import { guardFs, Input, StringSink } from './io.ts';
 import { invoke, resolveCommand } from './invoke.ts';
 import { BudgetSignal, ExitSignal, ForeverSignal, LoopSignal, ReturnSignal } from './signals.ts';
@@ -102,7 +102,16 @@ function finish(sh: Shell, body: (io: Io) => number, ctx: ShellContext): ShellRe
  */
 export function runShell(script: string, ctx: ShellContext): ShellResult {
   const sh = makeShell(ctx);
-  return finish(sh, (io) => runScript(script, sh, io), ctx);
+  return finish(
+    sh,
+    (io) =>
+      runExitTrap(
+        sh,
+        io,
+        swallowExit(() => runScript(script, sh, io)),
+      ),
+    ctx,
+  );
 }
 
 /**
@@ -136,5 +145,5 @@ export function runExec(argv: string[], ctx: ShellContext): ShellResult {
 
 /** Every command name the shell knows (builtins and utilities), sorted, for Tab completion. */
 export const KNOWN_COMMANDS: readonly string[] = [
-  ...new Set([...BUILTINS.keys(), ...COMMANDS.keys()]),
+  ...new Set([...builtins().keys(), ...commands().keys()]),
 ].sort();

@@ -1,8 +1,8 @@
-import { BUILTINS, SPECIAL_BUILTINS } from './builtins/index.ts';
-import { COMMANDS, NEEDS_BINARY } from './commands/index.ts';
+import { builtins, SPECIAL_BUILTINS } from './builtins/index.ts';
+import { commands, needsBinary } from './commands/index.ts';
 import { FsError } from './fs-port.ts';
 import { readText } from './io.ts';
-import { runScript, runCommand, swallowExit } from './exec.ts';
+import { runCommand, runExitTrap, runScript, swallowExit } from './exec.ts';
 import { ReturnSignal } from './signals.ts';
 import type { Shell } from './state.ts';
 import type { CommandFn, Io } from './types.ts';
@@ -24,14 +24,14 @@ export type Resolved =
 export function resolveCommand(name: string, sh: Shell): Resolved | null {
   if (!name.includes('/')) {
     if (sh.funcs.has(name)) return { kind: 'function', name };
-    if (BUILTINS.has(name)) return { kind: 'builtin', name };
+    if (builtins().has(name)) return { kind: 'builtin', name };
     for (const dir of (sh.get('PATH') ?? DEFAULT_PATH).split(':')) {
       const path = sh.resolve(`${dir || '.'}/${name}`);
       const found = fileKind(path, sh);
       if (found) return found;
     }
-    const fn = COMMANDS.get(name);
-    if (fn && !NEEDS_BINARY.has(name)) return { kind: 'command', fn, path: `/usr/bin/${name}` };
+    const fn = commands().get(name);
+    if (fn && !needsBinary().has(name)) return { kind: 'command', fn, path: `/usr/bin/${name}` };
     return null;
   }
   return fileKind(sh.resolve(name), sh);
@@ -43,7 +43,7 @@ function fileKind(path: string, sh: Shell): Resolved | null {
     if (st.type !== 'file') return null;
     const real = sh.fs.realpath(path);
     const base = real.slice(real.lastIndexOf('/') + 1);
-    const known = COMMANDS.get(base) ?? COMMANDS.get(path.slice(path.lastIndexOf('/') + 1));
+    const known = commands().get(base) ?? commands().get(path.slice(path.lastIndexOf('/') + 1));
     if (known) return { kind: 'command', fn: known, path };
     if (st.size > 0 && st.size < 1 << 20) {
       const head = readText(sh.fs, path).slice(0, 200);
@@ -55,7 +55,7 @@ function fileKind(path: string, sh: Shell): Resolved | null {
       if (shebang ? /(^|\/)(sh|bash|dash|ash)$/.test(interp) : !head.includes('\0'))
         return { kind: 'script', path };
       if (shebang) {
-        const viaInterp = COMMANDS.get(interp.slice(interp.lastIndexOf('/') + 1));
+        const viaInterp = commands().get(interp.slice(interp.lastIndexOf('/') + 1));
         if (viaInterp) return { kind: 'interpreted', fn: viaInterp, path, interp };
       }
     }
@@ -93,7 +93,7 @@ export function invoke(
 }
 
 function callBuiltin(name: string, argv: string[], io: Io, sh: Shell): number {
-  const fn = BUILTINS.get(name) as CommandFn;
+  const fn = builtins().get(name) as CommandFn;
   return fn(argv, io, sh);
 }
 
@@ -180,5 +180,11 @@ export function runScriptFile(
   child.arg0 = arg0;
   child.bash = bash ?? /^#!\s*\S*(\/bash|\/env\s+bash)\b/.test(text);
   child.options = { errexit: false, xtrace: false, pipefail: false, nounset: false };
-  return sh.nested(() => swallowExit(() => runScript(src, child, io)));
+  return sh.nested(() =>
+    runExitTrap(
+      child,
+      io,
+      swallowExit(() => runScript(src, child, io)),
+    ),
+  );
 }

@@ -82,7 +82,15 @@ export function dollar(word: string, i: number, sh: Shell, dq: boolean, out: Seg
     const end = matchClose(word, i + 1);
     const expr = expandHeredoc(word.slice(i + 3, end - 1), sh);
     try {
-      push(String(evalArith(expr, (v) => sh.get(v))));
+      push(
+        String(
+          evalArith(
+            expr,
+            (v) => sh.get(v),
+            (k, v) => sh.set(k, v),
+          ),
+        ),
+      );
     } catch (e) {
       if (e instanceof ArithError) throw new ExpansionError(e.message);
       throw e;

@@ -70,6 +70,10 @@ describe('quoting and expansion', () => {
   });
   it('evaluates arithmetic', () => {
     expect(sh('i=3; echo $((i * 2 + 1)) $(( (1+2) % 2 ))').stdout).toBe('7 1\n');
+    expect(sh('i=1; : $((i += 2)); echo $i $((j = 4)) $j').stdout).toBe('3 4 4\n');
+    expect(sh('echo $((1/0))').stderr).toBe(
+      '/bin/sh: 1: arithmetic expression: division by zero\n',
+    );
   });
   it('expands $@ and $# in functions', () => {
     expect(sh('f() { echo $#; for a in "$@"; do echo "<$a>"; done; }; f 1 "2 3"').stdout).toBe(
@@ -175,6 +179,12 @@ describe('compound commands', () => {
   });
   it('restores local variables when the function returns', () => {
     expect(sh('a=0; f() { local a=1; echo $a; }; f; echo $a').stdout).toBe('1\n0\n');
+  });
+  it('runs the EXIT trap when the shell ends, keeping the status', () => {
+    const r = sh("trap 'echo cleanup' EXIT; echo work; exit 3");
+    expect(r.stdout).toBe('work\ncleanup\n');
+    expect(r.exitCode).toBe(3);
+    expect(sh('sh -c "trap \'echo bye\' 0; true"; echo after').stdout).toBe('bye\nafter\n');
   });
   it('returns from functions', () => {
     expect(sh('f() { return 3; echo no; }; f; echo $?').stdout).toBe('3\n');

@@ -81,6 +81,8 @@ export class Shell {
   lineno = 1;
   /** `sh` in messages such as `/bin/sh: 1: foo: not found`. */
   arg0 = '/bin/sh';
+  /** `trap '...' EXIT`: run when this shell process ends. Not inherited by subshells. */
+  exitTrap: string | null = null;
   /** Running as bash (`bash -c`, `#!/bin/bash`): bash's messages, `[[`, `echo -e`. */
   bash = false;
   /** Where command substitutions send their stderr. */
@@ -119,6 +121,7 @@ export class Shell {
     c.lineno = this.lineno;
     c.arg0 = this.arg0;
     c.bash = this.bash;
+    // POSIX: a subshell starts with the traps reset.
     c.stderr = this.stderr;
     c.noErrexit = this.noErrexit;
     c.now = this.now;

@@ -157,3 +157,18 @@ export const umask: CommandFn = (argv, io) => {
   if (argv.length < 2) io.stdout.write('0022\n');
   return 0;
 };
+
+/** `trap CMD EXIT|0` keeps CMD for the end of the shell; other signals never arrive here. */
+export const trap: CommandFn = (argv, io, sh) => {
+  if (argv.length === 1) {
+    if (sh.exitTrap !== null)
+      io.stdout.write(`trap -- '${sh.exitTrap.replace(/'/g, "'\\''")}' EXIT\n`);
+    return 0;
+  }
+  const action = argv[1] as string;
+  for (const sig of argv.slice(2)) {
+    if (sig === 'EXIT' || sig === '0')
+      sh.exitTrap = action === '-' || action === '' ? null : action;
+  }
+  return 0;
+};

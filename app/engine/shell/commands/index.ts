@@ -19,7 +19,7 @@ import { npm } from '../packages/npm.ts';
 import { pip } from '../packages/pip.ts';
 
 /** Programs that come with packages (see NEEDS_BINARY). */
-const PROGRAMS: [string, CommandFn][] = [
+const programs = (): [string, CommandFn][] => [
   ['bash', shCmd],
   ['apt-get', aptGet],
   ['apt', aptGet],
@@ -47,72 +47,87 @@ const PROGRAMS: [string, CommandFn][] = [
   ['mongod', server],
 ];
 
-/** Utilities the simulator implements, by the name they are called. */
-export const COMMANDS = new Map<string, CommandFn>([
-  ['cat', cat],
-  ['cp', cp],
-  ['ln', ln],
-  ['mkdir', mkdir],
-  ['mv', mv],
-  ['rm', rm],
-  ['rmdir', rmdir],
-  ['touch', touch],
-  ['ls', ls],
-  ['basename', basename],
-  ['dirname', dirname],
-  ['readlink', readlink],
-  ['realpath', realpath],
-  ['mktemp', mktemp],
-  ['stat', stat],
-  ['du', du],
-  ['df', df],
-  ['chmod', chmod],
-  ['chown', chown],
-  ['chgrp', chgrp],
-  ['sh', shCmd],
-  ['dash', shCmd],
-  ['env', env],
-  ['timeout', wrapper],
-  ['nohup', wrapper],
-  ['xargs', xargs],
-  ['dd', dd],
-  ['truncate', truncate],
-  ['date', date],
-  ['groups', groups],
-  ['hostname', hostname],
-  ['id', id],
-  ['nproc', nproc],
-  ['printenv', printenv],
-  ['sleep', sleep],
-  ['uname', uname],
-  ['whoami', whoami],
-  ['which', which],
-  ['cut', cut],
-  ['head', head],
-  ['seq', seq],
-  ['sort', sort],
-  ['tail', tail],
-  ['tee', tee],
-  ['tr', tr],
-  ['uniq', uniq],
-  ['wc', wc],
-  ['yes', yes],
-  ['find', find],
-  ['grep', grep],
-  ['egrep', grep],
-  ['fgrep', grep],
-  ['sed', sed],
-  ['tar', tar],
-  ['useradd', useradd],
-  ['adduser', adduser],
-  ['groupadd', groupadd],
-  ['addgroup', groupadd],
-  ['usermod', usermod],
-  ...PROGRAMS,
-]);
+let table: Map<string, CommandFn> | null = null;
+let packaged: Set<string> | null = null;
+
+/**
+ * Utilities the simulator implements, by the name they are called. Built on first use: the
+ * command modules import the interpreter, which imports this table.
+ *
+ * @example
+ * commands().get('ls'); // the ls implementation
+ */
+export function commands(): Map<string, CommandFn> {
+  table ??= new Map<string, CommandFn>([
+    ['cat', cat],
+    ['cp', cp],
+    ['ln', ln],
+    ['mkdir', mkdir],
+    ['mv', mv],
+    ['rm', rm],
+    ['rmdir', rmdir],
+    ['touch', touch],
+    ['ls', ls],
+    ['basename', basename],
+    ['dirname', dirname],
+    ['readlink', readlink],
+    ['realpath', realpath],
+    ['mktemp', mktemp],
+    ['stat', stat],
+    ['du', du],
+    ['df', df],
+    ['chmod', chmod],
+    ['chown', chown],
+    ['chgrp', chgrp],
+    ['sh', shCmd],
+    ['dash', shCmd],
+    ['env', env],
+    ['timeout', wrapper],
+    ['nohup', wrapper],
+    ['xargs', xargs],
+    ['dd', dd],
+    ['truncate', truncate],
+    ['date', date],
+    ['groups', groups],
+    ['hostname', hostname],
+    ['id', id],
+    ['nproc', nproc],
+    ['printenv', printenv],
+    ['sleep', sleep],
+    ['uname', uname],
+    ['whoami', whoami],
+    ['which', which],
+    ['cut', cut],
+    ['head', head],
+    ['seq', seq],
+    ['sort', sort],
+    ['tail', tail],
+    ['tee', tee],
+    ['tr', tr],
+    ['uniq', uniq],
+    ['wc', wc],
+    ['yes', yes],
+    ['find', find],
+    ['grep', grep],
+    ['egrep', grep],
+    ['fgrep', grep],
+    ['sed', sed],
+    ['tar', tar],
+    ['useradd', useradd],
+    ['adduser', adduser],
+    ['groupadd', groupadd],
+    ['addgroup', groupadd],
+    ['usermod', usermod],
+    ...programs(),
+  ]);
+  return table;
+}
 
 /**
  * Commands that come from packages: they run only when their executable exists on PATH in the
  * image (`curl` fails with "not found" until `apt-get install curl`).
  */
-export const NEEDS_BINARY = new Set<string>(PROGRAMS.map(([name]) => name));
+export function needsBinary(): Set<string> {
+  packaged ??= new Set(programs().map(([name]) => name));
+  return packaged;
+}

@@ -1,4 +1,4 @@
-import { runScript, swallowExit } from '../exec.ts';
+import { runExitTrap, runScript, swallowExit } from '../exec.ts';
 import { FsError } from '../fs-port.ts';
 import { Input } from '../io.ts';
 import { invoke, runScriptFile } from '../invoke.ts';
@@ -47,7 +47,13 @@ export const shCmd: CommandFn = (argv, io, sh) => {
     child.arg0 = arg0;
     child.vars.set('0', arg0);
     child.positional = argv.slice(i + 1);
-    return sh.nested(() => swallowExit(() => runScript(script, child, io)));
+    return sh.nested(() =>
+      runExitTrap(
+        child,
+        io,
+        swallowExit(() => runScript(script, child, io)),
+      ),
+    );
   }
   const file = argv[i];
   if (file === undefined || file === '-') {

@@ -61,9 +61,12 @@ export const wc: CommandFn = (argv, io, sh) =>
       });
     // GNU pads to a common width, except for a single count read from stdin.
     const single = show.length === 1 && operands.length === 0;
-    const width = single
-      ? 0
-      : Math.max(1, ...rows.flatMap((r) => r.nums.map((x) => String(x).length)));
+    const width =
+      operands.length === 0 && !single
+        ? 7
+        : single
+          ? 0
+          : Math.max(1, ...rows.flatMap((r) => r.nums.map((x) => String(x).length)));
     for (const r of rows)
       io.stdout.write(
         `${r.nums.map((x) => String(x).padStart(width)).join(' ')}${r.name ? ` ${r.name}` : ''}\n`,
