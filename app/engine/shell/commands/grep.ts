@@ -4,6 +4,8 @@ import type { CommandFn } from '../types.ts';
 import { fsError, lines, parseArgs, report, tryStat, withUsage } from './common.ts';
 import { compile } from './regex.ts';
 
+const BIG_BINARY = 4 * 1024 * 1024;
+
 /** Files under `path` for grep -r, in directory order, as grep names them. */
 function walk(sh: Shell, name: string, out: string[]): void {
   const st = tryStat(sh, sh.resolve(name));
@@ -66,10 +68,13 @@ export const grep: CommandFn = (argv, io, sh) =>
       else {
         try {
           const path = sh.resolve(f);
-          if (sh.fs.stat(path).type === 'dir') {
+          const st = sh.fs.stat(path);
+          if (st.type === 'dir') {
             if (!opts.has('s')) io.stderr.write(`grep: ${f}: Is a directory\n`);
             continue;
           }
+          // Big package payloads are sized, not stored: binary zeros no text pattern matches.
+          if (st.size > BIG_BINARY) continue;
           text = readText(sh.fs, path);
         } catch (err) {
           fsError(err);
