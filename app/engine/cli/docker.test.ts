@@ -59,7 +59,9 @@ describe('docker CLI', () => {
     expect(lines[1]).toMatch(
       /^[0-9a-f]{12} {3}.* {3}CMD \["cat" "\/app\/out"\] .*0B {8}buildkit\.dockerfile\.v0$/,
     );
-    expect(lines[2]).toMatch(/^<missing> .*RUN \/bin\/sh -c echo built > \/app\/out # build… {3}6B/);
+    expect(lines[2]).toMatch(
+      /^<missing> .*RUN \/bin\/sh -c echo built > \/app\/out # build… {3}6B/,
+    );
     expect(docker('history --format {{.CreatedBy}} app:1').stdout.split('\n')[0]).toBe(
       'CMD ["cat" "/app/out"]',
     );

@@ -5,13 +5,68 @@
 import { EngineError } from '../common/diagnostics.ts';
 import type { Engine } from '../daemon/engine.ts';
 import { build } from './commands/build.ts';
+import {
+  commit,
+  createCmd,
+  diff,
+  exec,
+  logs,
+  ps,
+  rm,
+  run,
+  startCmd,
+  stop,
+} from './commands/containers.ts';
 import { history } from './commands/history.ts';
 import { imagePrune, images, rmi, tag } from './commands/images.ts';
 import { inspect } from './commands/inspect.ts';
 import { save } from './commands/save.ts';
 import { fail, type CliHost, type CliResult, type Command } from './types.ts';
 
-const TOP: Record<string, Command> = { build, images, history, inspect, tag, rmi, save };
+const pull: Command = ({ engine, argv }) => {
+  const [name] = argv.filter((a) => !a.startsWith('-'));
+  if (!name) return fail(`"docker pull" requires exactly 1 argument.\nSee 'docker pull --help'.`);
+  const { lines } = engine.pull(name);
+  const ref = name.includes(':') ? name : `${name}:latest`;
+  return { exitCode: 0, stdout: `${lines.join('\n')}\ndocker.io/library/${ref}\n`, stderr: '' };
+};
+
+const TOP: Record<string, Command> = {
+  build,
+  images,
+  history,
+  inspect,
+  tag,
+  rmi,
+  save,
+  pull,
+  run,
+  create: createCmd,
+  start: startCmd,
+  stop,
+  rm,
+  ps,
+  exec,
+  logs,
+  diff,
+  commit,
+};
+const CONTAINER: Record<string, Command> = {
+  run,
+  create: createCmd,
+  start: startCmd,
+  stop,
+  rm,
+  remove: rm,
+  ls: ps,
+  list: ps,
+  ps,
+  exec,
+  logs,
+  diff,
+  commit,
+  inspect,
+};
 const IMAGE: Record<string, Command> = {
   build,
   ls: images,
@@ -23,10 +78,16 @@ const IMAGE: Record<string, Command> = {
   remove: rmi,
   save,
   prune: imagePrune,
+  pull,
 };
 
 /** Every top-level command name (for Tab completion). */
-export const DOCKER_COMMANDS: readonly string[] = [...Object.keys(TOP), 'image'].sort();
+export const DOCKER_COMMANDS: readonly string[] = [
+  ...Object.keys(TOP),
+  'image',
+  'container',
+  'builder',
+].sort();
 
 /**
  * Run one docker command. Never throws for user input: engine errors become stderr and exit 1.
@@ -36,9 +97,10 @@ export function runDocker(engine: Engine, argv: readonly string[], host: CliHost
   const [name, ...rest] = argv;
   let command: Command | undefined;
   let args = rest;
-  if (name === 'image' || name === 'builder') {
+  if (name === 'image' || name === 'container' || name === 'builder') {
     const [sub, ...more] = rest;
-    command = name === 'image' && sub ? IMAGE[sub] : undefined;
+    const table = name === 'image' ? IMAGE : name === 'container' ? CONTAINER : {};
+    command = sub ? table[sub] : undefined;
     args = more;
     if (!command && name === 'builder' && sub === 'prune') {
       engine.cache.clear();

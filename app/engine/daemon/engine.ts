@@ -13,9 +13,11 @@ import { BuildCache } from '../build/cache.ts';
 import { makeContext, type ContextFile } from '../build/context.ts';
 import type { BuilderKind } from '../build/events.ts';
 import type { BuildPlan } from '../build/steps.ts';
-import type { Diagnostic } from '../common/diagnostics.ts';
+import { EngineError, type Diagnostic } from '../common/diagnostics.ts';
 import type { Layer, RunConfig } from '../fs/index.ts';
-import { familiarName, parseImageRef } from '../images/reference.ts';
+import { ContainerStore } from '../containers/store.ts';
+import { chainIds, diffId } from '../fs/index.ts';
+import { familiarName, fullName, parseImageRef } from '../images/reference.ts';
 import { ImageStore, type ImageRecord } from '../images/store.ts';
 import type { PackageCatalog } from '../shell/index.ts';
 
@@ -52,6 +54,7 @@ export interface EngineBuildResult extends BuildResult {
 export class Engine {
   readonly images = new ImageStore<Layer, RunConfig>();
   readonly cache = new BuildCache();
+  readonly containers = new ContainerStore();
   readonly opts: EngineOptions;
   /** Registry references this engine has fetched (FROM or pull), so a saved state can find them again. */
   readonly pulled = new Set<string>();
@@ -104,6 +107,51 @@ export class Engine {
     }
     const name = familiarName(parseImageRef(base.ref));
     if (!this.images.find(name)) this.images.tag(base.id, name);
+  }
+
+  /**
+   * `docker pull`: fetch an image from the registry. Layers whose ChainID is already here
+   * print `Already exists`; the rest `Pull complete`.
+   * @example engine.pull('debian:bookworm-slim').lines
+   */
+  pull(name: string): { image: ImageRecord<Layer, RunConfig>; lines: string[] } {
+    const ref = parseImageRef(name);
+    const familiar = familiarName(ref);
+    const remote = this.opts.registry(familiar) ?? this.opts.registry(name);
+    if (!remote) {
+      throw new EngineError(
+        'pull-denied',
+        `Error response from daemon: pull access denied for ${ref.repository}, repository does not exist or may require 'docker login': denied: requested access to the resource is denied`,
+      );
+    }
+    this.pulled.add(familiar);
+    const localChains = new Set<string>();
+    for (const image of this.images.all())
+      for (const c of chainIds(image.layers.map((l) => diffId(l)))) localChains.add(c);
+    const chains = chainIds(remote.layers.map((l) => diffId(l)));
+    const tag = ref.tag ?? 'latest';
+    const path = fullName(ref)
+      .replace(/^[^/]+\//, '')
+      .replace(/:[^:]*$/, '');
+    const existing = this.images.find(familiar);
+    if (existing?.id === remote.id) {
+      return {
+        image: existing,
+        lines: [
+          `${tag}: Pulling from ${path}`,
+          `Digest: ${remote.id}`,
+          `Status: Image is up to date for ${familiar}`,
+        ],
+      };
+    }
+    const lines = [`${tag}: Pulling from ${path}`];
+    remote.layers.forEach((layer, i) => {
+      const short = diffId(layer).slice(7, 19);
+      lines.push(`${short}: ${localChains.has(chains[i]!) ? 'Already exists' : 'Pull complete'}`);
+    });
+    lines.push(`Digest: ${remote.id}`, `Status: Downloaded newer image for ${familiar}`);
+    this.storeBase({ ...remote, ref: familiar });
+    return { image: this.images.resolve(familiar), lines };
   }
 
   /**

@@ -152,6 +152,14 @@ export const rmi: Command = ({ engine, argv }) => {
       );
       continue;
     }
+    const user = engine.containers.usingImage(image.id)[0];
+    if (user && !args.bool('force') && (byId || tags.length === 1)) {
+      const what = byId
+        ? `delete ${shortId(image.id)} (must be forced) - image is being used by stopped container ${user.id.slice(0, 12)}`
+        : `remove repository reference "${name}" (must force) - container ${user.id.slice(0, 12)} is using its referenced image ${shortId(image.id)}`;
+      errors.push(`Error response from daemon: conflict: unable to ${what}`);
+      continue;
+    }
     if (
       engine.images
         .children(image.id)

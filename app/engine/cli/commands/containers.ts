@@ -1,0 +1,401 @@
+/** Container commands: run, create, start, stop, rm, ps, exec, logs, diff, commit. */
+import { EngineError } from '../../common/diagnostics.ts';
+import {
+  containerChanges,
+  createContainer,
+  runInContainer,
+  writableSize,
+  type Container,
+} from '../../containers/container.ts';
+import type { Engine } from '../../daemon/engine.ts';
+import { diffId, imageConfigJson, imageId } from '../../fs/index.ts';
+import { parseArgs, type FlagSpec } from '../argv.ts';
+import { formatRows } from '../format/table-format.ts';
+import { humanDuration, humanSize } from '../format/units.ts';
+import { fail, ok, usageError, type CliResult, type Command } from '../types.ts';
+import { imageSize } from './images.ts';
+
+const CREATE_FLAGS: FlagSpec[] = [
+  { name: 'name', type: 'string' },
+  { name: 'detach', short: 'd', type: 'bool' },
+  { name: 'rm', type: 'bool' },
+  { name: 'env', short: 'e', type: 'list' },
+  { name: 'workdir', short: 'w', type: 'string' },
+  { name: 'user', short: 'u', type: 'string' },
+  { name: 'interactive', short: 'i', type: 'bool' },
+  { name: 'tty', short: 't', type: 'bool' },
+  { name: 'entrypoint', type: 'string' },
+  { name: 'publish', short: 'p', type: 'list' },
+  { name: 'volume', short: 'v', type: 'list' },
+  { name: 'network', type: 'string' },
+];
+
+/** The image for run/create, pulled when missing (with docker's messages on stderr). */
+function imageFor(engine: Engine, name: string, err: string[]) {
+  const local = engine.images.find(name);
+  if (local) return local;
+  err.push(`Unable to find image '${name.includes(':') ? name : `${name}:latest`}' locally`);
+  const { image, lines } = engine.pull(name);
+  err.push(...lines);
+  return image;
+}
+
+function create(
+  engine: Engine,
+  argv: string[],
+  command: string,
+): { c: Container; args: ReturnType<typeof parseArgs>; err: string[] } | CliResult {
+  const args = parseArgs(argv, CREATE_FLAGS, { command, stopAtFirstPositional: true });
+  const [imageName, ...cmd] = args.positional;
+  if (!imageName)
+    return usageError(
+      command,
+      'at least 1 argument',
+      `${command} [OPTIONS] IMAGE [COMMAND] [ARG...]`,
+      command === 'run' ? 'Create and run a new container from an image' : 'Create a new container',
+    );
+  const err: string[] = [];
+  const image = imageFor(engine, imageName, err);
+  const { id, name } = engine.containers.allocate(args.string('name'), image.id);
+  const c = createContainer(
+    id,
+    image,
+    imageName,
+    name,
+    {
+      name,
+      command: cmd.length ? cmd : undefined,
+      entrypoint: args.string('entrypoint'),
+      env: args.list('env'),
+      workdir: args.string('workdir'),
+      user: args.string('user'),
+      autoRemove: args.bool('rm'),
+    },
+    engine.now(),
+  );
+  engine.containers.add(c);
+  return { c, args, err };
+}
+
+/** Start the main process: it ends (exited) or keeps running (a server, sleep infinity). */
+function start(engine: Engine, c: Container): { stdout: string; stderr: string } {
+  c.state = 'running';
+  c.startedAt = engine.now();
+  const r = runInContainer(c, c.argv, { catalog: engine.opts.catalog, now: engine.now() });
+  c.logs += r.stdout + r.stderr;
+  if (!r.longRunning) {
+    c.state = 'exited';
+    c.exitCode = r.exitCode;
+    c.finishedAt = engine.now();
+    if (c.autoRemove) engine.containers.remove(c.id);
+  }
+  return { stdout: r.stdout, stderr: r.stderr };
+}
+
+export const run: Command = ({ engine, argv }) => {
+  const made = create(engine, argv, 'run');
+  if ('exitCode' in made) return made;
+  const { c, args, err } = made;
+  const out = start(engine, c);
+  const stderr = [...err.map((l) => `${l}\n`), out.stderr].join('');
+  if (args.bool('detach')) return ok(`${c.id}\n`, stderr);
+  if (c.state === 'running') {
+    return {
+      exitCode: 0,
+      stdout: out.stdout,
+      stderr: `${stderr}(the container keeps running: its main process does not end. Stop it with: docker stop ${c.name})\n`,
+    };
+  }
+  return { exitCode: c.exitCode, stdout: out.stdout, stderr };
+};
+
+export const createCmd: Command = ({ engine, argv }) => {
+  const made = create(engine, argv, 'create');
+  if ('exitCode' in made) return made;
+  return ok(`${made.c.id}\n`, made.err.map((l) => `${l}\n`).join(''));
+};
+
+function each(
+  engine: Engine,
+  refs: string[],
+  fn: (c: Container, ref: string) => string | undefined,
+): CliResult {
+  const out: string[] = [];
+  const errors: string[] = [];
+  for (const ref of refs) {
+    try {
+      const line = fn(engine.containers.resolve(ref), ref);
+      if (line !== undefined) out.push(line);
+    } catch (e) {
+      if (!(e instanceof EngineError)) throw e;
+      errors.push(e.message);
+    }
+  }
+  const stdout = out.map((l) => `${l}\n`).join('');
+  return errors.length ? fail(errors.join('\n'), 1, stdout) : ok(stdout);
+}
+
+export const startCmd: Command = ({ engine, argv }) => {
+  const args = parseArgs(
+    argv,
+    [
+      { name: 'attach', short: 'a', type: 'bool' },
+      { name: 'interactive', short: 'i', type: 'bool' },
+    ],
+    { command: 'start' },
+  );
+  if (!args.positional.length)
+    return usageError(
+      'start',
+      'at least 1 argument',
+      'start [OPTIONS] CONTAINER [CONTAINER...]',
+      'Start one or more stopped containers',
+    );
+  return each(engine, args.positional, (c) => {
+    if (c.state !== 'running') start(engine, c);
+    return args.positional.length === 1 && args.bool('attach')
+      ? c.logs.trimEnd()
+      : c.name === args.positional[0]
+        ? c.name
+        : shortOrName(c, args.positional);
+  });
+};
+
+const shortOrName = (c: Container, refs: string[]) =>
+  refs.find((r) => r === c.name || c.id.startsWith(r)) ?? c.name;
+
+export const stop: Command = ({ engine, argv }) => {
+  const args = parseArgs(argv, [{ name: 'time', short: 't', type: 'string' }], { command: 'stop' });
+  if (!args.positional.length)
+    return usageError(
+      'stop',
+      'at least 1 argument',
+      'stop [OPTIONS] CONTAINER [CONTAINER...]',
+      'Stop one or more running containers',
+    );
+  return each(engine, args.positional, (c, ref) => {
+    if (c.state === 'running') {
+      c.state = 'exited';
+      // A process stopped by SIGTERM (or SIGKILL after the grace period) exits 143 or 137.
+      c.exitCode = 137;
+      c.finishedAt = engine.now();
+      if (c.autoRemove) engine.containers.remove(c.id);
+    }
+    return ref;
+  });
+};
+
+export const rm: Command = ({ engine, argv }) => {
+  const args = parseArgs(
+    argv,
+    [
+      { name: 'force', short: 'f', type: 'bool' },
+      { name: 'volumes', short: 'v', type: 'bool' },
+    ],
+    { command: 'rm' },
+  );
+  if (!args.positional.length)
+    return usageError(
+      'rm',
+      'at least 1 argument',
+      'rm [OPTIONS] CONTAINER [CONTAINER...]',
+      'Remove one or more containers',
+    );
+  return each(engine, args.positional, (c, ref) => {
+    if (c.state === 'running' && !args.bool('force')) {
+      throw new EngineError(
+        'running',
+        `Error response from daemon: You cannot remove a running container ${c.id}. Stop the container before attempting removal or force remove`,
+      );
+    }
+    engine.containers.remove(c.id);
+    return ref;
+  });
+};
+
+function status(engine: Engine, c: Container): string {
+  const ago = (t: number) => humanDuration((engine.now() - t) * 1000);
+  if (c.state === 'created') return 'Created';
+  if (c.state === 'running') return `Up ${ago(c.startedAt)}`;
+  return `Exited (${c.exitCode}) ${ago(c.finishedAt)} ago`;
+}
+
+/** Go's strconv.Quote of the command, cut to 20 runes as docker ps does. */
+function quotedCommand(argv: string[], trunc: boolean): string {
+  const text = argv.join(' ');
+  const cut = trunc && [...text].length > 20 ? `${[...text].slice(0, 19).join('')}…` : text;
+  return JSON.stringify(cut);
+}
+
+export const ps: Command = ({ engine, argv }) => {
+  const args = parseArgs(
+    argv,
+    [
+      { name: 'all', short: 'a', type: 'bool' },
+      { name: 'quiet', short: 'q', type: 'bool' },
+      { name: 'size', short: 's', type: 'bool' },
+      { name: 'no-trunc', type: 'bool' },
+      { name: 'format', type: 'string' },
+      { name: 'latest', short: 'l', type: 'bool' },
+    ],
+    { command: 'ps' },
+  );
+  const list = engine.containers
+    .all()
+    .filter((c) => args.bool('all') || c.state === 'running')
+    .sort((a, b) => b.created - a.created);
+  const rows = list.map((c) => ({
+    ID: args.bool('no-trunc') ? c.id : c.id.slice(0, 12),
+    Image: c.imageName,
+    Command: quotedCommand(c.argv, !args.bool('no-trunc')),
+    RunningFor: `${humanDuration((engine.now() - c.created) * 1000)} ago`,
+    Status: status(engine, c),
+    Ports: '',
+    Names: c.name,
+    Size: `${humanSize(writableSize(c))} (virtual ${humanSize(writableSize(c) + imageSize(engine, c.image))})`,
+    State: c.state,
+  }));
+  if (args.bool('quiet')) return ok(rows.map((r) => `${r.ID}\n`).join(''));
+  const format =
+    args.string('format') ??
+    `table {{.ID}}\t{{.Image}}\t{{.Command}}\t{{.RunningFor}}\t{{.Status}}\t{{.Ports}}\t{{.Names}}${args.bool('size') ? '\t{{.Size}}' : ''}`;
+  return ok(
+    formatRows(rows, format, {
+      ID: 'CONTAINER ID',
+      Image: 'IMAGE',
+      Command: 'COMMAND',
+      RunningFor: 'CREATED',
+      Status: 'STATUS',
+      Ports: 'PORTS',
+      Names: 'NAMES',
+      Size: 'SIZE',
+      State: 'STATE',
+    }),
+  );
+};
+
+export const exec: Command = ({ engine, argv }) => {
+  const args = parseArgs(
+    argv,
+    [
+      { name: 'interactive', short: 'i', type: 'bool' },
+      { name: 'tty', short: 't', type: 'bool' },
+      { name: 'detach', short: 'd', type: 'bool' },
+      { name: 'env', short: 'e', type: 'list' },
+      { name: 'workdir', short: 'w', type: 'string' },
+      { name: 'user', short: 'u', type: 'string' },
+    ],
+    { command: 'exec', stopAtFirstPositional: true },
+  );
+  const [ref, ...cmd] = args.positional;
+  if (!ref || !cmd.length)
+    return usageError(
+      'exec',
+      'at least 2 arguments',
+      'exec [OPTIONS] CONTAINER COMMAND [ARG...]',
+      'Execute a command in a running container',
+    );
+  const c = engine.containers.resolve(ref);
+  if (c.state !== 'running')
+    return fail(`Error response from daemon: Container ${c.id} is not running`);
+  const r = runInContainer(c, cmd, {
+    catalog: engine.opts.catalog,
+    env: args.list('env'),
+    now: engine.now(),
+    ...(args.string('workdir') !== undefined ? { workdir: args.string('workdir')! } : {}),
+    ...(args.string('user') !== undefined ? { user: args.string('user')! } : {}),
+  });
+  if (r.exitCode === 127 && /executable file not found/.test(r.stderr)) {
+    return {
+      exitCode: 126,
+      stdout: r.stdout,
+      stderr: `OCI runtime exec failed: exec failed: unable to start container process: ${r.stderr.trim()}: unknown\n`,
+    };
+  }
+  return { exitCode: r.exitCode, stdout: r.stdout, stderr: r.stderr };
+};
+
+export const logs: Command = ({ engine, argv }) => {
+  const args = parseArgs(
+    argv,
+    [
+      { name: 'follow', short: 'f', type: 'bool' },
+      { name: 'tail', short: 'n', type: 'string' },
+    ],
+    { command: 'logs' },
+  );
+  if (args.positional.length !== 1)
+    return usageError(
+      'logs',
+      'exactly 1 argument',
+      'logs [OPTIONS] CONTAINER',
+      'Fetch the logs of a container',
+    );
+  return ok(engine.containers.resolve(args.positional[0]!).logs);
+};
+
+export const diff: Command = ({ engine, argv }) => {
+  const args = parseArgs(argv, [], { command: 'diff' });
+  if (args.positional.length !== 1)
+    return usageError(
+      'diff',
+      'exactly 1 argument',
+      'diff CONTAINER',
+      "Inspect changes to files or directories on a container's filesystem",
+    );
+  const changes = containerChanges(engine.containers.resolve(args.positional[0]!));
+  return ok(changes.map((c) => `${c.kind} ${c.path}\n`).join(''));
+};
+
+export const commit: Command = ({ engine, argv }) => {
+  const args = parseArgs(
+    argv,
+    [
+      { name: 'message', short: 'm', type: 'string' },
+      { name: 'author', short: 'a', type: 'string' },
+      { name: 'change', short: 'c', type: 'list' },
+      { name: 'pause', short: 'p', type: 'bool' },
+    ],
+    { command: 'commit' },
+  );
+  const [ref, repo] = args.positional;
+  if (!ref)
+    return usageError(
+      'commit',
+      'at least 1 and at most 2 arguments',
+      'commit [OPTIONS] CONTAINER [REPOSITORY[:TAG]]',
+      "Create a new image from a container's changes",
+    );
+  const c = engine.containers.resolve(ref);
+  const image = engine.images.resolve(c.image);
+  const rw = c.rw.commit();
+  const layers = rw.stats.entries ? [...image.layers, rw] : [...image.layers];
+  const history = [
+    ...image.history,
+    {
+      created: '1970-01-01T00:00:00Z',
+      created_by: c.argv.join(' '),
+      ...(args.string('message') ? { comment: args.string('message')! } : {}),
+      ...(rw.stats.entries ? {} : { empty_layer: true }),
+    },
+  ];
+  const configJson = imageConfigJson({
+    config: image.config,
+    diffIds: layers.map((l) => diffId(l)),
+    history,
+    flavor: 'classic',
+    extra: { parent: image.id },
+  });
+  const id = imageId(configJson);
+  engine.addImage({
+    id,
+    layers,
+    config: image.config,
+    history,
+    configJson,
+    parent: image.id,
+    intermediate: false,
+  });
+  if (repo) engine.images.tag(id, repo);
+  return ok(`${id}\n`);
+};

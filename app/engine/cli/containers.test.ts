@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import { resolveTestImage, simpleExpand } from '../build/testing/fixtures.ts';
+import { cmd, from, plan, run as runStep } from '../build/testing/steps.ts';
+import { Engine } from '../daemon/engine.ts';
+import { builtinCatalog } from '../shell/packages/builtin.ts';
+import { runDocker } from './docker.ts';
+import type { CliHost } from './types.ts';
+
+function setup() {
+  let now = 1000;
+  const engine = new Engine({
+    planner: () => ({
+      plan: plan([
+        from('debian:bookworm-slim'),
+        runStep('mkdir /data && echo one > /data/a && echo two > /data/b'),
+        cmd(['cat', '/data/a']),
+      ]),
+      diagnostics: [],
+    }),
+    expand: simpleExpand,
+    catalog: builtinCatalog,
+    registry: resolveTestImage,
+    clock: () => now,
+  });
+  const host: CliHost = {
+    readContext: () => ({ files: [], dockerfile: 'x', dockerfileName: 'Dockerfile' }),
+    writeFile: () => undefined,
+    env: {},
+  };
+  const docker = (...argv: string[]) => runDocker(engine, argv, host);
+  docker('build', '-t', 'app', '.');
+  return { engine, docker, tick: (s: number) => (now += s) };
+}
+
+describe('containers', () => {
+  it('runs the image CMD and keeps the exited container', () => {
+    const { docker } = setup();
+    expect(docker('run', '--name', 'first', 'app')).toMatchObject({ exitCode: 0, stdout: 'one\n' });
+    const ps = docker('ps', '-a').stdout.split('\n');
+    expect(ps[0]).toMatch(
+      /^CONTAINER ID {3}IMAGE {5}COMMAND {9,}CREATED {9,}STATUS {9,}PORTS {5}NAMES$/,
+    );
+    expect(ps[1]).toMatch(/^[0-9a-f]{12} {3}app {7}"cat \/data\/a" {3}.*Exited \(0\) .* first$/);
+    expect(docker('ps').stdout.split('\n')).toHaveLength(2);
+  });
+
+  it('copies a file up on append and on chmod, leaves a whiteout on delete, and shows it in docker diff', () => {
+    const { docker, engine } = setup();
+    docker('run', '-d', '--name', 'web', 'app', 'sleep', 'infinity');
+    expect(
+      docker(
+        'exec',
+        'web',
+        'sh',
+        '-c',
+        'echo more >> /data/a && chmod 600 /data/b && rm /etc/apt/sources.list && touch /tmp/new',
+      ).exitCode,
+    ).toBe(0);
+    expect(docker('diff', 'web').stdout).toBe(
+      [
+        'C /data',
+        'C /data/a',
+        'C /data/b',
+        'C /etc',
+        'C /etc/apt',
+        'D /etc/apt/sources.list',
+        'C /tmp',
+        'A /tmp/new',
+        '',
+      ].join('\n'),
+    );
+    const rw = engine.containers.resolve('web').rw.commit();
+    // The whole file is copied up, not just the appended bytes.
+    expect(rw.stats.size).toBe('one\nmore\n'.length + 'two\n'.length);
+    expect(rw.stats.whiteouts).toBe(1);
+    expect(docker('ps', '-s').stdout).toMatch(/ 13B \(virtual [\d.]+kB\)\n$/);
+  });
+
+  it('keeps two containers from one image apart while they share its layers', () => {
+    const { docker, engine } = setup();
+    docker('run', '-d', '--name', 'one', 'app', 'sleep', 'infinity');
+    docker('run', '-d', '--name', 'two', 'app', 'sleep', 'infinity');
+    docker('exec', 'one', 'sh', '-c', 'echo mine > /data/a');
+    expect(docker('exec', 'two', 'cat', '/data/a').stdout).toBe('one\n');
+    expect(docker('exec', 'one', 'cat', '/data/a').stdout).toBe('mine\n');
+    const [a, b] = [engine.containers.resolve('one'), engine.containers.resolve('two')];
+    expect(a.lower.layers[0]).toBe(b.lower.layers[0]);
+  });
+
+  it('renames an image directory by copying it, since overlay refuses the rename (EXDEV)', () => {
+    const { docker } = setup();
+    docker('run', '-d', '--name', 'c', 'app', 'sleep', 'infinity');
+    // rename(2) fails with EXDEV on overlay; mv then copies and deletes, as coreutils does.
+    expect(docker('exec', 'c', 'mv', '/data', '/moved').exitCode).toBe(0);
+    expect(docker('diff', 'c').stdout).toBe('D /data\nA /moved\nA /moved/a\nA /moved/b\n');
+  });
+
+  it('commits the writable layer as a new image layer that history shows', () => {
+    const { docker } = setup();
+    docker('run', '--name', 'w', 'app', 'sh', '-c', 'echo hi > /hello');
+    expect(docker('commit', '-m', 'add hello', 'w', 'app:hello').stdout).toMatch(
+      /^sha256:[0-9a-f]{64}\n$/,
+    );
+    const h = docker('history', 'app:hello').stdout.split('\n');
+    expect(h[1]).toMatch(/^[0-9a-f]{12} .*sh -c echo hi > \/hello .*3B {8}add hello$/);
+    expect(docker('run', '--rm', 'app:hello', 'cat', '/hello').stdout).toBe('hi\n');
+  });
+
+  it('refuses to remove an image a container uses, and stop/rm work', () => {
+    const { docker } = setup();
+    docker('run', '-d', '--name', 'web', 'app', 'sleep', 'infinity');
+    expect(docker('rmi', 'app').stderr).toMatch(
+      /^Error response from daemon: conflict: unable to remove repository reference "app" \(must force\) - container [0-9a-f]{12} is using its referenced image [0-9a-f]{12}\n$/,
+    );
+    expect(docker('rm', 'web').stderr).toMatch(/You cannot remove a running container/);
+    expect(docker('stop', 'web').stdout).toBe('web\n');
+    expect(docker('rm', 'web').stdout).toBe('web\n');
+    expect(docker('rmi', 'app').exitCode).toBe(0);
+  });
+
+  it('pulls a missing image on run, and says so', () => {
+    const { docker } = setup();
+    const r = docker('run', '--rm', 'debian:bookworm-slim', 'cat', '/etc/apt/sources.list');
+    expect(r.stderr).toMatch(
+      /^Unable to find image 'debian:bookworm-slim' locally\nbookworm-slim: Pulling from library\/debian\n[0-9a-f]{12}: Already exists\n/,
+    );
+    expect(r.stdout).toBe('deb http://deb.debian.org/debian bookworm main\n');
+    expect(docker('run', 'nosuch').stderr).toMatch(
+      /pull access denied for nosuch, repository does not exist/,
+    );
+  });
+});
