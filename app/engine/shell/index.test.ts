@@ -54,6 +54,19 @@ describe('runExec', () => {
     const r = runExec(['echo', '$HOME', 'a b'], ctx());
     expect(r.stdout).toBe('$HOME a b\n');
   });
+  it('runs /bin/sh -c as the builder and containers do', () => {
+    const r = runExec(['/bin/sh', '-c', 'echo $0; exit 4'], ctx());
+    expect(r.stdout).toBe('/bin/sh\n');
+    expect(r.exitCode).toBe(4);
+  });
+  it('runs an entrypoint script that execs its arguments', () => {
+    const fs = debianFs();
+    fs.put('/usr/bin/python3', '', 0o755);
+    fs.put('/entry.sh', '#!/bin/sh\nset -e\necho "starting $1"\nexec "$@"\n', 0o755);
+    const r = runExec(['/entry.sh', 'python3', '-m', 'http.server'], ctx({ fs }));
+    expect(r.stdout).toBe('starting python3\n');
+    expect(r.foreverCommand).toBe('python3 -m http.server');
+  });
   it('fails like docker when the program is missing', () => {
     const r = runExec(['nope'], ctx());
     expect(r.exitCode).toBe(127);

@@ -218,7 +218,8 @@ function venv(args: string[], io: Io, sh: Shell): number {
       mode: 0o755,
     });
   }
-  sh.fs.writeSizedFile(`${root}/lib/python3.11/site-packages/pip.tar`, 10_600_000);
+  sh.fs.mkdir(`${root}/lib/python3.11/site-packages/pip`, { recursive: true });
+  sh.fs.writeSizedFile(`${root}/lib/python3.11/site-packages/pip/__init__.py`, 10_600_000);
   return 0;
 }
 

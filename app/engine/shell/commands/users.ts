@@ -1,6 +1,6 @@
 import type { Shell } from '../state.ts';
 import type { CommandFn, Io } from '../types.ts';
-import { lines, table, tryStat, writeText } from './common.ts';
+import { lines, parseArgs, table, tryStat, UsageError, writeText } from './common.ts';
 import { decode } from '../io.ts';
 
 /** Picks the next free id: regular accounts from 1000 up, system ones from 999 down. */
@@ -122,31 +122,44 @@ function needRoot(sh: Shell, io: Io, cmd: string): boolean {
 
 export const useradd: CommandFn = (argv, io, sh) => {
   if (needRoot(sh, io, 'useradd')) return 1;
-  const u: NewUser = { name: '', system: false, createHome: false, ownGroup: true, gecos: '' };
-  for (let i = 1; i < argv.length; i++) {
-    const a = argv[i] as string;
-    const v = (): string => argv[++i] ?? '';
-    if (a === '-u' || a === '--uid') u.uid = Number(v());
-    else if (a === '-g' || a === '--gid') u.group = v();
-    else if (a === '-d' || a === '--home-dir') u.home = v();
-    else if (a === '-s' || a === '--shell') u.shell = v();
-    else if (a === '-c' || a === '--comment') u.gecos = v();
-    else if (a === '-G' || a === '--groups') v();
-    else if (a === '-m' || a === '--create-home') u.createHome = true;
-    else if (a === '-M' || a === '--no-create-home') u.createHome = false;
-    else if (a === '-r' || a === '--system') u.system = true;
-    else if (a === '-N' || a === '--no-user-group') u.ownGroup = false;
-    else if (a === '-U' || a === '--user-group' || a === '-l' || a === '--no-log-init') continue;
-    else if (/^-[mrlUMN]+$/.test(a)) {
-      u.createHome ||= a.includes('m');
-      u.system ||= a.includes('r');
-    } else u.name = a;
+  let parsed;
+  try {
+    parsed = parseArgs(argv, 'mMrNUlo', 'udgscGKep|uid,gid,home-dir,shell,comment,groups,password');
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    io.stderr.write(`${e.message}\nUsage: useradd [options] LOGIN\n`);
+    return 2;
   }
+  const { opts, operands } = parsed;
+  const val = (short: string, long: string): string | undefined => {
+    const v = opts.get(short) ?? opts.get(long);
+    return typeof v === 'string' ? v : undefined;
+  };
+  const u: NewUser = {
+    name: operands[0] ?? '',
+    system: opts.has('r') || opts.has('system'),
+    createHome: (opts.has('m') || opts.has('create-home')) && !opts.has('M'),
+    ownGroup: !opts.has('N') && !opts.has('no-user-group'),
+    gecos: val('c', 'comment') ?? '',
+  };
+  const uid = val('u', 'uid');
+  if (uid !== undefined) u.uid = Number(uid);
+  const group = val('g', 'gid');
+  if (group !== undefined) u.group = group;
+  const home = val('d', 'home-dir');
+  if (home !== undefined) u.home = home;
+  const shell = val('s', 'shell');
+  if (shell !== undefined) u.shell = shell;
   if (u.name === '') {
     io.stderr.write('Usage: useradd [options] LOGIN\n');
     return 2;
   }
-  return addUser(sh, io, u, 'useradd');
+  const status = addUser(sh, io, u, 'useradd');
+  if (status !== 0) return status;
+  for (const g of (val('G', 'groups') ?? '').split(',').filter(Boolean)) {
+    if (addMember(sh, io, u.name, g) !== 0) return 6;
+  }
+  return 0;
 };
 
 /** Debian's adduser (`--disabled-password --gecos ""`) and BusyBox's (`-D -u 1000 -G grp`). */

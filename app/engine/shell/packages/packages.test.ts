@@ -134,6 +134,14 @@ describe('pip', () => {
       "Could not open requirements file: [Errno 2] No such file or directory: 'nope.txt'",
     );
   });
+  it('installs into a virtualenv made with python3 -m venv', () => {
+    const fs = debianFs();
+    fs.put('/usr/bin/python3', '', 0o755);
+    const r = sh('python3 -m venv /venv && /venv/bin/pip install flask', { fs });
+    expect(r.exitCode).toBe(0);
+    expect(r.fs.exists('/venv/lib/python3.11/site-packages/flask/__init__.py')).toBe(true);
+    expect(r.stderr).toBe('');
+  });
   it("refuses Debian's system Python (PEP 668)", () => {
     const r = sh(
       'apt-get update >/dev/null && apt-get install -y --no-install-recommends python3-pip >/dev/null && pip install flask',
@@ -188,6 +196,12 @@ describe('users', () => {
     );
     expect(r.fs.text('/etc/passwd')).toContain('app:x:1000:1000::/home/app:/bin/sh\n');
     expect(sh('useradd app && useradd app').stderr).toBe("useradd: user 'app' already exists\n");
+  });
+  it('useradd takes clustered options and supplementary groups', () => {
+    const r = sh('useradd -ms /bin/bash -G users app && grep app /etc/passwd /etc/group');
+    expect(r.stdout).toBe(
+      '/etc/passwd:app:x:1000:1000::/home/app:/bin/bash\n/etc/group:users:x:100:app\n/etc/group:app:x:1000:\n',
+    );
   });
   it('groupadd and useradd -r -g for system accounts', () => {
     const r = sh('groupadd -r svc && useradd -r -g svc svc && id svc');

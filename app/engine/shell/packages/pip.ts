@@ -134,7 +134,7 @@ export const pip: CommandFn = (argv, io, sh) => {
   io.stdout.write(
     `Successfully installed ${order.map((p) => `${p.name}-${p.version}`).join(' ')}\n`,
   );
-  if (sh.user.uid === 0 && !sh.get('VIRTUAL_ENV')) {
+  if (sh.user.uid === 0 && root === '/usr/local') {
     io.stderr.write(
       "WARNING: Running pip as the 'root' user can result in broken permissions and conflicting behaviour with the system package manager. It is recommended to use a virtual environment instead: https://pip.pypa.io/warnings/venv\n",
     );

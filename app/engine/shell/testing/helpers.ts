@@ -28,8 +28,10 @@ export function debianFs(limit = Infinity): MemoryFs {
   }
   fs.chmod('/tmp', 0o1777);
   fs.put('/var/lib/dpkg/status', '');
-  for (const b of ['/usr/bin/apt-get', '/usr/bin/apt', '/usr/bin/dpkg', '/bin/bash'])
+  for (const b of ['/usr/bin/apt-get', '/usr/bin/apt', '/usr/bin/dpkg', '/bin/bash', '/bin/dash']) {
     fs.put(b, '', 0o755);
+  }
+  fs.symlink('dash', '/bin/sh');
   return fs;
 }
 
