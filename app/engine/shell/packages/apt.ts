@@ -37,6 +37,25 @@ function hasLists(sh: Shell): boolean {
   }
 }
 
+/** Libraries are Multi-Arch: same, and dpkg names them with their architecture. */
+function archName(name: string): string {
+  return name.startsWith('lib') ? `${name}:amd64` : name;
+}
+
+/** What dpkg counts in "(Reading database ... N files and directories currently installed.)". */
+function databaseSize(sh: Shell): number {
+  let n = 0;
+  try {
+    for (const f of sh.fs.readdir('/var/lib/dpkg/info')) {
+      if (f.endsWith('.list'))
+        n += decode(sh.fs.readFile(`/var/lib/dpkg/info/${f}`)).split('\n').length - 1;
+    }
+  } catch {
+    /* no database: a minimal image */
+  }
+  return n;
+}
+
 function lockError(io: Io): number {
   io.stderr.write(
     'E: Could not open lock file /var/lib/dpkg/lock-frontend - open (13: Permission denied)\n' +
@@ -139,10 +158,17 @@ function install(names: string[], flags: Set<string>, io: Io, sh: Shell): number
   io.stderr.write('debconf: delaying package configuration, since apt-utils is not installed\n');
   io.stdout.write(`Fetched ${aptSize(download)} in 0s (${aptSize(download * 4)}/s)\n`);
   let status = '';
-  for (const p of fresh) {
-    io.stdout.write(
-      `Selecting previously unselected package ${p.name}.\nPreparing to unpack .../${p.name}_${p.version.replace(/^\d+:/, '')}_amd64.deb ...\nUnpacking ${p.name} (${p.version}) ...\n`,
-    );
+  const database = databaseSize(sh);
+  fresh.forEach((p, i) => {
+    const arch = archName(p.name);
+    io.stdout.write(`Selecting previously unselected package ${arch}.\n`);
+    if (i === 0)
+      io.stdout.write(
+        `(Reading database ... ${database} files and directories currently installed.)\n`,
+      );
+    // One dpkg run unpacks them all; apt numbers the archives it hands over.
+    const deb = `${fresh.length > 1 ? `${i}-` : ''}${p.name}_${p.version.replace(/^\d+:/, '')}_amd64.deb`;
+    io.stdout.write(`Preparing to unpack .../${deb} ...\nUnpacking ${arch} (${p.version}) ...\n`);
     installFiles(sh, p.files);
     sh.fs.mkdir('/var/lib/dpkg/info', { recursive: true });
     sh.fs.writeFile(
@@ -150,8 +176,13 @@ function install(names: string[], flags: Set<string>, io: Io, sh: Shell): number
       new TextEncoder().encode(p.files.map((f) => `${f.path}\n`).join('')),
     );
     status += statusBlock(p);
+  });
+  for (const p of fresh) io.stdout.write(`Setting up ${archName(p.name)} (${p.version}) ...\n`);
+  if (fresh.some((p) => p.name.startsWith('lib'))) {
+    io.stdout.write(
+      `Processing triggers for libc-bin (${installed.get('libc-bin') ?? '2.36-9+deb12u4'}) ...\n`,
+    );
   }
-  for (const p of fresh) io.stdout.write(`Setting up ${p.name} (${p.version}) ...\n`);
   sh.fs.writeFile(STATUS, new TextEncoder().encode(status), { append: true });
   return 0;
 }

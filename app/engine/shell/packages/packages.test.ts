@@ -48,6 +48,10 @@ describe('apt-get', () => {
       /Need to get \d+ kB of archives\.\nAfter this operation, \d+(\.\d)? [kM]B of additional disk space will be used\./,
     );
     expect(r.stdout).toContain('Setting up curl (7.88.1-10+deb12u5) ...\n');
+    expect(r.stdout).toContain(
+      'Selecting previously unselected package libssl3:amd64.\n(Reading database ... 0 files and directories currently installed.)\nPreparing to unpack .../0-libssl3_3.0.11-1~deb12u2_amd64.deb ...\nUnpacking libssl3:amd64 (3.0.11-1~deb12u2) ...\n',
+    );
+    expect(r.stdout).toContain('Processing triggers for libc-bin (2.36-9+deb12u4) ...\n');
     expect(r.fs.stat('/usr/bin/curl').mode).toBe(0o755);
     expect(r.fs.text('/var/lib/dpkg/status')).toContain(
       'Package: curl\nStatus: install ok installed\n',
