@@ -11,6 +11,7 @@ import { find } from './find.ts';
 import { grep } from './grep.ts';
 import { curl, git, nginx, node, python, server, wget } from './programs.ts';
 import { sed } from './sed.ts';
+import { checksum } from './sums.ts';
 import { tar } from './tar.ts';
 import { adduser, groupadd, useradd, usermod } from './users.ts';
 import { apk } from '../packages/apk.ts';
@@ -118,6 +119,10 @@ export function commands(): Map<string, CommandFn> {
     ['groupadd', groupadd],
     ['addgroup', groupadd],
     ['usermod', usermod],
+    ['sha256sum', checksum],
+    ['sha512sum', checksum],
+    ['sha1sum', checksum],
+    ['md5sum', checksum],
     ...programs(),
   ]);
   return table;

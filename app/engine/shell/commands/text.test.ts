@@ -65,6 +65,29 @@ describe('text utilities', () => {
   });
 });
 
+describe('checksums', () => {
+  it('prints digests like coreutils', () => {
+    expect(sh('printf abc | sha256sum').stdout).toBe(
+      'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad  -\n',
+    );
+    expect(sh('printf abc > /f; md5sum /f').stdout).toBe('900150983cd24fb0d6963f7d28e17f72  /f\n');
+  });
+  it('checks digests with -c, accepting simulated downloads', () => {
+    const ok = sh(
+      'printf abc > /f; echo "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad  /f" | sha256sum -c -',
+    );
+    expect(ok.stdout).toBe('/f: OK\n');
+    const bad = sh(
+      'printf abd > /f; echo "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad  /f" | sha256sum -c -',
+    );
+    expect(bad.stdout).toBe('/f: FAILED\n');
+    expect(bad.stderr).toBe('sha256sum: WARNING: 1 computed checksum did NOT match\n');
+    expect(bad.exitCode).toBe(1);
+    const dl = sh('truncate -s 100 /d; echo "00ff  /d" | sha256sum -c -');
+    expect(dl.exitCode).toBe(0);
+  });
+});
+
 describe('system commands', () => {
   it('id, whoami, uname, hostname, date, nproc, pwd', () => {
     const r = sh('id; whoami; uname -s; hostname; date; date +%Y-%m-%d; nproc; cd /tmp && pwd');
