@@ -57,6 +57,7 @@ function finish(sh: Shell, body: (io: Io) => number, ctx: ShellContext): ShellRe
   sh.stderr = stderr;
   let exitCode: number;
   let budget: BudgetSignal | null = null;
+  let internal: string | null = null;
   try {
     exitCode = body(io);
   } catch (e) {
@@ -70,7 +71,10 @@ function finish(sh: Shell, body: (io: Io) => number, ctx: ShellContext): ShellRe
       exitCode = 0;
     } else if (e instanceof RangeError)
       budget = new BudgetSignal('depth', 'this step nested too deeply for the simulator');
-    else throw e;
+    else {
+      // A bug in the simulator must not take the page down: report it as the run's failure.
+      internal = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+    }
     exitCode ??= 1;
   }
   const result: ShellResult = {
@@ -80,7 +84,10 @@ function finish(sh: Shell, body: (io: Io) => number, ctx: ShellContext): ShellRe
     env: sh.environ(),
     cwd: sh.cwd,
   };
-  if (budget) {
+  if (internal !== null) {
+    result.internalError = internal;
+    result.stderr += `layerlab: the simulated shell failed (${internal})\n`;
+  } else if (budget) {
     result.budgetExceeded = budget.kind;
     result.message = budget.message;
     result.stderr += `${budget.message}\n`;

@@ -77,6 +77,8 @@ export interface ShellResult {
    */
   longRunning?: boolean;
   foreverCommand?: string;
+  /** Set only when the simulator itself failed (a bug): the run ended with status 1. */
+  internalError?: string;
 }
 
 export const DEFAULT_LIMITS: Required<ShellLimits> = {

@@ -50,5 +50,7 @@ export function sh(script: string, opts: Partial<ShellContext> & { fs?: MemoryFs
     ...opts,
     fs,
   });
+  // Tests fail loudly on a simulator bug instead of reading a status 1.
+  if (r.internalError !== undefined) throw new Error(r.internalError);
   return { ...r, fs };
 }
