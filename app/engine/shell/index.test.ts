@@ -21,6 +21,17 @@ describe('runShell', () => {
     expect(r.env['B']).toBeUndefined();
     expect(r.cwd).toBe('/tmp');
   });
+  it('sets up the environment in docker order, HOME from /etc/passwd', () => {
+    const fs = debianFs();
+    fs.put('/etc/passwd', 'root:x:0:0:root:/root:/bin/bash\napp:x:1000:1000::/home/app:/bin/sh\n');
+    const r = runShell(
+      'env',
+      ctx({ fs, env: { LANG: 'C.UTF-8' }, user: { uid: 1000, gid: 1000, name: 'app' } }),
+    );
+    expect(r.stdout).toBe(
+      'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin\nHOSTNAME=buildkitsandbox\nLANG=C.UTF-8\nHOME=/home/app\nPWD=/\n',
+    );
+  });
   it('feeds stdin to the script', () => {
     expect(runShell('cat', ctx({ stdin: 'in\n' })).stdout).toBe('in\n');
   });

@@ -2,7 +2,8 @@ import { builtins } from './builtins/index.ts';
 import { commands } from './commands/index.ts';
 import { runExitTrap, runScript, swallowExit } from './exec.ts';
 import { guardFs, Input, StringSink } from './io.ts';
-import { invoke, resolveCommand } from './invoke.ts';
+import { table } from './commands/common.ts';
+import { DEFAULT_PATH, invoke, resolveCommand } from './invoke.ts';
 import { BudgetSignal, ExitSignal, ForeverSignal, LoopSignal, ReturnSignal } from './signals.ts';
 import { Shell } from './state.ts';
 import type { Io, ShellContext, ShellResult } from './types.ts';
@@ -33,11 +34,14 @@ function makeShell(ctx: ShellContext): Shell {
   current = sh;
   sh.unknownBinaries = ctx.unknownBinaries ?? 'exit';
   if (ctx.now !== undefined) sh.now = ctx.now;
+  // Docker's order: PATH, HOSTNAME, the image's variables, HOME (from /etc/passwd for USER).
+  if (ctx.env['PATH'] === undefined) sh.set('PATH', DEFAULT_PATH, true);
+  if (ctx.env['HOSTNAME'] === undefined) sh.set('HOSTNAME', sh.hostname, true);
   for (const [k, v] of Object.entries(ctx.env)) sh.set(k, v, true);
-  if (sh.get('PATH') === undefined)
-    sh.set('PATH', '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', true);
-  if (sh.get('HOME') === undefined) sh.set('HOME', ctx.user.uid === 0 ? '/root' : '/', true);
-  if (sh.get('HOSTNAME') === undefined) sh.set('HOSTNAME', sh.hostname, true);
+  if (sh.get('HOME') === undefined) {
+    const home = table(sh, '/etc/passwd').find((f) => f[2] === String(ctx.user.uid))?.[5];
+    sh.set('HOME', home ?? (ctx.user.uid === 0 ? '/root' : '/'), true);
+  }
   sh.set('PWD', ctx.cwd, true);
   sh.set('IFS', ' \t\n');
   return sh;

@@ -7,7 +7,7 @@ import { ReturnSignal } from './signals.ts';
 import type { Shell } from './state.ts';
 import type { CommandFn, Io } from './types.ts';
 
-const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+export const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 
 export type Resolved =
   | { kind: 'function' | 'builtin'; name: string }

@@ -142,10 +142,10 @@ export class Shell {
     if (exported) this.exported.add(name);
   }
 
-  /** The environment a child process would receive. */
+  /** The environment a child process would receive, in the order it was set (as `env` shows). */
   environ(): Record<string, string> {
     const env: Record<string, string> = {};
-    for (const name of [...this.exported].sort()) {
+    for (const name of this.exported) {
       const v = this.vars.get(name);
       if (v !== undefined) env[name] = v;
     }

@@ -17,7 +17,7 @@ function badName(cmd: string, name: string, io: Io, sh: Shell): never {
 export const exportCmd: CommandFn = (argv, io, sh) => {
   const args = argv.slice(1).filter((a) => a !== '-p');
   if (args.length === 0) {
-    for (const [k, v] of Object.entries(sh.environ()))
+    for (const [k, v] of Object.entries(sh.environ()).sort(([a], [b]) => (a < b ? -1 : 1)))
       io.stdout.write(`export ${k}=${shQuote(v)}\n`);
     return 0;
   }
