@@ -36,5 +36,16 @@ export function glob(pattern: string, sh: Shell): string[] {
     paths = next;
     if (paths.length === 0) break;
   }
-  return paths.filter((p) => p !== '' && p !== '/').sort();
+  const found = paths.filter((p) => p !== '' && p !== '/').sort();
+  if (!pattern.endsWith('/')) return found;
+  // `*/` matches directories only, and keeps the slash.
+  return found.filter((p) => isDir(sh, p)).map((p) => `${p}/`);
+}
+
+function isDir(sh: Shell, p: string): boolean {
+  try {
+    return sh.fs.stat(sh.resolve(p)).type === 'dir';
+  } catch {
+    return false;
+  }
 }

@@ -97,6 +97,9 @@ describe('globs', () => {
     );
     expect(r.stdout).toBe('a1 a2 b1\na1 a2\na1 b1\n/g/b1\n*\n');
   });
+  it('matches only directories with a trailing slash', () => {
+    expect(sh('mkdir -p /g/d1 /g/d2 && touch /g/f && cd /g && echo */').stdout).toBe('d1/ d2/\n');
+  });
   it('keeps a pattern that matches nothing', () => {
     expect(sh('rm /nope/*.tmp').stderr).toBe(
       "rm: cannot remove '/nope/*.tmp': No such file or directory\n",
