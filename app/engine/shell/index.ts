@@ -10,7 +10,15 @@ import type { Io, ShellContext, ShellResult } from './types.ts';
 import { DEFAULT_LIMITS } from './types.ts';
 
 export type { BudgetKind, ShellContext, ShellLimits, ShellResult, ShellUser } from './types.ts';
-export type { PackageCatalog } from './packages/catalog.ts';
+export type {
+  ApkSource,
+  AptSource,
+  CatalogFile,
+  CatalogPackage,
+  PackageCatalog,
+  PackageSource,
+} from './packages/catalog.ts';
+export { builtinCatalog } from './packages/builtin.ts';
 
 function makeShell(ctx: ShellContext): Shell {
   const limits = { ...DEFAULT_LIMITS, ...ctx.limits };
