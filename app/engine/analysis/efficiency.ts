@@ -81,10 +81,9 @@ export function analyzeEfficiency(layers: readonly Layer[]): Efficiency {
   paths.sort((a, b) => b.cumulative - b.min - (a.cumulative - a.min) || (a.path < b.path ? -1 : 1));
   // A file's bytes in a layer are hidden when a later layer rewrites or deletes that path, or a
   // directory above it.
-  const hiddenByLater = sizeIn.map((sizes) => {
+  const hiddenByLater = sizeIn.map((sizes, i) => {
     let hidden = 0;
-    for (const [path, size] of sizes)
-      if (view.lookup(path) === undefined || ownerOf(path, layers, sizes) === false) hidden += size;
+    for (const [path, size] of sizes) if (view.provenance(path).providedBy !== i) hidden += size;
     return hidden;
   });
   return {
@@ -94,9 +93,4 @@ export function analyzeEfficiency(layers: readonly Layer[]): Efficiency {
     paths,
     hiddenByLater,
   };
-
-  function ownerOf(path: string, all: readonly Layer[], sizes: Map<string, number>): boolean {
-    const layerIndex = sizeIn.indexOf(sizes);
-    return view.provenance(path).providedBy === layerIndex || all.length === 0;
-  }
 }
