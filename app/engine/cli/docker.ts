@@ -21,6 +21,7 @@ import { history } from './commands/history.ts';
 import { imagePrune, images, rmi, tag } from './commands/images.ts';
 import { inspect } from './commands/inspect.ts';
 import { save } from './commands/save.ts';
+import { systemDf } from './commands/system.ts';
 import { fail, type CliHost, type CliResult, type Command } from './types.ts';
 
 const pull: Command = ({ engine, argv }) => {
@@ -31,7 +32,14 @@ const pull: Command = ({ engine, argv }) => {
   return { exitCode: 0, stdout: `${lines.join('\n')}\ndocker.io/library/${ref}\n`, stderr: '' };
 };
 
+const push: Command = ({ engine, argv }) => {
+  const [name] = argv.filter((a) => !a.startsWith('-'));
+  if (!name) return fail(`"docker push" requires exactly 1 argument.\nSee 'docker push --help'.`);
+  return { exitCode: 0, stdout: `${engine.push(name).lines.join('\n')}\n`, stderr: '' };
+};
+
 const TOP: Record<string, Command> = {
+  push,
   build,
   images,
   history,
@@ -51,6 +59,7 @@ const TOP: Record<string, Command> = {
   diff,
   commit,
 };
+const SYSTEM: Record<string, Command> = { df: systemDf };
 const CONTAINER: Record<string, Command> = {
   run,
   create: createCmd,
@@ -79,6 +88,7 @@ const IMAGE: Record<string, Command> = {
   save,
   prune: imagePrune,
   pull,
+  push,
 };
 
 /** Every top-level command name (for Tab completion). */
@@ -97,9 +107,10 @@ export function runDocker(engine: Engine, argv: readonly string[], host: CliHost
   const [name, ...rest] = argv;
   let command: Command | undefined;
   let args = rest;
-  if (name === 'image' || name === 'container' || name === 'builder') {
+  if (name === 'image' || name === 'container' || name === 'builder' || name === 'system') {
     const [sub, ...more] = rest;
-    const table = name === 'image' ? IMAGE : name === 'container' ? CONTAINER : {};
+    const table =
+      name === 'image' ? IMAGE : name === 'container' ? CONTAINER : name === 'system' ? SYSTEM : {};
     command = sub ? table[sub] : undefined;
     args = more;
     if (!command && name === 'builder' && sub === 'prune') {

@@ -16,6 +16,7 @@ import type { BuildPlan } from '../build/steps.ts';
 import { EngineError, type Diagnostic } from '../common/diagnostics.ts';
 import type { Layer, RunConfig } from '../fs/index.ts';
 import { ContainerStore } from '../containers/store.ts';
+import { PageRegistry } from './registry.ts';
 import { chainIds, diffId } from '../fs/index.ts';
 import { familiarName, fullName, parseImageRef } from '../images/reference.ts';
 import { ImageStore, type ImageRecord } from '../images/store.ts';
@@ -55,6 +56,8 @@ export class Engine {
   readonly images = new ImageStore<Layer, RunConfig>();
   readonly cache = new BuildCache();
   readonly containers = new ContainerStore();
+  /** What `docker push` uploaded; `docker pull` looks here before the catalog. */
+  readonly pushed = new PageRegistry();
   readonly opts: EngineOptions;
   /** Registry references this engine has fetched (FROM or pull), so a saved state can find them again. */
   readonly pulled = new Set<string>();
@@ -86,7 +89,7 @@ export class Engine {
         config: local.config,
         history: local.history,
       };
-    const remote = this.opts.registry(ref);
+    const remote = this.pushed.get(safeFamiliar(ref)) ?? this.opts.registry(ref);
     if (remote) this.pulled.add(ref);
     // The classic builder pulls its base into the image store; BuildKit keeps it in its cache.
     if (remote && builder === 'classic') this.storeBase(remote);
@@ -117,7 +120,8 @@ export class Engine {
   pull(name: string): { image: ImageRecord<Layer, RunConfig>; lines: string[] } {
     const ref = parseImageRef(name);
     const familiar = familiarName(ref);
-    const remote = this.opts.registry(familiar) ?? this.opts.registry(name);
+    const remote =
+      this.pushed.get(familiar) ?? this.opts.registry(familiar) ?? this.opts.registry(name);
     if (!remote) {
       throw new EngineError(
         'pull-denied',
@@ -152,6 +156,48 @@ export class Engine {
     lines.push(`Digest: ${remote.id}`, `Status: Downloaded newer image for ${familiar}`);
     this.storeBase({ ...remote, ref: familiar });
     return { image: this.images.resolve(familiar), lines };
+  }
+
+  /**
+   * `docker push`: upload the layers the registry lacks, by diffID.
+   * @example engine.push('me/app:1').lines // ['The push refers to repository [docker.io/me/app]', ...]
+   */
+  push(name: string): { lines: string[] } {
+    const ref = parseImageRef(name);
+    const familiar = familiarName(ref);
+    const image = this.images.find(familiar);
+    if (!image)
+      throw new EngineError(
+        'no-such-image',
+        `An image does not exist locally with the tag: ${ref.repository}`,
+      );
+    const repo = fullName(ref).replace(/:[^:]*$/, '');
+    if (ref.domain === 'docker.io' && !ref.repository.includes('/')) {
+      throw new EngineError(
+        'push-denied',
+        `The push refers to repository [${repo}]\ndenied: requested access to the resource is denied`,
+        undefined,
+        {
+          hint: `Official names like "${ref.repository}" belong to Docker. Tag it under your own name first: docker tag ${familiar} me/${familiar}`,
+        },
+      );
+    }
+    const uploaded = this.pushed.push(familiar, {
+      ref: familiar,
+      id: image.id,
+      layers: image.layers,
+      config: image.config,
+      history: image.history,
+    });
+    const lines = [`The push refers to repository [${repo}]`];
+    for (let i = image.layers.length - 1; i >= 0; i--) {
+      lines.push(
+        `${diffId(image.layers[i]!).slice(7, 19)}: ${uploaded[i] ? 'Pushed' : 'Layer already exists'}`,
+      );
+    }
+    const manifestSize = 400 + 180 * image.layers.length;
+    lines.push(`${ref.tag ?? 'latest'}: digest: ${image.id} size: ${manifestSize}`);
+    return { lines };
   }
 
   /**
@@ -227,5 +273,13 @@ export class Engine {
       }
     }
     return { ...result, diagnostics, dangling };
+  }
+}
+
+function safeFamiliar(ref: string): string {
+  try {
+    return familiarName(parseImageRef(ref));
+  } catch {
+    return ref;
   }
 }

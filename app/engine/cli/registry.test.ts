@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { resolveTestImage, simpleExpand } from '../build/testing/fixtures.ts';
+import { copy, from, plan, run } from '../build/testing/steps.ts';
+import { Engine } from '../daemon/engine.ts';
+import { builtinCatalog } from '../shell/packages/builtin.ts';
+import { runDocker } from './docker.ts';
+import type { CliHost } from './types.ts';
+
+const PLANS: Record<string, ReturnType<typeof plan>> = {
+  one: plan([from('debian:bookworm-slim'), run('echo one > /one')]),
+  two: plan([from('debian:bookworm-slim'), copy(['a.txt'], '/a.txt')]),
+};
+
+function setup() {
+  const engine = new Engine({
+    planner: (t) => ({ plan: PLANS[t], diagnostics: [] }),
+    expand: simpleExpand,
+    catalog: builtinCatalog,
+    registry: resolveTestImage,
+    clock: () => 100,
+  });
+  let dockerfile = 'one';
+  const host: CliHost = {
+    readContext: () => ({
+      files: [{ path: 'a.txt', content: 'twelve bytes' }],
+      dockerfile,
+      dockerfileName: 'Dockerfile',
+    }),
+    writeFile: () => undefined,
+    env: {},
+  };
+  return {
+    engine,
+    docker: (line: string) => runDocker(engine, line.split(' '), host),
+    use: (d: string) => (dockerfile = d),
+  };
+}
+
+describe('registry and disk usage', () => {
+  it('pushes only the layers the registry lacks, and pull finds what was pushed', () => {
+    const { docker, use, engine } = setup();
+    docker('build -t me/one .');
+    use('two');
+    docker('build -t me/two .');
+    const first = docker('push me/one').stdout.split('\n');
+    expect(first[0]).toBe('The push refers to repository [docker.io/me/one]');
+    expect(first.slice(1, 3).map((l) => l.replace(/^[0-9a-f]{12}: /, ''))).toEqual([
+      'Pushed',
+      'Pushed',
+    ]);
+    expect(first[3]).toMatch(/^latest: digest: sha256:[0-9a-f]{64} size: \d+$/);
+    const second = docker('push me/two').stdout.split('\n');
+    expect(second.slice(1, 3).map((l) => l.replace(/^[0-9a-f]{12}: /, ''))).toEqual([
+      'Pushed',
+      'Layer already exists',
+    ]);
+    expect(docker('push app').stderr).toBe('An image does not exist locally with the tag: app\n');
+    docker('tag me/one app');
+    expect(docker('push app').stderr).toMatch(/denied: requested access to the resource is denied/);
+    docker('rmi me/one app');
+    const pulled = docker('pull me/one').stdout.split('\n');
+    expect(pulled[1]).toMatch(/^[0-9a-f]{12}: Already exists$/);
+    expect(pulled[2]).toMatch(/^[0-9a-f]{12}: Pull complete$/);
+    expect(engine.images.find('me/one')).toBeDefined();
+  });
+
+  it('shows two images sharing their base in system df -v', () => {
+    const { docker, use } = setup();
+    docker('build -t one .');
+    use('two');
+    docker('build -t two .');
+    const lines = docker('system df -v').stdout.split('\n');
+    expect(lines[0]).toBe('Images space usage:');
+    expect(lines[2]).toMatch(
+      /^REPOSITORY {3}TAG {7}IMAGE ID {7}CREATED {9,}SIZE {6}SHARED SIZE {3}UNIQUE SIZE {3}CONTAINERS$/,
+    );
+    const rows = lines.slice(3, 5).map((l) => l.split(/\s{2,}/));
+    const byName = Object.fromEntries(rows.map((r) => [r[0], r]));
+    expect(byName.one![5]).toBe(byName.two![5]);
+    expect(byName.one![6]).toBe('4B');
+    expect(byName.two![6]).toBe('12B');
+    const summary = docker('system df').stdout.split('\n');
+    expect(summary[0]).toMatch(/^TYPE {12}TOTAL {5}ACTIVE {4}SIZE {6}RECLAIMABLE$/);
+    expect(summary[1]).toMatch(/^Images {10}2 {9}0 /);
+  });
+});
