@@ -5,6 +5,8 @@ test('the page loads and names itself', async ({ page }) => {
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto('/');
   await expect(page).toHaveTitle('Layerlab');
-  await expect(page.getByRole('heading', { name: 'Layerlab' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Layerlab', level: 1 })).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Dockerfile' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Instructions' })).toBeVisible();
   expect(errors).toEqual([]);
 });

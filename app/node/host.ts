@@ -2,7 +2,14 @@
  * The docker CLI's host on Node: build contexts read from disk, files written to disk, the
  * process environment. Only the `layerlab` command imports this (it uses node:fs).
  */
-import { lstatSync, readFileSync, readdirSync, readlinkSync, statSync, writeFileSync } from 'node:fs';
+import {
+  lstatSync,
+  readFileSync,
+  readdirSync,
+  readlinkSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import type { ContextFile } from '../engine/build/context.ts';
 import type { CliHost } from '../engine/cli/types.ts';
@@ -16,9 +23,22 @@ function walk(root: string, dir: string, out: ContextFile[]): void {
     const st = lstatSync(full);
     const path = relative(root, full).split('\\').join('/');
     if (st.isDirectory()) walk(root, full, out);
-    else if (st.isSymbolicLink()) out.push({ path, content: '', symlink: readlinkSync(full), mtime: Math.floor(st.mtimeMs / 1000) });
-    else if (st.isFile()) out.push({ path, content: readFileSync(full), mode: st.mode & 0o7777, mtime: Math.floor(st.mtimeMs / 1000) });
-    if (out.length > MAX_FILES) throw new Error(`the build context ${root} has more than ${MAX_FILES} files`);
+    else if (st.isSymbolicLink())
+      out.push({
+        path,
+        content: '',
+        symlink: readlinkSync(full),
+        mtime: Math.floor(st.mtimeMs / 1000),
+      });
+    else if (st.isFile())
+      out.push({
+        path,
+        content: readFileSync(full),
+        mode: st.mode & 0o7777,
+        mtime: Math.floor(st.mtimeMs / 1000),
+      });
+    if (out.length > MAX_FILES)
+      throw new Error(`the build context ${root} has more than ${MAX_FILES} files`);
   }
 }
 
@@ -27,13 +47,14 @@ export function nodeHost(cwd: string = process.cwd()): CliHost {
     env: process.env,
     readContext(dir, dockerfile) {
       const root = resolve(cwd, dir);
-      let isDir = false;
+      let isDir: boolean;
       try {
         isDir = statSync(root).isDirectory();
       } catch {
         return { error: `unable to prepare context: path "${dir}" not found` };
       }
-      if (!isDir) return { error: `unable to prepare context: context must be a directory: ${root}` };
+      if (!isDir)
+        return { error: `unable to prepare context: context must be a directory: ${root}` };
       const files: ContextFile[] = [];
       try {
         walk(root, root, files);
@@ -46,7 +67,9 @@ export function nodeHost(cwd: string = process.cwd()): CliHost {
         text = readFileSync(dfPath, 'utf8');
       } catch {
         const shown = dockerfile ?? 'Dockerfile';
-        return { error: `ERROR: failed to solve: failed to read dockerfile: open ${shown}: no such file or directory` };
+        return {
+          error: `ERROR: failed to solve: failed to read dockerfile: open ${shown}: no such file or directory`,
+        };
       }
       return { files, dockerfile: text, dockerfileName: basename(dfPath) };
     },

@@ -1,0 +1,71 @@
+import { memo } from 'react';
+import { INSTRUCTIONS, type InstructionInfo } from '../engine/dockerfile/reference.ts';
+import { useDockerfileParse } from '../store/index.ts';
+import { useEditorBridge } from './editor/bridge.ts';
+import { argumentsOf } from './instructionText.ts';
+import { strings } from './strings.ts';
+
+type Kind = InstructionInfo['layer'] | 'unknown';
+
+interface ItemProps {
+  line: number;
+  keyword: string;
+  rest: string;
+  kind: Kind;
+  onSelect: (line: number) => void;
+}
+
+// Props are plain values, so an unchanged instruction skips rendering while the learner types.
+const InstructionItem = memo(function InstructionItem({
+  line,
+  keyword,
+  rest,
+  kind,
+  onSelect,
+}: ItemProps) {
+  return (
+    <li>
+      <button
+        type="button"
+        className="instruction"
+        onClick={() => onSelect(line)}
+        title={strings.instructions.goToLine(line)}
+      >
+        <span className="instruction-line">
+          <span className="visually-hidden">{strings.instructions.line} </span>
+          {line}
+        </span>
+        <span className="instruction-keyword">{keyword}</span>
+        <span className="instruction-rest">{rest}</span>
+        <span className={`badge badge-${kind}`} title={strings.instructions.kindTitle[kind]}>
+          {strings.instructions.kind[kind]}
+        </span>
+      </button>
+    </li>
+  );
+});
+
+/** The parsed instructions, one per item; choosing one puts the editor's cursor on its line. */
+export function InstructionList() {
+  const { instructions } = useDockerfileParse();
+  const bridge = useEditorBridge();
+
+  if (instructions.length === 0) {
+    return <p className="empty">{strings.instructions.empty}</p>;
+  }
+  return (
+    <ol className="instruction-list">
+      {instructions.map((instruction, index) => (
+        <InstructionItem
+          // By position: typing above an instruction must not remount everything below it.
+          key={index}
+          line={instruction.range.start.line}
+          keyword={instruction.keyword}
+          rest={argumentsOf(instruction.source)}
+          kind={INSTRUCTIONS.get(instruction.keyword)?.layer ?? 'unknown'}
+          onSelect={bridge.revealLine}
+        />
+      ))}
+    </ol>
+  );
+}

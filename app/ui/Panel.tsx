@@ -1,0 +1,34 @@
+import { useId, type ReactNode } from 'react';
+import { PanelErrorBoundary } from './PanelErrorBoundary.tsx';
+
+export interface PanelProps {
+  /** The visible heading, also the region's accessible name. */
+  title: string;
+  testId: string;
+  /** Shown at the right of the heading (counts, status). */
+  aside?: ReactNode;
+  className?: string;
+  children: ReactNode;
+}
+
+/** A named region of the lab with its own error boundary: one panel's crash stays in it. */
+export function Panel({ title, testId, aside, className, children }: PanelProps) {
+  const headingId = useId();
+  return (
+    <section
+      className={className ? `panel ${className}` : 'panel'}
+      aria-labelledby={headingId}
+      data-testid={testId}
+    >
+      <header className="panel-header">
+        <h2 id={headingId} className="panel-title">
+          {title}
+        </h2>
+        {aside}
+      </header>
+      <div className="panel-body">
+        <PanelErrorBoundary panel={title}>{children}</PanelErrorBoundary>
+      </div>
+    </section>
+  );
+}

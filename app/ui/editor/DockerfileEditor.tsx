@@ -1,0 +1,49 @@
+import { EditorState } from '@codemirror/state';
+import { EditorView } from '@codemirror/view';
+import { useEffect, useRef } from 'react';
+import { useLabStoreApi } from '../../store/index.ts';
+import { useEditorBridge } from './bridge.ts';
+import { dockerfileExtensions } from './setup.ts';
+
+/**
+ * The CodeMirror editor, kept in step with the store both ways: typing writes the store; a
+ * change made elsewhere (reset, a lesson) replaces the editor's text.
+ */
+export function DockerfileEditor() {
+  const store = useLabStoreApi();
+  const bridge = useEditorBridge();
+  const hostRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const host = hostRef.current;
+    if (!host) return;
+    // The text the editor last wrote to the store: a store change equal to it came from here.
+    let written = store.getState().dockerfile;
+    const view = new EditorView({
+      parent: host,
+      state: EditorState.create({
+        doc: written,
+        extensions: dockerfileExtensions({
+          onChange: (text) => {
+            written = text;
+            store.getState().setDockerfile(text);
+          },
+          onCursor: (cursor) => bridge.setCursor(cursor),
+        }),
+      }),
+    });
+    bridge.attach(view);
+    const unsubscribe = store.subscribe((state) => {
+      if (state.dockerfile === written) return;
+      written = state.dockerfile;
+      view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: state.dockerfile } });
+    });
+    return () => {
+      unsubscribe();
+      bridge.detach(view);
+      view.destroy();
+    };
+  }, [store, bridge]);
+
+  return <div ref={hostRef} className="editor-host" data-testid="editor.host" />;
+}

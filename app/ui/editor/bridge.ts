@@ -1,0 +1,62 @@
+import type { EditorView } from '@codemirror/view';
+import { createContext, useContext, useSyncExternalStore } from 'react';
+
+export interface Cursor {
+  line: number;
+  column: number;
+}
+
+/**
+ * The lab's handle on its editor: panels move the cursor through it ("go to line 3") and read
+ * where the cursor is. Transient UI, so it lives here rather than in the store.
+ */
+export class EditorBridge {
+  private view: EditorView | null = null;
+  private cursor: Cursor = { line: 1, column: 1 };
+  private readonly listeners = new Set<() => void>();
+
+  attach(view: EditorView) {
+    this.view = view;
+  }
+  detach(view: EditorView) {
+    if (this.view === view) this.view = null;
+  }
+
+  /** Puts the cursor at the start of `line`, scrolls it into view and focuses the editor. */
+  revealLine = (line: number) => {
+    const view = this.view;
+    if (!view) return;
+    const target = view.state.doc.line(Math.max(1, Math.min(line, view.state.doc.lines)));
+    view.dispatch({
+      selection: { anchor: target.from },
+      scrollIntoView: true,
+      userEvent: 'select',
+    });
+    view.focus();
+  };
+
+  setCursor(cursor: Cursor) {
+    if (cursor.line === this.cursor.line && cursor.column === this.cursor.column) return;
+    this.cursor = cursor;
+    for (const listener of this.listeners) listener();
+  }
+  getCursor = (): Cursor => this.cursor;
+  subscribe = (listener: () => void) => {
+    this.listeners.add(listener);
+    return () => void this.listeners.delete(listener);
+  };
+}
+
+export const EditorBridgeContext = createContext<EditorBridge | null>(null);
+
+export function useEditorBridge(): EditorBridge {
+  const bridge = useContext(EditorBridgeContext);
+  if (!bridge) throw new Error('useEditorBridge must be used inside <EditorBridgeContext>.');
+  return bridge;
+}
+
+/** The editor's cursor position, re-rendering when it moves. */
+export function useEditorCursor(): Cursor {
+  const bridge = useEditorBridge();
+  return useSyncExternalStore(bridge.subscribe, bridge.getCursor);
+}

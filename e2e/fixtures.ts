@@ -1,0 +1,58 @@
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
+
+/** The lab page as the tests use it: locators by role and label, actions in the learner's terms. */
+export class LabPage {
+  readonly editor: Locator;
+  readonly instructions: Locator;
+  readonly problems: Locator;
+  readonly cursor: Locator;
+
+  constructor(readonly page: Page) {
+    this.editor = page.getByRole('textbox', { name: 'Dockerfile' });
+    this.instructions = page.getByRole('region', { name: 'Instructions' });
+    this.problems = page.getByRole('list', { name: 'Problems' });
+    this.cursor = page.getByTestId('editor.cursor');
+  }
+
+  async open(path = '/') {
+    await this.page.goto(path);
+    await expect(this.editor).toBeVisible();
+  }
+
+  /** Replaces the whole Dockerfile, as a paste would. */
+  async replaceText(text: string) {
+    await this.editor.click();
+    await this.page.keyboard.press('ControlOrMeta+A');
+    await this.page.keyboard.insertText(text);
+  }
+
+  /** Empties the editor, then types `text` key by key (Enter for each newline). */
+  async typeFresh(text: string) {
+    await this.replaceText('');
+    await this.page.keyboard.type(text);
+  }
+
+  /** The gutter marker of the problems on `line`. */
+  diagnosticOnLine(line: number): Locator {
+    return this.page
+      .getByTestId('editor.diagnostic')
+      .and(this.page.locator(`[data-line="${line}"]`));
+  }
+
+  allDiagnostics(): Locator {
+    return this.page.getByTestId('editor.diagnostic');
+  }
+}
+
+export const test = base.extend<{ lab: LabPage; pageErrors: string[] }>({
+  pageErrors: async ({ page }, use) => {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await use(errors);
+  },
+  lab: async ({ page }, use) => {
+    await use(new LabPage(page));
+  },
+});
+
+export { expect };
