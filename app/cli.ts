@@ -1,6 +1,8 @@
 /**
  * `layerlab`: the headless entry. Commands are added as the engine grows.
  */
+import { parseCommand } from './node/parse-command.ts';
+
 const USAGE = `Usage: layerlab <command>
 
 Commands:
@@ -14,6 +16,11 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(USAGE);
     return command ? 0 : 2;
   }
+  const io = {
+    out: (s: string) => process.stdout.write(s),
+    err: (s: string) => process.stderr.write(s),
+  };
+  if (command === 'parse') return parseCommand(argv.slice(1), io);
   process.stderr.write(`layerlab: unknown command "${command}"\n\n${USAGE}`);
   return 2;
 }

@@ -1,5 +1,5 @@
 import { useDeferredValue } from 'react';
-import { parseDockerfile, type ParseResult } from './parseStub.ts';
+import { parseDockerfile, type ParseResult } from '../engine/dockerfile/parse.ts';
 import { useLabStore } from './context.tsx';
 import { selectDockerfile } from './selectors.ts';
 

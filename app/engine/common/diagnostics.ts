@@ -23,6 +23,8 @@ export interface Diagnostic {
   message: string;
   /** What to do about it, when there is something to say. */
   hint?: string;
+  /** What Docker itself prints for the same problem, when it has its own words for it. */
+  docker?: string;
   range: SourceRange;
 }
 
