@@ -222,8 +222,10 @@ export function selectHeredocs(heredocs: readonly { name: string; content: strin
     items: heredocs.map((h) => {
       const data = enc.encode(h.content);
       return withChecksum({
-        source: `<<${h.name}`,
-        rel: h.name,
+        // One file named after its delimiter: at the destination itself, or inside it when the
+        // destination is a directory (`COPY <<EOF /dir/` makes /dir/EOF), as BuildKit does.
+        source: h.name,
+        rel: '',
         kind: 'file',
         data,
         size: data.length,
