@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { resolveTestImage } from '../build/testing/fixtures.ts';
+import { builtinCatalog } from '../shell/packages/builtin.ts';
+import { LabSession } from './session.ts';
+import type { BuildInput } from './types.ts';
+
+const session = () =>
+  new LabSession({ registry: resolveTestImage, catalog: builtinCatalog, clock: () => 100 });
+
+const input = (dockerfile: string, files: BuildInput['files'] = []): BuildInput => ({
+  dockerfile,
+  files,
+  builder: 'buildkit',
+  noCache: false,
+  buildArgs: {},
+  tags: ['app:1'],
+});
+
+const DF = [
+  'FROM debian:bookworm-slim',
+  'RUN mkdir -p /data && echo one > /data/a && echo two > /data/b',
+  'COPY a.txt /data/a',
+  'RUN rm /data/b',
+  'CMD ["cat", "/data/a"]',
+].join('\n');
+
+describe('LabSession', () => {
+  it('builds into views: layers with base marked, tar entries with whiteouts, history', () => {
+    const s = session();
+    const v = s.build(input(DF, [{ path: 'a.txt', content: 'mine\n' }]));
+    expect(v.ok).toBe(true);
+    const img = v.image!;
+    const base = resolveTestImage('debian:bookworm-slim')!.layers.length;
+    expect(img.layers.filter((l) => l.fromBase)).toHaveLength(base);
+    const [run1, copy, run2] = img.layers.slice(base);
+    expect(run1!.entries.map((e) => [e.name, e.change])).toContainEqual(['data/a', 'A']);
+    expect(copy!.entries.map((e) => [e.name, e.change])).toContainEqual(['data/a', 'C']);
+    expect(run2!.entries).toContainEqual(
+      expect.objectContaining({ name: 'data/.wh.b', kind: 'whiteout', change: 'D' }),
+    );
+    expect(run1!.hiddenBytes).toBe(8); // "one\n" replaced by COPY, "two\n" deleted
+    expect(img.history.at(-1)).toMatchObject({ emptyLayer: true, layer: undefined });
+    expect(v.output).toContain('[2/4] RUN mkdir -p /data');
+  });
+
+  it('lists the merged files with the layer that provides each and what it shadows', () => {
+    const s = session();
+    const v = s.build(input(DF, [{ path: 'a.txt', content: 'mine\n' }]));
+    const base = v.image!.layers.filter((l) => l.fromBase).length;
+    const a = v.files.find((f) => f.path === '/data/a')!;
+    expect(a).toMatchObject({ type: 'file', size: 5, layer: base + 1, shadows: [base] });
+    expect(v.files.some((f) => f.path === '/data/b')).toBe(false);
+    expect(s.fileContent({ image: 'app:1' }, '/data/a')).toEqual({
+      kind: 'text',
+      text: 'mine\n',
+      size: 5,
+    });
+    expect(s.fileContent({ image: 'app:1', upTo: base }, '/data/a')).toMatchObject({
+      text: 'one\n',
+    });
+  });
+
+  it('runs docker commands from the terminal and reports the build they ran', () => {
+    const s = session();
+    const r = s.command('docker build -t web .', [{ path: 'a.txt', content: 'x\n' }], DF);
+    expect(r.exitCode).toBe(0);
+    expect(r.build?.ok).toBe(true);
+    expect(r.engine.images.map((i) => i.names).flat()).toContain('web:latest');
+    const run = s.command('docker run --name c1 web', [], DF);
+    expect(run.stdout).toBe('x\n');
+    expect(run.engine.containers.map((c) => c.name)).toEqual(['c1']);
+    expect(s.command('ls -la', [], DF)).toMatchObject({ exitCode: 127 });
+  });
+
+  it('finds the base images a Dockerfile needs', () => {
+    expect(
+      LabSession.baseRefs('ARG V=3.11\nFROM python:$V-slim AS b\nFROM b\nFROM scratch\n'),
+    ).toEqual(['python:3.11-slim']);
+  });
+
+  it('keeps the state across a save and a load', () => {
+    const a = session();
+    a.build(input(DF, [{ path: 'a.txt', content: 'mine\n' }]));
+    const b = session();
+    b.load(JSON.parse(JSON.stringify(a.save())));
+    expect(b.view().images.flatMap((i) => i.names)).toContain('app:1');
+  });
+});

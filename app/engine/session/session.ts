@@ -1,0 +1,228 @@
+/**
+ * One learner's engine with everything the lab's panels ask of it: builds that come back as
+ * views, docker commands typed in the terminal, and the state of images and containers. Pure
+ * (no DOM): it runs in the engine's worker, and in tests directly.
+ */
+import { renderBuildkit, renderClassic } from '../build/output.ts';
+import type { BaseImage } from '../build/builder.ts';
+import type { ContextFile } from '../build/context.ts';
+import { buildkitExpand, planDockerfile } from '../build/plan.ts';
+import { splitCommandLine } from '../cli/argv.ts';
+import { runDocker } from '../cli/docker.ts';
+import type { CliHost } from '../cli/types.ts';
+import { containerChanges, writableSize } from '../containers/container.ts';
+import { Engine, type BuildOptions, type EngineBuildResult } from '../daemon/engine.ts';
+import { loadEngine, saveEngine, type EngineState } from '../daemon/persist.ts';
+import { MergedView } from '../fs/index.ts';
+import type { PackageCatalog } from '../shell/index.ts';
+import type { BuildInput, BuildView, CommandView, EngineView } from './types.ts';
+import { fileRows, imageView } from './views.ts';
+
+export interface SessionOptions {
+  registry: (ref: string) => BaseImage | undefined;
+  catalog: PackageCatalog;
+  clock?: () => number;
+}
+
+export type FileContent =
+  | { kind: 'text'; text: string; size: number }
+  | { kind: 'binary'; size: number }
+  | { kind: 'missing' };
+
+const MAX_TEXT = 256 * 1024;
+
+export class LabSession {
+  readonly engine: Engine;
+  private captured: { opts: BuildOptions; result: EngineBuildResult; ms: number } | undefined;
+
+  constructor(opts: SessionOptions) {
+    this.engine = new Engine({
+      planner: planDockerfile,
+      expand: buildkitExpand,
+      catalog: opts.catalog,
+      registry: opts.registry,
+      clock: opts.clock ?? (() => Math.floor(Date.now() / 1000)),
+    });
+    // Every build, from the Build button or from `docker build` in the terminal, is seen here.
+    const build = this.engine.build.bind(this.engine);
+    this.engine.build = (o: BuildOptions) => {
+      const t0 = performance.now();
+      const result = build(o);
+      this.captured = { opts: o, result, ms: performance.now() - t0 };
+      return result;
+    };
+  }
+
+  /** Base images a Dockerfile names in FROM lines (for loading them before a build). */
+  static baseRefs(dockerfile: string): string[] {
+    const { plan } = planDockerfile(dockerfile);
+    if (!plan) return [];
+    const names = new Set(plan.stages.map((s) => s.name).filter(Boolean));
+    const vars = new Map(plan.globalArgs.map((a) => [a.name, a.value ?? '']));
+    return plan.stages
+      .map((s) => buildkitExpand(s.from.image, vars).value)
+      .filter((ref) => ref !== 'scratch' && !names.has(ref.toLowerCase()));
+  }
+
+  build(input: BuildInput): BuildView {
+    this.engine.build({
+      dockerfile: input.dockerfile,
+      files: input.files,
+      tags: input.tags,
+      buildArgs: input.buildArgs,
+      noCache: input.noCache,
+      builder: input.builder,
+      ...(input.target ? { target: input.target } : {}),
+    });
+    return this.lastBuildView()!;
+  }
+
+  private lastBuildView(): BuildView | undefined {
+    const c = this.captured;
+    if (!c) return undefined;
+    const { result, opts } = c;
+    const start = result.events.find((e) => e.type === 'build-start');
+    const baseRefs = start && start.type === 'build-start' ? start.baseImages : [];
+    const record = result.image ? this.engine.images.get(result.image.id) : undefined;
+    const outputOpts = { source: opts.dockerfile, tags: opts.tags ?? [] };
+    return {
+      ok: result.ok,
+      events: result.events,
+      diagnostics: result.diagnostics,
+      output:
+        opts.builder === 'classic'
+          ? renderClassic(result.events, outputOpts)
+          : renderBuildkit(result.events, outputOpts),
+      image: record ? imageView(this.engine, record, baseRefs) : undefined,
+      files: record ? fileRows(record.layers) : [],
+      elapsedMs: c.ms,
+    };
+  }
+
+  /** A command line typed in the terminal. Only `docker ...` runs; the rest is explained. */
+  command(
+    line: string,
+    files: readonly ContextFile[],
+    dockerfile: string,
+  ): CommandView & {
+    written: { path: string; data: Uint8Array }[];
+  } {
+    const written: { path: string; data: Uint8Array }[] = [];
+    const words = splitCommandLine(line);
+    const done = (exitCode: number, stdout: string, stderr: string) => ({
+      exitCode,
+      stdout,
+      stderr,
+      build: undefined,
+      engine: this.view(),
+      written,
+    });
+    if ('error' in words) return done(2, '', `${words.error}\n`);
+    if (words.length === 0) return done(0, '', '');
+    if (words[0] !== 'docker') {
+      return done(
+        127,
+        '',
+        `${words[0]}: command not found\nThis terminal speaks the docker CLI: try docker build -t app .  or  docker images\n`,
+      );
+    }
+    const host: CliHost = {
+      env: {},
+      readContext: (dir, name) => {
+        if (dir !== '.' && dir !== './') {
+          return {
+            error: `unable to prepare context: path "${dir}" not found (the lab's files are the context: use .)`,
+          };
+        }
+        const dfName = name ?? 'Dockerfile';
+        const fromFiles = files.find((f) => f.path === dfName);
+        const text =
+          dfName === 'Dockerfile'
+            ? dockerfile
+            : fromFiles
+              ? typeof fromFiles.content === 'string'
+                ? fromFiles.content
+                : new TextDecoder().decode(fromFiles.content)
+              : undefined;
+        if (text === undefined) {
+          return { error: `failed to read dockerfile: open ${dfName}: no such file or directory` };
+        }
+        const all = files.some((f) => f.path === 'Dockerfile')
+          ? files
+          : [...files, { path: 'Dockerfile', content: dockerfile }];
+        return { files: [...all], dockerfile: text, dockerfileName: dfName };
+      },
+      writeFile: (path, data) => written.push({ path, data }),
+    };
+    this.captured = undefined;
+    const r = runDocker(this.engine, words.slice(1), host);
+    return { ...done(r.exitCode, r.stdout, r.stderr), build: this.lastBuildView() };
+  }
+
+  view(): EngineView {
+    const images = this.engine.images
+      .all()
+      .filter((i) => !i.intermediate)
+      .map((i) => ({
+        id: i.id,
+        names: this.engine.images.tagsOf(i.id),
+        size: i.layers.reduce((n, l) => n + l.stats.size, 0),
+        layers: i.layers.length,
+        dangling: this.engine.images.isDangling(i.id),
+      }));
+    const containers = this.engine.containers.all().map((c) => ({
+      id: c.id,
+      name: c.name,
+      image: c.imageName,
+      state: c.state,
+      changes: containerChanges(c).map((ch) => ({ kind: ch.kind, path: ch.path })),
+      writableBytes: writableSize(c),
+    }));
+    return { images, containers };
+  }
+
+  /** A file of an image (up to a layer) or of a container, for the file viewer. */
+  fileContent(
+    where: { image: string; upTo?: number } | { container: string },
+    path: string,
+  ): FileContent {
+    let node;
+    if ('container' in where) {
+      const c = this.engine.containers.find(where.container);
+      if (!c) return { kind: 'missing' };
+      try {
+        const st = c.rw.lstat(path);
+        if (st.type !== 'file') return { kind: 'missing' };
+        const data = c.rw.readFile(path);
+        return decode(data, st.size);
+      } catch {
+        return { kind: 'missing' };
+      }
+    } else {
+      const image = this.engine.images.find(where.image);
+      if (!image) return { kind: 'missing' };
+      const layers = image.layers.slice(0, (where.upTo ?? image.layers.length - 1) + 1);
+      node = MergedView.of(layers).lookup(path);
+    }
+    if (!node || node.type !== 'file') return { kind: 'missing' };
+    if (!node.data) return { kind: 'binary', size: node.size };
+    return decode(node.data, node.size);
+  }
+
+  save(): EngineState {
+    return saveEngine(this.engine);
+  }
+
+  load(state: EngineState): void {
+    loadEngine(this.engine, state);
+  }
+}
+
+function decode(data: Uint8Array, size: number): FileContent {
+  if (size > MAX_TEXT || data.includes(0)) return { kind: 'binary', size };
+  try {
+    return { kind: 'text', text: new TextDecoder('utf-8', { fatal: true }).decode(data), size };
+  } catch {
+    return { kind: 'binary', size };
+  }
+}

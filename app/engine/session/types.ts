@@ -1,0 +1,125 @@
+/**
+ * What the lab's panels get from the engine: plain, serialisable views (they cross from the
+ * engine's worker to the page by structured clone). Sizes are bytes; indexes are 0-based.
+ */
+import type { BuildEvent, BuilderKind } from '../build/events.ts';
+import type { ContextFile } from '../build/context.ts';
+import type { Diagnostic } from '../common/diagnostics.ts';
+
+export type EntryType = 'file' | 'dir' | 'symlink';
+
+/** One path of an image's merged filesystem, and the layers that say something about it. */
+export interface FileRow {
+  path: string;
+  type: EntryType;
+  size: number;
+  mode: number;
+  uid: number;
+  gid: number;
+  target?: string;
+  /** The layer whose entry you see. */
+  layer: number;
+  /** Lower layers whose entry at this path it replaces (copy-up, rewrite): wasted bytes. */
+  shadows: number[];
+}
+
+/** One entry of a layer's tar, with what it does to the layers below. */
+export interface LayerEntry {
+  /** The tar entry name as Docker writes it: `etc/`, `app/a.txt`, `data/.wh.del.txt`. */
+  name: string;
+  path: string;
+  kind: 'file' | 'dir' | 'symlink' | 'hardlink' | 'whiteout' | 'opaque';
+  size: number;
+  mode: number;
+  /** `docker diff`'s letter against the layers below: A added, C changed, D deleted. */
+  change: 'A' | 'C' | 'D';
+}
+
+export interface LayerView {
+  index: number;
+  diffId: string;
+  size: number;
+  /** The history line that made it. */
+  createdBy: string;
+  /** Part of the base image (FROM), not made by this build. */
+  fromBase: boolean;
+  /** Other local images (their names) that contain this same layer. */
+  sharedWith: string[];
+  entries: LayerEntry[];
+  /** Entries left out of `entries` (a base layer has thousands; the file list has them all). */
+  entriesOmitted: number;
+  /** Bytes of this layer's files that later layers replace or delete. */
+  hiddenBytes: number;
+}
+
+export interface HistoryView {
+  createdBy: string;
+  size: number;
+  emptyLayer: boolean;
+  /** The layer it made, if any. */
+  layer: number | undefined;
+}
+
+export interface ImageView {
+  id: string;
+  names: string[];
+  size: number;
+  layers: LayerView[];
+  history: HistoryView[];
+  config: Record<string, unknown>;
+  efficiency: { score: number; wastedBytes: number; reclaimableBytes: number };
+}
+
+export interface BuildInput {
+  dockerfile: string;
+  files: readonly ContextFile[];
+  builder: BuilderKind;
+  noCache: boolean;
+  buildArgs: Record<string, string>;
+  tags: string[];
+  target?: string;
+}
+
+export interface BuildView {
+  ok: boolean;
+  events: BuildEvent[];
+  diagnostics: Diagnostic[];
+  /** Docker's own output of the build, as `docker build` prints it. */
+  output: string;
+  image: ImageView | undefined;
+  files: FileRow[];
+  /** Wall time the engine took, ms. */
+  elapsedMs: number;
+}
+
+export interface ImageSummary {
+  id: string;
+  names: string[];
+  size: number;
+  layers: number;
+  dangling: boolean;
+}
+
+export interface ContainerView {
+  id: string;
+  name: string;
+  image: string;
+  state: string;
+  /** The writable layer, as `docker diff` lists it. */
+  changes: { kind: 'A' | 'C' | 'D'; path: string }[];
+  writableBytes: number;
+}
+
+export interface EngineView {
+  images: ImageSummary[];
+  containers: ContainerView[];
+}
+
+export interface CommandView {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+  /** A build the command ran (`docker build`), for the panels. */
+  build: BuildView | undefined;
+  engine: EngineView;
+}

@@ -1,0 +1,140 @@
+/** Views of images and their filesystems for the panels (see types.ts). */
+import { analyzeEfficiency } from '../analysis/efficiency.ts';
+import type { Engine } from '../daemon/engine.ts';
+import { diffId, MergedView, type Layer, type RunConfig } from '../fs/index.ts';
+import type { ImageRecord } from '../images/store.ts';
+import type { FileRow, HistoryView, ImageView, LayerEntry, LayerView } from './types.ts';
+
+/** Entries listed per layer; a base layer's thousands are in the file list instead. */
+export const MAX_LAYER_ENTRIES = 2000;
+
+type Image = ImageRecord<Layer, RunConfig>;
+
+/** The merged filesystem of a layer stack, one row per visible path, sorted by path. */
+export function fileRows(layers: readonly Layer[]): FileRow[] {
+  const rows = new Map<string, FileRow>();
+  const dropUnder = (path: string, self: boolean) => {
+    if (self) rows.delete(path);
+    const prefix = path === '/' ? '/' : path + '/';
+    for (const key of rows.keys()) if (key.startsWith(prefix)) rows.delete(key);
+  };
+  layers.forEach((layer, index) => {
+    for (const r of layer.records()) {
+      if (r.kind === 'whiteout') {
+        dropUnder(r.path, true);
+        continue;
+      }
+      if (r.kind === 'opaque') {
+        dropUnder(r.path, false);
+        continue;
+      }
+      const old = rows.get(r.path);
+      if (old && old.type === 'dir' && r.kind !== 'dir') dropUnder(r.path, false);
+      const node = r.node;
+      const type = r.kind === 'hardlink' ? 'file' : r.kind;
+      const size = node && node.type === 'file' ? node.size : r.size;
+      const shadows =
+        old && !(old.type === 'dir' && type === 'dir') ? [...old.shadows, old.layer] : [];
+      rows.set(r.path, {
+        path: r.path,
+        type,
+        size: type === 'file' ? size : 0,
+        mode: r.mode,
+        uid: r.uid,
+        gid: r.gid,
+        ...(node && node.type === 'symlink' ? { target: node.target } : {}),
+        layer: index,
+        shadows: type === 'dir' && old?.type === 'dir' ? old.shadows : shadows,
+      });
+    }
+  });
+  return [...rows.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+function layerEntries(layer: Layer, lower: MergedView): { entries: LayerEntry[]; omitted: number } {
+  const entries: LayerEntry[] = [];
+  let omitted = 0;
+  for (const r of layer.records()) {
+    if (entries.length >= MAX_LAYER_ENTRIES) {
+      omitted++;
+      continue;
+    }
+    const change =
+      r.kind === 'whiteout' ? 'D' : r.kind === 'opaque' || lower.lookup(r.path) ? 'C' : 'A';
+    entries.push({ name: r.name, path: r.path, kind: r.kind, size: r.size, mode: r.mode, change });
+  }
+  return { entries, omitted };
+}
+
+function namesOf(engine: Engine, id: string): string[] {
+  return engine.images.tagsOf(id);
+}
+
+/** How many bottom layers came from a base image (the longest known image that is a prefix). */
+export function baseLayerCount(engine: Engine, image: Image, baseRefs: readonly string[]): number {
+  let best = 0;
+  const candidates = new Set<string>([...baseRefs, ...engine.pulled]);
+  for (const ref of candidates) {
+    // BuildKit keeps a FROM image out of the image store, so ask the registry too.
+    const base = engine.images.find(ref) ?? engine.opts.registry(ref);
+    if (!base || base.id === image.id || base.layers.length > image.layers.length) continue;
+    if (base.layers.every((l, i) => image.layers[i] === l))
+      best = Math.max(best, base.layers.length);
+  }
+  return best;
+}
+
+export function imageView(
+  engine: Engine,
+  image: Image,
+  baseRefs: readonly string[] = [],
+): ImageView {
+  const base = baseLayerCount(engine, image, baseRefs);
+  const efficiency = analyzeEfficiency(image.layers);
+  const others = engine.images
+    .all()
+    .filter((o) => o.id !== image.id && !o.intermediate && namesOf(engine, o.id).length > 0);
+  const history: HistoryView[] = [];
+  let next = 0;
+  for (const h of image.history) {
+    const empty = h.empty_layer === true;
+    const layer = empty ? undefined : next++;
+    history.push({
+      createdBy: h.created_by ?? '',
+      size: layer === undefined ? 0 : (image.layers[layer]?.stats.size ?? 0),
+      emptyLayer: empty,
+      layer,
+    });
+  }
+  let view = MergedView.empty;
+  const layers: LayerView[] = image.layers.map((layer, index) => {
+    const { entries, omitted } = layerEntries(layer, view);
+    view = view.push(layer);
+    return {
+      index,
+      diffId: diffId(layer),
+      size: layer.stats.size,
+      createdBy: history.find((h) => h.layer === index)?.createdBy ?? '',
+      fromBase: index < base,
+      sharedWith: others
+        .filter((o) => o.layers.includes(layer))
+        .flatMap((o) => namesOf(engine, o.id).slice(0, 1)),
+      entries,
+      entriesOmitted: omitted,
+      hiddenBytes: efficiency.hiddenByLater[index] ?? 0,
+    };
+  });
+  return {
+    id: image.id,
+    names: namesOf(engine, image.id),
+    size: image.layers.reduce((n, l) => n + l.stats.size, 0),
+    layers,
+    history,
+    config: { ...image.config } as Record<string, unknown>,
+    efficiency: {
+      score: efficiency.score,
+      wastedBytes: efficiency.wastedBytes,
+      reclaimableBytes: efficiency.reclaimableBytes,
+    },
+  };
+}

@@ -1,0 +1,32 @@
+/// <reference lib="webworker" />
+/**
+ * The engine's worker: one LabSession per lab, off the page's main thread, so a runaway build
+ * never freezes the page; the page cancels a build by terminating this worker.
+ */
+import { dispatch } from '../engine/session/dispatch.ts';
+import type { Request } from '../engine/session/protocol.ts';
+import { LabSession } from '../engine/session/session.ts';
+import { browserImages } from './images.ts';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+const images = browserImages();
+const session = new LabSession({ registry: images.registry, catalog: images.catalog });
+
+self.onmessage = async (event: MessageEvent<Request>) => {
+  const req = event.data;
+  // Fetch the base images a Dockerfile (or a command) names before the synchronous build.
+  if (req.method === 'build') {
+    const [input] = (req as Request<'build'>).args;
+    await images.ensure(LabSession.baseRefs(input.dockerfile));
+  } else if (req.method === 'command') {
+    const [line, , dockerfile] = (req as Request<'command'>).args;
+    await images.ensure([...LabSession.baseRefs(dockerfile), ...imageWords(line)]);
+  }
+  self.postMessage(dispatch(session, req));
+};
+
+/** Image names a command line may need: `docker pull X`, `docker run X`. */
+function imageWords(line: string): string[] {
+  return line.split(/\s+/).filter((w) => /^[a-z0-9][a-z0-9._/-]*(:[\w.-]+)?$/.test(w));
+}
