@@ -1,9 +1,10 @@
 /** Runs one protocol request against a session: the worker's whole job, testable without one. */
+import type { EngineState } from '../daemon/persist.ts';
 import type { EngineMethods, Reply, Request } from './protocol.ts';
 import { MUTATING } from './protocol.ts';
 
 export interface Dispatchable extends EngineMethods {
-  save(): ReturnType<import('./session.ts').LabSession['save']>;
+  save(): EngineState;
 }
 
 export function dispatch(session: Dispatchable, req: Request): Reply {
