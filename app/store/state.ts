@@ -1,11 +1,21 @@
+import type { BuildSlice } from './buildSlice.ts';
 import type { EditorSlice } from './editorSlice.ts';
+import type { EngineClient } from './engineClient.ts';
 import type { SaveSlice } from './saveSlice.ts';
+import type { TerminalSlice } from './terminalSlice.ts';
+import type { WorkspaceSlice } from './workspaceSlice.ts';
 
 /** The whole lab state: the union of the slices, plus what acts on all of them. */
-export interface LabState extends EditorSlice, SaveSlice {
-  /** Back to a first visit: the starter Dockerfile, no save problem. */
+export interface LabState
+  extends EditorSlice, SaveSlice, WorkspaceSlice, BuildSlice, TerminalSlice {
+  /** Back to a first visit: the starter Dockerfile and files, no builds, no save problem. */
   reset: () => void;
+  /** The engine (started on first use). */
+  engine: () => EngineClient;
 }
 
 /** The part of the state kept between visits: what the learner did, nothing derived. */
-export type PersistedLabState = Pick<LabState, 'dockerfile'>;
+export type PersistedLabState = Pick<
+  LabState,
+  'dockerfile' | 'files' | 'builder' | 'noCache' | 'buildArgs' | 'tag'
+>;

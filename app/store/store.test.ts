@@ -54,8 +54,8 @@ describe('createLabStore', () => {
     expect(storage.writes).toBe(0);
     vi.advanceTimersByTime(300);
     expect(storage.writes).toBe(1);
-    expect(JSON.parse(storage.getItem(KEY)!)).toEqual({
-      state: { dockerfile: 'FROM alpine' },
+    expect(JSON.parse(storage.getItem(KEY)!)).toMatchObject({
+      state: { dockerfile: 'FROM alpine', builder: 'buildkit', noCache: false },
       version: 1,
     });
     expect(createLabStore({ storageKey: KEY, storage }).getState().dockerfile).toBe('FROM alpine');

@@ -1,6 +1,10 @@
 import { persist } from 'zustand/middleware';
 import { createStore, type StateCreator, type StoreApi } from 'zustand/vanilla';
+import { createBuildSlice } from './buildSlice.ts';
 import { createEditorSlice } from './editorSlice.ts';
+import { createEngineClient, type EngineClient } from './engineClient.ts';
+import { createTerminalSlice } from './terminalSlice.ts';
+import { createWorkspaceSlice } from './workspaceSlice.ts';
 import { browserStorage, createDebouncedStorage, type DebouncedStorage } from './persistence.ts';
 import { createSaveSlice } from './saveSlice.ts';
 import type { LabState, PersistedLabState } from './state.ts';
@@ -17,6 +21,8 @@ export interface LabStoreOptions {
   saveDelayMs?: number;
   /** Text to start from instead of the saved or starter Dockerfile. */
   initialDockerfile?: string;
+  /** The engine; a worker by default (tests pass one that runs on their thread). */
+  engine?: () => EngineClient;
 }
 
 export type LabStore = StoreApi<LabState> & {
@@ -24,12 +30,47 @@ export type LabStore = StoreApi<LabState> & {
   flushSave: () => void;
 };
 
-function isPersisted(value: unknown): value is PersistedLabState {
+function isPersisted(value: unknown): value is Pick<PersistedLabState, 'dockerfile'> {
   return (
     typeof value === 'object' &&
     value !== null &&
     typeof (value as { dockerfile?: unknown }).dockerfile === 'string'
   );
+}
+
+/** What a saved lab holds that is still usable: a damaged field falls back, never the rest. */
+export function restorePersisted(persisted: unknown): Partial<PersistedLabState> {
+  if (!isPersisted(persisted)) return {};
+  const p = persisted as Partial<Record<keyof PersistedLabState, unknown>>;
+  const out: Partial<PersistedLabState> = { dockerfile: persisted.dockerfile };
+  if (
+    Array.isArray(p.files) &&
+    p.files.every(
+      (f: unknown) =>
+        typeof f === 'object' &&
+        f !== null &&
+        typeof (f as { path?: unknown }).path === 'string' &&
+        typeof (f as { content?: unknown }).content === 'string',
+    )
+  ) {
+    out.files = p.files as PersistedLabState['files'];
+  }
+  if (p.builder === 'buildkit' || p.builder === 'classic') out.builder = p.builder;
+  if (typeof p.noCache === 'boolean') out.noCache = p.noCache;
+  if (typeof p.tag === 'string') out.tag = p.tag;
+  if (
+    Array.isArray(p.buildArgs) &&
+    p.buildArgs.every(
+      (a: unknown) =>
+        typeof a === 'object' &&
+        a !== null &&
+        typeof (a as { name?: unknown }).name === 'string' &&
+        typeof (a as { value?: unknown }).value === 'string',
+    )
+  ) {
+    out.buildArgs = p.buildArgs as PersistedLabState['buildArgs'];
+  }
+  return out;
 }
 
 /**
@@ -49,9 +90,15 @@ export function createLabStore(options: LabStoreOptions = {}): LabStore {
           onResult: (problem) => report(problem),
         });
 
+  let client: EngineClient | undefined;
+  const engine = () => (client ??= (options.engine ?? createEngineClient)());
   const slices: StateCreator<LabState> = (set, get, api) => ({
     ...createEditorSlice(set, get, api),
     ...createSaveSlice(set, get, api),
+    ...createWorkspaceSlice(set, get, api),
+    ...createBuildSlice(set, get, api),
+    ...createTerminalSlice(set, get, api),
+    engine,
     reset: () => set(api.getInitialState(), true),
   });
   const store: StoreApi<LabState> = storage
@@ -60,9 +107,15 @@ export function createLabStore(options: LabStoreOptions = {}): LabStore {
           name: storageKey ?? '',
           version: 1,
           storage,
-          partialize: (state): PersistedLabState => ({ dockerfile: state.dockerfile }),
-          merge: (persisted, current) =>
-            isPersisted(persisted) ? { ...current, dockerfile: persisted.dockerfile } : current,
+          partialize: (state): PersistedLabState => ({
+            dockerfile: state.dockerfile,
+            files: state.files,
+            builder: state.builder,
+            noCache: state.noCache,
+            buildArgs: state.buildArgs,
+            tag: state.tag,
+          }),
+          merge: (persisted, current) => ({ ...current, ...restorePersisted(persisted) }),
         }),
       )
     : createStore<LabState>()(slices);

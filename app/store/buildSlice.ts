@@ -1,0 +1,173 @@
+import type { StateCreator } from 'zustand';
+import type { BuilderKind } from '../engine/build/events.ts';
+import type { BuildView, EngineView } from '../engine/session/types.ts';
+import { CancelledError } from './engineClient.ts';
+import type { LabState } from './state.ts';
+
+export interface BuildRecord {
+  /** 1, 2, 3 ... in this session. */
+  number: number;
+  builder: BuilderKind;
+  noCache: boolean;
+  /** Where it came from: the Build button or a `docker build` typed in the terminal. */
+  origin: 'button' | 'terminal';
+  view: BuildView;
+}
+
+export interface BuildSlice {
+  builder: BuilderKind;
+  noCache: boolean;
+  /** `--build-arg` pairs, as typed. */
+  buildArgs: { name: string; value: string }[];
+  /** The tag the Build button gives the image. */
+  tag: string;
+  builds: BuildRecord[];
+  /** The build the panels show (index into `builds`). */
+  shownBuild: number | undefined;
+  /** Playback: how many of the shown build's events have happened (all, once played). */
+  cursor: number;
+  playing: boolean;
+  /** Events per second while playing. */
+  speed: number;
+  /** `building` while the engine works; `since` lets the UI show progress after 200 ms. */
+  status:
+    { kind: 'idle' } | { kind: 'building'; since: number } | { kind: 'failed'; message: string };
+  engineView: EngineView;
+  /** The step (index in the build's step list) the cache and filesystem panels look at. */
+  selectedStep: number | undefined;
+  setBuilder: (b: BuilderKind) => void;
+  setNoCache: (v: boolean) => void;
+  setBuildArgs: (args: { name: string; value: string }[]) => void;
+  setTag: (tag: string) => void;
+  /** Builds the workspace; the new build is shown from its first event (press Play or Step). */
+  build: (opts?: { animate?: boolean }) => Promise<void>;
+  cancelBuild: () => void;
+  addBuild: (view: BuildView, origin: BuildRecord['origin']) => void;
+  showBuild: (index: number) => void;
+  setEngineView: (view: EngineView) => void;
+  /** Playback over the shown build's events. */
+  stepForward: () => void;
+  stepBack: () => void;
+  seek: (cursor: number) => void;
+  play: () => void;
+  pause: () => void;
+  setSpeed: (eventsPerSecond: number) => void;
+  selectStep: (step: number | undefined) => void;
+}
+
+const EMPTY_VIEW: EngineView = { images: [], containers: [] };
+
+/** Events that end a step: Step moves from one to the next. */
+export function stepBoundaries(view: BuildView): number[] {
+  const out: number[] = [];
+  view.events.forEach((e, i) => {
+    if (e.type === 'step-done' || e.type === 'error' || e.type === 'build-done') out.push(i + 1);
+  });
+  return out;
+}
+
+export const createBuildSlice: StateCreator<LabState, [], [], BuildSlice> = (set, get) => ({
+  builder: 'buildkit',
+  noCache: false,
+  buildArgs: [],
+  tag: 'app:latest',
+  builds: [],
+  shownBuild: undefined,
+  cursor: 0,
+  playing: false,
+  speed: 4,
+  status: { kind: 'idle' },
+  engineView: EMPTY_VIEW,
+  selectedStep: undefined,
+  setBuilder: (builder) => set({ builder }),
+  setNoCache: (noCache) => set({ noCache }),
+  setBuildArgs: (buildArgs) => set({ buildArgs }),
+  setTag: (tag) => set({ tag }),
+  build: async (opts = {}) => {
+    const s = get();
+    if (s.status.kind === 'building') return;
+    set({ status: { kind: 'building', since: Date.now() } });
+    try {
+      const view = await s.engine().build({
+        dockerfile: s.dockerfile,
+        files: s.files.map((f) => ({ path: f.path, content: f.content })),
+        builder: s.builder,
+        noCache: s.noCache,
+        buildArgs: Object.fromEntries(
+          s.buildArgs.filter((a) => a.name.trim() !== '').map((a) => [a.name.trim(), a.value]),
+        ),
+        tags: s.tag.trim() ? [s.tag.trim()] : [],
+      });
+      get().addBuild(view, 'button');
+      set({ status: { kind: 'idle' } });
+      if (opts.animate === false) set({ cursor: view.events.length, playing: false });
+      const engineView = await get().engine().view();
+      set({ engineView });
+    } catch (e) {
+      set({
+        status:
+          e instanceof CancelledError
+            ? { kind: 'idle' }
+            : { kind: 'failed', message: e instanceof Error ? e.message : String(e) },
+      });
+    }
+  },
+  cancelBuild: () => {
+    if (get().status.kind !== 'building') return;
+    get().engine().cancel();
+    set({ status: { kind: 'idle' } });
+  },
+  addBuild: (view, origin) => {
+    const s = get();
+    const record: BuildRecord = {
+      number: s.builds.length + 1,
+      builder: s.builder,
+      noCache: s.noCache,
+      origin,
+      view,
+    };
+    // Keep the last 20 builds: enough to compare, bounded in memory.
+    const builds = [...s.builds, record].slice(-20);
+    set({
+      builds,
+      shownBuild: builds.length - 1,
+      cursor: 0,
+      playing: true,
+      selectedStep: undefined,
+    });
+  },
+  showBuild: (index) => {
+    const b = get().builds[index];
+    if (b) set({ shownBuild: index, cursor: b.view.events.length, playing: false });
+  },
+  setEngineView: (engineView) => set({ engineView }),
+  stepForward: () => {
+    const b = shown(get());
+    if (!b) return;
+    const next = stepBoundaries(b.view).find((c) => c > get().cursor) ?? b.view.events.length;
+    set({ cursor: next, playing: false });
+  },
+  stepBack: () => {
+    const b = shown(get());
+    if (!b) return;
+    const prev = [0, ...stepBoundaries(b.view)].filter((c) => c < get().cursor).pop() ?? 0;
+    set({ cursor: prev, playing: false });
+  },
+  seek: (cursor) => {
+    const b = shown(get());
+    if (b) set({ cursor: Math.max(0, Math.min(cursor, b.view.events.length)) });
+  },
+  play: () => {
+    const b = shown(get());
+    if (!b) return;
+    if (get().cursor >= b.view.events.length) set({ cursor: 0 });
+    set({ playing: true });
+  },
+  pause: () => set({ playing: false }),
+  setSpeed: (speed) => set({ speed: Math.max(0.5, Math.min(speed, 60)) }),
+  selectStep: (selectedStep) => set({ selectedStep }),
+});
+
+function shown(s: LabState): BuildRecord | undefined {
+  return s.shownBuild === undefined ? undefined : s.builds[s.shownBuild];
+}

@@ -1,0 +1,83 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { resolveTestImage } from '../engine/build/testing/fixtures.ts';
+import { dispatch } from '../engine/session/dispatch.ts';
+import { LabSession } from '../engine/session/session.ts';
+import { builtinCatalog } from '../engine/shell/packages/builtin.ts';
+import { createEngineClient, type Port } from './engineClient.ts';
+import { createLabStore, restorePersisted } from './store.ts';
+import { checkFilePath } from './workspaceSlice.ts';
+
+function localEngine() {
+  const session = new LabSession({ registry: resolveTestImage, catalog: builtinCatalog });
+  return () =>
+    createEngineClient(() => {
+      const port: Port = {
+        onReply: undefined,
+        post: (req) => {
+          const reply = dispatch(session, req);
+          queueMicrotask(() => port.onReply?.(reply));
+        },
+        terminate() {},
+      };
+      return port;
+    });
+}
+
+const DF = 'FROM debian:bookworm-slim\nCOPY app.py /app/\nRUN echo built > /built\n';
+
+describe('lab slices', () => {
+  beforeEach(() => vi.useRealTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('builds the workspace, keeps each build, and plays it step by step', async () => {
+    const store = createLabStore({ engine: localEngine(), initialDockerfile: DF });
+    store.getState().loadWorkspace(DF, [{ path: 'app.py', content: 'print(1)\n' }]);
+    await store.getState().build();
+    let s = store.getState();
+    expect(s.builds).toHaveLength(1);
+    expect(s.builds[0]!.view.ok).toBe(true);
+    expect(s.cursor).toBe(0);
+    s.stepForward();
+    const afterOne = store.getState().cursor;
+    expect(afterOne).toBeGreaterThan(0);
+    s.stepForward();
+    expect(store.getState().cursor).toBeGreaterThan(afterOne);
+    s.stepBack();
+    expect(store.getState().cursor).toBe(afterOne);
+    expect(store.getState().engineView.images.flatMap((i) => i.names)).toContain('app:latest');
+    await store.getState().build();
+    s = store.getState();
+    expect(s.builds.map((b) => b.number)).toEqual([1, 2]);
+    const outcomes = s.builds[1]!.view.events.flatMap((e) =>
+      e.type === 'step-done' ? [e.outcome] : [],
+    );
+    expect(outcomes).not.toContain('built');
+  });
+
+  it('runs terminal commands and records a docker build as a build', async () => {
+    const store = createLabStore({ engine: localEngine(), initialDockerfile: DF });
+    store.getState().loadWorkspace(DF, [{ path: 'app.py', content: 'x' }]);
+    const e = await store.getState().runCommand('docker build -t t1 .');
+    expect(e.exitCode).toBe(0);
+    expect(store.getState().builds[0]!.origin).toBe('terminal');
+    const bad = await store.getState().runCommand('docker imagez');
+    expect(bad.exitCode).not.toBe(0);
+    expect(bad.stderr).toContain('imagez');
+  });
+
+  it('validates context file names in plain words', () => {
+    const files = [{ path: 'src/app.py', content: '' }];
+    expect(checkFilePath('../x', files)).toMatch(/leave the build context/);
+    expect(checkFilePath('/etc/passwd', files)).toMatch(/relative/);
+    expect(checkFilePath('src', files)).toMatch(/folder/);
+    expect(checkFilePath('src/app.py/x', files)).toMatch(/is a file/);
+    expect(checkFilePath('my file ü.txt', files)).toBeUndefined();
+  });
+
+  it('restores what it can of a damaged save', () => {
+    expect(
+      restorePersisted({ dockerfile: 'FROM a', files: [{ path: 1 }], builder: 'classic' }),
+    ).toEqual({ dockerfile: 'FROM a', builder: 'classic' });
+    expect(restorePersisted('garbage')).toEqual({});
+  });
+});

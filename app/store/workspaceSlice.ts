@@ -1,0 +1,90 @@
+import type { StateCreator } from 'zustand';
+import type { LabState } from './state.ts';
+
+/** A build-context file as the learner edits it. */
+export interface WorkspaceFile {
+  path: string;
+  content: string;
+}
+
+export interface WorkspaceSlice {
+  /** The build context (besides the Dockerfile, which is `dockerfile`). */
+  files: WorkspaceFile[];
+  /** The file open in the editor: `Dockerfile` or a context file's path. */
+  openFile: string;
+  /** Adds a file; returns a sentence saying why not, when it cannot. */
+  addFile: (path: string, content?: string) => string | undefined;
+  renameFile: (from: string, to: string) => string | undefined;
+  deleteFile: (path: string) => void;
+  setFileContent: (path: string, content: string) => void;
+  setOpenFile: (path: string) => void;
+  /** Replaces the Dockerfile and the context (a starter project, a lesson, a shared link). */
+  loadWorkspace: (dockerfile: string, files: WorkspaceFile[]) => void;
+}
+
+export const STARTER_FILES: WorkspaceFile[] = [
+  { path: 'requirements.txt', content: 'flask==3.0.0\n' },
+  {
+    path: 'app.py',
+    content:
+      'from flask import Flask\n\napp = Flask(__name__)\n\n\n@app.route("/")\ndef hello():\n    return "Hello from a container!"\n\n\nif __name__ == "__main__":\n    app.run(host="0.0.0.0", port=8000)\n',
+  },
+  { path: '.dockerignore', content: '.git\n__pycache__\n*.pyc\n' },
+];
+
+/** Why a path cannot name a context file, in a sentence; undefined when it can. */
+export function checkFilePath(
+  path: string,
+  existing: readonly WorkspaceFile[],
+): string | undefined {
+  const p = path.trim();
+  if (p === '') return 'Give the file a name.';
+  if (p.startsWith('/'))
+    return 'Context paths are relative to the context folder: drop the leading /.';
+  if (p.split('/').some((part) => part === '..')) {
+    return '".." would leave the build context; Docker can only see files inside it.';
+  }
+  if (p.split('/').some((part) => part === '' || part === '.'))
+    return 'That path has an empty part.';
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f]/.test(p)) return 'File names cannot contain control characters here.';
+  if (p === 'Dockerfile') return 'The Dockerfile has its own tab.';
+  if (existing.some((f) => f.path === p)) return `There is already a file called ${p}.`;
+  if (existing.some((f) => f.path.startsWith(p + '/'))) return `${p} is a folder of other files.`;
+  if (existing.some((f) => p.startsWith(f.path + '/'))) {
+    return `${existing.find((f) => p.startsWith(f.path + '/'))!.path} is a file, not a folder.`;
+  }
+  return undefined;
+}
+
+export const createWorkspaceSlice: StateCreator<LabState, [], [], WorkspaceSlice> = (set, get) => ({
+  files: STARTER_FILES,
+  openFile: 'Dockerfile',
+  addFile: (path, content = '') => {
+    const problem = checkFilePath(path, get().files);
+    if (problem) return problem;
+    const p = path.trim();
+    set({ files: [...get().files, { path: p, content }], openFile: p });
+    return undefined;
+  },
+  renameFile: (from, to) => {
+    const others = get().files.filter((f) => f.path !== from);
+    const problem = checkFilePath(to, others);
+    if (problem) return problem;
+    const p = to.trim();
+    set({
+      files: get().files.map((f) => (f.path === from ? { ...f, path: p } : f)),
+      openFile: get().openFile === from ? p : get().openFile,
+    });
+    return undefined;
+  },
+  deleteFile: (path) =>
+    set({
+      files: get().files.filter((f) => f.path !== path),
+      openFile: get().openFile === path ? 'Dockerfile' : get().openFile,
+    }),
+  setFileContent: (path, content) =>
+    set({ files: get().files.map((f) => (f.path === path ? { ...f, content } : f)) }),
+  setOpenFile: (path) => set({ openFile: path }),
+  loadWorkspace: (dockerfile, files) => set({ dockerfile, files, openFile: 'Dockerfile' }),
+});
