@@ -51,3 +51,15 @@ describe('engine state', () => {
     );
   });
 });
+
+describe('engine state, saved twice', () => {
+  it('keeps built layers inline after a load and a second save', () => {
+    const a = make();
+    a.build({ dockerfile: 'x', files: [{ path: 'a.txt', content: 'hello\n' }], tags: ['app:1'] });
+    const b = make();
+    loadEngine(b, JSON.parse(JSON.stringify(saveEngine(a))) as ReturnType<typeof saveEngine>);
+    const c = make();
+    loadEngine(c, JSON.parse(JSON.stringify(saveEngine(b))) as ReturnType<typeof saveEngine>);
+    expect(c.images.resolve('app:1').id).toBe(a.images.resolve('app:1').id);
+  });
+});

@@ -127,7 +127,8 @@ function loadLayer(stored: StoredLayer, registryLayers: Map<string, Layer>): Lay
         return { path: e.p, type: 'opaque' };
     }
   });
-  return layerFromEntries(specs, { diffId: stored.diffId });
+  // No known diffID here: that marks catalog layers, which are saved by reference only.
+  return layerFromEntries(specs);
 }
 
 /** Snapshot an engine. @example JSON.stringify(saveEngine(engine)) */
