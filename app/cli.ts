@@ -1,6 +1,7 @@
 /**
  * `layerlab`: the headless entry. Commands are added as the engine grows.
  */
+import { dockerCommand } from './node/docker-command.ts';
 import { parseCommand } from './node/parse-command.ts';
 
 const USAGE = `Usage: layerlab <command>
@@ -21,6 +22,7 @@ export async function main(argv: string[]): Promise<number> {
     err: (s: string) => process.stderr.write(s),
   };
   if (command === 'parse') return parseCommand(argv.slice(1), io);
+  if (command === 'docker') return dockerCommand(argv.slice(1), io);
   process.stderr.write(`layerlab: unknown command "${command}"\n\n${USAGE}`);
   return 2;
 }

@@ -1,0 +1,39 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { dockerCommand, statePath } from './docker-command.ts';
+
+describe('layerlab docker', () => {
+  const saved = { cwd: process.cwd(), state: process.env.LAYERLAB_STATE };
+  afterEach(() => {
+    process.chdir(saved.cwd);
+    if (saved.state === undefined) delete process.env.LAYERLAB_STATE;
+    else process.env.LAYERLAB_STATE = saved.state;
+  });
+
+  it('keeps images between calls in the state file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'layerlab-'));
+    writeFileSync(join(dir, 'Dockerfile'), 'FROM scratch\nCOPY a.txt /\n');
+    writeFileSync(join(dir, 'a.txt'), 'hi\n');
+    process.env.LAYERLAB_STATE = join(dir, 'state.json');
+    process.chdir(dir);
+    const out: string[] = [];
+    const io = { out: (s: string) => out.push(s), err: (s: string) => out.push(s) };
+    expect(await dockerCommand(['build', '-q', '-t', 'app:1', '.'], io)).toBe(0);
+    out.length = 0;
+    expect(await dockerCommand(['images', '--format', '{{.Repository}}:{{.Tag}}'], io)).toBe(0);
+    expect(out.join('')).toBe('app:1\n');
+    expect(JSON.parse(readFileSync(statePath(), 'utf8')).version).toBeGreaterThan(0);
+  });
+
+  it('says how to recover from a damaged state file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'layerlab-'));
+    process.env.LAYERLAB_STATE = join(dir, 'state.json');
+    writeFileSync(process.env.LAYERLAB_STATE, '{not json');
+    const err: string[] = [];
+    const code = await dockerCommand(['images'], { out: () => {}, err: (s) => err.push(s) });
+    expect(code).toBe(1);
+    expect(err.join('')).toMatch(/remove the file to start afresh/);
+  });
+});
