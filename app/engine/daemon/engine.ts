@@ -221,7 +221,7 @@ export class Engine {
             type: 'error',
             step: undefined,
             code: first?.code ?? 'parse-error',
-            message: `dockerfile parse error on line ${first?.range.start.line ?? 1}: ${first?.message ?? 'the Dockerfile could not be read'}`,
+            message: `dockerfile parse error on line ${first?.range.start.line ?? 1}: ${first?.docker ?? first?.message ?? 'the Dockerfile could not be read'}`,
             classicMessage: undefined,
             hint: first?.hint,
             range: first?.range,
