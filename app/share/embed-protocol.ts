@@ -57,7 +57,7 @@ export function checkMessage(data: unknown, origin: string, allowed: readonly st
       return { ok: false, reason: 'step needs to: "next", "back" or a step number' };
     }
     case 'layerlab:load': {
-      let size = 0;
+      let size: number;
       try {
         size = JSON.stringify(m.lab ?? null).length;
       } catch {
