@@ -48,6 +48,32 @@ export default tseslint.config(
     },
   },
   {
+    // Nothing a learner typed may become code or markup: no eval, no HTML strings.
+    files: ['app/**/*.{ts,tsx}'],
+    rules: {
+      'no-eval': 'error',
+      'no-implied-eval': 'error',
+      'no-new-func': 'error',
+      'no-restricted-properties': [
+        'error',
+        { property: 'innerHTML', message: 'Set text (textContent or JSX), never HTML.' },
+        { property: 'outerHTML', message: 'Set text (textContent or JSX), never HTML.' },
+        { property: 'insertAdjacentHTML', message: 'Build elements, never HTML strings.' },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+          message: 'Render text with JSX, never HTML.',
+        },
+        {
+          selector: "CallExpression[callee.property.name='write'][callee.object.name='document']",
+          message: 'No document.write.',
+        },
+      ],
+    },
+  },
+  {
     files: ['app/ui/**/*.{ts,tsx}', 'app/store/**/*.{ts,tsx}', 'app/main.tsx'],
     plugins: { 'react-hooks': reactHooks },
     rules: {
