@@ -81,3 +81,33 @@ describe('lab slices', () => {
     expect(restorePersisted('garbage')).toEqual({});
   });
 });
+
+describe('two tabs on one lab', () => {
+  it('takes the other tab’s save and says so', async () => {
+    const listeners: ((e: StorageEvent) => void)[] = [];
+    const fakeWindow = {
+      addEventListener: (type: string, fn: (e: StorageEvent) => void) => {
+        if (type === 'storage') listeners.push(fn);
+      },
+    };
+    vi.stubGlobal('window', fakeWindow);
+    const storage = new Map<string, string>();
+    const fakeStorage = {
+      getItem: (k: string) => storage.get(k) ?? null,
+      setItem: (k: string, v: string) => void storage.set(k, v),
+      removeItem: (k: string) => void storage.delete(k),
+      clear: () => storage.clear(),
+      key: () => null,
+      length: 0,
+    } as Storage;
+    const store = createLabStore({ storageKey: 'k', storage: fakeStorage, engine: localEngine() });
+    const other = JSON.stringify({
+      state: { dockerfile: 'FROM other-tab', files: [] },
+      version: 1,
+    });
+    for (const l of listeners) l({ key: 'k', newValue: other } as StorageEvent);
+    expect(store.getState().dockerfile).toBe('FROM other-tab');
+    expect(store.getState().otherTabNotice).toBe(true);
+    vi.unstubAllGlobals();
+  });
+});

@@ -10,6 +10,9 @@ export type SaveProblem = 'quota' | 'unavailable';
 export interface SaveSlice {
   saveProblem: SaveProblem | null;
   setSaveProblem: (problem: SaveProblem | null) => void;
+  /** Set when another tab saved this lab and this tab now shows that version. */
+  otherTabNotice: boolean;
+  dismissOtherTabNotice: () => void;
 }
 
 export const createSaveSlice: StateCreator<LabState, [], [], SaveSlice> = (set, get) => ({
@@ -18,4 +21,6 @@ export const createSaveSlice: StateCreator<LabState, [], [], SaveSlice> = (set, 
   setSaveProblem: (problem) => {
     if (get().saveProblem !== problem) set({ saveProblem: problem });
   },
+  otherTabNotice: false,
+  dismissOtherTabNotice: () => set({ otherTabNotice: false }),
 });

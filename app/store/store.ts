@@ -74,6 +74,30 @@ export function restorePersisted(persisted: unknown): Partial<PersistedLabState>
 }
 
 /**
+ * Two tabs on one lab: the last save wins. When another tab saves, this one takes that version
+ * and says so (otherTabNotice), so an edit is never replaced silently.
+ */
+function followOtherTabs(store: StoreApi<LabState>, key: string): void {
+  if (typeof window === 'undefined' || typeof window.addEventListener !== 'function') return;
+  window.addEventListener('storage', (event) => {
+    if (event.key !== key || event.newValue === null) return;
+    let saved: unknown;
+    try {
+      saved = (JSON.parse(event.newValue) as { state?: unknown }).state;
+    } catch {
+      return;
+    }
+    const restored = restorePersisted(saved);
+    if (restored.dockerfile === undefined) return;
+    const current = store.getState();
+    const changed =
+      restored.dockerfile !== current.dockerfile ||
+      JSON.stringify(restored.files ?? current.files) !== JSON.stringify(current.files);
+    if (changed) store.setState({ ...restored, otherTabNotice: true });
+  });
+}
+
+/**
  * Makes one lab's store. Several labs can live on one page (tutorial embeds), so there is no
  * module-level store: each `LabStoreProvider` owns one.
  */
@@ -120,6 +144,7 @@ export function createLabStore(options: LabStoreOptions = {}): LabStore {
       )
     : createStore<LabState>()(slices);
   report = (problem) => store.getState().setSaveProblem(problem);
+  if (storageKey !== null) followOtherTabs(store, storageKey);
   if (options.initialDockerfile !== undefined) {
     store.setState({ dockerfile: options.initialDockerfile });
   }
