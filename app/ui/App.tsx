@@ -1,7 +1,8 @@
 import { MotionConfig } from 'motion/react';
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useState, type ComponentType } from 'react';
 import { selectDockerfile, selectSaveProblem, useLabStore } from '../store/index.ts';
 import { EditorBridge, EditorBridgeContext } from './editor/bridge.ts';
+import { editorModule } from './editor/load.ts';
 import { EditorStatus } from './EditorStatus.tsx';
 import { InstructionList } from './InstructionList.tsx';
 import { Panel } from './Panel.tsx';
@@ -10,9 +11,8 @@ import { strings } from './strings.ts';
 
 // CodeMirror is most of the page's JavaScript: it loads in its own chunk, in parallel with the
 // first paint, which shows the text as it will look until the editor takes over.
-const DockerfileEditor = lazy(() =>
-  import('./editor/DockerfileEditor.tsx').then((m) => ({ default: m.DockerfileEditor })),
-);
+// `editorModule` is a thenable, not a Promise: it resolves at once when the chunk is loaded.
+const DockerfileEditor = lazy(editorModule as () => Promise<{ default: ComponentType }>);
 
 function EditorPlaceholder() {
   const text = useLabStore(selectDockerfile);
