@@ -18,10 +18,13 @@ self.onmessage = async (event: MessageEvent<Request>) => {
   // Fetch the base images a Dockerfile (or a command) names before the synchronous build.
   if (req.method === 'build') {
     const [input] = (req as Request<'build'>).args;
-    await images.ensure(LabSession.baseRefs(input.dockerfile));
+    await images.ensure(LabSession.baseRefs(input.dockerfile), input.dockerfile);
+  } else if (req.method === 'load') {
+    const [state] = (req as Request<'load'>).args;
+    await images.ensure(state.pulled, 'apt-get');
   } else if (req.method === 'command') {
     const [line, , dockerfile] = (req as Request<'command'>).args;
-    await images.ensure([...LabSession.baseRefs(dockerfile), ...imageWords(line)]);
+    await images.ensure([...LabSession.baseRefs(dockerfile), ...imageWords(line)], line);
   }
   self.postMessage(dispatch(session, req));
 };

@@ -3,21 +3,32 @@
  * time a Dockerfile or a command names them, then kept for the session.
  */
 import type { BaseImage } from '../engine/build/builder.ts';
+import { Catalog } from '../engine/catalog/catalog.ts';
 import type { PackageCatalog } from '../engine/shell/index.ts';
-import { builtinCatalog } from '../engine/shell/packages/builtin.ts';
 
 export interface BrowserImages {
   registry: (ref: string) => BaseImage | undefined;
   catalog: PackageCatalog;
-  /** Loads what it can of `refs`; unknown names are left for the engine to report. */
-  ensure: (refs: readonly string[]) => Promise<void>;
+  /**
+   * Loads what it can of `refs` (and the package lists when `text` installs packages);
+   * unknown names are left for the engine to report.
+   */
+  ensure: (refs: readonly string[], text?: string) => Promise<void>;
+  /** Why the catalog could not be read, if it could not. */
+  problem: () => string | undefined;
 }
 
-export function browserImages(): BrowserImages {
-  const loaded = new Map<string, BaseImage>();
+export function browserImages(base = `${import.meta.env.BASE_URL}catalog/`): BrowserImages {
+  const root = new URL(base, self.location.href);
+  const catalog = new Catalog(async (path) => {
+    const res = await fetch(new URL(path, root));
+    if (!res.ok) throw new Error(`${res.status} ${res.statusText} for ${path}`);
+    return res.text();
+  });
   return {
-    registry: (ref) => loaded.get(ref),
-    catalog: builtinCatalog,
-    ensure: async () => {},
+    registry: (ref) => catalog.image(ref),
+    catalog: catalog.packages,
+    ensure: (refs, text) => catalog.ensure(refs, text),
+    problem: () => catalog.problem,
   };
 }

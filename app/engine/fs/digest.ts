@@ -101,6 +101,11 @@ export function compressedLayer(
   layer: Layer,
   opts: TarOptions & { level?: 1 | 6 | 9 } = {},
 ): CompressedLayer {
+  if (layer.knownCompressedSize !== undefined && layer.knownDiffId !== undefined && !opts.names)
+    return {
+      digest: sha256Digest(`compressed ${layer.knownDiffId}`),
+      size: layer.knownCompressedSize,
+    };
   const key = optionsKey(opts);
   const memoKey = key && `gzip${opts.level ?? 6}:${key}`;
   const cached = memoKey ? (layer.memo.get(memoKey) as CompressedLayer | undefined) : undefined;

@@ -15,7 +15,7 @@ export { FIXED_CREATED, FIXED_MTIME, OPAQUE_MARKER, WHITEOUT, WHITEOUT_PREFIX } 
 export { compareNames, joinPath, splitPath } from './path.ts';
 export type { EntrySpec, MetaSpec, WalkItem } from './tree.ts';
 export { countNodes, lookup, setPath, treeFromEntries, walk } from './tree.ts';
-export type { LayerRecord, LayerStats } from './layer.ts';
+export type { LayerOptions, LayerRecord, LayerStats } from './layer.ts';
 export { Layer, layerFiles, layerFromEntries, layerRecords } from './layer.ts';
 export type { LayerPart, Provenance } from './merge.ts';
 export { MergedView, applyLayer } from './merge.ts';

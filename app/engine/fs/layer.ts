@@ -124,6 +124,11 @@ export interface LayerStats {
   readonly entries: number;
 }
 
+export interface LayerOptions {
+  diffId?: string;
+  compressedSize?: number;
+}
+
 /**
  * An image layer: the diff tree of one step, immutable. Derived facts (stats, diffID) are
  * computed on first use and kept, so untouched layers are never hashed.
@@ -132,13 +137,16 @@ export class Layer {
   readonly root: DirNode;
   /** A diffID known in advance (a catalog base layer), used instead of hashing. */
   readonly knownDiffId: string | undefined;
+  /** Transfer size known in advance (a catalog layer whose contents are not stored). */
+  readonly knownCompressedSize: number | undefined;
   #stats: LayerStats | undefined;
   /** Cache slots other modules fill (diffID, compressed size); keyed by their options. */
   readonly memo = new Map<string, unknown>();
 
-  constructor(root: DirNode, opts: { diffId?: string } = {}) {
+  constructor(root: DirNode, opts: LayerOptions = {}) {
     this.root = root;
     this.knownDiffId = opts.diffId;
+    this.knownCompressedSize = opts.compressedSize;
   }
 
   get stats(): LayerStats {
@@ -188,10 +196,7 @@ function computeStats(root: DirNode): LayerStats {
  * ]);
  * layer.stats.whiteouts; // 1
  */
-export function layerFromEntries(
-  entries: Iterable<EntrySpec>,
-  opts: { diffId?: string } = {},
-): Layer {
+export function layerFromEntries(entries: Iterable<EntrySpec>, opts: LayerOptions = {}): Layer {
   return new Layer(treeFromEntries(interpretWhiteouts(entries)), opts);
 }
 

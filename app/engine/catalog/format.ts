@@ -1,0 +1,111 @@
+/**
+ * The catalog's files on disk (`public/catalog/v1/`), written by `npm run catalog:build` and read
+ * by the page (fetched lazily) and by the Node CLI (read from disk). JSON throughout; file
+ * listings are compact text, one entry a line (see `ENTRY_LINE`).
+ *
+ * Layout:
+ *   v1/index.json                  CatalogIndex
+ *   v1/images/<slug>.json          CatalogImageFile (one per image in the index)
+ *   v1/apt.json                    CatalogPackagesFile (Debian packages)
+ *   v1/npm.json, v1/pip.json       CatalogPackagesFile
+ */
+import type { HistoryEntry, RunConfig } from '../fs/index.ts';
+
+export const CATALOG_VERSION = 1;
+
+/**
+ * One filesystem entry a line, fields separated by a TAB:
+ *
+ *   TYPE  MODE  UID  GID  SIZE  PATH  [TARGET]
+ *
+ * TYPE is `f` (regular file), `d` (directory), `l` (symlink, TARGET = link target), `h` (hard
+ * link, TARGET = absolute path of a file listed earlier in the same listing). MODE is octal
+ * permission bits (e.g. `755`, `1777`, `4755`). SIZE is bytes (0 for anything but `f`). PATH is
+ * absolute, without a trailing slash. Lines are in tar order (parents before children).
+ *
+ * @example
+ * 'f\t644\t0\t0\t267\t/etc/os-release'
+ * 'l\t777\t0\t0\t0\t/bin\tusr/bin'
+ */
+export const ENTRY_LINE = 'TYPE\tMODE\tUID\tGID\tSIZE\tPATH[\tTARGET]';
+
+export interface CatalogIndex {
+  version: typeof CATALOG_VERSION;
+  /** ISO date of generation, and where the data came from (mirror, snapshot). */
+  generated: string;
+  sources: string[];
+  images: CatalogIndexImage[];
+  /** Paths relative to the index of the package files. */
+  packages: { apt: string; npm: string; pip: string };
+  /** What is deliberately absent, in a sentence each (e.g. why there is no alpine). */
+  notes: string[];
+}
+
+export interface CatalogIndexImage {
+  /** Canonical familiar reference, e.g. `debian:bookworm-slim`. */
+  ref: string;
+  /** Other names for the same image, e.g. `debian:12-slim`. */
+  aliases: string[];
+  /** Path relative to the index. */
+  file: string;
+  /** Uncompressed bytes of all its layers (what `docker images` shows). */
+  size: number;
+  /** How the image was made, e.g. "debootstrap --variant=minbase bookworm, slimmed as debuerreotype does". */
+  origin: string;
+  /** True when built here from Debian packages instead of pulled from Docker Hub. */
+  builtFromDebianPackages: boolean;
+}
+
+export interface CatalogImageFile {
+  ref: string;
+  /** Another catalog image this one starts from; its layers come first. */
+  base?: string;
+  /** This image's own layers, bottom-up (after the base's). */
+  layers: CatalogLayer[];
+  config: RunConfig;
+  /** The full history, base entries included, as `docker history` lists them bottom-up. */
+  history: HistoryEntry[];
+}
+
+export interface CatalogLayer {
+  /** `sha256:<hex>` of the layer's listing, stable across generator runs on the same data. */
+  diffId: string;
+  /** Uncompressed bytes (sum of regular-file sizes). */
+  size: number;
+  /** Gzip-compressed bytes as a registry would transfer them (estimated where not measured). */
+  compressedSize: number;
+  /** ENTRY_LINE lines joined by `\n`. */
+  entries: string;
+  /** Contents of small text files a learner may `cat` (os-release, passwd, sources, ...). */
+  contents: Record<string, string>;
+}
+
+export interface CatalogPackagesFile {
+  /** e.g. "Debian bookworm (main), from dpkg-deb -c of each .deb" */
+  source: string;
+  /** True for pip: Debian's python3-* file lists mapped onto site-packages. */
+  approximate: boolean;
+  packages: CatalogPackageRecord[];
+  /** apt only: what `apt-get update` writes into /var/lib/apt/lists. */
+  lists?: string;
+  /** apt only: the `Get:N ...` lines `apt-get update` prints. */
+  updateLines?: string[];
+}
+
+export interface CatalogPackageRecord {
+  name: string;
+  version: string;
+  /** Pre-resolved names (alternatives chosen), only packages present in this file or the base. */
+  depends: string[];
+  recommends?: string[];
+  installedSize: number;
+  downloadSize: number;
+  description?: string;
+  /**
+   * ENTRY_LINE lines. apt: absolute paths. pip: relative to site-packages except `bin/...`
+   * (relative to the prefix). npm: relative to `node_modules/<name>`. Relative paths have no
+   * leading slash.
+   */
+  files: string;
+  contents?: Record<string, string>;
+}
