@@ -17,6 +17,7 @@ import {
   startCmd,
   stop,
 } from './commands/containers.ts';
+import { cp } from './commands/cp.ts';
 import { history } from './commands/history.ts';
 import { imagePrune, images, rmi, tag } from './commands/images.ts';
 import { inspect } from './commands/inspect.ts';
@@ -58,6 +59,7 @@ const TOP: Record<string, Command> = {
   logs,
   diff,
   commit,
+  cp,
 };
 const SYSTEM: Record<string, Command> = { df: systemDf };
 const CONTAINER: Record<string, Command> = {
@@ -74,6 +76,7 @@ const CONTAINER: Record<string, Command> = {
   logs,
   diff,
   commit,
+  cp,
   inspect,
 };
 const IMAGE: Record<string, Command> = {

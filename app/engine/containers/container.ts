@@ -82,6 +82,20 @@ function mergeEnv(image: readonly string[], extra: readonly string[]): string[] 
   return [...out.values()];
 }
 
+/** One merged view per layer stack, shared by every container of that image. */
+const views = new WeakMap<Layer, MergedView>();
+
+function viewOf(layers: readonly Layer[]): MergedView {
+  const top = layers[layers.length - 1];
+  if (!top) return MergedView.empty;
+  const known = views.get(top);
+  if (known?.layers.length === layers.length && known.layers.every((l, i) => l === layers[i]))
+    return known;
+  const view = MergedView.of(layers);
+  views.set(top, view);
+  return view;
+}
+
 export function createContainer(
   id: string,
   image: ImageRecord<Layer, RunConfig>,
@@ -90,7 +104,7 @@ export function createContainer(
   opts: CreateOptions,
   now: number,
 ): Container {
-  const lower = MergedView.of(image.layers);
+  const lower = viewOf(image.layers);
   return {
     id,
     name,

@@ -19,6 +19,7 @@ import { ContainerStore } from '../containers/store.ts';
 import { PageRegistry } from './registry.ts';
 import { chainIds, diffId } from '../fs/index.ts';
 import { familiarName, fullName, parseImageRef } from '../images/reference.ts';
+import { squashImage } from '../images/squash.ts';
 import { ImageStore, type ImageRecord } from '../images/store.ts';
 import type { PackageCatalog } from '../shell/index.ts';
 
@@ -44,6 +45,8 @@ export interface BuildOptions {
   noCache?: boolean;
   target?: string;
   builder?: BuilderKind;
+  /** Classic builder only: squash the build's layers into one (`docker build --squash`). */
+  squash?: boolean;
 }
 
 export interface EngineBuildResult extends BuildResult {
@@ -257,22 +260,41 @@ export class Engine {
           intermediate: true,
         });
       }
-      const img = result.image;
+      const built = result.image;
       this.addImage({
-        id: img.id,
-        layers: img.layers,
-        config: img.config,
-        history: img.history,
-        configJson: img.configJson,
-        parent: img.parent,
+        id: built.id,
+        layers: built.layers,
+        config: built.config,
+        history: built.history,
+        configJson: built.configJson,
+        parent: built.parent,
         intermediate: false,
       });
+      const img = opts.squash && builder === 'classic' ? this.squash(result) : built;
       for (const tag of tags) {
         const before = this.images.tag(img.id, tag);
         if (before && this.images.isDangling(before)) dangling.push(before);
       }
+      if (img !== built) {
+        // The tags and `Successfully built` go to the squashed image; the other one stays.
+        const events = result.events.map((e) =>
+          e.type === 'build-done' ? { ...e, imageId: img.id } : e,
+        );
+        return { ...result, events, image: img, diagnostics, dangling };
+      }
     }
     return { ...result, diagnostics, dangling };
+  }
+
+  /** moby's SquashImage: the final stage's own layers as one layer over its FROM image. */
+  private squash(result: BuildResult): NonNullable<BuildResult['image']> {
+    const built = result.image!;
+    const from = result.events.findLast((e) => e.type === 'step-done' && e.outcome === 'base');
+    const baseId = from?.type === 'step-done' ? from.imageId : undefined;
+    const base = baseId ? this.images.get(baseId) : undefined;
+    const squashed = squashImage(built, base);
+    this.addImage({ ...squashed, intermediate: false });
+    return squashed;
   }
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolveTestImage, simpleExpand } from '../build/testing/fixtures.ts';
 import { copy, from, plan, run } from '../build/testing/steps.ts';
+import { runDocker } from '../cli/docker.ts';
 import { builtinCatalog } from '../shell/packages/builtin.ts';
 import { Engine } from './engine.ts';
 import { loadEngine, saveEngine } from './persist.ts';
@@ -61,5 +62,66 @@ describe('engine state, saved twice', () => {
     const c = make();
     loadEngine(c, JSON.parse(JSON.stringify(saveEngine(b))) as ReturnType<typeof saveEngine>);
     expect(c.images.resolve('app:1').id).toBe(a.images.resolve('app:1').id);
+  });
+});
+
+describe('engine state with containers', () => {
+  const host = {
+    readContext: () => ({ files: [], dockerfile: 'x', dockerfileName: 'Dockerfile' }),
+    writeFile: () => undefined,
+    env: {},
+  };
+  const roundTrip = (e: Engine) => {
+    const b = make();
+    loadEngine(b, JSON.parse(JSON.stringify(saveEngine(e))) as ReturnType<typeof saveEngine>);
+    return b;
+  };
+
+  it('keeps a container, its state and its writable layer: ps -a, diff and ps -s read the same', () => {
+    const a = make();
+    a.build({ dockerfile: 'x', files: [{ path: 'a.txt', content: 'hello\n' }], tags: ['app:1'] });
+    const docker = (e: Engine, ...argv: string[]) => runDocker(e, argv, host);
+    docker(a, 'run', '-d', '--name', 'web', 'app:1', 'sleep', 'infinity');
+    const script = [
+      'echo more >> /a.txt',
+      'chmod 600 /etc/passwd',
+      'rm /etc/apt/y',
+      'rm -rf /var/lib/apt',
+      'mkdir -p /srv/www && echo page > /srv/www/index.html',
+      'ln -s /srv/www /www',
+    ].join(' && ');
+    expect(docker(a, 'exec', 'web', 'sh', '-c', script).exitCode).toBe(0);
+    docker(a, 'run', '--name', 'done', 'app:1', 'sh', '-c', 'echo bye; exit 3');
+    const b = roundTrip(a);
+    for (const argv of [
+      ['ps', '-a'],
+      ['diff', 'web'],
+      ['ps', '-a', '-s'],
+      ['logs', 'done'],
+    ])
+      expect(docker(b, ...argv)).toEqual(docker(a, ...argv));
+    expect(docker(b, 'diff', 'web').stdout).toContain('D /var/lib/apt\n');
+    expect(docker(b, 'ps', '-a').stdout).toMatch(/Exited \(3\)/);
+    const [before, after] = [a, b].map((e) => e.containers.resolve('web').rw.commit());
+    expect(after!.stats).toEqual(before!.stats);
+    // The restored container still works, and shares the image's layers.
+    expect(docker(b, 'exec', 'web', 'cat', '/a.txt', '/www/index.html').stdout).toBe(
+      'hello\nmore\npage\n',
+    );
+    expect(b.containers.resolve('web').lower.layers[0]).toBe(b.images.resolve('app:1').layers[0]);
+    // New containers get fresh names, and a second save and load changes nothing.
+    docker(b, 'create', 'app:1');
+    expect(new Set(b.containers.all().map((c) => c.name)).size).toBe(3);
+    expect(docker(roundTrip(b), 'diff', 'web')).toEqual(docker(a, 'diff', 'web'));
+  });
+
+  it('still refuses rmi for a restored container, with docker words', () => {
+    const a = make();
+    a.build({ dockerfile: 'x', files: [{ path: 'a.txt', content: 'hello\n' }], tags: ['app:1'] });
+    runDocker(a, ['create', '--name', 'c1', 'app:1'], host);
+    const r = runDocker(roundTrip(a), ['rmi', 'app:1'], host);
+    expect(r.stderr).toMatch(
+      /^Error response from daemon: conflict: unable to remove repository reference "app:1" \(must force\) - container [0-9a-f]{12} is using its referenced image [0-9a-f]{12}\n$/,
+    );
   });
 });

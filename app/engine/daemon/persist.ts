@@ -14,6 +14,7 @@ import {
   type RunConfig,
 } from '../fs/index.ts';
 import type { HistoryLine } from '../images/store.ts';
+import { containerMeta, restoreContainer, type ContainerMeta } from '../containers/restore.ts';
 import type { Engine } from './engine.ts';
 
 const VERSION = 1;
@@ -52,6 +53,10 @@ export interface EngineState {
     output: string;
   }[];
   previous: [string, CacheKeyParts][];
+  /** Containers with their writable layer (an index into `layers`); absent in older saves. */
+  containers?: (ContainerMeta & { lower: number[]; writable: number })[];
+  /** The container store's counter, so new IDs and names do not repeat saved ones. */
+  containerCounter?: number;
 }
 
 const b64 = {
@@ -155,6 +160,11 @@ export function saveEngine(engine: Engine): EngineState {
     createdBy: e.createdBy,
     output: e.output,
   }));
+  const containers = engine.containers.all().map((c) => ({
+    ...containerMeta(c),
+    lower: c.lower.layers.map(idOf),
+    writable: idOf(c.rw.commit()),
+  }));
   return {
     version: VERSION,
     pulled: [...engine.pulled],
@@ -163,6 +173,8 @@ export function saveEngine(engine: Engine): EngineState {
     tags: engine.images.allTags(),
     cache,
     previous: engine.cache.previousList(),
+    containers,
+    containerCounter: engine.containers.next,
   };
 }
 
@@ -213,4 +225,7 @@ export function loadEngine(engine: Engine, state: EngineState): void {
     });
   }
   for (const [position, parts] of state.previous) engine.cache.remember(position, parts);
+  for (const { lower, writable, ...meta } of state.containers ?? [])
+    engine.containers.add(restoreContainer(meta, lower.map(layerAt), layerAt(writable)));
+  engine.containers.next = Math.max(engine.containers.next, state.containerCounter ?? 0);
 }

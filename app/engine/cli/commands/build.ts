@@ -18,6 +18,9 @@ const FLAGS = [
   { name: 'squash', type: 'bool' },
 ] as const;
 
+export const SQUASH_WARNING =
+  'WARNING: experimental flag squash is removed with BuildKit. You should squash inside build using a multi-stage Dockerfile for efficiency.\n';
+
 export const build: Command = ({ engine, host, argv }) => {
   const args = parseArgs(argv, FLAGS, { command: 'build' });
   if (args.positional.length !== 1) {
@@ -56,6 +59,7 @@ export const build: Command = ({ engine, host, argv }) => {
     buildArgs,
     noCache: args.bool('no-cache'),
     builder,
+    squash: args.bool('squash') && builder === 'classic',
     ...(args.string('target') !== undefined ? { target: args.string('target')! } : {}),
   });
   const opts = { source: ctx.dockerfile, tags: args.list('tag') };
@@ -66,7 +70,10 @@ export const build: Command = ({ engine, host, argv }) => {
       return fail(quiet ? (text.trimEnd().split('\n').pop() ?? '') : '', 1, quiet ? '' : text);
     return ok(quiet ? `${result.image!.id}\n` : text);
   }
+  // The docker CLI accepts --squash with BuildKit but ignores it, with this warning.
+  const warning = args.bool('squash') ? SQUASH_WARNING : '';
   const progress = renderBuildkit(result.events, opts);
-  if (!result.ok) return fail(quiet ? (progress.trimEnd().split('\n').pop() ?? '') : progress);
-  return ok(quiet ? `${result.image!.id}\n` : '', quiet ? '' : progress);
+  if (!result.ok)
+    return fail(warning + (quiet ? (progress.trimEnd().split('\n').pop() ?? '') : progress));
+  return ok(quiet ? `${result.image!.id}\n` : '', warning + (quiet ? '' : progress));
 };

@@ -331,7 +331,12 @@ export const logs: Command = ({ engine, argv }) => {
       'logs [OPTIONS] CONTAINER',
       'Fetch the logs of a container',
     );
-  return ok(engine.containers.resolve(args.positional[0]!).logs);
+  const text = engine.containers.resolve(args.positional[0]!).logs;
+  // dockerd reads --tail with strconv.Atoi: anything but a count (`all`, `x`, -1) means all.
+  const n = /^\d+$/.test(args.string('tail') ?? '') ? Number(args.string('tail')) : -1;
+  if (n < 0) return ok(text);
+  const lines = text.split(/(?<=\n)/).filter((l) => l !== '');
+  return ok(n === 0 ? '' : lines.slice(-n).join(''));
 };
 
 export const diff: Command = ({ engine, argv }) => {

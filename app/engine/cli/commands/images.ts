@@ -59,7 +59,7 @@ export const images: Command = ({ engine, argv }) => {
           .replace('T', ' ')
           .replace(/\.\d+Z$/, ' +0000 UTC'),
         Size: humanSize(imageSize(engine, image.id)),
-        Digest: '<none>',
+        Digest: repoDigest(engine, repo, image.id),
         Containers: 'N/A',
       });
     }
@@ -73,6 +73,27 @@ export const images: Command = ({ engine, argv }) => {
       : 'table {{.Repository}}\t{{.Tag}}\t{{.ID}}\t{{.CreatedSince}}\t{{.Size}}');
   return ok(formatRows(rows, format, HEADERS));
 };
+
+/**
+ * The repository digest `docker images --digests` shows: set once an image of that repository
+ * came from the registry or went to it (the digest `docker pull`/`docker push` printed).
+ */
+export function repoDigest(engine: Engine, repo: string, id: string): string {
+  const names = [...engine.pulled, ...engine.pushed.names()];
+  for (const name of names) {
+    const i = name.lastIndexOf(':');
+    const nameRepo = i > name.lastIndexOf('/') ? name.slice(0, i) : name;
+    if (safeFamiliarRepo(nameRepo) !== repo) continue;
+    const remote = engine.pushed.get(name) ?? engine.opts.registry(name);
+    if (remote?.id === id) return id;
+  }
+  return '<none>';
+}
+
+function safeFamiliarRepo(repo: string): string {
+  const name = familiarName(safeRef(repo));
+  return name.slice(0, name.lastIndexOf(':'));
+}
 
 function safeRef(s: string) {
   try {
@@ -152,12 +173,22 @@ export const rmi: Command = ({ engine, argv }) => {
       );
       continue;
     }
-    const user = engine.containers.usingImage(image.id)[0];
-    if (user && !args.bool('force') && (byId || tags.length === 1)) {
-      const what = byId
-        ? `delete ${shortId(image.id)} (must be forced) - image is being used by stopped container ${user.id.slice(0, 12)}`
-        : `remove repository reference "${name}" (must force) - container ${user.id.slice(0, 12)} is using its referenced image ${shortId(image.id)}`;
-      errors.push(`Error response from daemon: conflict: unable to ${what}`);
+    const users = engine.containers.usingImage(image.id);
+    const running = users.find((c) => c.state === 'running');
+    const user = running ?? users[0];
+    if (user && !args.bool('force') && !byId && tags.length === 1) {
+      errors.push(
+        `Error response from daemon: conflict: unable to remove repository reference "${name}" (must force) - container ${user.id.slice(0, 12)} is using its referenced image ${shortId(image.id)}`,
+      );
+      continue;
+    }
+    // moby: a running container is a hard conflict (-f does not help), a stopped one a soft one.
+    if (byId && (running || (user && !args.bool('force')))) {
+      const how = running ? 'cannot be forced' : 'must be forced';
+      const what = `${running ? 'running' : 'stopped'} container ${user!.id.slice(0, 12)}`;
+      errors.push(
+        `Error response from daemon: conflict: unable to delete ${shortId(image.id)} (${how}) - image is being used by ${what}`,
+      );
       continue;
     }
     if (
@@ -175,7 +206,8 @@ export const rmi: Command = ({ engine, argv }) => {
       engine.images.untag(t);
       out.push(`Untagged: ${t}`);
     }
-    deleteChain(engine, image.id, out);
+    // `rmi -f name` while a container runs: the name goes, the image stays (dangling).
+    if (!running) deleteChain(engine, image.id, out);
   }
   const stdout = out.map((l) => `${l}\n`).join('');
   return errors.length ? fail(errors.join('\n'), 1, stdout) : ok(stdout);
@@ -198,7 +230,8 @@ export const imagePrune: Command = ({ engine, argv }) => {
   const out: string[] = [];
   let reclaimed = 0;
   for (const image of engine.images.all()) {
-    // With -a every image no container uses goes; containers do not exist here yet.
+    // With -a every image no container uses goes; without, only dangling ones.
+    if (engine.containers.usingImage(image.id).length) continue;
     const unused = args.bool('all') || engine.images.isDangling(image.id);
     if (!unused || engine.images.children(image.id).length) continue;
     reclaimed += imageSize(engine, image.id);
