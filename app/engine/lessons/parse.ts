@@ -1,0 +1,183 @@
+/**
+ * A lesson file: JSON front matter between `---` lines, then Markdown. The prose before the
+ * first `## ` heading is the intro; each `## ` heading starts a step. In a step, a fenced
+ * block marked `demo` holds commands the app plays, one a line, and a block marked `predict`
+ * holds a predict-then-reveal question as JSON. See lessons/README.md.
+ */
+import { frontMatter, predict, type FieldError } from './schema.ts';
+import type { Lesson, LessonError, LessonStep } from './types.ts';
+
+export type ParseResult = { ok: true; lesson: Lesson } | { ok: false; errors: LessonError[] };
+
+interface Split {
+  json: string;
+  /** 1-based line of the first front matter line. */
+  jsonLine: number;
+  body: string;
+  bodyLine: number;
+}
+
+function splitFrontMatter(text: string): Split | string {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  if (lines[0]?.trim() !== '---') {
+    return 'a lesson starts with a line "---", then its front matter (JSON), then "---"';
+  }
+  const end = lines.findIndex((l, i) => i > 0 && l.trim() === '---');
+  if (end < 0) return 'the front matter has no closing "---" line';
+  return {
+    json: lines.slice(1, end).join('\n'),
+    jsonLine: 2,
+    body: lines.slice(end + 1).join('\n'),
+    bodyLine: end + 2,
+  };
+}
+
+/** Where JSON.parse stopped, as a line of the file, when the engine says. */
+function jsonErrorLine(message: string, json: string, firstLine: number): string {
+  const pos = /position (\d+)/.exec(message);
+  if (pos) {
+    const line = json.slice(0, Number(pos[1])).split('\n').length - 1 + firstLine;
+    return ` (line ${line})`;
+  }
+  const line = /line (\d+)/.exec(message);
+  return line ? ` (line ${Number(line[1]) - 1 + firstLine})` : '';
+}
+
+const FENCE = /^(\s{0,3})(`{3,}|~{3,})\s*([\w-]*)/;
+
+interface RawStep {
+  title: string;
+  line: number;
+  text: string[];
+  demo: string[][];
+  predict: { json: string; line: number }[];
+}
+
+/** The body's intro and steps; demo and predict blocks are taken out of the prose. */
+function splitBody(body: string, firstLine: number): { intro: string; steps: RawStep[] } {
+  const intro: string[] = [];
+  const steps: RawStep[] = [];
+  const lines = body.split(/\r?\n/);
+  let fence: { marker: string; kind: string; start: number; lines: string[] } | undefined;
+  const target = () => steps.at(-1)?.text ?? intro;
+  lines.forEach((line, i) => {
+    if (fence) {
+      const close = FENCE.exec(line);
+      if (close && close[2]!.startsWith(fence.marker) && !close[3] && line.trim() === close[2]) {
+        const step = steps.at(-1);
+        if (fence.kind === 'demo' && step) {
+          step.demo.push(fence.lines.map((l) => l.trim()).filter((l) => l !== ''));
+        } else if (fence.kind === 'predict' && step) {
+          step.predict.push({ json: fence.lines.join('\n'), line: fence.start });
+        } else target().push(fence.marker + fence.kind, ...fence.lines, line);
+        fence = undefined;
+      } else fence.lines.push(line);
+      return;
+    }
+    const open = FENCE.exec(line);
+    if (open) {
+      fence = { marker: open[2]!, kind: open[3] ?? '', start: firstLine + i, lines: [] };
+      return;
+    }
+    const heading = /^##\s+(.*?)\s*#*\s*$/.exec(line);
+    if (heading) {
+      steps.push({ title: heading[1]!, line: firstLine + i, text: [], demo: [], predict: [] });
+      return;
+    }
+    target().push(line);
+  });
+  if (fence) target().push(fence.marker + fence.kind, ...fence.lines);
+  return { intro: intro.join('\n').trim(), steps };
+}
+
+function parseSteps(raw: RawStep[], errors: FieldError[]): LessonStep[] {
+  return raw.map((r, i) => {
+    const field = `steps[${i}]`;
+    const step: LessonStep = { title: r.title, text: r.text.join('\n').trim() };
+    if (r.title.trim() === '')
+      errors.push({ field: `${field}.title`, reason: 'the ## heading is empty' });
+    if (r.demo.length > 1 || r.predict.length > 1) {
+      errors.push({
+        field,
+        reason: `a step has at most one demo and one predict block (line ${r.line}: split it into more steps)`,
+      });
+    }
+    const demo = r.demo[0];
+    if (demo) {
+      if (demo.length === 0)
+        errors.push({ field: `${field}.demo`, reason: 'the demo block is empty' });
+      step.demo = { commands: demo };
+    }
+    const p = r.predict[0];
+    if (p) {
+      let value: unknown;
+      try {
+        value = JSON.parse(p.json);
+      } catch (e) {
+        errors.push({
+          field: `${field}.predict`,
+          reason: `not valid JSON (block at line ${p.line}): ${(e as Error).message}`,
+        });
+        return step;
+      }
+      const q = predict(value, `${field}.predict`, errors);
+      if (q) step.predict = q;
+    }
+    return step;
+  });
+}
+
+/**
+ * Parse a lesson file. Never throws: a Lesson, or every problem found, each with the file,
+ * the field and the reason.
+ * @example parseLesson('lessons/01-images-and-containers.md', text)
+ */
+export function parseLesson(file: string, text: string): ParseResult {
+  const fail = (errs: FieldError[]): ParseResult => ({
+    ok: false,
+    errors: errs.map((e) => ({ file, field: e.field, reason: e.reason })),
+  });
+  if (typeof text !== 'string') return fail([{ field: '', reason: 'the file is not text' }]);
+  const split = splitFrontMatter(text);
+  if (typeof split === 'string') return fail([{ field: '', reason: split }]);
+  let data: unknown;
+  try {
+    data = JSON.parse(split.json);
+  } catch (e) {
+    const message = (e as Error).message;
+    return fail([
+      {
+        field: '',
+        reason: `the front matter is not valid JSON${jsonErrorLine(message, split.json, split.jsonLine)}: ${message}`,
+      },
+    ]);
+  }
+  const errors: FieldError[] = [];
+  const meta = frontMatter(data, '', errors);
+  const body = splitBody(split.body, split.bodyLine);
+  const steps = parseSteps(body.steps, errors);
+  if (steps.length === 0) {
+    errors.push({ field: 'steps', reason: 'a lesson needs at least one step (a "## " heading)' });
+  }
+  if (meta && meta.goals.length === 0) {
+    errors.push({ field: 'goals', reason: 'a lesson needs at least one goal' });
+  }
+  if (meta && meta.hints.length === 0) {
+    errors.push({ field: 'hints', reason: 'a lesson needs at least one hint' });
+  }
+  if (errors.length > 0 || !meta) return fail(errors);
+  const lesson: Lesson = {
+    file,
+    id: meta.id,
+    title: meta.title,
+    summary: meta.summary,
+    intro: body.intro,
+    start: meta.start,
+    steps,
+    goals: meta.goals,
+    hints: meta.hints,
+    solution: meta.solution,
+    ...(meta.golf ? { golf: meta.golf } : {}),
+  };
+  return { ok: true, lesson };
+}

@@ -1,0 +1,127 @@
+/**
+ * A lesson of the course, as parsed from its Markdown file: where the lab starts, the steps a
+ * learner reads, the goals the engine checks, hints, and a solution that meets every goal.
+ */
+import type { BuilderKind, StepOutcome } from '../build/events.ts';
+
+/** A context file of the lab: text, with permission bits when they matter. */
+export interface LessonFile {
+  content: string;
+  /** Permission bits (0o644 when absent). */
+  mode?: number;
+}
+
+export interface LabState {
+  dockerfile: string;
+  files: Record<string, LessonFile>;
+}
+
+export interface LessonStart extends LabState {
+  /** Docker commands run before the learner starts (builds, runs...). */
+  commands: string[];
+}
+
+export interface LessonSolution {
+  /** The Dockerfile to put in the editor, when the solution changes it. */
+  dockerfile?: string;
+  /** Files to write (or overwrite) in the lab, when the solution changes them. */
+  files?: Record<string, LessonFile>;
+  commands: string[];
+}
+
+export interface PredictQuestion {
+  question: string;
+  choices: string[];
+  /** Index into `choices`. */
+  answer: number;
+  /** Shown once the learner has answered (Markdown). */
+  explain: string;
+}
+
+export interface LessonStep {
+  /** The `## ` heading the step starts with. */
+  title: string;
+  /** The step's prose (Markdown), with demo and predict blocks taken out. */
+  text: string;
+  demo?: { commands: string[] };
+  predict?: PredictQuestion;
+}
+
+/** A number to compare with: exactly, at least, at most (any of them). */
+export interface Count {
+  count?: number;
+  atLeast?: number;
+  atMost?: number;
+}
+
+/** Goal checks: declarative data evaluated over a LabSession and what the learner did. */
+export interface CheckArgs {
+  imageTagged: string;
+  imageNotTagged: string;
+  sameImage: string[];
+  danglingImages: Count;
+  intermediateImages: Count;
+  imageUnder: { ref: string; bytes: number };
+  imageSmallerThan: { ref: string; than: string };
+  historyLayers: { ref: string } & Count;
+  fileInImage: { ref: string; path: string; contains?: string };
+  fileNotInImage: { ref: string; path: string };
+  wastedUnder: { ref: string; bytes: number };
+  sharedLayers: { refs: string[] } & Count;
+  imageEnv: { ref: string; name: string; value?: string };
+  containerExists: { name: string; image?: string };
+  containersFromImage: { image: string } & Count;
+  containerHasInUpper: { name: string; path: string; change?: 'A' | 'C' | 'D' };
+  containerLacksInUpper: { name: string; path: string };
+  lastBuildCachedAtLeast: number;
+  lastBuildRebuiltAtMost: number;
+  lastBuildStep: { match: string; outcome: StepOutcome };
+  lastBuildBuilder: BuilderKind;
+  commandRan: string;
+  outputContains: { command: string; text: string };
+  editRebuildsAtMost: { file: string; steps: number };
+  pushed: string;
+}
+
+export type CheckName = keyof CheckArgs;
+
+/** One check: its name and arguments (`{ imageTagged: 'app:1' }` in the lesson file). */
+export type Check = { [K in CheckName]: { name: K; args: CheckArgs[K] } }[CheckName];
+
+export interface Goal {
+  text: string;
+  check: Check;
+}
+
+/** The final challenge's scoring: the learner's image against the reference solution's. */
+export interface Golf {
+  /** The image the learner builds. */
+  ref: string;
+}
+
+export interface Lesson {
+  /** Where it was loaded from (`lessons/04-cache.md`). */
+  file: string;
+  id: string;
+  title: string;
+  summary: string;
+  /** Prose before the first step (Markdown). */
+  intro: string;
+  start: LessonStart;
+  steps: LessonStep[];
+  goals: Goal[];
+  hints: string[];
+  solution: LessonSolution;
+  golf?: Golf;
+}
+
+/** A problem with a lesson file: `lessons/04-cache.md: goals[2].check: unknown check ...`. */
+export interface LessonError {
+  file: string;
+  /** The field, as a path: `goals[2].check`; empty for the file as a whole. */
+  field: string;
+  reason: string;
+}
+
+export const formatLessonError = (e: LessonError): string =>
+  `${e.file}: ${e.field ? `${e.field}: ` : ''}${e.reason}`;
