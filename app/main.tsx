@@ -4,6 +4,7 @@ import { LAB_STORAGE_KEY, LabStoreProvider } from './store/index.ts';
 import { App } from './ui/App.tsx';
 import './ui/theme.css';
 import './ui/app.css';
+import './ui/lab.css';
 
 import { preloadEditor } from './ui/editor/load.ts';
 

@@ -9,7 +9,7 @@ export class LabPage {
 
   constructor(readonly page: Page) {
     this.editor = page.getByRole('textbox', { name: 'Dockerfile' });
-    this.instructions = page.getByRole('region', { name: 'Instructions' });
+    this.instructions = page.getByRole('region', { name: 'Image layers' });
     this.problems = page.getByRole('list', { name: 'Problems' });
     this.cursor = page.getByTestId('editor.cursor');
   }

@@ -7,6 +7,6 @@ test('the page loads and names itself', async ({ page }) => {
   await expect(page).toHaveTitle('Layerlab');
   await expect(page.getByRole('heading', { name: 'Layerlab', level: 1 })).toBeVisible();
   await expect(page.getByRole('textbox', { name: 'Dockerfile' })).toBeVisible();
-  await expect(page.getByRole('region', { name: 'Instructions' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Image layers' })).toBeVisible();
   expect(errors).toEqual([]);
 });

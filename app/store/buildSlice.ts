@@ -27,7 +27,7 @@ export interface BuildSlice {
   /** Playback: how many of the shown build's events have happened (all, once played). */
   cursor: number;
   playing: boolean;
-  /** Events per second while playing. */
+  /** Steps per second while playing. */
   speed: number;
   /** `building` while the engine works; `since` lets the UI show progress after 200 ms. */
   status:
@@ -75,7 +75,7 @@ export const createBuildSlice: StateCreator<LabState, [], [], BuildSlice> = (set
   shownBuild: undefined,
   cursor: 0,
   playing: false,
-  speed: 4,
+  speed: 2,
   status: { kind: 'idle' },
   engineView: EMPTY_VIEW,
   selectedStep: undefined,

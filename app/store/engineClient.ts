@@ -80,6 +80,7 @@ export function createEngineClient(makePort: () => Port = workerPort): EngineCli
     command: (...a) => call('command', a),
     view: (...a) => call('view', a),
     fileContent: (...a) => call('fileContent', a),
+    files: (...a) => call('files', a),
     load: (...a) => call('load', a),
     cancel() {
       port.terminate();

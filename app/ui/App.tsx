@@ -4,10 +4,18 @@ import { selectDockerfile, selectSaveProblem, useLabStore } from '../store/index
 import { EditorBridge, EditorBridgeContext } from './editor/bridge.ts';
 import { editorModule } from './editor/load.ts';
 import { EditorStatus } from './EditorStatus.tsx';
-import { InstructionList } from './InstructionList.tsx';
+import { BuildBar } from './lab/BuildBar.tsx';
+import { CachePanel } from './lab/CachePanel.tsx';
+import { ContainerPanel } from './lab/ContainerPanel.tsx';
+import { ContextFileEditor, FileTabs } from './lab/ContextFiles.tsx';
+import { FilesystemPanel } from './lab/FilesystemPanel.tsx';
+import { ImagesPanel } from './lab/ImagesPanel.tsx';
+import { LayerStack } from './lab/LayerStack.tsx';
+import { Timeline } from './lab/Timeline.tsx';
 import { Panel } from './Panel.tsx';
 import { PanelErrorBoundary } from './PanelErrorBoundary.tsx';
 import { strings } from './strings.ts';
+import { TerminalPanel } from './terminal/TerminalPanel.tsx';
 
 // CodeMirror is most of the page's JavaScript: it loads in its own chunk, in parallel with the
 // first paint, which shows the text as it will look until the editor takes over.
@@ -23,20 +31,94 @@ function EditorPlaceholder() {
   );
 }
 
-function SaveWarning() {
+function Notices() {
   const problem = useLabStore(selectSaveProblem);
-  if (!problem) return null;
+  const otherTab = useLabStore((s) => s.otherTabNotice);
+  const dismiss = useLabStore((s) => s.dismissOtherTabNotice);
   return (
-    <p className="save-warning" role="status" data-testid="app.save-warning">
-      <span aria-hidden="true">! </span>
-      {strings.save[problem]}
-    </p>
+    <>
+      {problem && (
+        <p className="save-warning" role="status" data-testid="app.save-warning">
+          <span aria-hidden="true">! </span>
+          {strings.save[problem]}
+        </p>
+      )}
+      {otherTab && (
+        <p className="save-warning" role="status" data-testid="app.other-tab">
+          <span aria-hidden="true">! </span>
+          {strings.save.otherTab}{' '}
+          <button type="button" className="button" onClick={dismiss}>
+            {strings.save.dismiss}
+          </button>
+        </p>
+      )}
+    </>
+  );
+}
+
+function Workspace() {
+  const open = useLabStore((s) => s.openFile);
+  const isDockerfile = open === 'Dockerfile';
+  return (
+    <div className="editor-column">
+      <FileTabs />
+      {/* The Dockerfile editor stays mounted (its undo history too) while a context file is open. */}
+      <div className="editor-column" hidden={!isDockerfile}>
+        <Suspense fallback={<EditorPlaceholder />}>
+          <DockerfileEditor />
+        </Suspense>
+        {/* Its own boundary: a crash there must not take the editor (and the text) away. */}
+        <PanelErrorBoundary panel={strings.editor.problemsLabel}>
+          <EditorStatus />
+        </PanelErrorBoundary>
+      </div>
+      {!isDockerfile && <ContextFileEditor path={open} />}
+    </div>
+  );
+}
+
+type Inspector = 'fs' | 'cache' | 'container' | 'images';
+const INSPECTORS: { id: Inspector; title: string }[] = [
+  { id: 'fs', title: strings.fs.heading },
+  { id: 'cache', title: strings.cache.heading },
+  { id: 'container', title: strings.container.heading },
+  { id: 'images', title: strings.images.heading },
+];
+
+function InspectorPanels() {
+  const [tab, setTab] = useState<Inspector>('fs');
+  const title = INSPECTORS.find((i) => i.id === tab)!.title;
+  return (
+    <div className="inspector">
+      <div role="tablist" aria-label={strings.inspectorLabel} className="tabs inspector-tabs">
+        {INSPECTORS.map((i) => (
+          <button
+            key={i.id}
+            type="button"
+            role="tab"
+            id={`tab-${i.id}`}
+            aria-selected={tab === i.id}
+            className={tab === i.id ? 'tab on' : 'tab'}
+            onClick={() => setTab(i.id)}
+          >
+            {i.title}
+          </button>
+        ))}
+      </div>
+      <Panel title={title} testId={`panel.${tab}`} className="panel-inspector">
+        {tab === 'fs' && <FilesystemPanel />}
+        {tab === 'cache' && <CachePanel />}
+        {tab === 'container' && <ContainerPanel />}
+        {tab === 'images' && <ImagesPanel />}
+      </Panel>
+    </div>
   );
 }
 
 /**
- * One lab: header, then the panels. Needs a `LabStoreProvider` above it; everything else
- * (the editor handle, motion settings) it sets up itself, so several labs can share a page.
+ * One lab: header with the build controls, then the workspace and terminal, the layer stack
+ * with its timeline, and the inspectors (filesystem, cache, containers, images). Needs a
+ * `LabStoreProvider` above it; everything else it sets up itself, so several labs can share a page.
  */
 export function App() {
   const [bridge] = useState(() => new EditorBridge());
@@ -49,27 +131,31 @@ export function App() {
               <h1>{strings.productName}</h1>
               <p className="tagline">{strings.tagline}</p>
             </div>
-            <SaveWarning />
+            <BuildBar />
+            <Notices />
           </header>
           <main className="lab">
-            <Panel title={strings.editor.heading} testId="panel.editor" className="panel-editor">
-              <div className="editor-column">
-                <Suspense fallback={<EditorPlaceholder />}>
-                  <DockerfileEditor />
-                </Suspense>
-                {/* Its own boundary: a crash there must not take the editor (and the text) away. */}
-                <PanelErrorBoundary panel={strings.editor.problemsLabel}>
-                  <EditorStatus />
-                </PanelErrorBoundary>
-              </div>
-            </Panel>
-            <Panel
-              title={strings.instructions.heading}
-              testId="panel.instructions"
-              className="panel-instructions"
-            >
-              <InstructionList />
-            </Panel>
+            <div className="lab-col lab-work">
+              <Panel title={strings.editor.heading} testId="panel.editor" className="panel-editor">
+                <Workspace />
+              </Panel>
+              <Panel
+                title={strings.terminal.heading}
+                testId="panel.terminal"
+                className="panel-terminal"
+              >
+                <TerminalPanel />
+              </Panel>
+            </div>
+            <div className="lab-col lab-layers">
+              <Panel title={strings.layers.heading} testId="panel.layers" className="panel-layers">
+                <Timeline />
+                <LayerStack />
+              </Panel>
+            </div>
+            <div className="lab-col lab-inspect">
+              <InspectorPanels />
+            </div>
           </main>
         </div>
       </EditorBridgeContext.Provider>

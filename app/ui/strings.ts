@@ -4,6 +4,7 @@
  */
 export const strings = {
   productName: 'Layerlab',
+  inspectorLabel: 'Inspect the image',
   tagline: 'Type a Dockerfile and see how its image is built, layer by layer.',
 
   editor: {
@@ -41,12 +42,206 @@ export const strings = {
     quota:
       "This browser's storage is full: your Dockerfile is not being saved. Copy it somewhere safe.",
     unavailable: 'This browser does not allow saving: your Dockerfile will be lost on reload.',
+    otherTab:
+      'This lab was changed in another tab; this tab now shows that version (the last change wins).',
+    dismiss: 'OK',
   },
 
   panelError: {
     title: (panel: string) => `The ${panel} panel stopped working.`,
     body: 'Your Dockerfile is safe. Reloading the panel usually fixes this.',
     reload: 'Reload panel',
+  },
+
+  build: {
+    controls: 'Build',
+    build: 'Build',
+    buildTitle: 'Build the image (Ctrl+Enter)',
+    builder: 'Builder',
+    buildkit: 'BuildKit',
+    classic: 'Classic',
+    tag: 'Image tag (-t)',
+    args: 'Build arguments (--build-arg NAME=value)',
+    working: (seconds: number) => `Building… ${seconds.toFixed(1)} s`,
+    cancel: 'Cancel',
+  },
+
+  timeline: {
+    controls: 'Playback',
+    whichBuild: 'Build to show',
+    buildName: (n: number, ok: boolean, origin: 'button' | 'terminal') =>
+      `Build ${n}${ok ? '' : ' (failed)'}${origin === 'terminal' ? ' · terminal' : ''}`,
+    back: 'Back',
+    play: 'Play',
+    replay: 'Replay',
+    pause: 'Pause',
+    step: 'Step',
+    rewind: 'Rewind',
+    speed: 'Speed',
+    speedName: (v: number) => `${v}×`,
+    scrubber: 'Build progress',
+    where: (step: number, total: number) =>
+      step === 0 ? `Not started · ${total} steps` : `Step ${step} of ${total}`,
+  },
+
+  layers: {
+    heading: 'Image layers',
+    notBuilt:
+      'Not built yet. Press Build (Ctrl+Enter) to see each instruction become a layer. These will be the steps:',
+    stackLabel: 'Layers, newest on top, base image at the bottom',
+    phase: {
+      pending: 'waiting',
+      running: 'running',
+      base: 'base',
+      cached: 'cached',
+      built: 'built',
+      metadata: 'metadata',
+      skipped: 'skipped',
+      failed: 'failed',
+    },
+    noLayer: 'no layer',
+    cascade: '↳ rebuilt because the step above was rebuilt',
+    line: (n: number) => `line ${n}`,
+    sharedWith: (names: string[]) => `shared with ${names.join(', ')}`,
+    baseSummary: (n: number, size: string) => `${n} ${n === 1 ? 'layer' : 'layers'} · ${size}`,
+    unknownHistory: '(no history)',
+    total: (name: string, size: string, layers: number) =>
+      `${name}: ${size} in ${layers} ${layers === 1 ? 'layer' : 'layers'}`,
+    otherStages: (n: number) =>
+      `${n} ${n === 1 ? 'step' : 'steps'} of other stages (not in the final image)`,
+  },
+
+  cache: {
+    heading: 'Build cache',
+    noBuild: 'Build the image to see how each step looks up the build cache.',
+    chooseStep: 'Choose a layer to see its cache key.',
+    stepTitle: (n: number, total: number) => `Step ${n} of ${total}`,
+    metadata:
+      'This instruction only changes the image configuration; BuildKit records it without a cache lookup or a layer.',
+    base: 'FROM starts from the base image: its layers are reused as they are.',
+    notYet: 'This step has not run yet in the playback.',
+    hit: 'Cache hit: a step with exactly this key ran before, so its layer is reused.',
+    miss: (why: string) =>
+      `Cache miss: ${why}. The step ran again and so will every step below it.`,
+    fileChange: {
+      added: '(added)',
+      removed: '(removed)',
+      content: '(content changed)',
+      mode: '(mode changed)',
+      owner: '(owner changed)',
+      type: '(type changed)',
+    },
+    keyCaption: (key: string) => `Cache key ${key} is made of:`,
+    part: 'Part',
+    lastBuild: 'Last build',
+    thisBuild: 'This build',
+    parent: 'Parent (the step above)',
+    instruction: 'Instruction',
+    file: (path: string) => `File ${path}`,
+    arg: (name: string) => `ARG ${name}`,
+    env: 'Environment',
+    absent: '—',
+    changed: 'changed',
+    explain:
+      'COPY and ADD look at each file’s content, name, mode and owner, never at its modification time. Any change makes a new key.',
+  },
+
+  fs: {
+    heading: 'Filesystem',
+    noBuild: 'Build the image to explore its filesystem.',
+    failed:
+      'The build failed, so there is no image to explore. Fix the step marked failed and build again.',
+    layer: 'Layer',
+    modeLabel: 'What to show',
+    merged: (all: boolean) => (all ? 'Merged view' : 'Merged up to here'),
+    changesOnly: 'This layer’s changes',
+    filter: 'Filter paths',
+    treeLabel: 'Files of the image, each marked with the layer it comes from',
+    layerBadge: (n: number) => `L${n}`,
+    shadows: (layers: number[]) => `hides L${layers.join(', L')}`,
+    shadowsTitle:
+      'This path also exists in a lower layer: that copy is hidden but still takes space in the image.',
+    added: 'added',
+    changed: 'changed',
+    deleted: 'deleted',
+    showChanges: 'Show changes of kind',
+    noChanges: 'No changes of the chosen kinds in this layer.',
+    whiteout: (path: string) =>
+      `whiteout: hides ${path} from the layers below (the bytes are still there)`,
+    opaque: (path: string) => `opaque marker: hides everything below ${path} in lower layers`,
+    omitted: (n: number) =>
+      `${n} more entries of this base layer are not listed here; the merged view has them all.`,
+    viewerLabel: (path: string) => `Contents of ${path}`,
+    loading: 'Loading…',
+    binary: (size: string) => `A binary file of ${size}: its bytes are not shown.`,
+    notAFile: 'Not a regular file at this layer.',
+    efficiency: (score: number, wasted: string, reclaimable: string) =>
+      `Efficiency ${score}% · wasted ${wasted} · reclaimable ${reclaimable}.`,
+    layerWaste: (bytes: string) => `This layer holds ${bytes} that later layers hide.`,
+    howComputed: 'How is this computed?',
+    formula:
+      'As dive does: a path written in more than one layer wastes the bytes of every copy but the last (deleting a file in a later layer hides it, it does not remove it). Efficiency = 1 − wasted bytes ÷ bytes of all layers. Reclaimable = the sum over such paths of (cumulative bytes − smallest copy): what cleaning up in the same RUN would save.',
+  },
+
+  terminal: {
+    heading: 'Terminal',
+    loading: 'Loading the terminal…',
+    inputLabel: 'Terminal: type docker commands',
+    welcome:
+      'This terminal speaks the docker CLI against the lab. Try: docker images, docker history app, docker run -it app sh\nTab completes, ↑ recalls, help lists the commands.\n',
+    help: 'docker build -t NAME .     build the lab (the files are the context)\ndocker images | ps -a | history IMAGE | inspect IMAGE | system df -v\ndocker run [-it] [--name N] IMAGE [CMD]   docker exec -it NAME sh   (exit leaves the shell)\ndocker diff NAME | commit NAME IMAGE | cp NAME:/path . | logs NAME | stop NAME | rm NAME\ndocker tag SRC DST | rmi IMAGE | pull IMAGE | push IMAGE | save -o FILE IMAGE\nclear                      clear the screen\n',
+  },
+
+  images: {
+    heading: 'Images',
+    none: 'No images yet. Build one, or type docker pull debian:bookworm-slim in the terminal.',
+    dangling: 'dangling',
+    layersOf: (name: string) => `Layers of ${name}, base first`,
+    blockTitle: (letter: string, size: string, shared: boolean) =>
+      `Layer ${letter}, ${size}${shared ? ', shared with another image' : ''}`,
+    df: (shared: string, unique: string) => `SHARED SIZE ${shared} · UNIQUE SIZE ${unique}`,
+    disk: (disk: string, sum: string) =>
+      `On disk: ${disk} (the images add up to ${sum}; a shared layer is stored once).`,
+  },
+
+  container: {
+    heading: 'Container',
+    runLabel: 'Run a container from',
+    run: 'Run',
+    none: 'No containers. Run one to see its thin writable layer on top of the image.',
+    noImages: 'Build an image first, then run a container from it.',
+    up: 'Up',
+    exited: 'Exited',
+    from: (image: string) => `from ${image}`,
+    writable: 'Writable layer (this container only)',
+    writableLabel: (name: string) => `Writable layer of ${name}`,
+    noChanges: 'Empty: nothing written yet. The image layers below are shared and read-only.',
+    meaning: {
+      A: 'added here',
+      C: 'copied up from the image, then changed',
+      D: 'deleted: a whiteout hides the image’s copy',
+    },
+    imageLayers: 'Image layers · read-only · shared by every container of this image',
+    execLabel: 'Run in the container',
+    exec: 'Run',
+    noOutput: '(no output)',
+    stop: 'Stop',
+    commit: (image: string) => `Commit as ${image}`,
+    remove: 'Remove',
+  },
+
+  files: {
+    tabsLabel: 'Dockerfile and build-context files',
+    add: 'New file',
+    newName: 'New file name',
+    rename: (from: string) => `Rename ${from} to`,
+    renameButton: 'Rename',
+    ok: 'OK',
+    cancel: 'Cancel',
+    delete: 'Delete',
+    deleted: (path: string) => `Deleted ${path}.`,
+    undo: 'Undo',
+    editorLabel: (path: string) => `Contents of ${path}`,
   },
 
   announce: {

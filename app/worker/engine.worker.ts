@@ -15,6 +15,16 @@ const session = new LabSession({ registry: images.registry, catalog: images.cata
 
 self.onmessage = async (event: MessageEvent<Request>) => {
   const req = event.data;
+  try {
+    await prepare(req);
+  } catch {
+    // Loading is best effort: what could not be loaded is reported by the engine in Docker's words.
+  }
+  self.postMessage(dispatch(session, req));
+};
+
+/** Fetches the base images (and package lists) a request will need, before the synchronous engine runs. */
+async function prepare(req: Request): Promise<void> {
   // Fetch the base images a Dockerfile (or a command) names before the synchronous build.
   if (req.method === 'build') {
     const [input] = (req as Request<'build'>).args;
@@ -26,8 +36,7 @@ self.onmessage = async (event: MessageEvent<Request>) => {
     const [line, , dockerfile] = (req as Request<'command'>).args;
     await images.ensure([...LabSession.baseRefs(dockerfile), ...imageWords(line)], line);
   }
-  self.postMessage(dispatch(session, req));
-};
+}
 
 /** Image names a command line may need: `docker pull X`, `docker run X`. */
 function imageWords(line: string): string[] {

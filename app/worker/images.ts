@@ -23,6 +23,9 @@ export function browserImages(base = `${import.meta.env.BASE_URL}catalog/`): Bro
   const catalog = new Catalog(async (path) => {
     const res = await fetch(new URL(path, root));
     if (!res.ok) throw new Error(`${res.status} ${res.statusText} for ${path}`);
+    // A static server may answer a missing file with the app's page.
+    if (res.headers.get('content-type')?.includes('text/html'))
+      throw new Error(`${path} is missing from the server`);
     return res.text();
   });
   return {

@@ -192,3 +192,11 @@ describe('parseListing', () => {
     expect(parseListing('f\t4755\t0\t0\t10\t/usr/bin/su', 't')[0]?.mode).toBe(0o4755);
   });
 });
+
+describe('Catalog given a page instead of JSON', () => {
+  it('reports the damaged index instead of failing the build', async () => {
+    const catalog = new Catalog(reader({ 'v1/index.json': '<!doctype html><html></html>' }));
+    await expect(catalog.ensure(['debian'])).resolves.toBeUndefined();
+    expect(catalog.problem).toMatch(/could not be loaded/);
+  });
+});

@@ -76,19 +76,18 @@ export class Catalog {
   }
 
   private loadIndex(): Promise<CatalogIndex | undefined> {
-    return (this.indexLoad ??= this.read('v1/index.json').then(
-      (text) => {
+    return (this.indexLoad ??= this.read('v1/index.json')
+      .then((text) => {
         const index = JSON.parse(text) as CatalogIndex;
         if (index.version !== CATALOG_VERSION)
           throw new Error(`catalog version ${String(index.version)}, expected ${CATALOG_VERSION}`);
         this.index = index;
         return index;
-      },
-      (e: unknown) => {
+      })
+      .catch((e: unknown) => {
         this.problem = `The image catalog could not be loaded (${message(e)}).`;
         return undefined;
-      },
-    ));
+      }));
   }
 
   private loadImage(ref: string): Promise<BaseImage | undefined> {

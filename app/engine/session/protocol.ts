@@ -6,7 +6,7 @@
 import type { ContextFile } from '../build/context.ts';
 import type { EngineState } from '../daemon/persist.ts';
 import type { FileContent } from './session.ts';
-import type { BuildInput, BuildView, CommandView, EngineView } from './types.ts';
+import type { BuildInput, BuildView, CommandView, EngineView, FileRow } from './types.ts';
 
 export interface EngineMethods {
   build(input: BuildInput): BuildView;
@@ -20,6 +20,7 @@ export interface EngineMethods {
     where: { image: string; upTo?: number } | { container: string },
     path: string,
   ): FileContent;
+  files(image: string, upTo: number): FileRow[];
   load(state: EngineState): void;
 }
 

@@ -13,9 +13,9 @@ import type { CliHost } from '../cli/types.ts';
 import { containerChanges, writableSize } from '../containers/container.ts';
 import { Engine, type BuildOptions, type EngineBuildResult } from '../daemon/engine.ts';
 import { loadEngine, saveEngine, type EngineState } from '../daemon/persist.ts';
-import { MergedView } from '../fs/index.ts';
+import { diffId, MergedView } from '../fs/index.ts';
 import type { PackageCatalog } from '../shell/index.ts';
-import type { BuildInput, BuildView, CommandView, EngineView } from './types.ts';
+import type { BuildInput, BuildView, CommandView, EngineView, FileRow } from './types.ts';
 import { fileRows, imageView } from './views.ts';
 
 export interface SessionOptions {
@@ -118,6 +118,13 @@ export class LabSession {
       written,
     });
     if ('error' in words) return done(2, '', `${words.error}\n`);
+    // `DOCKER_BUILDKIT=0 docker build .`: leading assignments are the command's environment.
+    const env: Record<string, string> = {};
+    while (words.length > 0 && /^[A-Za-z_]\w*=/.test(words[0]!)) {
+      const word = words.shift()!;
+      const eq = word.indexOf('=');
+      env[word.slice(0, eq)] = word.slice(eq + 1);
+    }
     if (words.length === 0) return done(0, '', '');
     if (words[0] !== 'docker') {
       return done(
@@ -127,7 +134,7 @@ export class LabSession {
       );
     }
     const host: CliHost = {
-      env: {},
+      env,
       readContext: (dir, name) => {
         if (dir !== '.' && dir !== './') {
           return {
@@ -168,6 +175,8 @@ export class LabSession {
         names: this.engine.images.tagsOf(i.id),
         size: i.layers.reduce((n, l) => n + l.stats.size, 0),
         layers: i.layers.length,
+        layerIds: i.layers.map((l) => diffId(l)),
+        layerSizes: i.layers.map((l) => l.stats.size),
         dangling: this.engine.images.isDangling(i.id),
       }));
     const containers = this.engine.containers.all().map((c) => ({
@@ -179,6 +188,13 @@ export class LabSession {
       writableBytes: writableSize(c),
     }));
     return { images, containers };
+  }
+
+  /** The merged filesystem of an image up to (and including) layer `upTo`. */
+  files(image: string, upTo: number): FileRow[] {
+    const record = this.engine.images.find(image);
+    if (!record) return [];
+    return fileRows(record.layers.slice(0, upTo + 1));
   }
 
   /** A file of an image (up to a layer) or of a container, for the file viewer. */

@@ -97,6 +97,9 @@ export interface ImageSummary {
   names: string[];
   size: number;
   layers: number;
+  /** diffIDs bottom-up, and each layer's size: equal IDs in two images are one shared layer. */
+  layerIds: string[];
+  layerSizes: number[];
   dangling: boolean;
 }
 

@@ -78,9 +78,20 @@ function create(
 }
 
 /** Start the main process: it ends (exited) or keeps running (a server, sleep infinity). */
-function start(engine: Engine, c: Container): { stdout: string; stderr: string } {
+function start(
+  engine: Engine,
+  c: Container,
+  stdinOpen = false,
+): { stdout: string; stderr: string } {
   c.state = 'running';
   c.startedAt = engine.now();
+  // A shell given no script and an open stdin (`-i`) waits for what is typed: it stays up.
+  if (
+    stdinOpen &&
+    c.argv.length === 1 &&
+    /^(\/bin\/|\/usr\/bin\/)?(sh|bash|ash|dash)$/.test(c.argv[0]!)
+  )
+    return { stdout: '', stderr: '' };
   const r = runInContainer(c, c.argv, { catalog: engine.opts.catalog, now: engine.now() });
   c.logs += r.stdout + r.stderr;
   if (!r.longRunning) {
@@ -96,7 +107,7 @@ export const run: Command = ({ engine, argv }) => {
   const made = create(engine, argv, 'run');
   if ('exitCode' in made) return made;
   const { c, args, err } = made;
-  const out = start(engine, c);
+  const out = start(engine, c, args.bool('interactive'));
   const stderr = [...err.map((l) => `${l}\n`), out.stderr].join('');
   if (args.bool('detach')) return ok(`${c.id}\n`, stderr);
   if (c.state === 'running') {

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { resolveTestImage } from '../engine/build/testing/fixtures.ts';
+import { LabSession } from '../engine/session/session.ts';
+import type { BuildInput } from '../engine/session/types.ts';
+import { builtinCatalog } from '../engine/shell/packages/builtin.ts';
+import { buildProgress, stepAnnouncement } from './progress.ts';
+
+const input = (dockerfile: string, files: BuildInput['files']): BuildInput => ({
+  dockerfile,
+  files,
+  builder: 'buildkit',
+  noCache: false,
+  buildArgs: {},
+  tags: ['app:1'],
+});
+
+const DF = [
+  'FROM debian:bookworm-slim',
+  'WORKDIR /app',
+  'COPY req.txt .',
+  'RUN echo deps > /deps',
+  'COPY app.py .',
+  'ENV MODE=prod',
+].join('\n');
+
+describe('buildProgress', () => {
+  it('plays a build event by event: pending, running, then each outcome with its layer', () => {
+    const s = new LabSession({ registry: resolveTestImage, catalog: builtinCatalog });
+    const view = s.build(
+      input(DF, [
+        { path: 'req.txt', content: 'flask\n' },
+        { path: 'app.py', content: 'print(1)\n' },
+      ]),
+    );
+    const start = buildProgress(view, 0);
+    expect(start.steps.map((x) => x.phase)).toEqual(Array(6).fill('pending'));
+    expect(start.done).toBe(false);
+    const end = buildProgress(view, view.events.length);
+    expect(end.done && end.ok).toBe(true);
+    expect(end.steps.map((x) => x.phase)).toEqual([
+      'base',
+      'built',
+      'built',
+      'built',
+      'built',
+      'metadata',
+    ]);
+    // Each filesystem step points at its own layer of the image, bottom-up.
+    const layers = end.steps.map((x) => x.layerIndex);
+    const base = view.image!.layers.filter((l) => l.fromBase).length;
+    expect(layers.slice(1, 5)).toEqual([base, base + 1, base + 2, base + 3]);
+    expect(layers[5]).toBeUndefined();
+    expect(stepAnnouncement(end)).toMatch(
+      /^Step 6 of 6: ENV MODE=prod - metadata only\. Build finished\.$/,
+    );
+    const mid = buildProgress(
+      view,
+      view.events.findIndex((e) => e.type === 'step-start' && e.step === 3) + 1,
+    );
+    expect(mid.steps[3]!.phase).toBe('running');
+    expect(mid.steps[4]!.phase).toBe('pending');
+    expect(stepAnnouncement(mid)).toBe('Step 4 of 6: RUN echo deps > /deps - running');
+
+    // Change the source only: the steps above it stay cached, the reason is named.
+    const again = s.build(
+      input(DF, [
+        { path: 'req.txt', content: 'flask\n' },
+        { path: 'app.py', content: 'print(2)\n' },
+      ]),
+    );
+    const p = buildProgress(again, again.events.length);
+    expect(p.steps.map((x) => x.phase)).toEqual([
+      'base',
+      'cached',
+      'cached',
+      'cached',
+      'built',
+      'metadata',
+    ]);
+    const miss = p.steps[4]!.cache;
+    expect(miss?.hit).toBe(false);
+    expect(miss && !miss.hit ? miss.reason.text : '').toMatch(/app\.py/);
+  });
+
+  it('marks the failing step and keeps the steps after it pending', () => {
+    const s = new LabSession({ registry: resolveTestImage, catalog: builtinCatalog });
+    const view = s.build(input('FROM debian:bookworm-slim\nRUN nosuchcmd\nRUN echo after', []));
+    const p = buildProgress(view, view.events.length);
+    expect(p.ok).toBe(false);
+    expect(p.steps[1]!.phase).toBe('failed');
+    expect(p.steps[1]!.error?.message).toMatch(/exit code: 127/);
+    expect(p.steps[2]!.phase).toBe('pending');
+    expect(stepAnnouncement(p)).toMatch(/failed\. Build failed\.$/);
+  });
+});

@@ -1,0 +1,180 @@
+/**
+ * Where a build's playback stands: the state of every step after the first `cursor` events.
+ * Pure: the layer stack, the cache panel, the timeline and the live region all read this.
+ */
+import type {
+  BuildEvent,
+  CacheKeyParts,
+  LayerSummary,
+  MissReason,
+  StepInfo,
+  StepOutcome,
+} from '../engine/build/events.ts';
+import type { BuildView } from '../engine/session/types.ts';
+
+export type StepPhase = 'pending' | 'running' | StepOutcome;
+
+export interface StepProgress {
+  info: StepInfo;
+  phase: StepPhase;
+  /** Set once the cache was consulted. */
+  cache:
+    | { hit: true; key: CacheKeyParts }
+    | { hit: false; key: CacheKeyParts; reason: MissReason }
+    | undefined;
+  layer: LayerSummary | undefined;
+  output: string;
+  skippedBecause: string | undefined;
+  error: Extract<BuildEvent, { type: 'error' }> | undefined;
+  /** Index of the layer this step made in the image's layer list, once known. */
+  layerIndex: number | undefined;
+}
+
+export interface BuildProgress {
+  steps: StepProgress[];
+  /** The step the last event was about. */
+  current: number | undefined;
+  done: boolean;
+  ok: boolean | undefined;
+  /** Events played so far / in all. */
+  cursor: number;
+  total: number;
+  /** A build-level error not tied to a step (e.g. a Dockerfile that does not parse). */
+  error: Extract<BuildEvent, { type: 'error' }> | undefined;
+}
+
+/**
+ * The state of each step after `cursor` events of `view`.
+ *
+ * @example
+ * buildProgress(view, view.events.length).steps.map((s) => s.phase); // ['base', 'cached', 'built']
+ */
+export function buildProgress(view: BuildView, cursor: number): BuildProgress {
+  const start = view.events.find((e) => e.type === 'build-start');
+  const steps: StepProgress[] = (start?.type === 'build-start' ? start.steps : []).map((info) => ({
+    info,
+    phase: 'pending',
+    cache: undefined,
+    layer: undefined,
+    output: '',
+    skippedBecause: undefined,
+    error: undefined,
+    layerIndex: undefined,
+  }));
+  const layerOf = layerIndexes(view);
+  let current: number | undefined;
+  let done = false;
+  let ok: boolean | undefined;
+  let buildError: BuildProgress['error'];
+  const played = Math.max(0, Math.min(cursor, view.events.length));
+  for (let i = 0; i < played; i++) {
+    const e = view.events[i]!;
+    if (e.type === 'build-start') continue;
+    if (e.type === 'build-done') {
+      done = true;
+      ok = true;
+      continue;
+    }
+    if (e.type === 'error' && e.step === undefined) {
+      buildError = e;
+      done = true;
+      ok = false;
+      continue;
+    }
+    const s = steps[e.step!];
+    if (!s) continue;
+    current = e.step;
+    switch (e.type) {
+      case 'step-start':
+        s.phase = 'running';
+        break;
+      case 'cache-hit':
+        s.cache = { hit: true, key: e.key };
+        break;
+      case 'cache-miss':
+        s.cache = { hit: false, key: e.key, reason: e.reason };
+        break;
+      case 'output':
+        s.output += e.text;
+        break;
+      case 'layer':
+        s.layer = e.layer;
+        s.layerIndex = layerOf.get(e.step);
+        break;
+      case 'step-done':
+        s.phase = e.outcome;
+        if (s.layerIndex === undefined) s.layerIndex = layerOf.get(e.step);
+        break;
+      case 'step-skipped':
+        s.phase = 'skipped';
+        s.skippedBecause = e.reason;
+        break;
+      case 'error':
+        s.phase = 'failed';
+        s.error = e;
+        done = true;
+        ok = false;
+        break;
+    }
+  }
+  if (played >= view.events.length && ok === undefined) {
+    done = true;
+    ok = view.ok;
+  }
+  return { steps, current, done, ok, cursor: played, total: view.events.length, error: buildError };
+}
+
+/**
+ * Which image layer each step made: FROM provides the base layers, each later step with a
+ * layer event adds the next one, in the order of the final image (the target stage).
+ */
+function layerIndexes(view: BuildView): Map<number, number> {
+  const out = new Map<number, number>();
+  const image = view.image;
+  if (!image) return out;
+  const start = view.events.find((e) => e.type === 'build-start');
+  if (start?.type !== 'build-start') return out;
+  const finalStage = start.steps[start.steps.length - 1]?.stage;
+  const made = view.events.filter(
+    (e): e is Extract<BuildEvent, { type: 'layer' }> =>
+      e.type === 'layer' && e.layer !== undefined && start.steps[e.step]?.stage === finalStage,
+  );
+  const own = image.layers.filter((l) => !l.fromBase);
+  // Match by diffID, in order (two steps can make identical layers).
+  let from = 0;
+  for (const e of made) {
+    const at = own.findIndex((l, i) => i >= from && l.diffId === e.layer!.diffId);
+    if (at >= 0) {
+      out.set(e.step, own[at]!.index);
+      from = at + 1;
+    }
+  }
+  const base = start.steps.find((s) => s.stage === finalStage && s.kind === 'base');
+  const firstBase = image.layers.find((l) => l.fromBase);
+  if (base && firstBase) out.set(base.index, firstBase.index);
+  return out;
+}
+
+/**
+ * The sentence a screen reader hears for a step, e.g. "Step 3 of 8: COPY requirements.txt . -
+ * cached".
+ */
+export function stepAnnouncement(p: BuildProgress): string {
+  if (p.error && p.current === undefined) return `Build failed: ${p.error.message}`;
+  if (p.current === undefined) return p.total > 0 ? 'Build ready to play.' : '';
+  const s = p.steps[p.current];
+  if (!s) return '';
+  const words: Record<StepPhase, string> = {
+    pending: 'waiting',
+    running: 'running',
+    base: 'base image',
+    cached: 'cached',
+    built: 'built',
+    metadata: 'metadata only',
+    skipped: 'skipped',
+    failed: 'failed',
+  };
+  const text = `Step ${s.info.index + 1} of ${p.steps.length}: ${s.info.text} - ${words[s.phase]}`;
+  const tail = p.done ? (p.ok ? '. Build finished.' : '. Build failed.') : '';
+  return text + tail;
+}

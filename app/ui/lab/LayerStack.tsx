@@ -1,0 +1,227 @@
+import { motion } from 'motion/react';
+import { memo, useState } from 'react';
+import type { ImageView, LayerView } from '../../engine/session/types.ts';
+import { useLabStore } from '../../store/index.ts';
+import type { StepPhase, StepProgress } from '../../store/progress.ts';
+import { useEditorBridge } from '../editor/bridge.ts';
+import { formatBytes } from '../format.ts';
+import { InstructionList } from '../InstructionList.tsx';
+import { strings } from '../strings.ts';
+import { useProgress, useShownBuild } from './useProgress.ts';
+
+const t = strings.layers;
+
+export const PHASE_GLYPH: Record<StepPhase, string> = {
+  pending: '○',
+  running: '◌',
+  base: '▤',
+  cached: '✓',
+  built: '●',
+  metadata: '◇',
+  skipped: '–',
+  failed: '✕',
+};
+
+interface ItemProps {
+  step: StepProgress;
+  layer: LayerView | undefined;
+  selected: boolean;
+  onSelect: (index: number) => void;
+  onLine: (line: number) => void;
+}
+
+const StepItem = memo(function StepItem({ step, layer, selected, onSelect, onLine }: ItemProps) {
+  const { info, phase, cache } = step;
+  const miss = cache && !cache.hit ? cache.reason : undefined;
+  const cascade = miss?.kind === 'parent-rebuilt';
+  const done = phase !== 'pending' && phase !== 'running';
+  const size =
+    info.kind === 'metadata' || phase === 'metadata'
+      ? t.noLayer
+      : layer
+        ? formatBytes(layer.size)
+        : step.layer
+          ? formatBytes(step.layer.size)
+          : '';
+  return (
+    <motion.li
+      layout="position"
+      className={`layer-item phase-${phase}${selected ? ' selected' : ''}${cascade ? ' cascade' : ''}`}
+      initial={false}
+      animate={
+        phase === 'built'
+          ? { opacity: 1, scale: [1, 1.02, 1] }
+          : { opacity: phase === 'pending' || phase === 'skipped' ? 0.55 : 1, scale: 1 }
+      }
+      transition={{ duration: 0.35 }}
+      data-testid="layers.item"
+      data-phase={phase}
+    >
+      <button
+        type="button"
+        className="layer-main"
+        onClick={() => onSelect(info.index)}
+        aria-pressed={selected}
+      >
+        <span className="layer-outcome">
+          <span aria-hidden="true">{PHASE_GLYPH[phase]} </span>
+          {t.phase[phase]}
+        </span>
+        <span className="layer-text">
+          <span className="instruction-keyword">{info.keyword}</span>{' '}
+          {info.text.slice(info.keyword.length).trim()}
+        </span>
+        <span className="layer-size">{size}</span>
+        {done && miss && <span className="layer-why">{cascade ? t.cascade : miss.text}</span>}
+        {done && step.skippedBecause && <span className="layer-why">{step.skippedBecause}</span>}
+        {step.error && <span className="layer-why layer-error">{step.error.message}</span>}
+        {layer && layer.sharedWith.length > 0 && (
+          <span className="layer-shared">{t.sharedWith(layer.sharedWith)}</span>
+        )}
+      </button>
+      <button
+        type="button"
+        className="layer-line"
+        onClick={() => onLine(info.range.start.line)}
+        title={strings.instructions.goToLine(info.range.start.line)}
+      >
+        {t.line(info.range.start.line)}
+      </button>
+    </motion.li>
+  );
+});
+
+function BaseGroup({
+  step,
+  image,
+  onLine,
+}: {
+  step: StepProgress;
+  image: ImageView | undefined;
+  onLine: (line: number) => void;
+}) {
+  const [open, setOpen] = useState(false);
+  const base = image?.layers.filter((l) => l.fromBase) ?? [];
+  const size = base.reduce((n, l) => n + l.size, 0);
+  const shown = step.phase !== 'pending';
+  return (
+    <li className={`layer-item layer-base phase-${step.phase}`} data-testid="layers.base">
+      <button
+        type="button"
+        className="layer-main"
+        aria-expanded={open}
+        onClick={() => setOpen(!open)}
+        disabled={!shown || base.length === 0}
+      >
+        <span className="layer-outcome">
+          <span aria-hidden="true">{PHASE_GLYPH[step.phase]} </span>
+          {t.phase[step.phase]}
+        </span>
+        <span className="layer-text">
+          <span className="instruction-keyword">FROM</span> {step.info.text.slice(4).trim()}
+        </span>
+        <span className="layer-size">
+          {shown && base.length > 0 ? t.baseSummary(base.length, formatBytes(size)) : ''}
+        </span>
+      </button>
+      <button
+        type="button"
+        className="layer-line"
+        onClick={() => onLine(step.info.range.start.line)}
+      >
+        {t.line(step.info.range.start.line)}
+      </button>
+      {open && (
+        <ol className="base-layers">
+          {base.map((l) => (
+            <li key={l.index}>
+              <span className="base-layer-cmd">{l.createdBy || t.unknownHistory}</span>
+              <span className="layer-size">{formatBytes(l.size)}</span>
+              {l.sharedWith.length > 0 && (
+                <span className="layer-shared">{t.sharedWith(l.sharedWith)}</span>
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+    </li>
+  );
+}
+
+/**
+ * The image's layers as a stack, top first and the base at the bottom: one item per
+ * instruction with its cache outcome (glyph and word), size, and why it was rebuilt.
+ * Before the first build it lists the instructions that will become layers.
+ */
+export function LayerStack() {
+  const build = useShownBuild();
+  const progress = useProgress();
+  const selected = useLabStore((s) => s.selectedStep);
+  const select = useLabStore((s) => s.selectStep);
+  const bridge = useEditorBridge();
+  if (!build || !progress) {
+    return (
+      <div className="layers-empty">
+        <p className="hint">{t.notBuilt}</p>
+        <InstructionList />
+      </div>
+    );
+  }
+  const image = build.view.image;
+  const steps = progress.steps;
+  const finalStage = steps[steps.length - 1]?.info.stage ?? 0;
+  const stack = steps.filter((s) => s.info.stage === finalStage);
+  const others = steps.filter((s) => s.info.stage !== finalStage);
+  const base = stack.find((s) => s.info.kind === 'base');
+  const above = stack.filter((s) => s !== base).reverse();
+  const total = image ? image.layers.reduce((n, l) => n + l.size, 0) : undefined;
+  return (
+    <div className="layers">
+      {progress.error && (
+        <p className="layer-error-banner" role="alert">
+          <span aria-hidden="true">✕ </span>
+          {progress.error.message}
+        </p>
+      )}
+      <ol className="layer-stack" aria-label={t.stackLabel}>
+        {above.map((s) => (
+          <StepItem
+            key={s.info.index}
+            step={s}
+            layer={s.layerIndex !== undefined ? image?.layers[s.layerIndex] : undefined}
+            selected={selected === s.info.index}
+            onSelect={select}
+            onLine={bridge.revealLine}
+          />
+        ))}
+        {base && <BaseGroup step={base} image={image} onLine={bridge.revealLine} />}
+      </ol>
+      {progress.done && image && total !== undefined && (
+        <p className="layer-total" data-testid="layers.total">
+          {t.total(
+            image.names[0] ?? image.id.slice(7, 19),
+            formatBytes(total),
+            image.layers.length,
+          )}
+        </p>
+      )}
+      {others.length > 0 && (
+        <details className="other-stages">
+          <summary>{t.otherStages(others.length)}</summary>
+          <ol className="layer-stack">
+            {others.map((s) => (
+              <StepItem
+                key={s.info.index}
+                step={s}
+                layer={undefined}
+                selected={selected === s.info.index}
+                onSelect={select}
+                onLine={bridge.revealLine}
+              />
+            ))}
+          </ol>
+        </details>
+      )}
+    </div>
+  );
+}

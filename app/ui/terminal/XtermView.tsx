@@ -1,0 +1,173 @@
+import { FitAddon } from '@xterm/addon-fit';
+import { Terminal } from '@xterm/xterm';
+import '@xterm/xterm/css/xterm.css';
+import { useEffect, useRef } from 'react';
+import { useLabStoreApi } from '../../store/index.ts';
+import { strings } from '../strings.ts';
+import {
+  execLine,
+  interactive,
+  shellPrompt,
+  splitCwd,
+  type ShellSession,
+} from './containerShell.ts';
+import { dockerCompleter, LineEditor } from './lineEditor.ts';
+
+const HOST_PROMPT = '\x1b[1;34mlab\x1b[0m:\x1b[1;36m~/app\x1b[0m$ ';
+const RED = '\x1b[31m';
+const RESET = '\x1b[0m';
+
+function cssVar(name: string, fallback: string): string {
+  const v = getComputedStyle(document.documentElement).getPropertyValue(name).trim();
+  return v || fallback;
+}
+
+/** Output for the terminal: LF to CRLF, errors in red. */
+function show(term: Terminal, stdout: string, stderr: string): void {
+  if (stdout) term.write(stdout.replace(/\r?\n/g, '\r\n'));
+  if (stderr) term.write(`${RED}${stderr.replace(/\r?\n/g, '\r\n')}${RESET}`);
+}
+
+/**
+ * xterm.js speaking the docker CLI: history, Tab completion of commands, image and container
+ * names; `docker run -it IMAGE sh` and `docker exec -it CONTAINER sh` open the container's shell.
+ */
+export default function XtermView() {
+  const host = useRef<HTMLDivElement>(null);
+  const store = useLabStoreApi();
+
+  useEffect(() => {
+    const el = host.current;
+    if (!el) return;
+    const rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+    const term = new Terminal({
+      fontFamily: cssVar('--font-mono', 'monospace'),
+      fontSize: Math.round(rem * 0.875),
+      cursorBlink: true,
+      scrollback: 5000,
+      theme: {
+        background: cssVar('--editor-bg', '#ffffff'),
+        foreground: cssVar('--fg', '#1b1f24'),
+        cursor: cssVar('--accent', '#0969da'),
+        selectionBackground: cssVar('--selection-bg', '#b6d7ff'),
+      },
+    });
+    const fit = new FitAddon();
+    term.loadAddon(fit);
+    term.open(el);
+    term.textarea?.setAttribute('aria-label', strings.terminal.inputLabel);
+    const refit = () => {
+      try {
+        fit.fit();
+      } catch {
+        /* not laid out yet */
+      }
+    };
+    refit();
+    const ro = new ResizeObserver(refit);
+    ro.observe(el);
+
+    let shell: ShellSession | undefined;
+    let busy = false;
+    const names = () => {
+      const v = store.getState().engineView;
+      return {
+        images: v.images.flatMap((i) => i.names),
+        containers: v.containers.map((c) => c.name),
+      };
+    };
+    const hostEditor = new LineEditor(HOST_PROMPT, dockerCompleter(names));
+    const shellEditor = new LineEditor('', () => []);
+    hostEditor.setHistory(store.getState().terminal.map((e) => e.input));
+    const editor = () => (shell ? shellEditor : hostEditor);
+    const prompt = () => (shell ? shellPrompt(shell) : HOST_PROMPT);
+    const run = (line: string) => store.getState().runCommand(line);
+
+    const handle = async (line: string) => {
+      const s = store.getState();
+      if (shell) {
+        if (line.trim() === 'exit') {
+          if (shell.stopOnExit) await run(`docker stop ${shell.container}`);
+          shell = undefined;
+          return;
+        }
+        if (line.trim() === '') return;
+        const r = await run(execLine(shell, line));
+        const { text, cwd } = splitCwd(r.stdout);
+        show(term, text, r.stderr);
+        if (cwd) shell.cwd = cwd;
+        return;
+      }
+      if (line.trim() === 'clear') {
+        term.clear();
+        return;
+      }
+      if (line.trim() === 'help') {
+        term.write(strings.terminal.help.replace(/\n/g, '\r\n'));
+        return;
+      }
+      const it = interactive(line);
+      if (it?.kind === 'run' && it.start) {
+        const r = await run(it.start);
+        show(term, '', r.stderr);
+        if (r.exitCode === 0) {
+          const id = r.stdout.trim();
+          shell = {
+            container: it.container ?? id.slice(0, 12),
+            cwd: '/',
+            stopOnExit: true,
+            user: 'root',
+          };
+        }
+        return;
+      }
+      if (it?.kind === 'exec' && it.container) {
+        const found = s.engineView.containers.find(
+          (c) => c.name === it.container || c.id.startsWith(it.container!),
+        );
+        if (!found) {
+          show(term, '', `Error response from daemon: No such container: ${it.container}\n`);
+          return;
+        }
+        if (found.state !== 'running') {
+          show(term, '', `Error response from daemon: Container ${found.id} is not running\n`);
+          return;
+        }
+        shell = { container: found.name, cwd: '/', stopOnExit: false, user: 'root' };
+        return;
+      }
+      const r = await run(line);
+      show(term, r.stdout, r.stderr);
+    };
+
+    term.write(strings.terminal.welcome.replace(/\n/g, '\r\n') + HOST_PROMPT);
+    const sub = term.onData((data) => {
+      if (busy) {
+        if (data === '\x03') store.getState().cancelBuild();
+        return;
+      }
+      for (const out of editor().input(data)) {
+        if (out.clear) {
+          term.clear();
+          term.write(editor().redraw());
+        }
+        if (out.write) term.write(out.write);
+        if (out.submit !== undefined) {
+          busy = true;
+          void handle(out.submit).finally(() => {
+            busy = false;
+            term.write(prompt());
+          });
+          return;
+        }
+      }
+    });
+    return () => {
+      sub.dispose();
+      ro.disconnect();
+      term.dispose();
+    };
+  }, [store]);
+
+  return <div ref={host} className="xterm-host" data-testid="terminal.screen" />;
+}
