@@ -1,4 +1,4 @@
-import { MotionConfig } from 'motion/react';
+import { LazyMotion, MotionConfig } from 'motion/react';
 import { lazy, Suspense, useState, type ComponentType } from 'react';
 import { selectDockerfile, selectSaveProblem, useLabStore } from '../store/index.ts';
 import { EditorBridge, EditorBridgeContext } from './editor/bridge.ts';
@@ -13,6 +13,7 @@ import { ImagesPanel } from './lab/ImagesPanel.tsx';
 import { LayerStack } from './lab/LayerStack.tsx';
 import { Timeline } from './lab/Timeline.tsx';
 import { Panel } from './Panel.tsx';
+import { HeaderTools } from './share/HeaderTools.tsx';
 import { PanelErrorBoundary } from './PanelErrorBoundary.tsx';
 import { strings } from './strings.ts';
 import { TerminalPanel } from './terminal/TerminalPanel.tsx';
@@ -21,6 +22,8 @@ import { TerminalPanel } from './terminal/TerminalPanel.tsx';
 // first paint, which shows the text as it will look until the editor takes over.
 // `editorModule` is a thenable, not a Promise: it resolves at once when the chunk is loaded.
 const DockerfileEditor = lazy(editorModule as () => Promise<{ default: ComponentType }>);
+
+const loadMotionFeatures = () => import('./motionFeatures.ts').then((m) => m.default);
 
 function EditorPlaceholder() {
   const text = useLabStore(selectDockerfile);
@@ -124,41 +127,52 @@ export function App() {
   const [bridge] = useState(() => new EditorBridge());
   return (
     <MotionConfig reducedMotion="user">
-      <EditorBridgeContext.Provider value={bridge}>
-        <div className="app">
-          <header className="app-header">
-            <div className="app-title">
-              <h1>{strings.productName}</h1>
-              <p className="tagline">{strings.tagline}</p>
-            </div>
-            <BuildBar />
-            <Notices />
-          </header>
-          <main className="lab">
-            <div className="lab-col lab-work">
-              <Panel title={strings.editor.heading} testId="panel.editor" className="panel-editor">
-                <Workspace />
-              </Panel>
-              <Panel
-                title={strings.terminal.heading}
-                testId="panel.terminal"
-                className="panel-terminal"
-              >
-                <TerminalPanel />
-              </Panel>
-            </div>
-            <div className="lab-col lab-layers">
-              <Panel title={strings.layers.heading} testId="panel.layers" className="panel-layers">
-                <Timeline />
-                <LayerStack />
-              </Panel>
-            </div>
-            <div className="lab-col lab-inspect">
-              <InspectorPanels />
-            </div>
-          </main>
-        </div>
-      </EditorBridgeContext.Provider>
+      <LazyMotion features={loadMotionFeatures} strict>
+        <EditorBridgeContext.Provider value={bridge}>
+          <div className="app">
+            <header className="app-header">
+              <div className="app-title">
+                <h1>{strings.productName}</h1>
+                <p className="tagline">{strings.tagline}</p>
+              </div>
+              <BuildBar />
+              <Notices />
+              <HeaderTools />
+            </header>
+            <main className="lab">
+              <div className="lab-col lab-work">
+                <Panel
+                  title={strings.editor.heading}
+                  testId="panel.editor"
+                  className="panel-editor"
+                >
+                  <Workspace />
+                </Panel>
+                <Panel
+                  title={strings.terminal.heading}
+                  testId="panel.terminal"
+                  className="panel-terminal"
+                >
+                  <TerminalPanel />
+                </Panel>
+              </div>
+              <div className="lab-col lab-layers">
+                <Panel
+                  title={strings.layers.heading}
+                  testId="panel.layers"
+                  className="panel-layers"
+                >
+                  <Timeline />
+                  <LayerStack />
+                </Panel>
+              </div>
+              <div className="lab-col lab-inspect">
+                <InspectorPanels />
+              </div>
+            </main>
+          </div>
+        </EditorBridgeContext.Provider>
+      </LazyMotion>
     </MotionConfig>
   );
 }

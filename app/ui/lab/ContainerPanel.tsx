@@ -1,4 +1,4 @@
-import { AnimatePresence, motion } from 'motion/react';
+import { AnimatePresence, m } from 'motion/react';
 import { useId, useState } from 'react';
 import type { ContainerView } from '../../engine/session/types.ts';
 import { useLabStore } from '../../store/index.ts';
@@ -42,7 +42,7 @@ function ContainerCard({ c }: { c: ContainerView }) {
             <ul className="diff-list" data-testid="container.diff">
               <AnimatePresence initial={false}>
                 {c.changes.map((ch) => (
-                  <motion.li
+                  <m.li
                     key={`${ch.kind}${ch.path}`}
                     initial={{ opacity: 0, y: 8 }}
                     animate={{ opacity: 1, y: 0 }}
@@ -55,7 +55,7 @@ function ContainerCard({ c }: { c: ContainerView }) {
                     </span>{' '}
                     <code>{ch.path}</code>
                     <span className="hint"> {t.meaning[ch.kind]}</span>
-                  </motion.li>
+                  </m.li>
                 ))}
               </AnimatePresence>
             </ul>

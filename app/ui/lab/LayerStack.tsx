@@ -1,4 +1,4 @@
-import { motion } from 'motion/react';
+import { m } from 'motion/react';
 import { memo, useState } from 'react';
 import type { ImageView, LayerView } from '../../engine/session/types.ts';
 import { useLabStore } from '../../store/index.ts';
@@ -44,8 +44,7 @@ const StepItem = memo(function StepItem({ step, layer, selected, onSelect, onLin
           ? formatBytes(step.layer.size)
           : '';
   return (
-    <motion.li
-      layout="position"
+    <m.li
       className={`layer-item phase-${phase}${selected ? ' selected' : ''}${cascade ? ' cascade' : ''}`}
       initial={false}
       animate={
@@ -72,7 +71,9 @@ const StepItem = memo(function StepItem({ step, layer, selected, onSelect, onLin
           {info.text.slice(info.keyword.length).trim()}
         </span>
         <span className="layer-size">{size}</span>
-        {done && miss && <span className="layer-why">{cascade ? t.cascade : miss.text}</span>}
+        {done && miss && miss.kind !== 'first-build' && (
+          <span className="layer-why">{cascade ? t.cascade : miss.text}</span>
+        )}
         {done && step.skippedBecause && <span className="layer-why">{step.skippedBecause}</span>}
         {step.error && <span className="layer-why layer-error">{step.error.message}</span>}
         {layer && layer.sharedWith.length > 0 && (
@@ -87,7 +88,7 @@ const StepItem = memo(function StepItem({ step, layer, selected, onSelect, onLin
       >
         {t.line(info.range.start.line)}
       </button>
-    </motion.li>
+    </m.li>
   );
 });
 
