@@ -5,12 +5,16 @@ import { EditorBridge, EditorBridgeContext } from './editor/bridge.ts';
 import { editorModule } from './editor/load.ts';
 import { EditorStatus } from './EditorStatus.tsx';
 import { BuildBar } from './lab/BuildBar.tsx';
+import { StarterPicker } from './lab/StarterPicker.tsx';
+import { ViewMenu } from './lab/ViewMenu.tsx';
+import { usePrefs } from './prefs.ts';
 import { CachePanel } from './lab/CachePanel.tsx';
 import { ContainerPanel } from './lab/ContainerPanel.tsx';
 import { ContextFileEditor, FileTabs } from './lab/ContextFiles.tsx';
 import { FilesystemPanel } from './lab/FilesystemPanel.tsx';
 import { ImagesPanel } from './lab/ImagesPanel.tsx';
 import { LayerStack } from './lab/LayerStack.tsx';
+import { CourseButton, LessonLinks, LessonPane } from './lessons/index.ts';
 import { Timeline } from './lab/Timeline.tsx';
 import { Panel } from './Panel.tsx';
 import { HeaderTools } from './share/HeaderTools.tsx';
@@ -125,8 +129,9 @@ function InspectorPanels() {
  */
 export function App() {
   const [bridge] = useState(() => new EditorBridge());
+  const [prefs, setPrefs] = usePrefs();
   return (
-    <MotionConfig reducedMotion="user">
+    <MotionConfig reducedMotion={prefs.reduceMotion ? 'always' : 'user'}>
       <LazyMotion features={loadMotionFeatures} strict>
         <EditorBridgeContext.Provider value={bridge}>
           <div className="app">
@@ -135,11 +140,14 @@ export function App() {
                 <h1>{strings.productName}</h1>
                 <p className="tagline">{strings.tagline}</p>
               </div>
+              <CourseButton />
               <BuildBar />
               <Notices />
               <HeaderTools />
             </header>
             <main className="lab">
+              <LessonLinks />
+              <LessonPane />
               <div className="lab-col lab-work">
                 <Panel
                   title={strings.editor.heading}

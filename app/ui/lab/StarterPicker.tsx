@@ -1,0 +1,55 @@
+import { useId, useState } from 'react';
+import { useLabStore, useLabStoreApi } from '../../store/index.ts';
+import { STARTERS } from '../../store/starters.ts';
+import type { WorkspaceFile } from '../../store/workspaceSlice.ts';
+import { strings } from '../strings.ts';
+
+const t = strings.starters;
+
+/** Loads a starter project; the work it replaces comes back with Undo. */
+export function StarterPicker() {
+  const loadWorkspace = useLabStore((s) => s.loadWorkspace);
+  const store = useLabStoreApi();
+  const id = useId();
+  const [undo, setUndo] = useState<{ name: string; dockerfile: string; files: WorkspaceFile[] }>();
+  return (
+    <div className="starter-picker">
+      <label className="field" htmlFor={id}>
+        <span className="visually-hidden">{t.label}</span>
+        <select
+          id={id}
+          value=""
+          onChange={(e) => {
+            const s = STARTERS.find((x) => x.id === e.target.value);
+            if (!s) return;
+            const { dockerfile, files } = store.getState();
+            setUndo({ name: s.name, dockerfile, files });
+            loadWorkspace(s.dockerfile, s.files);
+          }}
+        >
+          <option value="">{t.choose}</option>
+          {STARTERS.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      {undo && (
+        <span className="undo-note" role="status">
+          {t.loaded(undo.name)}{' '}
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              loadWorkspace(undo.dockerfile, undo.files);
+              setUndo(undefined);
+            }}
+          >
+            {t.undo}
+          </button>
+        </span>
+      )}
+    </div>
+  );
+}
