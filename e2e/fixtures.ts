@@ -21,7 +21,8 @@ export class LabPage {
 
   /** Replaces the whole Dockerfile, as a paste would. */
   async replaceText(text: string) {
-    await this.editor.click();
+    // Near the top-left corner: a long document's centre may be scrolled out of view.
+    await this.editor.click({ position: { x: 8, y: 8 } });
     await this.page.keyboard.press('ControlOrMeta+A');
     await this.page.keyboard.insertText(text);
   }

@@ -399,6 +399,7 @@ export const strings = {
     wrong: (answer: string) => `Not quite: the answer is “${answer}”.`,
     demo: 'Try this',
     runDemo: 'Run these commands',
+    answerFirst: 'Answer the question above first.',
     golf: (score: number, bytes: string, par: string) =>
       `Score ${score} (your image ${bytes}; the reference solution ${par}). 100 is par; higher is better.`,
   },

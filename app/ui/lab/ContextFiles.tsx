@@ -31,20 +31,22 @@ export function FileTabs() {
   };
   return (
     <div className="file-tabs">
-      <div role="tablist" aria-label={t.tabsLabel} className="tabs">
-        {['Dockerfile', ...files.map((f) => f.path)].map((path) => (
-          <button
-            key={path}
-            type="button"
-            role="tab"
-            aria-selected={open === path}
-            className={open === path ? 'tab on' : 'tab'}
-            onClick={() => setOpen(path)}
-            onDoubleClick={() => path !== 'Dockerfile' && setNaming({ from: path, value: path })}
-          >
-            {path}
-          </button>
-        ))}
+      <div className="tabs-row">
+        <div role="tablist" aria-label={t.tabsLabel} className="tabs">
+          {['Dockerfile', ...files.map((f) => f.path)].map((path) => (
+            <button
+              key={path}
+              type="button"
+              role="tab"
+              aria-selected={open === path}
+              className={open === path ? 'tab on' : 'tab'}
+              onClick={() => setOpen(path)}
+              onDoubleClick={() => path !== 'Dockerfile' && setNaming({ from: path, value: path })}
+            >
+              {path}
+            </button>
+          ))}
+        </div>
         <button
           type="button"
           className="tab tab-add"

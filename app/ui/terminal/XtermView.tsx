@@ -44,12 +44,19 @@ export default function XtermView() {
       fontFamily: cssVar('--font-mono', 'monospace'),
       fontSize: Math.round(rem * 0.875),
       cursorBlink: true,
+      drawBoldTextInBrightColors: false,
       scrollback: 5000,
       theme: {
         background: cssVar('--editor-bg', '#ffffff'),
         foreground: cssVar('--fg', '#1b1f24'),
         cursor: cssVar('--accent', '#0969da'),
         selectionBackground: cssVar('--selection-bg', '#b6d7ff'),
+        // ANSI colours with the page's contrast (the defaults are too pale on white).
+        blue: cssVar('--accent', '#0b62c4'),
+        cyan: cssVar('--syntax-string', '#0a6b3d'),
+        red: cssVar('--error', '#c4271c'),
+        green: cssVar('--syntax-string', '#0a6b3d'),
+        yellow: cssVar('--warning', '#9a5b00'),
       },
     });
     const fit = new FitAddon();
