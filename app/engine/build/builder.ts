@@ -37,6 +37,9 @@ export type Expander = (
   vars: ReadonlyMap<string, string>,
 ) => { value: string; used: string[] };
 
+/** Instructions one build may run: far above any real Dockerfile, low enough to stay fast. */
+export const DEFAULT_INSTRUCTION_LIMIT = 10_000;
+
 export interface BuildRequest {
   plan: BuildPlan;
   /** The Dockerfile text (for error excerpts) and its name. */
@@ -52,7 +55,11 @@ export interface BuildRequest {
   catalog: PackageCatalog;
   cache: BuildCache;
   expand: Expander;
-  limits?: { steps?: number; maxBytes?: number };
+  /**
+   * steps: shell commands and loop iterations per RUN; maxBytes: bytes one step may write;
+   * instructions: Dockerfile instructions one build runs (DEFAULT_INSTRUCTION_LIMIT).
+   */
+  limits?: { steps?: number; maxBytes?: number; instructions?: number };
   /** The simulator's clock for files RUN writes; fixed so layers are reproducible. */
   now?: number;
 }
@@ -117,6 +124,15 @@ export function build(req: BuildRequest): BuildResult {
     const target = targetStage(req.plan, req.target);
     const needed = neededStages(req.plan, target, req.builder, req.expand, req.buildArgs);
     infos = planStepInfos(req.plan, needed, req.builder);
+    const maxInstructions = req.limits?.instructions ?? DEFAULT_INSTRUCTION_LIMIT;
+    if (infos.length > maxInstructions) {
+      throw new EngineError(
+        'build-budget',
+        `this Dockerfile has ${infos.length} instructions, more than the simulator builds (limit ${maxInstructions})`,
+        infos[maxInstructions]?.range,
+        { hint: 'Split the work into fewer instructions, for example one RUN joined with &&.' },
+      );
+    }
     emit({
       type: 'build-start',
       builder: req.builder,
@@ -154,8 +170,8 @@ export function build(req: BuildRequest): BuildResult {
     if (!final) throw new EngineError('internal', 'the target stage was not built');
     emit({ type: 'build-done', imageId: final.id, tags: req.tags });
     return { ok: true, events, image: final, intermediates };
-  } catch (e) {
-    if (!(e instanceof EngineError)) throw e;
+  } catch (caught) {
+    const e = asEngineError(caught);
     const data = e.data as { classic?: string; hint?: string; output?: string };
     if (current !== undefined && data.output)
       emit({ type: 'output', step: current, stream: 'stderr', text: data.output });
@@ -172,6 +188,23 @@ export function build(req: BuildRequest): BuildResult {
       emit({ type: 'step-done', step: current, outcome: 'failed', imageId: undefined });
     return { ok: false, events, image: undefined, intermediates };
   }
+}
+
+/**
+ * A failure the steps did not put in words (a file system error escaping a step) still ends
+ * the build with a sentence instead of taking the page down.
+ */
+function asEngineError(e: unknown): EngineError {
+  if (e instanceof EngineError) return e;
+  if (e instanceof RangeError)
+    return new EngineError(
+      'build-budget',
+      /call stack/i.test(e.message)
+        ? 'this build nested too deeply for the simulator'
+        : 'this build made a value too large for the simulator',
+    );
+  const what = e instanceof Error ? e.message : String(e);
+  return new EngineError('internal', `the simulator could not run this step: ${what}`);
 }
 
 function targetStage(plan: BuildPlan, target: string | undefined): StageSpec {
@@ -201,11 +234,15 @@ function runStage(
   let state = startStage(req, stage, states);
   emit({ type: 'step-done', step: first, outcome: 'base', imageId: state.parentImage });
   let rebuilt = state.rebuilt;
+  // How many steps of each keyword came before: counted as we go, not rescanned per step.
+  const seen = new Map<string, number>();
   stage.steps.forEach((step, i) => {
     const n = first + 1 + i;
     setCurrent(n);
     emit({ type: 'step-start', step: n });
-    const position = `${stage.index}:${step.keyword}:${stage.steps.slice(0, i).filter((s) => s.keyword === step.keyword).length}`;
+    const ordinal = seen.get(step.keyword) ?? 0;
+    seen.set(step.keyword, ordinal + 1);
+    const position = `${stage.index}:${step.keyword}:${ordinal}`;
     const outcome = executeStep(req, step, state, states, {
       lookup: (parts: CacheKeyParts, parentMatters: boolean) => {
         const before = req.cache.remember(position, parts);

@@ -33,6 +33,11 @@ export interface Selection {
   items: CopyItem[];
   /** True when a source was a directory or a wildcard: the destination is a directory. */
   many: boolean;
+  /**
+   * How many paths the sources named once wildcards are expanded. More than one needs a
+   * destination ending in `/`; one directory does not.
+   */
+  sources?: number;
 }
 
 const hex = (data: Uint8Array) => bytesToHex(sha256(data)).slice(0, 32);
@@ -41,6 +46,16 @@ const clean = (p: string) =>
     .split('/')
     .filter((s) => s !== '' && s !== '.')
     .join('/');
+
+/** `path.Clean("/" + p)` as BuildKit does, without the slash: `..` stops at the context root. */
+function clampToContext(p: string): string {
+  const out: string[] = [];
+  for (const part of p.split('/')) {
+    if (part === '..') out.pop();
+    else if (part !== '' && part !== '.') out.push(part);
+  }
+  return out.join('/');
+}
 
 function itemChecksum(i: Omit<CopyItem, 'checksum'>): string {
   const content = i.data
@@ -78,14 +93,16 @@ export function selectFromContext(
 ): Selection {
   const items: CopyItem[] = [];
   let many = sources.length > 1;
+  let named = 0;
   for (const source of sources) {
-    const path = clean(source.replace(/(^|\/)\.\.(?=\/|$)/g, ''));
+    const path = clampToContext(source);
     const wildcard = /[*?[]/.test(path);
     const roots = wildcard ? matchContext(ctx, path) : [path];
     if (wildcard) many = true;
     let found = false;
     for (const root of roots) {
       const file = ctx.files.get(root);
+      if (file || root === '' || ctx.dirs.has(root)) named++;
       if (file) {
         found = true;
         const base = root.split('/').pop()!;
@@ -145,9 +162,9 @@ export function selectFromContext(
         }
       }
     }
-    if (!found) notFound(source, range, matchesIgnore(ctx.ignore, path));
+    if (!found) notFound(path, range, matchesIgnore(ctx.ignore, path));
   }
-  return { items, many };
+  return { items, many, sources: named };
 }
 
 function matchContext(ctx: BuildContext, pattern: string): string[] {
@@ -184,7 +201,7 @@ export function selectFromView(
       walkNode(node, '', (rel, n) => items.push(nodeItem(`${path}/${rel}`, rel, n)));
     } else items.push(nodeItem(path, '', node));
   }
-  return { items, many };
+  return { items, many, sources: sources.length };
 }
 
 function walkNode(
@@ -272,7 +289,7 @@ export function writeSelection(fs: RecordingOverlay, sel: Selection, opts: Write
   const destIsDir = opts.dest.endsWith('/') || opts.dest === '.' || existing?.type === 'dir';
   const files = sel.items.filter((i) => i.kind !== 'dir');
   if (
-    ((sel.many && files.length > 1) ||
+    ((sel.sources === undefined ? sel.many && files.length > 1 : sel.sources > 1) ||
       (sel.items.length > 1 && sel.items.every((i) => i.rel === ''))) &&
     !destIsDir
   ) {
@@ -310,7 +327,9 @@ export function writeSelection(fs: RecordingOverlay, sel: Selection, opts: Write
     }
     if (item.kind !== 'symlink') fs.chmod(target, opts.chmod ?? item.mode);
     const owner = opts.owner ?? { uid: item.uid, gid: item.gid };
-    fs.chown(target, owner.uid, owner.gid);
+    // A copied symlink is owned itself; following it could chown another file or loop.
+    if (item.kind === 'symlink') fs.lchown(target, owner.uid, owner.gid);
+    else fs.chown(target, owner.uid, owner.gid);
   }
 }
 
@@ -330,16 +349,55 @@ function ensureDir(fs: RecordingOverlay, dir: string, opts: WriteOptions): void 
   if (opts.owner) fs.chown(dir, opts.owner.uid, opts.owner.gid);
 }
 
+function lstatOrNull(fs: RecordingOverlay, path: string): { type: string } | null {
+  try {
+    return fs.lstat(path);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Refuses a member whose parent directories lead out of the destination through a symlink an
+ * earlier member made (`link -> /etc`, then `link/passwd`), in Docker's words.
+ */
+function staysInside(
+  fs: RecordingOverlay,
+  dest: string,
+  target: string,
+  name: string,
+  opts: WriteOptions,
+): void {
+  const root = fs.exists(dest) ? fs.realpath(dest) : dest;
+  const parts = target.slice(dest === '/' ? 1 : dest.length + 1).split('/');
+  let at = dest === '/' ? '' : dest;
+  for (const part of parts.slice(0, -1)) {
+    at = `${at}/${part}`;
+    if (!fs.exists(at)) return;
+    const real = fs.realpath(at);
+    if (root !== '/' && real !== root && !real.startsWith(`${root}/`)) {
+      throw new EngineError('add-breakout', `"${name}" is outside of "${dest}"`, opts.range);
+    }
+  }
+}
+
 function unpack(fs: RecordingOverlay, data: Uint8Array, dest: string, opts: WriteOptions): void {
   let bytes = data;
   if (data[0] === 0x1f && data[1] === 0x8b) bytes = gunzipSync(data);
   for (const e of readTar(bytes)) {
-    const target = `${dest === '/' ? '' : dest}/${clean(e.name)}`;
+    // `..` in an archive member stops at the destination, as Docker refuses breakouts.
+    const target = `${dest === '/' ? '' : dest}/${clampToContext(e.name)}`;
     if (target === dest) continue;
+    staysInside(fs, dest, target, e.name, opts);
     ensureDir(fs, target.slice(0, target.lastIndexOf('/')) || '/', opts);
     if (e.type === 'dir') {
       if (!fs.exists(target)) fs.mkdir(target, { mode: e.mode });
-    } else if (e.type === 'symlink') fs.symlink(e.linkname, target);
+      continue;
+    }
+    // A later member replaces an earlier one of the same name, as tar does.
+    const old = lstatOrNull(fs, target);
+    if (old && old.type !== 'dir') fs.unlink(target);
+    if (e.type === 'symlink') fs.symlink(e.linkname, target);
     else if (e.type === 'file') fs.writeFile(target, e.data, { mode: e.mode });
   }
 }

@@ -5,6 +5,7 @@
 import { EngineError } from '../common/diagnostics.ts';
 import type { SourceRange } from '../common/diagnostics.ts';
 import { BudgetExceededError, openOverlay, type Layer, type MergedView } from '../fs/index.ts';
+import { sizeLimitMessage } from '../limits/messages.ts';
 import { runExec, runShell, type PackageCatalog, type ShellResult } from '../shell/index.ts';
 
 export interface RunInput {
@@ -188,6 +189,6 @@ function sizeExceeded(maxBytes: number): ShellResult {
     env: {},
     cwd: '/',
     budgetExceeded: 'size',
-    message: `this step wrote more than the simulator allows (limit ${Math.round(maxBytes / 1e9)} GB)`,
+    message: sizeLimitMessage(maxBytes),
   };
 }

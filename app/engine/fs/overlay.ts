@@ -259,6 +259,11 @@ export class RecordingOverlay implements ShellFs {
     this.#setMeta(path, { uid, gid });
   }
 
+  /** chown without following a final symlink (`chown -h`). */
+  lchown(path: string, uid: number, gid: number): void {
+    this.#setMeta(path, { uid, gid }, false);
+  }
+
   utimes(path: string, mtime: number): void {
     this.#setMeta(path, { mtime });
   }
@@ -266,8 +271,9 @@ export class RecordingOverlay implements ShellFs {
   #setMeta(
     path: string,
     meta: { mode?: number; uid?: number; gid?: number; mtime?: number },
+    follow = true,
   ): void {
-    const { c, node } = this.#existing(path, true);
+    const { c, node } = this.#existing(path, follow);
     if (node.type === 'dir') Object.assign(this.#w.dir(c), meta);
     else this.#w.update(c, node, { ...node, ...meta });
   }

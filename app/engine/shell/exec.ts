@@ -134,6 +134,17 @@ export function swallowExit(fn: () => number): number {
 }
 
 export function runCommand(cmd: Command, sh: Shell, io: Io): number {
+  try {
+    return dispatch(cmd, sh, io);
+  } catch (e) {
+    if (!(e instanceof ExpansionError)) throw e;
+    // dash: an expansion error anywhere (for lists, case words, assignments) exits the shell.
+    io.stderr.write(`${sh.prefix()}${e.message}\n`);
+    throw new ExitSignal(2);
+  }
+}
+
+function dispatch(cmd: Command, sh: Shell, io: Io): number {
   switch (cmd.type) {
     case 'simple':
       return runSimple(cmd, sh, io);

@@ -1,5 +1,6 @@
 import type { ShellFs } from './fs-port.ts';
 import { FsError } from './fs-port.ts';
+import { sizeLimitMessage } from '../limits/messages.ts';
 import { BudgetSignal } from './signals.ts';
 import type { Shell } from './state.ts';
 import type { Sink } from './types.ts';
@@ -53,19 +54,25 @@ export const NULL_SINK: Sink = { write: () => {} };
 /** Output redirected to a file: buffered, appended to the file when the command finishes. */
 export class FileSink implements Sink {
   private parts: string[] = [];
+  private pending = 0;
+  private flushed = 0;
   constructor(
     private readonly fs: ShellFs,
     readonly path: string,
   ) {}
   write(s: string): void {
     this.parts.push(s);
-    // Keep memory bounded for long loops writing to a file.
-    if (this.parts.length > 256) this.flush();
+    this.pending += s.length;
+    // Keep memory bounded for long loops writing to a file, but flush in batches that grow
+    // with the file: each append copies the file, so fixed batches would be quadratic.
+    if (this.parts.length > 256 && this.pending >= this.flushed) this.flush();
   }
   flush(): void {
     if (this.parts.length === 0) return;
     const data = encode(this.parts.join(''));
     this.parts = [];
+    this.flushed += this.pending;
+    this.pending = 0;
     this.fs.writeFile(this.path, data, { append: true });
   }
 }
@@ -188,10 +195,9 @@ function noSpace(fs: ShellFs): ShellFs {
         return fn(...args);
       } catch (e) {
         if (e instanceof FsError && e.code === 'ENOSPC') {
-          throw new BudgetSignal(
-            'size',
-            `this step wrote more data than the simulator allows (no space left writing ${e.path})`,
-          );
+          // The overlay's size budget says its limit (fs BudgetExceededError); a full disk does not.
+          const limit = 'limit' in e && typeof e.limit === 'number' ? e.limit : undefined;
+          throw new BudgetSignal('size', sizeLimitMessage(limit, e.path));
         }
         throw e;
       }

@@ -4,7 +4,7 @@ import { ls } from './ls.ts';
 import { basename, df, dirname, du, mktemp, readlink, realpath, stat } from './paths.ts';
 import { chgrp, chmod, chown } from './perms.ts';
 import { env, shCmd, wrapper, xargs } from './shells.ts';
-import { dd, truncate } from './sizes.ts';
+import { dd, fallocate, truncate } from './sizes.ts';
 import { date, groups, hostname, id, nproc, printenv, sleep, uname, whoami, which } from './sys.ts';
 import { cut, head, seq, sort, tail, tee, tr, uniq, wc, yes } from './text.ts';
 import { find } from './find.ts';
@@ -88,6 +88,7 @@ export function commands(): Map<string, CommandFn> {
     ['xargs', xargs],
     ['dd', dd],
     ['truncate', truncate],
+    ['fallocate', fallocate],
     ['date', date],
     ['groups', groups],
     ['hostname', hostname],

@@ -127,3 +127,46 @@ export const truncate: CommandFn = (argv, io, sh) => {
   }
   return status;
 };
+
+/** fallocate -l LEN FILE: reserves LEN bytes (the file grows, never shrinks; no bytes are kept). */
+export const fallocate: CommandFn = (argv, io, sh) => {
+  let spec: string | undefined;
+  const files: string[] = [];
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i] as string;
+    if (a === '-l' || a === '--length') spec = argv[++i];
+    else if (a.startsWith('--length=')) spec = a.slice(9);
+    else if (a.startsWith('-l')) spec = a.slice(2);
+    else files.push(a);
+  }
+  if (spec === undefined) {
+    io.stderr.write('fallocate: no length argument specified\n');
+    return 1;
+  }
+  const size = parseSize(spec);
+  if (size === null || size === 0) {
+    io.stderr.write(`fallocate: invalid length value specified\n`);
+    return 1;
+  }
+  const [file] = files;
+  if (file === undefined || files.length > 1) {
+    io.stderr.write(
+      `fallocate: ${file === undefined ? 'no filename specified' : 'unexpected number of arguments'}\nTry 'fallocate --help' for more information.\n`,
+    );
+    return 1;
+  }
+  const path = sh.resolve(file);
+  try {
+    const st = tryStat(sh, path);
+    if (st && st.size >= size) return 0;
+    if (st && size <= 64 * 1024) {
+      const next = new Uint8Array(size);
+      next.set(sh.fs.readFile(path));
+      sh.fs.writeFile(path, next);
+    } else sh.fs.writeSizedFile(path, size, st ? { mode: st.mode } : {});
+  } catch (e) {
+    io.stderr.write(`fallocate: cannot open ${file}: ${errText(fsError(e))}\n`);
+    return 1;
+  }
+  return 0;
+};
