@@ -114,7 +114,8 @@ export function renderBuildkit(events: readonly BuildEvent[], opts: OutputOption
       case 'step-done': {
         const v = vertexOf.get(e.step);
         const step = steps[e.step];
-        if (v === undefined || !step) break;
+        // A failed step was shown with its error already.
+        if (v === undefined || !step || e.outcome === 'failed') break;
         const head = `#${v} ${step.vertexLabel} ${vertexText(step, bases)}`;
         const logs = (outputs.get(e.step) ?? []).map((l) => `#${v} 0.100 ${l}`);
         block([
@@ -207,6 +208,7 @@ export function renderClassic(events: readonly BuildEvent[], opts: OutputOptions
         out.push(e.text.replace(/\n$/, ''));
         break;
       case 'step-done': {
+        if (e.outcome === 'failed') break;
         const id = running.get(e.step);
         if (id && e.outcome === 'built') out.push(`Removing intermediate container ${id}`);
         last = e.imageId;

@@ -82,7 +82,10 @@ function finish(sh: Shell, body: (io: Io) => number, ctx: ShellContext): ShellRe
       sh.budget.foreverCommand = e.command;
       exitCode = 0;
     } else if (e instanceof RangeError)
-      budget = new BudgetSignal('depth', 'this step nested too deeply for the simulator');
+      // JS stack overflow is nesting; "Invalid string length" and friends are a value too big.
+      budget = /call stack/i.test(e.message)
+        ? new BudgetSignal('depth', 'this step nested too deeply for the simulator')
+        : new BudgetSignal('size', 'this step built a value too large for the simulator');
     else {
       // A bug in the simulator must not take the page down: report it as the run's failure.
       internal = e instanceof Error ? `${e.name}: ${e.message}` : String(e);

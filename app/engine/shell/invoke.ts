@@ -7,6 +7,8 @@ import { ReturnSignal } from './signals.ts';
 import type { Shell } from './state.ts';
 import type { CommandFn, Io } from './types.ts';
 
+const BINARY_BUILTINS = new Set(['echo', 'printf', 'true', 'false', 'test', '[', 'pwd', 'kill']);
+
 export const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 
 export type Resolved =
@@ -45,6 +47,9 @@ function fileKind(path: string, sh: Shell): Resolved | null {
     const base = real.slice(real.lastIndexOf('/') + 1);
     const known = commands().get(base) ?? commands().get(path.slice(path.lastIndexOf('/') + 1));
     if (known) return { kind: 'command', fn: known, path };
+    // coreutils ships echo, printf, true, false, test, [, pwd and kill as programs too: run by
+    // path (`RUN ["/bin/echo", "x"]`) they behave as the shell's builtins.
+    if (BINARY_BUILTINS.has(base) && builtins().has(base)) return { kind: 'builtin', name: base };
     if (st.size > 0 && st.size < 1 << 20) {
       const head = readText(sh.fs, path).slice(0, 200);
       const shebang = /^#!\s*(\S*)(?:\s+(\S+))?/.exec(head);
@@ -107,7 +112,7 @@ function run(found: Resolved | null, argv: string[], io: Io, sh: Shell): number 
     case 'function':
       return callFunction(name, argv.slice(1), io, sh);
     case 'builtin':
-      return callBuiltin(name, argv, io, sh);
+      return callBuiltin(found.name, argv, io, sh);
     case 'command':
       if (name.includes('/') && !executable(found.path, sh)) return denied(name, io, sh);
       return found.fn(argv, io, sh);

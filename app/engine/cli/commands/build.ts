@@ -66,8 +66,14 @@ export const build: Command = ({ engine, host, argv }) => {
   const quiet = args.bool('quiet');
   if (builder === 'classic') {
     const text = renderClassic(result.events, opts);
-    if (!result.ok)
-      return fail(quiet ? (text.trimEnd().split('\n').pop() ?? '') : '', 1, quiet ? '' : text);
+    if (!result.ok) {
+      // Docker prints the steps on stdout and the error on stderr, and exits with a failed
+      // RUN's own exit code.
+      const lines = text.trimEnd().split('\n');
+      const error = lines.pop() ?? '';
+      const code = /returned a non-zero code: (\d+)$/.exec(error);
+      return fail(error, code ? Number(code[1]) : 1, quiet ? '' : `${lines.join('\n')}\n`);
+    }
     return ok(quiet ? `${result.image!.id}\n` : text);
   }
   // The docker CLI accepts --squash with BuildKit but ignores it, with this warning.

@@ -395,8 +395,14 @@ export const commit: Command = ({ engine, argv }) => {
       ...(rw.stats.entries ? {} : { empty_layer: true }),
     },
   ];
+  // The new image keeps the container's command as its CMD, as docker commit does.
+  const entrypoint = image.config.Entrypoint ?? [];
+  const ownCmd = entrypoint.every((w, i) => c.argv[i] === w)
+    ? c.argv.slice(entrypoint.length)
+    : c.argv;
+  const config = { ...image.config, Cmd: ownCmd.length ? ownCmd : (image.config.Cmd ?? []) };
   const configJson = imageConfigJson({
-    config: image.config,
+    config,
     diffIds: layers.map((l) => diffId(l)),
     history,
     flavor: 'classic',
@@ -406,7 +412,7 @@ export const commit: Command = ({ engine, argv }) => {
   engine.addImage({
     id,
     layers,
-    config: image.config,
+    config,
     history,
     configJson,
     parent: image.id,

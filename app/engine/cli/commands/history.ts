@@ -39,6 +39,8 @@ export const history: Command = ({ engine, argv }) => {
     );
   const image = engine.images.resolve(args.positional[0]!);
   const noTrunc = args.bool('no-trunc');
+  // --human is on unless turned off (`--human=false`): then sizes are plain bytes.
+  const human = args.string('human') === undefined || args.bool('human');
   // Which local image each history line ends: the image itself and, with the classic
   // builder, its chain of parents (a pulled base keeps only its own top line).
   const idAt = new Map<number, string>();
@@ -62,7 +64,7 @@ export const history: Command = ({ engine, argv }) => {
       CreatedSince: `${humanDuration((engine.now() - created) * 1000)} ago`,
       CreatedAt: h.created ?? '',
       CreatedBy: noTrunc ? createdBy : ellipsis(createdBy, 45),
-      Size: humanSize(size),
+      Size: human ? humanSize(size) : String(size),
       Comment: h.comment ?? '',
     };
   });

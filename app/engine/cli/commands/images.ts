@@ -40,6 +40,18 @@ export const images: Command = ({ engine, argv }) => {
   const rows: Record<string, string>[] = [];
   const sorted = engine.images.all().sort((a, b) => b.created - a.created);
   const danglingOnly = args.list('filter').includes('dangling=true');
+  // `--filter reference=PATTERN`: the repository (or repository:tag) matches, `*` as a glob.
+  const references = args
+    .list('filter')
+    .filter((f) => f.startsWith('reference='))
+    .map((f) => {
+      const pattern = f.slice('reference='.length);
+      const re = new RegExp(
+        `^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/:]*')}$`,
+      );
+      return (name: string) =>
+        re.test(pattern.includes(':') ? name : name.slice(0, name.lastIndexOf(':')));
+    });
   for (const image of sorted) {
     const tags = engine.images.tagsOf(image.id).sort();
     if (tags.length === 0 && image.intermediate && !args.bool('all')) continue;
@@ -49,6 +61,7 @@ export const images: Command = ({ engine, argv }) => {
       const i = name.lastIndexOf(':');
       const repo = name.slice(0, i);
       if (filter && repo !== filter && name !== familiarName(safeRef(filter))) continue;
+      if (references.length && !references.some((matches) => matches(name))) continue;
       rows.push({
         Repository: repo,
         Tag: name.slice(i + 1),
@@ -234,7 +247,14 @@ export const imagePrune: Command = ({ engine, argv }) => {
     if (engine.containers.usingImage(image.id).length) continue;
     const unused = args.bool('all') || engine.images.isDangling(image.id);
     if (!unused || engine.images.children(image.id).length) continue;
-    reclaimed += imageSize(engine, image.id);
+    // Only layers no other image shares are freed (a base layer stays for its other users).
+    const kept = new Set(
+      engine.images
+        .all()
+        .filter((i) => i.id !== image.id)
+        .flatMap((i) => i.layers),
+    );
+    reclaimed += image.layers.filter((l) => !kept.has(l)).reduce((n, l) => n + l.stats.size, 0);
     for (const t of engine.images.tagsOf(image.id)) {
       engine.images.untag(t);
       out.push(`untagged: ${t}`);

@@ -91,7 +91,11 @@ export const systemDf: Command = ({ engine, argv }) => {
   const imageRows = [
     'REPOSITORY\tTAG\tIMAGE ID\tCREATED\tSIZE\tSHARED SIZE\tUNIQUE SIZE\tCONTAINERS',
   ];
-  for (const u of images) {
+  // Newest first, as Docker lists them.
+  const newestFirst = [...images].sort(
+    (a, b) => engine.images.get(b.id)!.created - engine.images.get(a.id)!.created,
+  );
+  for (const u of newestFirst) {
     const record = engine.images.get(u.id)!;
     const names = engine.images.tagsOf(u.id).sort();
     for (const name of names.length ? names : ['<none>:<none>']) {
@@ -122,7 +126,7 @@ export const systemDf: Command = ({ engine, argv }) => {
         '0',
         humanSize(rwSizes[i]!),
         `${humanDuration((engine.now() - c.created) * 1000)} ago`,
-        c.state === 'running' ? 'Up' : `Exited (${c.exitCode})`,
+        c.state === 'running' ? 'Up' : c.state === 'created' ? 'Created' : `Exited (${c.exitCode})`,
         c.name,
       ].join('\t'),
     );

@@ -1,0 +1,159 @@
+/**
+ * Compare a replay on Layerlab with a recording from real Docker, step by step, and sort the
+ * mismatches into known (listed in known-differences.ts with a reason) and unexplained.
+ */
+import type { BuildStep, ImageRecord, StepResult } from './normalise.ts';
+import type { Builder } from './steps.ts';
+
+export interface Mismatch {
+  /** Index of the step in the scenario's results. */
+  step: number;
+  line: string;
+  /** What differs: `steps[2].cached`, `error`, `stdout`, `history[3].size`, `layers[0]`, … */
+  field: string;
+  /** A one-line description: `expected … got …`, or `- entry` / `+ entry` for layer entries. */
+  detail: string;
+}
+
+const show = (v: unknown) => JSON.stringify(v);
+
+function push(
+  out: Mismatch[],
+  step: number,
+  line: string,
+  field: string,
+  want: unknown,
+  got: unknown,
+) {
+  if (show(want) !== show(got))
+    out.push({ step, line, field, detail: `expected ${show(want)} got ${show(got)}` });
+}
+
+function compareSteps(
+  out: Mismatch[],
+  i: number,
+  line: string,
+  want: BuildStep[],
+  got: BuildStep[],
+) {
+  push(out, i, line, 'steps.length', want.length, got.length);
+  want.forEach((w, n) => {
+    const g = got[n];
+    push(out, i, line, `steps[${n}].step`, w.step, g?.step);
+    push(out, i, line, `steps[${n}].cached`, w.cached, g?.cached);
+  });
+}
+
+function compareImage(
+  out: Mismatch[],
+  i: number,
+  line: string,
+  want: ImageRecord,
+  got: ImageRecord,
+) {
+  const keys = new Set([...Object.keys(want.config), ...Object.keys(got.config)]);
+  for (const k of [...keys].sort())
+    push(out, i, line, `config.${k}`, want.config[k], got.config[k]);
+  push(out, i, line, 'history.length', want.history.length, got.history.length);
+  want.history.forEach((w, n) => {
+    const g = got.history[n];
+    push(out, i, line, `history[${n}].created_by`, w.created_by, g?.created_by);
+    push(out, i, line, `history[${n}].empty_layer`, w.empty_layer, g?.empty_layer);
+    push(out, i, line, `history[${n}].size`, w.size, g?.size);
+  });
+  push(out, i, line, 'layers.length', want.layers.length, got.layers.length);
+  want.layers.forEach((w, n) => {
+    const g = new Set(got.layers[n] ?? []);
+    const ws = new Set(w);
+    for (const e of w)
+      if (!g.has(e)) out.push({ step: i, line, field: `layers[${n}]`, detail: `- ${e}` });
+    for (const e of g)
+      if (!ws.has(e)) out.push({ step: i, line, field: `layers[${n}]`, detail: `+ ${e}` });
+  });
+}
+
+function compareLines(
+  out: Mismatch[],
+  i: number,
+  line: string,
+  field: string,
+  want: string[],
+  got: string[],
+) {
+  for (let n = 0; n < Math.max(want.length, got.length); n++)
+    push(out, i, line, `${field}[${n}]`, want[n], got[n]);
+}
+
+/** Every difference between a recording and a replay of the same scenario and builder. */
+export function compareResults(want: StepResult[], got: StepResult[]): Mismatch[] {
+  const out: Mismatch[] = [];
+  want.forEach((w, i) => {
+    const g = got[i];
+    if (!g || g.line !== w.line || g.kind !== w.kind) {
+      out.push({
+        step: i,
+        line: w.line,
+        field: 'kind',
+        detail: `expected ${w.kind} got ${g?.kind}`,
+      });
+      return;
+    }
+    if (w.kind === 'build' && g.kind === 'build') {
+      push(out, i, w.line, 'exitCode', w.exitCode, g.exitCode);
+      compareSteps(out, i, w.line, w.steps, g.steps);
+      push(out, i, w.line, 'error', w.error, g.error);
+    } else if (w.kind === 'command' && g.kind === 'command') {
+      push(out, i, w.line, 'exitCode', w.exitCode, g.exitCode);
+      compareLines(out, i, w.line, 'stdout', w.stdout, g.stdout);
+      compareLines(out, i, w.line, 'stderr', w.stderr, g.stderr);
+    } else if (w.kind === 'cat' && g.kind === 'cat') {
+      push(out, i, w.line, 'content', w.content, g.content);
+    } else if (w.kind === 'image' && g.kind === 'image') {
+      push(out, i, w.line, 'error', w.error, g.error);
+      if (w.image && g.image) compareImage(out, i, w.line, w.image, g.image);
+    }
+  });
+  if (got.length > want.length)
+    push(out, want.length, '', 'results.length', want.length, got.length);
+  return out;
+}
+
+export interface KnownDifference {
+  /** Short name, also a heading in conformance/KNOWN-DIFFERENCES.md. */
+  id: string;
+  /** Scenario folder name, or '*' for every scenario. */
+  scenario: string;
+  builder?: Builder;
+  /** Matches Mismatch.field (anchored at the start). */
+  field: RegExp;
+  /** Matches Mismatch.detail when given. */
+  detail?: RegExp;
+  /** Matches the step's line when given. */
+  line?: RegExp;
+  /**
+   * Only while the replay runs on the builder tests' small fixture base, because the catalog's
+   * debian:bookworm-slim is not there yet.
+   */
+  fixtureBase?: true;
+  reason: string;
+}
+
+/** What the replay ran on: the catalog's debian:bookworm-slim or the test fixture. */
+export type ReplayBase = 'catalog' | 'test fixture';
+
+export function isKnown(
+  k: KnownDifference,
+  scenario: string,
+  builder: Builder,
+  m: Mismatch,
+  base: ReplayBase = 'catalog',
+) {
+  return (
+    (k.fixtureBase === undefined || base === 'test fixture') &&
+    (k.scenario === '*' || k.scenario === scenario) &&
+    (k.builder === undefined || k.builder === builder) &&
+    new RegExp(`^(?:${k.field.source})`).test(m.field) &&
+    (k.detail === undefined || k.detail.test(m.detail)) &&
+    (k.line === undefined || k.line.test(m.line))
+  );
+}
