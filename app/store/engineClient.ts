@@ -82,6 +82,10 @@ export function createEngineClient(makePort: () => Port = workerPort): EngineCli
     fileContent: (...a) => call('fileContent', a),
     files: (...a) => call('files', a),
     load: (...a) => call('load', a),
+    lessonStart: (...a) => call('lessonStart', a),
+    lessonGoals: (...a) => call('lessonGoals', a),
+    lessonSolution: (...a) => call('lessonSolution', a),
+    lessonScore: (...a) => call('lessonScore', a),
     cancel() {
       port.terminate();
       for (const [, w] of pending) w.reject(new CancelledError());

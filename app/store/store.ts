@@ -3,11 +3,14 @@ import { createStore, type StateCreator, type StoreApi } from 'zustand/vanilla';
 import { createBuildSlice } from './buildSlice.ts';
 import { createEditorSlice } from './editorSlice.ts';
 import { createEngineClient, type EngineClient } from './engineClient.ts';
+import { createLessonSlice, type LessonSliceOptions } from './lessonSlice.ts';
+import type { SourceFile } from '../engine/lessons/index.ts';
 import { createTerminalSlice } from './terminalSlice.ts';
 import { createWorkspaceSlice } from './workspaceSlice.ts';
 import { browserStorage, createDebouncedStorage, type DebouncedStorage } from './persistence.ts';
 import { createSaveSlice } from './saveSlice.ts';
 import type { LabState, PersistedLabState } from './state.ts';
+import type { SharedLab } from '../share/codec.ts';
 
 /** The localStorage key of the lab in the full page. Embeds pass their own key, or none. */
 export const LAB_STORAGE_KEY = 'layerlab:v1:lab';
@@ -21,8 +24,17 @@ export interface LabStoreOptions {
   saveDelayMs?: number;
   /** Text to start from instead of the saved or starter Dockerfile. */
   initialDockerfile?: string;
+  /**
+   * A shared lab (link, embed) to start from: it takes the place of the saved lab, which the
+   * next save overwrites. Builds are the caller's to start.
+   */
+  initialLab?: SharedLab;
   /** The engine; a worker by default (tests pass one that runs on their thread). */
   engine?: () => EngineClient;
+  /** The lesson files; the bundled lessons/ folder by default. */
+  lessonFiles?: () => Promise<SourceFile[]>;
+  /** fetch for lesson files previewed from a URL (tests pass their own). */
+  fetch?: LessonSliceOptions['fetch'];
 }
 
 export type LabStore = StoreApi<LabState> & {
@@ -122,6 +134,13 @@ export function createLabStore(options: LabStoreOptions = {}): LabStore {
     ...createWorkspaceSlice(set, get, api),
     ...createBuildSlice(set, get, api),
     ...createTerminalSlice(set, get, api),
+    ...createLessonSlice({
+      // Lesson progress is kept where the lab is (an embed without storage keeps it in memory).
+      storage:
+        storageKey === null ? undefined : 'storage' in options ? options.storage : browserStorage(),
+      ...(options.lessonFiles ? { files: options.lessonFiles } : {}),
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+    })(set, get, api),
     engine,
     reset: () => set(api.getInitialState(), true),
   });
@@ -145,8 +164,24 @@ export function createLabStore(options: LabStoreOptions = {}): LabStore {
     : createStore<LabState>()(slices);
   report = (problem) => store.getState().setSaveProblem(problem);
   if (storageKey !== null) followOtherTabs(store, storageKey);
+  // An open lesson's goals are checked again after every build and command.
+  store.subscribe((s, prev) => {
+    if (s.lesson && s.engineView !== prev.engineView) void s.checkGoals();
+  });
   if (options.initialDockerfile !== undefined) {
     store.setState({ dockerfile: options.initialDockerfile });
+  }
+  if (options.initialLab !== undefined) {
+    const lab = options.initialLab;
+    store.setState({
+      dockerfile: lab.dockerfile,
+      files: lab.files.map((f) => ({ path: f.path, content: f.content })),
+      openFile: 'Dockerfile',
+      builder: lab.builder,
+      noCache: lab.noCache,
+      buildArgs: lab.buildArgs.map((a) => ({ name: a.name, value: a.value })),
+      tag: lab.tag,
+    });
   }
   return Object.assign(store, { flushSave: () => storage?.flush() });
 }

@@ -5,6 +5,10 @@
  */
 import type { ContextFile } from '../build/context.ts';
 import type { EngineState } from '../daemon/persist.ts';
+import type { GolfScore } from '../lessons/golf.ts';
+import type { Lab } from '../lessons/run.ts';
+import type { Goal, Lesson } from '../lessons/types.ts';
+import type { GoalResult, LessonSolved, LessonStarted } from './lessons.ts';
 import type { FileContent } from './session.ts';
 import type { BuildInput, BuildView, CommandView, EngineView, FileRow } from './types.ts';
 
@@ -22,6 +26,11 @@ export interface EngineMethods {
   ): FileContent;
   files(image: string, upTo: number): FileRow[];
   load(state: EngineState): void;
+  /** Resets the engine into the lesson's start state and empties the learner's activity. */
+  lessonStart(lesson: Lesson): LessonStarted;
+  lessonGoals(goals: readonly Goal[]): GoalResult[];
+  lessonSolution(lesson: Lesson, lab: Lab): LessonSolved;
+  lessonScore(lesson: Lesson): GolfScore | undefined;
 }
 
 export type MethodName = keyof EngineMethods;
@@ -37,4 +46,10 @@ export type Reply =
   | { id: number; ok: false; error: string };
 
 /** Methods that change the engine (the reply carries the new saved state). */
-export const MUTATING: ReadonlySet<MethodName> = new Set(['build', 'command', 'load']);
+export const MUTATING: ReadonlySet<MethodName> = new Set([
+  'build',
+  'command',
+  'load',
+  'lessonStart',
+  'lessonSolution',
+]);

@@ -15,8 +15,21 @@ import { Engine, type BuildOptions, type EngineBuildResult } from '../daemon/eng
 import { loadEngine, saveEngine, type EngineState } from '../daemon/persist.ts';
 import { diffId, MergedView } from '../fs/index.ts';
 import type { PackageCatalog } from '../shell/index.ts';
+import type { GolfScore } from '../lessons/golf.ts';
+import type { Lab } from '../lessons/run.ts';
+import type { Goal, Lesson } from '../lessons/types.ts';
+import {
+  checkGoals,
+  scoreLesson,
+  solveLesson,
+  startLesson,
+  type GoalResult,
+  type LessonSolved,
+  type LessonStarted,
+} from './lessons.ts';
 import type { BuildInput, BuildView, CommandView, EngineView, FileRow } from './types.ts';
 import { fileRows, imageView } from './views.ts';
+import { newActivity, recordBuild, recordCommand, type Activity } from '../lessons/activity.ts';
 
 export interface SessionOptions {
   registry: (ref: string) => BaseImage | undefined;
@@ -32,11 +45,27 @@ export type FileContent =
 const MAX_TEXT = 256 * 1024;
 
 export class LabSession {
-  readonly engine: Engine;
+  engine: Engine;
+  /** What the learner did since the lesson started (or the session began): goal checks read it. */
+  activity: Activity = newActivity();
   private captured: { opts: BuildOptions; result: EngineBuildResult; ms: number } | undefined;
+  private readonly opts: SessionOptions;
 
   constructor(opts: SessionOptions) {
-    this.engine = new Engine({
+    this.opts = opts;
+    this.engine = this.newEngine();
+  }
+
+  /** Back to an empty engine (no images, containers, cache or registry) and no activity. */
+  reset(): void {
+    this.engine = this.newEngine();
+    this.activity = newActivity();
+    this.captured = undefined;
+  }
+
+  private newEngine(): Engine {
+    const opts = this.opts;
+    const engine = new Engine({
       planner: planDockerfile,
       expand: buildkitExpand,
       catalog: opts.catalog,
@@ -44,13 +73,14 @@ export class LabSession {
       clock: opts.clock ?? (() => Math.floor(Date.now() / 1000)),
     });
     // Every build, from the Build button or from `docker build` in the terminal, is seen here.
-    const build = this.engine.build.bind(this.engine);
-    this.engine.build = (o: BuildOptions) => {
+    const build = engine.build.bind(engine);
+    engine.build = (o: BuildOptions) => {
       const t0 = performance.now();
       const result = build(o);
       this.captured = { opts: o, result, ms: performance.now() - t0 };
       return result;
     };
+    return engine;
   }
 
   /** Base images a Dockerfile names in FROM lines (for loading them before a build). */
@@ -74,7 +104,9 @@ export class LabSession {
       builder: input.builder,
       ...(input.target ? { target: input.target } : {}),
     });
-    return this.lastBuildView()!;
+    const view = this.lastBuildView()!;
+    recordBuild(this.activity, input, view);
+    return view;
   }
 
   private lastBuildView(): BuildView | undefined {
@@ -109,14 +141,17 @@ export class LabSession {
   } {
     const written: { path: string; data: Uint8Array }[] = [];
     const words = splitCommandLine(line);
-    const done = (exitCode: number, stdout: string, stderr: string) => ({
-      exitCode,
-      stdout,
-      stderr,
-      build: undefined,
-      engine: this.view(),
-      written,
-    });
+    // Every line is recorded in the activity, as the learner typed it.
+    const done = (
+      exitCode: number,
+      stdout: string,
+      stderr: string,
+      build: BuildView | undefined = undefined,
+    ) => {
+      const result = { exitCode, stdout, stderr, build, engine: this.view(), written };
+      recordCommand(this.activity, line, result, files, dockerfile);
+      return result;
+    };
     if ('error' in words) return done(2, '', `${words.error}\n`);
     // `DOCKER_BUILDKIT=0 docker build .`: leading assignments are the command's environment.
     const env: Record<string, string> = {};
@@ -163,7 +198,7 @@ export class LabSession {
     };
     this.captured = undefined;
     const r = runDocker(this.engine, words.slice(1), host);
-    return { ...done(r.exitCode, r.stdout, r.stderr), build: this.lastBuildView() };
+    return done(r.exitCode, r.stdout, r.stderr, this.lastBuildView());
   }
 
   view(): EngineView {
@@ -223,6 +258,26 @@ export class LabSession {
     if (!node || node.type !== 'file') return { kind: 'missing' };
     if (!node.data) return { kind: 'binary', size: node.size };
     return decode(node.data, node.size);
+  }
+
+  /** A fresh engine in the lesson's start state; the learner's activity starts empty. */
+  lessonStart(lesson: Lesson): LessonStarted {
+    return startLesson(this, lesson);
+  }
+
+  /** The goals checked over the engine and what the learner did since the lesson started. */
+  lessonGoals(goals: readonly Goal[]): GoalResult[] {
+    return checkGoals(this, goals);
+  }
+
+  /** The lesson's solution applied to the learner's lab (edits, then commands). */
+  lessonSolution(lesson: Lesson, lab: Lab): LessonSolved {
+    return solveLesson(this, lesson, lab);
+  }
+
+  /** The final challenge's score against the reference solution. */
+  lessonScore(lesson: Lesson): GolfScore | undefined {
+    return scoreLesson(this, this.opts, lesson);
   }
 
   save(): EngineState {

@@ -1,0 +1,97 @@
+/**
+ * A lesson in the lab's session: start it (a fresh engine in the lesson's start state, the
+ * learner's activity emptied), check its goals over what the learner did since, and play its
+ * solution the way a learner would. Lessons and results are plain data: they cross to and
+ * from the engine's worker by structured clone.
+ */
+import { evaluateGoals } from '../lessons/checks.ts';
+import { golfScore, referenceSize, type GolfScore } from '../lessons/golf.ts';
+import { applyStart, editLab, type CommandFailure, type Lab } from '../lessons/run.ts';
+import type { Goal, Lesson } from '../lessons/types.ts';
+import type { LabSession, SessionOptions } from './session.ts';
+import type { BuildView, EngineView } from './types.ts';
+
+export interface LessonStarted {
+  /** The Dockerfile and context files the editor starts from. */
+  lab: Lab;
+  /** Start commands that failed (a broken lesson): reported, never thrown. */
+  failures: CommandFailure[];
+  /** The last build the start commands ran, for the layer panels to show. */
+  build: BuildView | undefined;
+  engine: EngineView;
+}
+
+export interface GoalResult {
+  met: boolean;
+  /** What the lab shows now, in a sentence. */
+  detail: string;
+}
+
+/** One command of the solution as the terminal shows it. */
+export interface SolutionCommand {
+  line: string;
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+  build: BuildView | undefined;
+}
+
+export interface LessonSolved {
+  lab: Lab;
+  commands: SolutionCommand[];
+  failures: CommandFailure[];
+  engine: EngineView;
+}
+
+/** Reset the session and put it in the lesson's start state; the activity starts empty. */
+export function startLesson(session: LabSession, lesson: Lesson): LessonStarted {
+  session.reset();
+  const started = applyStart(session, lesson);
+  const build = session.activity.lastBuild?.view;
+  session.activity = started.activity;
+  return { lab: started.lab, failures: started.failures, build, engine: session.view() };
+}
+
+/** Each goal, met or not, with what the lab shows now (in the goals' order). */
+export function checkGoals(session: LabSession, goals: readonly Goal[]): GoalResult[] {
+  return evaluateGoals(goals, session, session.activity).map(({ met, detail }) => ({
+    met,
+    detail,
+  }));
+}
+
+/** Apply the solution on top of the learner's lab: its edits, then its commands, recorded. */
+export function solveLesson(session: LabSession, lesson: Lesson, lab: Lab): LessonSolved {
+  const next = editLab(lab, lesson.solution);
+  const commands: SolutionCommand[] = [];
+  const failures: CommandFailure[] = [];
+  for (const line of lesson.solution.commands) {
+    const r = session.command(line, next.files, next.dockerfile);
+    commands.push({
+      line,
+      exitCode: r.exitCode,
+      stdout: r.stdout,
+      stderr: r.stderr,
+      build: r.build,
+    });
+    if (r.exitCode !== 0) failures.push({ line, exitCode: r.exitCode, stderr: r.stderr });
+  }
+  return { lab: next, commands, failures, engine: session.view() };
+}
+
+/** The reference solution's size per lesson id: replaying it costs a whole build. */
+const pars = new WeakMap<SessionOptions, Map<string, number | undefined>>();
+
+/** The golf score of the learner's image, or undefined (no golf lesson, or nothing built). */
+export function scoreLesson(
+  session: LabSession,
+  opts: SessionOptions,
+  lesson: Lesson,
+): GolfScore | undefined {
+  if (!lesson.golf) return undefined;
+  let known = pars.get(opts);
+  if (!known) pars.set(opts, (known = new Map()));
+  if (!known.has(lesson.id)) known.set(lesson.id, referenceSize(lesson, opts));
+  const par = known.get(lesson.id);
+  return par === undefined ? undefined : golfScore(lesson, session, par);
+}

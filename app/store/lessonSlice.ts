@@ -1,0 +1,448 @@
+/**
+ * The course in the lab: the lessons (loaded from lessons/*.md when first needed), the lesson
+ * open beside the lab and its step, the goals as the engine last checked them, hints shown,
+ * predict answers, and each lesson's progress, kept in localStorage and exportable as JSON.
+ * Goals are checked in the engine's worker, over what the learner did since the lesson started.
+ */
+import type { StateCreator } from 'zustand';
+import { loadCourse, type SourceFile } from '../engine/lessons/index.ts';
+import { parseLesson } from '../engine/lessons/parse.ts';
+import { formatLessonError, type Lesson } from '../engine/lessons/types.ts';
+import type { GolfScore } from '../engine/lessons/golf.ts';
+import type { GoalResult } from '../engine/session/lessons.ts';
+import type { LabState } from './state.ts';
+import type { WorkspaceFile } from './workspaceSlice.ts';
+
+export const PROGRESS_STORAGE_KEY = 'layerlab:v1:progress';
+
+export interface LessonProgress {
+  status: 'started' | 'done';
+  /** The step the learner was on (0-based). */
+  step: number;
+  /** How many hints were shown. */
+  hints: number;
+  /** Predict answers: step index to the choice picked. */
+  answers: Record<string, number>;
+  /** The solution was shown (the lesson still counts as done). */
+  solutionShown: boolean;
+}
+
+export interface CourseState {
+  lessons: Lesson[];
+  /** Problems with lesson files, as `file: field: reason` sentences. */
+  errors: string[];
+}
+
+export type LessonStatus =
+  | { kind: 'idle' }
+  | { kind: 'starting' }
+  | { kind: 'solving' }
+  | { kind: 'failed'; message: string };
+
+export interface LessonSlice {
+  course: CourseState | undefined;
+  courseStatus: 'idle' | 'loading' | 'ready' | 'failed';
+  /** The lesson open beside the lab: one of the course, or a lesson file being previewed. */
+  lesson: Lesson | undefined;
+  /** A previewed lesson is not part of the course: its progress is not kept. */
+  lessonPreview: boolean;
+  lessonStep: number;
+  lessonStatus: LessonStatus;
+  /** One per goal, in order; undefined until the engine has checked them. */
+  goalResults: GoalResult[] | undefined;
+  golf: GolfScore | undefined;
+  progress: Record<string, LessonProgress>;
+  /** Problems with a lesson file or URL being loaded, one sentence each. */
+  authoringErrors: string[];
+  /** Whether the course map is open. */
+  courseOpen: boolean;
+  loadCourse: () => Promise<CourseState>;
+  setCourseOpen: (open: boolean) => void;
+  /** Opens a lesson of the course and puts the lab in its start state. */
+  openLesson: (id: string, step?: number) => Promise<void>;
+  /** Parses lesson Markdown (a file or a URL's text) and previews it; errors go to authoringErrors. */
+  previewLesson: (file: string, text: string) => Promise<boolean>;
+  /** Fetches a lesson from an https URL and previews it. */
+  previewLessonUrl: (url: string) => Promise<boolean>;
+  closeLesson: () => void;
+  setLessonStep: (step: number) => void;
+  showHint: () => void;
+  answerPredict: (step: number, choice: number) => void;
+  /** Asks the engine which goals are met; marks the lesson done when all are. */
+  checkGoals: () => Promise<void>;
+  showSolution: () => Promise<void>;
+  /** Back to the lesson's start state (its progress marks stay). */
+  resetLesson: () => Promise<void>;
+  /** The progress as a JSON document, for download. */
+  exportProgress: () => string;
+}
+
+/** The lesson files, bundled by Vite: fetched when the course is first needed. */
+export async function bundledLessonFiles(): Promise<SourceFile[]> {
+  const md = import.meta.glob<string>('/lessons/*.md', {
+    query: '?raw',
+    import: 'default',
+    eager: false,
+  });
+  const index = import.meta.glob<string>('/lessons/index.json', {
+    query: '?raw',
+    import: 'default',
+    eager: false,
+  });
+  return Promise.all(
+    Object.entries({ ...md, ...index }).map(async ([path, load]) => ({
+      path: path.replace(/^\//, ''),
+      text: await load(),
+    })),
+  );
+}
+
+export interface LessonSliceOptions {
+  /** Where progress is kept; undefined keeps it in memory only. */
+  storage: Storage | undefined;
+  /** The lesson files (tests pass their own). */
+  files?: () => Promise<SourceFile[]>;
+  /** fetch, for lessons loaded from a URL. */
+  fetch?: (url: string) => Promise<{ ok: boolean; status: number; text: () => Promise<string> }>;
+}
+
+const emptyProgress = (): LessonProgress => ({
+  status: 'started',
+  step: 0,
+  hints: 0,
+  answers: {},
+  solutionShown: false,
+});
+
+/** Saved progress that still makes sense: anything damaged is dropped, never the rest. */
+export function restoreProgress(value: unknown): Record<string, LessonProgress> {
+  const lessons = (value as { lessons?: unknown } | null)?.lessons;
+  if (typeof lessons !== 'object' || lessons === null) return {};
+  const out: Record<string, LessonProgress> = {};
+  for (const [id, raw] of Object.entries(lessons as Record<string, unknown>)) {
+    const p = raw as Partial<Record<keyof LessonProgress, unknown>> | null;
+    if (!p || (p.status !== 'started' && p.status !== 'done')) continue;
+    const answers: Record<string, number> = {};
+    if (typeof p.answers === 'object' && p.answers !== null) {
+      for (const [k, v] of Object.entries(p.answers)) if (typeof v === 'number') answers[k] = v;
+    }
+    const num = (v: unknown) => (typeof v === 'number' && v >= 0 ? Math.floor(v) : 0);
+    out[id] = {
+      status: p.status,
+      step: num(p.step),
+      hints: num(p.hints),
+      answers,
+      solutionShown: p.solutionShown === true,
+    };
+  }
+  return out;
+}
+
+function readProgress(storage: Storage | undefined): Record<string, LessonProgress> {
+  try {
+    const text = storage?.getItem(PROGRESS_STORAGE_KEY);
+    return text ? restoreProgress(JSON.parse(text)) : {};
+  } catch {
+    return {};
+  }
+}
+
+const toWorkspace = (files: readonly { path: string; content: string | Uint8Array }[]) =>
+  files.map((f): WorkspaceFile => ({
+    path: f.path,
+    content: typeof f.content === 'string' ? f.content : new TextDecoder().decode(f.content),
+  }));
+
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+export const createLessonSlice =
+  (options: LessonSliceOptions): StateCreator<LabState, [], [], LessonSlice> =>
+  (set, get) => {
+    const files = options.files ?? bundledLessonFiles;
+    const doFetch = options.fetch ?? ((url: string) => fetch(url));
+    // Goal checks answer out of order when the learner is quick: only the latest one counts.
+    let checkToken = 0;
+
+    const save = (progress: Record<string, LessonProgress>) => {
+      try {
+        options.storage?.setItem(
+          PROGRESS_STORAGE_KEY,
+          JSON.stringify({ version: 1, lessons: progress }),
+        );
+      } catch {
+        // Full or blocked storage: progress stays for this visit.
+      }
+    };
+    /** Changes the open lesson's progress (course lessons only). */
+    const update = (patch: (p: LessonProgress) => Partial<LessonProgress>) => {
+      const { lesson, lessonPreview, progress } = get();
+      if (!lesson || lessonPreview) return;
+      const old = progress[lesson.id] ?? emptyProgress();
+      const next = { ...progress, [lesson.id]: { ...old, ...patch(old) } };
+      set({ progress: next });
+      save(next);
+    };
+
+    /** A fresh engine in the lesson's start state, and the lab's editor, builds and terminal to match. */
+    const start = async (lesson: Lesson) => {
+      const token = ++checkToken;
+      set({ lessonStatus: { kind: 'starting' }, goalResults: undefined, golf: undefined });
+      try {
+        const started = await get().engine().lessonStart(lesson);
+        if (token !== checkToken) return;
+        get().loadWorkspace(started.lab.dockerfile, toWorkspace(started.lab.files));
+        set({
+          builds: [],
+          shownBuild: undefined,
+          cursor: 0,
+          playing: false,
+          selectedStep: undefined,
+          terminal: [],
+        });
+        // The lesson's own start build shows in the layer panels, already played.
+        if (started.build) {
+          get().addBuild(started.build, 'terminal');
+          set({ cursor: started.build.events.length, playing: false });
+        }
+        set({
+          engineView: started.engine,
+          lessonStatus:
+            started.failures.length > 0
+              ? {
+                  kind: 'failed',
+                  message: `The lesson's start commands failed: ${started.failures
+                    .map((f) => `${f.line}: ${f.stderr.trim()}`)
+                    .join('; ')}`,
+                }
+              : { kind: 'idle' },
+        });
+        await get().checkGoals();
+      } catch (e) {
+        set({ lessonStatus: { kind: 'failed', message: message(e) } });
+      }
+    };
+
+    return {
+      course: undefined,
+      courseStatus: 'idle',
+      lesson: undefined,
+      lessonPreview: false,
+      lessonStep: 0,
+      lessonStatus: { kind: 'idle' },
+      goalResults: undefined,
+      golf: undefined,
+      progress: readProgress(options.storage),
+      authoringErrors: [],
+      courseOpen: false,
+
+      loadCourse: async () => {
+        const have = get().course;
+        if (have) return have;
+        set({ courseStatus: 'loading' });
+        try {
+          const c = loadCourse(await files());
+          const course = { lessons: c.lessons, errors: c.errors.map(formatLessonError) };
+          set({ course, courseStatus: 'ready' });
+          return course;
+        } catch (e) {
+          const course = {
+            lessons: [],
+            errors: [`The lessons could not be loaded: ${message(e)}`],
+          };
+          set({ course, courseStatus: 'failed' });
+          return course;
+        }
+      },
+
+      setCourseOpen: (courseOpen) => set({ courseOpen }),
+
+      openLesson: async (id, step) => {
+        const course = await get().loadCourse();
+        const lesson = course.lessons.find((l) => l.id === id);
+        if (!lesson) {
+          set({
+            lessonStatus: { kind: 'failed', message: `There is no lesson called "${id}".` },
+            courseOpen: true,
+          });
+          return;
+        }
+        const saved = get().progress[id];
+        const last = Math.max(0, lesson.steps.length - 1);
+        const at = Math.min(Math.max(0, step ?? saved?.step ?? 0), last);
+        set({
+          lesson,
+          lessonPreview: false,
+          lessonStep: at,
+          courseOpen: false,
+          authoringErrors: [],
+        });
+        update((p) => ({ step: at, status: p.status }));
+        await start(lesson);
+      },
+
+      previewLesson: async (file, text) => {
+        const r = parseLesson(file, text);
+        if (!r.ok) {
+          set({ authoringErrors: r.errors.map(formatLessonError) });
+          return false;
+        }
+        set({
+          lesson: r.lesson,
+          lessonPreview: true,
+          lessonStep: 0,
+          courseOpen: false,
+          authoringErrors: [],
+        });
+        await start(r.lesson);
+        return true;
+      },
+
+      previewLessonUrl: async (url) => {
+        let parsed: URL;
+        try {
+          parsed = new URL(url);
+        } catch {
+          set({ authoringErrors: [`${url}: not a URL; give a full https:// address.`] });
+          return false;
+        }
+        if (parsed.protocol !== 'https:') {
+          set({ authoringErrors: [`${url}: lessons load only from https:// addresses.`] });
+          return false;
+        }
+        try {
+          const res = await doFetch(parsed.href);
+          if (!res.ok) {
+            set({ authoringErrors: [`${url}: the server answered ${res.status}.`] });
+            return false;
+          }
+          return await get().previewLesson(parsed.href, await res.text());
+        } catch (e) {
+          set({
+            authoringErrors: [
+              `${url}: could not be fetched (${message(e)}). The server must let other sites read the file (CORS).`,
+            ],
+          });
+          return false;
+        }
+      },
+
+      closeLesson: () => {
+        ++checkToken;
+        set({ lesson: undefined, lessonPreview: false, goalResults: undefined, golf: undefined });
+      },
+
+      setLessonStep: (step) => {
+        const lesson = get().lesson;
+        if (!lesson) return;
+        const at = Math.min(Math.max(0, step), Math.max(0, lesson.steps.length - 1));
+        set({ lessonStep: at });
+        update(() => ({ step: at }));
+      },
+
+      showHint: () => {
+        const { lesson, lessonPreview, progress } = get();
+        if (!lesson) return;
+        if (lessonPreview) {
+          // A preview keeps its hint count in memory, under its own id.
+          const old = progress[lesson.id] ?? emptyProgress();
+          set({
+            progress: {
+              ...progress,
+              [lesson.id]: { ...old, hints: Math.min(old.hints + 1, lesson.hints.length) },
+            },
+          });
+          return;
+        }
+        update((p) => ({ hints: Math.min(p.hints + 1, lesson.hints.length) }));
+      },
+
+      answerPredict: (step, choice) => {
+        const { lesson, lessonPreview, progress } = get();
+        if (!lesson) return;
+        const old = progress[lesson.id] ?? emptyProgress();
+        if (old.answers[String(step)] !== undefined) return; // an answer is final
+        const answers = { ...old.answers, [String(step)]: choice };
+        if (lessonPreview) set({ progress: { ...progress, [lesson.id]: { ...old, answers } } });
+        else update(() => ({ answers }));
+      },
+
+      checkGoals: async () => {
+        const lesson = get().lesson;
+        if (!lesson) return;
+        const token = ++checkToken;
+        try {
+          const engine = get().engine();
+          const results = await engine.lessonGoals(lesson.goals);
+          const golf = lesson.golf ? await engine.lessonScore(lesson) : undefined;
+          if (token !== checkToken || get().lesson !== lesson) return;
+          set({ goalResults: results, golf });
+          if (results.length > 0 && results.every((r) => r.met)) {
+            update(() => ({ status: 'done' }));
+          }
+        } catch (e) {
+          if (token === checkToken) set({ lessonStatus: { kind: 'failed', message: message(e) } });
+        }
+      },
+
+      showSolution: async () => {
+        const s = get();
+        const lesson = s.lesson;
+        if (!lesson || s.lessonStatus.kind === 'solving') return;
+        set({ lessonStatus: { kind: 'solving' } });
+        update(() => ({ solutionShown: true }));
+        try {
+          const solved = await s.engine().lessonSolution(lesson, {
+            dockerfile: s.dockerfile,
+            files: s.files.map((f) => ({ path: f.path, content: f.content })),
+          });
+          get().loadWorkspace(solved.lab.dockerfile, toWorkspace(solved.lab.files));
+          for (const c of solved.commands) if (c.build) get().addBuild(c.build, 'terminal');
+          let id = Date.now();
+          set({
+            terminal: [
+              ...get().terminal,
+              ...solved.commands.map((c) => ({
+                id: id++,
+                input: c.line,
+                stdout: c.stdout,
+                stderr: c.stderr,
+                exitCode: c.exitCode,
+              })),
+            ].slice(-200),
+            engineView: solved.engine,
+            lessonStatus:
+              solved.failures.length > 0
+                ? {
+                    kind: 'failed',
+                    message: `The solution did not run cleanly: ${solved.failures
+                      .map((f) => `${f.line}: ${f.stderr.trim()}`)
+                      .join('; ')}`,
+                  }
+                : { kind: 'idle' },
+          });
+          await get().checkGoals();
+        } catch (e) {
+          set({ lessonStatus: { kind: 'failed', message: message(e) } });
+        }
+      },
+
+      resetLesson: async () => {
+        const lesson = get().lesson;
+        if (!lesson) return;
+        set({ lessonStep: 0 });
+        update(() => ({ step: 0, hints: 0, answers: {} }));
+        await start(lesson);
+      },
+
+      exportProgress: () =>
+        JSON.stringify(
+          {
+            version: 1,
+            exported: new Date().toISOString(),
+            lessons: get().progress,
+          },
+          null,
+          2,
+        ),
+    };
+  };

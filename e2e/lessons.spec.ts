@@ -1,0 +1,127 @@
+import { expect, test, type LabPage } from './fixtures.ts';
+import type { Page } from '@playwright/test';
+
+/** Types one line in the terminal, as a learner would, and waits for its output when given. */
+async function typeCommand(page: Page, line: string, expectOutput?: string | RegExp) {
+  const terminal = page.getByRole('textbox', { name: 'Terminal: type docker commands' });
+  await terminal.focus();
+  await page.keyboard.type(line);
+  // Checked before Enter: a long output may scroll the typed line out of view.
+  const screen = page.getByTestId('terminal.screen');
+  await expect(screen).toContainText(line);
+  await page.keyboard.press('Enter');
+  if (expectOutput) await expect(screen).toContainText(expectOutput, { timeout: 20_000 });
+}
+
+const goal = (page: Page, text: RegExp) =>
+  page.getByRole('list', { name: 'Goals' }).getByRole('listitem').filter({ hasText: text });
+
+async function expectAllGoalsMet(page: Page) {
+  const goals = page.getByRole('list', { name: 'Goals' }).getByRole('listitem');
+  await expect(goals.first()).toBeVisible();
+  for (const item of await goals.all())
+    await expect(item).toContainText('Met', { timeout: 20_000 });
+  await expect(page.getByText('Every goal is met: lesson done.')).toBeVisible();
+}
+
+async function openFromCourse(lab: LabPage, title: string) {
+  const page = lab.page;
+  await page.getByRole('button', { name: 'Course', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Course' });
+  await dialog.getByRole('button', { name: title }).click();
+  await expect(dialog).toBeHidden();
+  const pane = page.getByRole('region', { name: title });
+  await expect(pane).toBeVisible();
+  await expect(page.getByText('Setting up the lab for this lesson…')).toBeHidden({
+    timeout: 20_000,
+  });
+  return pane;
+}
+
+test.use({ viewport: { width: 1280, height: 720 } });
+
+test.describe('lessons', () => {
+  test('a learner completes lessons 1, 4 and 9 and the course map shows them done', async ({
+    lab,
+    page,
+    pageErrors,
+  }) => {
+    test.setTimeout(120_000);
+    await lab.open();
+
+    // Lesson 1: build, run, run again.
+    await openFromCourse(lab, 'Images and containers');
+    await expect(lab.editor).toContainText('COPY hello.txt /hello.txt');
+    await expect(goal(page, /hello:1/).first()).toContainText('Not yet');
+    await typeCommand(page, 'docker build -t hello:1 .', /naming to .*hello:1/);
+    await expect(goal(page, /into an image tagged/)).toContainText('Met');
+    await typeCommand(page, 'docker run --name first hello:1', 'Hello from inside a container!');
+    await typeCommand(page, 'docker run hello:1');
+    await expectAllGoalsMet(page);
+    await expect(page).toHaveURL(/lesson=images-and-containers/);
+
+    // Lesson 4: predict, then edit a file and rebuild; the cache cascades below the miss.
+    const pane = await openFromCourse(lab, 'The build cache');
+    const predict = pane.getByRole('group', { name: /Predict/ });
+    const demo = pane.getByRole('button', { name: 'Run these commands' });
+    await expect(demo).toBeDisabled();
+    await predict.getByRole('radio').first().check();
+    await predict.getByRole('button', { name: 'Answer' }).click();
+    await expect(predict.getByRole('status')).toContainText(/Right\.|Not quite/);
+    await expect(predict.getByRole('radio').first()).toBeDisabled();
+    await expect(demo).toBeEnabled();
+    await pane.getByRole('button', { name: 'Hint' }).click();
+    await expect(pane.getByRole('list', { name: 'Hints' })).toContainText('message.txt');
+    await page.getByRole('tab', { name: 'message.txt' }).click();
+    await page.getByRole('textbox', { name: 'Contents of message.txt' }).fill('Goodbye, cache!\n');
+    await typeCommand(page, 'docker build -t app:1 .', /naming to .*app:1/);
+    await expectAllGoalsMet(page);
+
+    // Lesson 9: a container's writes stay in its own layer.
+    await openFromCourse(lab, "The container's writable layer");
+    await typeCommand(page, "docker run --name web app:1 sh -c 'echo hi > /tmp/x'");
+    await typeCommand(page, 'docker diff web', 'A /tmp/x');
+    await typeCommand(page, 'docker run --name other app:1 ls /tmp');
+    await expectAllGoalsMet(page);
+
+    // The course map marks the three lessons done, and the rest not.
+    await page.getByRole('button', { name: 'Course', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Course' });
+    await expect(dialog.getByText('3 of 16 lessons done')).toBeVisible();
+    const item = (title: string) =>
+      dialog.getByRole('listitem').filter({ has: page.getByRole('button', { name: title }) });
+    await expect(item('1. Images and containers')).toContainText('Done');
+    await expect(item('4. The build cache')).toContainText('Done');
+    await expect(item('9. The container')).toContainText('Done');
+    await expect(item('2. One layer per instruction')).toContainText('Not started');
+
+    // Progress survives a reload.
+    await page.reload();
+    await page.getByRole('button', { name: 'Course', exact: true }).click();
+    await expect(dialog.getByText('3 of 16 lessons done')).toBeVisible();
+    expect(pageErrors).toEqual([]);
+  });
+
+  test('a deep link opens a lesson at a step; a bad lesson file shows file, field, reason', async ({
+    lab,
+    page,
+  }) => {
+    await lab.open('/lessons/build-cache?step=2');
+    const pane = page.getByRole('region', { name: 'The build cache' });
+    await expect(pane.getByRole('heading', { level: 3 }).first()).toHaveText(
+      'What breaks the cache',
+    );
+    await pane.getByRole('button', { name: 'Next step' }).click();
+    await expect(page).toHaveURL(/\/lessons\/build-cache\?step=3$/);
+
+    await page.getByRole('button', { name: 'Course', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Course' });
+    await dialog.getByLabel('Open a lesson file').setInputFiles({
+      name: 'broken.md',
+      mimeType: 'text/markdown',
+      buffer: Buffer.from('---\n{ "id": "Bad Id" }\n---\nHello\n'),
+    });
+    await expect(dialog.getByRole('alert')).toContainText('broken.md: id:');
+    await expect(page.locator('script', { hasText: 'alert' })).toHaveCount(0);
+  });
+});
