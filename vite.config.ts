@@ -1,3 +1,6 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 
@@ -12,7 +15,7 @@ export const CSP = [
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self'",
-  "connect-src 'self'",
+  "connect-src 'self' https:", // lesson files previewed from an https URL (read as text)
   "worker-src 'self' blob:",
   "object-src 'none'",
   "base-uri 'none'",
@@ -33,11 +36,60 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/**
+ * Writes into dist/sw.js (copied from public/) the files it caches on install: every built
+ * file but source maps, with a version that changes when any of them does.
+ */
+function serviceWorkerPrecache(): Plugin {
+  let outDir = 'dist';
+  return {
+    name: 'layerlab-sw-precache',
+    apply: 'build',
+    configResolved: (config) => {
+      outDir = resolve(config.root, config.build.outDir);
+    },
+    closeBundle: () => {
+      const sw = join(outDir, 'sw.js');
+      if (!existsSync(sw)) return;
+      const files: string[] = [];
+      const walk = (dir: string) => {
+        for (const e of readdirSync(dir, { withFileTypes: true })) {
+          const path = join(dir, e.name);
+          if (e.isDirectory()) walk(path);
+          else if (!/\.map$|^sw\.js$|\.png$/.test(e.name)) files.push(path);
+        }
+      };
+      walk(outDir);
+      const hash = createHash('sha256');
+      for (const f of files.sort()) hash.update(relative(outDir, f)).update(readFileSync(f));
+      const urls = files.map((f) => '/' + relative(outDir, f).split('\\').join('/'));
+      const manifest = JSON.stringify({
+        version: hash.digest('hex').slice(0, 12),
+        files: ['/', ...urls],
+      });
+      writeFileSync(
+        sw,
+        readFileSync(sw, 'utf8').replace(
+          /\/\* layerlab:precache \*\/ \{[^}]*\}/,
+          `/* layerlab:precache */ ${manifest}`,
+        ),
+      );
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [react(), contentSecurityPolicy(), serviceWorkerPrecache()],
   build: {
     target: 'es2022',
     sourcemap: true,
+    rolldownOptions: {
+      // The full lab, and the compact lab that tutorial pages embed.
+      input: {
+        main: resolve(import.meta.dirname, 'index.html'),
+        embed: resolve(import.meta.dirname, 'embed.html'),
+      },
+    },
   },
   worker: { format: 'es' },
   server: { port: 5173 },

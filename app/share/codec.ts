@@ -96,6 +96,11 @@ export function decodeLab(fragment: string): DecodeResult {
 
 const isString = (v: unknown): v is string => typeof v === 'string';
 
+/** Checks a lab read from elsewhere (an exported file); messages speak of "this link". */
+export function validateLab(value: unknown): DecodeResult {
+  return validate(value);
+}
+
 function validate(v: unknown): DecodeResult {
   if (typeof v !== 'object' || v === null) return fail('This link does not hold a lab.');
   const o = v as Record<string, unknown>;

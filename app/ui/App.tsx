@@ -142,8 +142,10 @@ export function App() {
               </div>
               <CourseButton />
               <BuildBar />
-              <Notices />
+              <StarterPicker />
               <HeaderTools />
+              <ViewMenu prefs={prefs} setPrefs={setPrefs} />
+              <Notices />
             </header>
             <main className="lab">
               <LessonLinks />

@@ -32,6 +32,19 @@ async function prepare(req: Request): Promise<void> {
   } else if (req.method === 'load') {
     const [state] = (req as Request<'load'>).args;
     await images.ensure(state.pulled, 'apt-get');
+  } else if (
+    req.method === 'lessonStart' ||
+    req.method === 'lessonSolution' ||
+    req.method === 'lessonScore'
+  ) {
+    // A lesson's start or solution: its Dockerfiles and the images its commands name.
+    const [lesson] = (req as Request<'lessonStart'>).args;
+    const texts = [lesson.start.dockerfile, lesson.solution.dockerfile ?? ''];
+    const lines = [...lesson.start.commands, ...lesson.solution.commands];
+    await images.ensure(
+      [...texts.flatMap((t) => LabSession.baseRefs(t)), ...lines.flatMap(imageWords)],
+      [...texts, ...lines].join('\n'),
+    );
   } else if (req.method === 'command') {
     const [line, , dockerfile] = (req as Request<'command'>).args;
     await images.ensure([...LabSession.baseRefs(dockerfile), ...imageWords(line)], line);

@@ -87,7 +87,7 @@ export function BuildBar() {
         {t.build}
       </button>
       <label className="field" htmlFor={ids.builder}>
-        <span>{t.builder}</span>
+        <span className="visually-hidden">{t.builder}</span>
         <select
           id={ids.builder}
           value={builder}
