@@ -16,7 +16,8 @@ type Op =
   | { op: 'unlink'; path: string }
   | { op: 'rmrf'; path: string }
   | { op: 'rename'; from: string; to: string }
-  | { op: 'chmod'; path: string; mode: number };
+  | { op: 'chmod'; path: string; mode: number }
+  | { op: 'symlink'; path: string; target: string };
 
 /** The model: a plain map of path -> description, no layers, no sharing. */
 type Model = Map<string, string>;
@@ -35,7 +36,17 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
     mode: fc.constantFrom(0o600, 0o644, 0o755),
   }),
 );
-const stepsArb = fc.array(fc.array(opArb, { maxLength: 8 }), { minLength: 1, maxLength: 5 });
+// Link targets point below directories that never exist, so the model needs no path
+// resolution: writing to or below a link fails as it does through a dangling link.
+const linkArb = fc.record({
+  op: fc.constant('symlink' as const),
+  path,
+  target: fc.constantFrom('/nowhere/x', '../gone/y', 'missing/z'),
+});
+const stepsArb = fc.array(fc.array(fc.oneof(opArb, linkArb), { maxLength: 8 }), {
+  minLength: 1,
+  maxLength: 5,
+});
 
 const parentOf = (p: string): string => p.slice(0, p.lastIndexOf('/')) || '/';
 const isDir = (m: Model, p: string): boolean => p === '/' || m.get(p)?.startsWith('dir') === true;
@@ -47,6 +58,7 @@ function applyModel(m: Model, o: Op): boolean {
     case 'write': {
       if (!isDir(m, parentOf(o.path)) || isDir(m, o.path)) return false;
       const old = m.get(o.path);
+      if (old?.startsWith('symlink')) return false;
       const mode = old ? old.split(' ')[1]! : '644';
       m.set(o.path, `file ${mode} ${JSON.stringify(o.text)}`);
       return true;
@@ -63,9 +75,14 @@ function applyModel(m: Model, o: Op): boolean {
       if (!isDir(m, o.path)) return false;
       for (const k of [...m.keys()]) if (k === o.path || under(k, o.path)) m.delete(k);
       return true;
+    case 'symlink':
+      if (!isDir(m, parentOf(o.path)) || m.has(o.path)) return false;
+      m.set(o.path, `symlink -> ${o.target}`);
+      return true;
     case 'chmod': {
       const old = m.get(o.path);
-      if (!old) return false;
+      // chmod follows a link, and these all dangle.
+      if (!old || old.startsWith('symlink')) return false;
       const [type, , ...rest] = old.split(' ');
       m.set(o.path, [type, o.mode.toString(8), ...rest].join(' '));
       return true;
@@ -92,6 +109,7 @@ function applyFs(fs: ReturnType<typeof openOverlay>, o: Op): void {
   else if (o.op === 'unlink') fs.unlink(o.path);
   else if (o.op === 'rmrf') fs.rmdir(o.path, { recursive: true });
   else if (o.op === 'chmod') fs.chmod(o.path, o.mode);
+  else if (o.op === 'symlink') fs.symlink(o.target, o.path);
   else fs.rename(o.from, o.to);
 }
 
@@ -103,7 +121,8 @@ function flatten(root: DirNode): Model {
     else if (node.type === 'file') {
       const text = new TextDecoder().decode(node.data ?? new Uint8Array(node.size));
       out.set(p, `file ${node.mode.toString(8)} ${JSON.stringify(text)}`);
-    } else out.set(p, node.type);
+    } else if (node.type === 'symlink') out.set(p, `symlink -> ${node.target}`);
+    else out.set(p, node.type);
   }
   return out;
 }

@@ -261,7 +261,7 @@ describe('values too large', () => {
     const { error } = buildError(`${FROM}\nRUN x=a; while true; do x=$x$x; done\n`);
     expect(error).toMatchObject({
       code: 'run-budget',
-      message: 'this step built a value too large for the simulator',
+      message: 'this step built a value too large for the simulator (limit 16777216 bytes)',
       line: 2,
     });
   });

@@ -1,13 +1,14 @@
 import type { AndOr, Command, List, Pipeline, SimpleCommand } from './ast.ts';
 import { expandPattern, expandWord, expandWords, ExpansionError } from './expand.ts';
-import { Input, noInput, StringSink } from './io.ts';
+import { noInput, StringSink } from './io.ts';
 import { matchPattern } from './match.ts';
 import { parse, ShellSyntaxError } from './parser.ts';
 import { applyRedirects, RedirectError } from './redirect.ts';
 import { invoke } from './invoke.ts';
 import { ExitSignal, ForeverSignal, LoopSignal } from './signals.ts';
 import type { Shell } from './state.ts';
-import type { Io } from './types.ts';
+import type { Io, Sink } from './types.ts';
+import { PipeFull, PipeSink, SIGPIPE_STATUS } from './pipe.ts';
 
 /**
  * Parses and runs a script in `sh`, returning the exit status. Syntax errors print dash's
@@ -95,24 +96,34 @@ function runPipeline(p: Pipeline, sh: Shell, io: Io): number {
     if (p.commands.length === 1) status = runCommand(p.commands[0] as Command, sh, io);
     else {
       let stdin = io.stdin;
+      const pipes: PipeSink[] = [];
       const statuses: number[] = [];
       p.commands.forEach((cmd, k) => {
         const last = k === p.commands.length - 1;
-        const out = last ? io.stdout : new StringSink();
+        const out = last ? io.stdout : new PipeSink(sh.budget.maxValueBytes);
         const sub = sh.clone();
         const code = sh.nested(() =>
           swallowExit(() =>
-            runCommand(cmd, sub, {
-              stdin,
-              stdout: out,
-              stderr: io.stderr,
-              pipedOut: last ? io.pipedOut : true,
-              tty: last && io.tty === true,
-            }),
+            stoppedByPipe(out, () =>
+              runCommand(cmd, sub, {
+                stdin,
+                stdout: out,
+                stderr: io.stderr,
+                pipedOut: last ? io.pipedOut : true,
+                tty: last && io.tty === true,
+              }),
+            ),
           ),
         );
         statuses.push(code);
-        if (out instanceof StringSink) stdin = new Input(out.text());
+        // The writer before was stopped by a full pipe and this reader did not read to its
+        // end: the reader had closed the pipe, so the writer died of SIGPIPE.
+        if (k > 0 && pipes[k - 1]?.full === true && !stdin.reachedEnd)
+          statuses[k - 1] = SIGPIPE_STATUS;
+        if (out instanceof PipeSink) {
+          pipes.push(out);
+          stdin = out.reader();
+        }
       });
       status = statuses[statuses.length - 1] ?? 0;
       if (sh.options.pipefail) status = [...statuses].reverse().find((s) => s !== 0) ?? 0;
@@ -121,6 +132,16 @@ function runPipeline(p: Pipeline, sh: Shell, io: Io): number {
     if (p.bang) sh.noErrexit--;
   }
   return p.bang ? (status === 0 ? 1 : 0) : status;
+}
+
+/** Runs one pipeline stage; a write to its own full pipe stops it (status decided later). */
+function stoppedByPipe(out: Sink, fn: () => number): number {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof PipeFull && e.pipe === out) return SIGPIPE_STATUS;
+    throw e;
+  }
 }
 
 /** Runs `fn` as a subshell body: `exit` ends only the subshell. */
@@ -278,7 +299,7 @@ function quoteTrace(w: string): string {
 /** `$(...)`: runs in a subshell, returns stdout without trailing newlines, sets `$?`. */
 export function commandSubstitution(script: string, sh: Shell): string {
   const sub = sh.clone();
-  const out = new StringSink();
+  const out = new StringSink(undefined, sh.budget.maxValueBytes);
   const status = sh.nested(() =>
     swallowExit(() =>
       runScript(script, sub, { stdin: noInput(), stdout: out, stderr: sh.stderr, pipedOut: false }),

@@ -33,7 +33,8 @@ export type FsErrorCode =
   | 'EINVAL'
   | 'ELOOP'
   | 'EXDEV'
-  | 'ENOSPC';
+  | 'ENOSPC'
+  | 'ENXIO';
 
 export class FsError extends Error {
   readonly code: FsErrorCode;

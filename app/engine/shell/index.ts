@@ -1,6 +1,7 @@
 import { builtins } from './builtins/index.ts';
 import { commands } from './commands/index.ts';
 import { runExitTrap, runScript, swallowExit } from './exec.ts';
+import { withDevices } from './devices.ts';
 import { guardFs, Input, StringSink } from './io.ts';
 import { table } from './commands/common.ts';
 import { DEFAULT_PATH, invoke, resolveCommand } from './invoke.ts';
@@ -23,20 +24,25 @@ export { builtinCatalog } from './packages/builtin.ts';
 function makeShell(ctx: ShellContext): Shell {
   const limits = { ...DEFAULT_LIMITS, ...ctx.limits };
   let current: Shell | null = null;
+  const budget = {
+    steps: 0,
+    maxSteps: limits.steps,
+    depth: 0,
+    maxDepth: limits.depth,
+    outputBytes: 0,
+    maxOutputBytes: limits.outputBytes,
+    maxValueBytes: limits.valueBytes,
+    longRunning: false,
+  };
   const sh: Shell = new Shell(
-    guardFs(ctx.fs, () => ({ ...(current?.user ?? ctx.user), now: current?.now ?? 0 })),
+    guardFs(withDevices(ctx.fs, budget), () => ({
+      ...(current?.user ?? ctx.user),
+      now: current?.now ?? 0,
+    })),
     ctx.catalog,
     { ...ctx.user },
     ctx.cwd,
-    {
-      steps: 0,
-      maxSteps: limits.steps,
-      depth: 0,
-      maxDepth: limits.depth,
-      outputBytes: 0,
-      maxOutputBytes: limits.outputBytes,
-      longRunning: false,
-    },
+    budget,
     ctx.hostname ?? 'buildkitsandbox',
   );
   current = sh;

@@ -11,68 +11,172 @@ const decoder = new TextDecoder();
 export const encode = (s: string): Uint8Array => encoder.encode(s);
 export const decode = (b: Uint8Array): string => decoder.decode(b);
 
-/** A command's standard input: text read at most once, by lines or all at once. */
+/**
+ * A command's standard input: text read at most once, by lines, by counts or all at once.
+ * Input from a pipe whose writer was stopped because the pipe filled up (see `pipe.ts`) is
+ * `cut`: reading past its end means the command needed more than the simulator kept, and ends
+ * the run with the size budget; a reader that stops earlier closed the pipe (the writer gets
+ * SIGPIPE).
+ */
 export class Input {
-  private pos = 0;
-  constructor(private readonly text: string) {}
+  protected pos = 0;
+  /** Set once a read reached the end of the available text. */
+  reachedEnd = false;
+  constructor(
+    private readonly text: string,
+    private readonly cut: (() => BudgetSignal) | null = null,
+  ) {}
+  private end(): void {
+    this.reachedEnd = true;
+    if (this.cut) throw this.cut();
+  }
   /** The rest of the input (cat, sort, ...). */
   all(): string {
     const rest = this.text.slice(this.pos);
     this.pos = this.text.length;
+    this.end();
     return rest;
   }
   /** One line without its newline, or null at end of input (`read`). */
   line(): string | null {
-    if (this.pos >= this.text.length) return null;
+    const l = this.lineWithEnd();
+    return l === null ? null : l.endsWith('\n') ? l.slice(0, -1) : l;
+  }
+  /** One line with its newline if it has one, or null at end of input (`head -n`). */
+  lineWithEnd(): string | null {
+    if (this.pos >= this.text.length) {
+      this.end();
+      return null;
+    }
     let end = this.text.indexOf('\n', this.pos);
-    if (end < 0) end = this.text.length;
-    const line = this.text.slice(this.pos, end);
+    if (end < 0) {
+      end = this.text.length - 1;
+      this.end();
+    }
+    const line = this.text.slice(this.pos, end + 1);
     this.pos = end + 1;
     return line;
+  }
+  /** Up to `n` characters (`head -c`). */
+  take(n: number): string {
+    const out = this.text.slice(this.pos, this.pos + n);
+    this.pos += out.length;
+    if (out.length < n) this.end();
+    return out;
   }
 }
 
 export const noInput = (): Input => new Input('');
 
-/** Collects output in memory (pipes, command substitution, the run's own stdout). */
+/**
+ * A file larger than the shell holds as one value (a 30 MB download made with dd): `head -c`,
+ * `head -n` and `wc` read it piecewise; reading it whole (`cat f | sort`) stops at the limit.
+ */
+export class LargeFileInput extends Input {
+  private bytes: Uint8Array | null = null;
+  constructor(
+    private readonly fs: ShellFs,
+    private readonly path: string,
+    readonly size: number,
+    private readonly limit: number,
+  ) {
+    super('');
+  }
+  /** The file's bytes, for counting without decoding them into one string. */
+  content(): Uint8Array {
+    this.bytes ??= this.fs.readFile(this.path);
+    return this.bytes;
+  }
+  private tooLarge(): BudgetSignal {
+    return valueTooLarge(this.limit, 'read a file');
+  }
+  override all(): string {
+    throw this.tooLarge();
+  }
+  override lineWithEnd(): string | null {
+    const b = this.content();
+    if (this.pos >= b.length) {
+      this.reachedEnd = true;
+      return null;
+    }
+    const nl = b.indexOf(10, this.pos);
+    const end = nl < 0 ? b.length : nl + 1;
+    return this.take(end - this.pos);
+  }
+  override take(n: number): string {
+    const b = this.content();
+    if (n > this.limit && this.pos + this.limit < b.length) throw this.tooLarge();
+    const piece = b.subarray(this.pos, Math.min(b.length, this.pos + n));
+    this.pos += piece.length;
+    if (this.pos >= b.length) this.reachedEnd = true;
+    return decode(piece);
+  }
+}
+
+/**
+ * Collects output in memory. With a shell it is the run's own stdout/stderr and counts against
+ * the output budget; with a `cap` (command substitution) it holds at most that many characters.
+ */
 export class StringSink implements Sink {
-  private parts: string[] = [];
-  constructor(private readonly sh?: Shell) {}
+  // One growing string: V8 appends in constant time, and there is no array to outgrow.
+  private buf = '';
+  constructor(
+    private readonly sh?: Shell,
+    private readonly cap?: number,
+  ) {}
   write(s: string): void {
     if (this.sh) this.sh.output(s.length);
-    this.parts.push(s);
+    if (this.cap !== undefined && this.buf.length + s.length > this.cap)
+      throw valueTooLarge(this.cap);
+    this.buf += s;
   }
   text(): string {
-    const t = this.parts.join('');
-    this.parts = [t];
-    return t;
+    return this.buf;
   }
+}
+
+/**
+ * The sentence for a string the shell would hold in memory (a variable, `$(...)`, a here-doc,
+ * a padded printf field, a file read as text) growing past the simulator's value limit.
+ */
+export function valueTooLarge(limit: number, what = 'built a value'): BudgetSignal {
+  return new BudgetSignal(
+    'size',
+    `this step ${what} too large for the simulator (limit ${limit} bytes)`,
+  );
 }
 
 export const NULL_SINK: Sink = { write: () => {} };
 
+const BATCH = 64 * 1024;
+
 /** Output redirected to a file: buffered, appended to the file when the command finishes. */
 export class FileSink implements Sink {
-  private parts: string[] = [];
-  private pending = 0;
+  private pending = '';
   private flushed = 0;
   constructor(
     private readonly fs: ShellFs,
     readonly path: string,
   ) {}
   write(s: string): void {
-    this.parts.push(s);
-    this.pending += s.length;
+    this.pending += s;
     // Keep memory bounded for long loops writing to a file, but flush in batches that grow
     // with the file: each append copies the file, so fixed batches would be quadratic.
-    if (this.parts.length > 256 && this.pending >= this.flushed) this.flush();
+    if (this.pending.length >= Math.max(BATCH, this.flushed)) this.flush();
+  }
+  /**
+   * An endless writer (`cat /dev/zero > f`): the file would grow until the size budget, which
+   * ends the run with its sentence. Nothing is held in memory.
+   */
+  endless(): void {
+    this.flush();
+    this.fs.writeSizedFile(this.path, Number.MAX_SAFE_INTEGER);
   }
   flush(): void {
-    if (this.parts.length === 0) return;
-    const data = encode(this.parts.join(''));
-    this.parts = [];
-    this.flushed += this.pending;
-    this.pending = 0;
+    if (this.pending === '') return;
+    const data = encode(this.pending);
+    this.flushed += this.pending.length;
+    this.pending = '';
     this.fs.writeFile(this.path, data, { append: true });
   }
 }

@@ -1,7 +1,8 @@
 import type { Redirect } from './ast.ts';
 import { expandHeredoc, expandWords } from './expand.ts';
+import { deviceInput, deviceOf, NoTty } from './devices.ts';
 import { FsError } from './fs-port.ts';
-import { FileSink, Input, NULL_SINK, readText } from './io.ts';
+import { FileSink, Input, LargeFileInput, NULL_SINK, readText } from './io.ts';
 import type { Shell } from './state.ts';
 import type { Io, Sink } from './types.ts';
 
@@ -33,7 +34,9 @@ export function applyRedirects(
   for (const r of redirects) {
     if (r.heredoc) {
       if ((r.fd ?? 0) === 0) {
-        stdin = new Input(r.heredoc.expand ? expandHeredoc(r.heredoc.body, sh) : r.heredoc.body);
+        const body = r.heredoc.expand ? expandHeredoc(r.heredoc.body, sh) : r.heredoc.body;
+        sh.checkValue(body.length);
+        stdin = new Input(body);
       }
       continue;
     }
@@ -54,7 +57,7 @@ export function applyRedirects(
         break;
       }
       case '<':
-        if (fd === 0) stdin = new Input(openIn(target, sh));
+        if (fd === 0) stdin = openIn(target, sh, io);
         break;
       case '>&':
       case '<&': {
@@ -90,10 +93,13 @@ function targetOf(word: string, sh: Shell): string {
 }
 
 function openOut(target: string, append: boolean, sh: Shell, fds: Map<number, Sink>): Sink {
-  if (target === '/dev/null') return NULL_SINK;
-  if (target === '/dev/stdout') return fds.get(1) ?? NULL_SINK;
-  if (target === '/dev/stderr') return fds.get(2) ?? NULL_SINK;
   const path = sh.resolve(target);
+  const dev = deviceOf(path);
+  if (dev === 'stdout') return fds.get(1) ?? NULL_SINK;
+  if (dev === 'stderr') return fds.get(2) ?? NULL_SINK;
+  if (dev === 'tty') throw new RedirectError(`cannot create ${target}: ${NO_TTY}`);
+  // /dev/null, /dev/zero, /dev/full...: written bytes go nowhere, and never into a layer.
+  if (dev !== null) return NULL_SINK;
   try {
     if (sh.fs.exists(path) && sh.fs.stat(path).type === 'dir') throw new FsError('EISDIR', path);
     if (!append || !sh.fs.exists(path)) sh.fs.writeFile(path, new Uint8Array(0));
@@ -110,11 +116,19 @@ function openOut(target: string, append: boolean, sh: Shell, fds: Map<number, Si
   return new FileSink(sh.fs, path);
 }
 
-function openIn(target: string, sh: Shell): string {
-  if (target === '/dev/null' || target === '/dev/zero') return '';
+const NO_TTY = 'No such device or address';
+
+function openIn(target: string, sh: Shell, io: Io): Input {
+  const path = sh.resolve(target);
   try {
-    return readText(sh.fs, sh.resolve(target));
+    const dev = deviceInput(path, io, sh.budget);
+    if (dev) return dev;
+    const size = sh.fs.stat(path).size;
+    const limit = sh.budget.maxValueBytes;
+    if (size > limit) return new LargeFileInput(sh.fs, path, size, limit);
+    return new Input(readText(sh.fs, path));
   } catch (e) {
+    if (e instanceof NoTty) throw new RedirectError(`cannot open ${target}: ${NO_TTY}`);
     if (!(e instanceof FsError)) throw e;
     throw new RedirectError(`cannot open ${target}: No such file`);
   }

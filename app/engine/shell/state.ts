@@ -2,6 +2,7 @@ import type { Command } from './ast.ts';
 import type { ShellFs } from './fs-port.ts';
 import { FsError } from './fs-port.ts';
 import type { PackageCatalog } from './packages/catalog.ts';
+import { valueTooLarge } from './io.ts';
 import { BudgetSignal, ForeverSignal } from './signals.ts';
 import type { ShellUser, Sink } from './types.ts';
 
@@ -13,6 +14,8 @@ export interface Budget {
   maxDepth: number;
   outputBytes: number;
   maxOutputBytes: number;
+  /** Longest string the shell holds: a variable, `$(...)`, a pipe, a here-doc, a file as text. */
+  maxValueBytes: number;
   /** Set by commands that would never return (`sleep infinity`, servers). */
   longRunning: boolean;
   foreverCommand?: string;
@@ -53,6 +56,7 @@ const MESSAGES: Record<string, string> = {
   ELOOP: 'Too many levels of symbolic links',
   EXDEV: 'Invalid cross-device link',
   ENOSPC: 'No space left on device',
+  ENXIO: 'No such device or address',
 };
 
 /**
@@ -138,6 +142,7 @@ export class Shell {
   }
 
   set(name: string, value: string, exported = false): void {
+    this.checkValue(value.length);
     this.vars.set(name, value);
     if (exported) this.exported.add(name);
   }
@@ -176,6 +181,11 @@ export class Shell {
     } finally {
       this.budget.depth--;
     }
+  }
+
+  /** Fails the run when a string of `length` characters would pass the value limit. */
+  checkValue(length: number, what?: string): void {
+    if (length > this.budget.maxValueBytes) throw valueTooLarge(this.budget.maxValueBytes, what);
   }
 
   /** Counts bytes written to the captured stdout/stderr. */

@@ -35,6 +35,11 @@ export interface ShellLimits {
   depth?: number;
   /** Bytes of stdout/stderr kept before the run is stopped. */
   outputBytes?: number;
+  /**
+   * Longest string kept in memory: a variable, a command substitution, a pipe between two
+   * commands, a here-doc, a printf field, a file read as text.
+   */
+  valueBytes?: number;
 }
 
 export type BudgetKind = 'steps' | 'size' | 'depth';
@@ -85,4 +90,5 @@ export const DEFAULT_LIMITS: Required<ShellLimits> = {
   steps: 100_000,
   depth: 100,
   outputBytes: 8 * 1024 * 1024,
+  valueBytes: 16 * 1024 * 1024,
 };

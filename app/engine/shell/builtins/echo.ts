@@ -96,10 +96,13 @@ export const printf: CommandFn = (argv, io, sh) => {
         }
         if (r.stop) stop = true;
         const w = Number(width ?? 0);
+        // A field padded past the value limit would be built in memory before any output.
+        sh.checkValue(w);
         const pad = flags.includes('0') && !flags.includes('-') && conv !== 's' ? '0' : ' ';
         return flags.includes('-') ? r.text.padEnd(w) : r.text.padStart(w, pad);
       },
     );
+    sh.checkValue(out.length);
     if (stop || k === used) break;
   } while (k < args.length);
   io.stdout.write(out);

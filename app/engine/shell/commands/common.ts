@@ -1,6 +1,7 @@
 import { FsError } from '../fs-port.ts';
 import type { Stat } from '../fs-port.ts';
-import { decode, readText } from '../io.ts';
+import { deviceInput } from '../devices.ts';
+import { decode, Input, LargeFileInput, readText } from '../io.ts';
 import { errText } from '../state.ts';
 import type { Shell } from '../state.ts';
 import type { Io } from '../types.ts';
@@ -98,7 +99,8 @@ export function tryStat(sh: Shell, path: string, follow = true): Stat | null {
 
 /**
  * Text of the operands (or stdin when none, or `-`), reporting missing files as `cmd: f: ...`.
- * Returns the texts read and whether any failed.
+ * Returns the texts read and whether any failed. Devices read as they do in a container:
+ * `/dev/stdin` is the input, `/dev/null` is empty, and `/dev/zero` never ends (step budget).
  */
 export function readInputs(
   files: string[],
@@ -109,20 +111,36 @@ export function readInputs(
   const texts: { name: string; text: string }[] = [];
   let failed = false;
   for (const f of files.length === 0 ? ['-'] : files) {
-    if (f === '-') {
-      texts.push({ name: '-', text: io.stdin.all() });
-      continue;
-    }
     try {
-      const path = sh.resolve(f);
-      if (sh.fs.stat(path).type === 'dir') throw new FsError('EISDIR', path);
-      texts.push({ name: f, text: readText(sh.fs, path) });
+      texts.push({ name: f, text: openInput(f, io, sh).all() });
     } catch (e) {
       report(io, cmd, f, e);
       failed = true;
     }
   }
   return { texts, failed };
+}
+
+/**
+ * An operand opened for reading: `-` and `/dev/stdin` are stdin, devices read as devices, a
+ * file's text at most the value limit. Throws FsError (EISDIR for a directory) or a budget.
+ */
+export function openInput(f: string, io: Io, sh: Shell): Input {
+  if (f === '-') return io.stdin;
+  const path = sh.resolve(f);
+  const dev = deviceInput(path, io, sh.budget);
+  if (dev) return dev;
+  const st = sh.fs.stat(path);
+  if (st.type === 'dir') throw new FsError('EISDIR', path);
+  if (st.size > sh.budget.maxValueBytes)
+    return new LargeFileInput(sh.fs, path, st.size, sh.budget.maxValueBytes);
+  return new Input(readCapped(sh, path, st.size));
+}
+
+/** A file's text, failing the run when it is larger than the shell holds in memory. */
+export function readCapped(sh: Shell, path: string, size = sh.fs.stat(path).size): string {
+  sh.checkValue(size, 'read a file');
+  return readText(sh.fs, path);
 }
 
 /** Splits text into lines without the trailing empty piece after a final newline. */

@@ -1,14 +1,43 @@
 import { FsError } from '../fs-port.ts';
 import { errText } from '../state.ts';
 import type { CommandFn } from '../types.ts';
-import { basename, fsError, lines, parseArgs, readInputs, tryStat, withUsage } from './common.ts';
+import { DeviceInput, neverEnds } from '../devices.ts';
+import { FileSink } from '../io.ts';
+import type { Shell } from '../state.ts';
+import type { Io } from '../types.ts';
+import {
+  basename,
+  fsError,
+  lines,
+  openInput,
+  parseArgs,
+  report,
+  tryStat,
+  withUsage,
+} from './common.ts';
 import { copyEntry } from './copy.ts';
 
 export const cat: CommandFn = (argv, io, sh) =>
   withUsage(argv, io, 1, () => {
     const { opts, operands } = parseArgs(argv, 'nAbsuevtE');
-    const { texts, failed } = readInputs(operands, io, sh, 'cat');
-    let text = texts.map((t) => t.text).join('');
+    let text = '';
+    let failed = false;
+    for (const f of operands.length === 0 ? ['-'] : operands) {
+      let input;
+      try {
+        input = openInput(f, io, sh);
+      } catch (e) {
+        report(io, 'cat', f, e);
+        failed = true;
+        continue;
+      }
+      if (input instanceof DeviceInput && !opts.has('n')) {
+        // /dev/zero never ends: what was read so far goes out, then the device streams.
+        io.stdout.write(text);
+        streamForever(input, io, sh);
+      }
+      text += input.all();
+    }
     if (opts.has('n')) {
       const numbered = lines(text).map((l, i) => `${String(i + 1).padStart(6)}\t${l}`);
       text = numbered.join('\n') + (text.endsWith('\n') ? '\n' : '');
@@ -16,6 +45,25 @@ export const cat: CommandFn = (argv, io, sh) =>
     io.stdout.write(text);
     return failed ? 1 : 0;
   });
+
+/**
+ * Copies an endless device to stdout until something stops it: a full pipe whose reader stops
+ * early, the output budget, a file reaching the size budget, or the step budget.
+ */
+function streamForever(input: DeviceInput, io: Io, sh: Shell): never {
+  const out = io.stdout;
+  // Into a file the bytes would grow it to the size budget: say so without holding them.
+  if (out instanceof FileSink) {
+    out.endless();
+    throw neverEnds(sh.budget);
+  }
+  for (;;) {
+    sh.tick();
+    out.write(input.take(CHUNK));
+  }
+}
+
+const CHUNK = 64 * 1024;
 
 export const mkdir: CommandFn = (argv, io, sh) =>
   withUsage(argv, io, 1, () => {

@@ -1,21 +1,48 @@
 import { readText } from '../io.ts';
 import type { Shell } from '../state.ts';
-import type { CommandFn } from '../types.ts';
+import type { CommandFn, Io } from '../types.ts';
 import { fsError, lines, parseArgs, report, tryStat, withUsage } from './common.ts';
 import { compile } from './regex.ts';
 
 const BIG_BINARY = 4 * 1024 * 1024;
 
-/** Files under `path` for grep -r, in directory order, as grep names them. */
-function walk(sh: Shell, name: string, out: string[]): void {
-  const st = tryStat(sh, sh.resolve(name));
+/**
+ * Files under `name` for grep -r, in directory order, as grep names them. Like GNU grep, -r
+ * follows a symlink only when it is named on the command line (`top`); -R follows every one and
+ * skips a directory it is already inside (a symlink loop), with grep's warning.
+ */
+function walk(
+  sh: Shell,
+  name: string,
+  out: string[],
+  follow: boolean,
+  io: Io,
+  top = true,
+  inside: string[] = [],
+): void {
+  const path = sh.resolve(name);
+  const st = tryStat(sh, path, top || follow);
+  if (st?.type === 'symlink') return;
   if (st?.type !== 'dir') {
     out.push(name);
     return;
   }
-  for (const n of sh.fs.readdir(sh.resolve(name))) {
+  let real = path;
+  try {
+    real = sh.fs.realpath(path);
+  } catch {
+    // a dangling or looping link was already reported by stat
+  }
+  if (inside.includes(real)) {
+    io.stderr.write(`grep: warning: ${name}: recursive directory loop\n`);
+    return;
+  }
+  for (const n of sh.fs.readdir(path)) {
     sh.tick();
-    walk(sh, name === '' ? n : `${name.replace(/\/$/, '')}/${n}`, out);
+    walk(sh, name === '' ? n : `${name.replace(/\/$/, '')}/${n}`, out, follow, io, false, [
+      ...inside,
+      real,
+    ]);
   }
 }
 
@@ -56,7 +83,7 @@ export const grep: CommandFn = (argv, io, sh) =>
     let files = operands;
     if (recursive) {
       const all: string[] = [];
-      for (const f of files.length > 0 ? files : ['']) walk(sh, f, all);
+      for (const f of files.length > 0 ? files : ['']) walk(sh, f, all, opts.has('R'), io);
       files = all;
     }
     const showName = opts.has('H') || (!opts.has('h') && (files.length > 1 || recursive));

@@ -65,6 +65,26 @@ describe('text utilities', () => {
   });
 });
 
+describe('grep -r and symlinks', () => {
+  const setup = 'mkdir -p /a/b; echo hello > /a/b/f; ln -s /a /a/b/loop; ';
+
+  it('-r does not follow symlinks below the named directory, so a loop is harmless', () => {
+    const r = sh(setup + 'grep -r hello /a; echo $?; find /a | wc -l');
+    expect(r.budgetExceeded).toBeUndefined();
+    expect(r.stdout).toBe('/a/b/f:hello\n0\n4\n');
+  });
+
+  it('-R follows them and warns once it comes back into a directory it is inside', () => {
+    const r = sh(setup + 'grep -R hello /a; echo $?');
+    expect(r.stdout).toBe('/a/b/f:hello\n0\n');
+    expect(r.stderr).toBe('grep: warning: /a/b/loop: recursive directory loop\n');
+  });
+
+  it('-r follows a symlink named on the command line', () => {
+    expect(sh(setup + 'ln -s /a /link; grep -r hello /link').stdout).toBe('/link/b/f:hello\n');
+  });
+});
+
 describe('checksums', () => {
   it('prints digests like coreutils', () => {
     expect(sh('printf abc | sha256sum').stdout).toBe(

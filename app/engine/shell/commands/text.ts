@@ -1,6 +1,16 @@
 import { errText } from '../state.ts';
 import type { CommandFn } from '../types.ts';
-import { fsError, lines, parseArgs, readInputs, withUsage, writeText } from './common.ts';
+import { LargeFileInput, type Input } from '../io.ts';
+import {
+  fsError,
+  lines,
+  openInput,
+  parseArgs,
+  readInputs,
+  report,
+  withUsage,
+  writeText,
+} from './common.ts';
 
 /** head/tail accept `-n 5`, `-n5`, `-5` and `-n +2` (tail). */
 function countArg(argv: string[]): string[] {
@@ -13,47 +23,112 @@ function headTail(which: 'head' | 'tail'): CommandFn {
       const { opts, operands } = parseArgs(countArg(argv), 'qvf', 'nc');
       const n = String(opts.get('n') ?? '10');
       const c = opts.get('c');
-      const { texts, failed } = readInputs(operands, io, sh, which);
-      texts.forEach((t, i) => {
-        if (texts.length > 1)
-          io.stdout.write(
-            `${i > 0 ? '\n' : ''}==> ${t.name === '-' ? 'standard input' : t.name} <==\n`,
-          );
-        if (typeof c === 'string') {
-          const k = Number(c);
-          io.stdout.write(which === 'head' ? t.text.slice(0, k) : t.text.slice(-k));
-          return;
+      const names = operands.length === 0 ? ['-'] : operands;
+      let failed = false;
+      let shown = 0;
+      for (const name of names) {
+        let input: Input;
+        try {
+          input = openInput(name, io, sh);
+        } catch (e) {
+          report(io, which, name, e);
+          failed = true;
+          continue;
         }
-        const all = t.text.split(/(?<=\n)/);
-        const k = Number(n.replace(/^[+-]/, ''));
-        let picked: string[];
-        if (which === 'head')
-          picked = n.startsWith('-') ? all.slice(0, Math.max(0, all.length - k)) : all.slice(0, k);
-        else
-          picked = n.startsWith('+') ? all.slice(Math.max(0, k - 1)) : k === 0 ? [] : all.slice(-k);
-        io.stdout.write(picked.join(''));
-      });
+        if (names.length > 1)
+          io.stdout.write(
+            `${shown++ > 0 ? '\n' : ''}==> ${name === '-' ? 'standard input' : name} <==\n`,
+          );
+        io.stdout.write(which === 'head' ? headOf(input, n, c) : tailOf(input.all(), n, c));
+      }
       return failed ? 1 : 0;
     });
 }
 
+/**
+ * The first lines or bytes, reading no further than needed: `yes | head -n 3` stops reading
+ * after three lines (the writer then gets SIGPIPE) and `head -c 10 /dev/zero` ends.
+ */
+function headOf(input: Input, n: string, c: string | true | undefined): string {
+  if (typeof c === 'string') {
+    const k = Number(c.replace(/^-/, ''));
+    if (c.startsWith('-')) {
+      const all = input.all();
+      return all.slice(0, Math.max(0, all.length - k));
+    }
+    return input.take(k);
+  }
+  const k = Number(n.replace(/^[+-]/, ''));
+  if (n.startsWith('-')) {
+    const all = input.all().split(/(?<=\n)/);
+    return all.slice(0, Math.max(0, all.length - k)).join('');
+  }
+  let out = '';
+  for (let i = 0; i < k; i++) {
+    const line = input.lineWithEnd();
+    if (line === null) break;
+    out += line;
+  }
+  return out;
+}
+
+function tailOf(text: string, n: string, c: string | true | undefined): string {
+  if (typeof c === 'string') return text.slice(-Number(c));
+  const all = text.split(/(?<=\n)/);
+  const k = Number(n.replace(/^[+-]/, ''));
+  return (n.startsWith('+') ? all.slice(Math.max(0, k - 1)) : k === 0 ? [] : all.slice(-k)).join(
+    '',
+  );
+}
+
 export const head = headTail('head');
 export const tail = headTail('tail');
+
+const countText = (text: string): Record<string, number> => ({
+  l: (text.match(/\n/g) ?? []).length,
+  w: text.split(/\s+/).filter(Boolean).length,
+  c: new TextEncoder().encode(text).length,
+});
+
+/**
+ * wc's counts over bytes, for a file too large to hold as text. As in GNU wc, a word starts at a
+ * printable character and ends at white space; other control bytes (dd's zeros) do neither.
+ */
+function countBytes(b: Uint8Array): Record<string, number> {
+  let l = 0;
+  let w = 0;
+  let inWord = false;
+  for (const x of b) {
+    if (x === 10) l++;
+    if (x === 32 || (x >= 9 && x <= 13)) inWord = false;
+    else if (x > 32 && x !== 127 && !inWord) {
+      w++;
+      inWord = true;
+    }
+  }
+  return { l, w, c: b.length };
+}
 
 export const wc: CommandFn = (argv, io, sh) =>
   withUsage(argv, io, 1, () => {
     const { opts, operands } = parseArgs(argv, 'lwcmL');
     const picks = ['l', 'w', 'c'].filter((k) => opts.has(k) || (k === 'c' && opts.has('m')));
     const show = picks.length > 0 ? picks : ['l', 'w', 'c'];
-    const { texts, failed } = readInputs(operands, io, sh, 'wc');
-    const rows = texts.map((t) => {
-      const counts: Record<string, number> = {
-        l: (t.text.match(/\n/g) ?? []).length,
-        w: t.text.split(/\s+/).filter(Boolean).length,
-        c: new TextEncoder().encode(t.text).length,
-      };
-      return { name: t.name === '-' ? '' : t.name, nums: show.map((k) => counts[k] ?? 0) };
-    });
+    const rows: { name: string; nums: number[] }[] = [];
+    let failed = false;
+    for (const f of operands.length === 0 ? ['-'] : operands) {
+      let counts: Record<string, number>;
+      try {
+        const input = openInput(f, io, sh);
+        counts =
+          input instanceof LargeFileInput ? countBytes(input.content()) : countText(input.all());
+      } catch (e) {
+        report(io, 'wc', f, e);
+        failed = true;
+        continue;
+      }
+      rows.push({ name: f === '-' ? '' : f, nums: show.map((k) => counts[k] ?? 0) });
+    }
     if (rows.length > 1)
       rows.push({
         name: 'total',
@@ -241,23 +316,35 @@ export const seq: CommandFn = (argv, io, sh) =>
     }
     const [first, step, last] =
       nums.length === 1 ? [1, 1, nums[0]] : nums.length === 2 ? [nums[0], 1, nums[1]] : nums;
-    const out: string[] = [];
-    for (let x = first as number; step! > 0 ? x <= last! : x >= last!; x += step as number) {
-      sh.tick();
-      out.push(String(x));
-    }
     const sep = String(opts.get('s') ?? '\n');
-    if (out.length > 0) io.stdout.write(out.join(sep) + '\n');
+    // Written in chunks, one step each, so a reader that stops early (`| head -n 2`) ends it.
+    const per = io.pipedOut ? 4096 : 64;
+    let chunk: string[] = [];
+    let any = false;
+    for (let x = first as number; step! > 0 ? x <= last! : x >= last!; x += step as number) {
+      chunk.push(String(x));
+      if (chunk.length === per) {
+        sh.tick();
+        io.stdout.write((any ? sep : '') + chunk.join(sep));
+        any = true;
+        chunk = [];
+      }
+    }
+    if (chunk.length > 0) io.stdout.write((any ? sep : '') + chunk.join(sep));
+    if (any || chunk.length > 0) io.stdout.write('\n');
     return 0;
   });
 
-/** yes: into a pipe it stops when the reader would (a bounded burst); otherwise it never ends. */
+/**
+ * yes never ends: into a pipe it writes until the pipe is full (the reader then decides: SIGPIPE
+ * if it stopped early, the simulator's limit if it wanted everything); elsewhere the step or
+ * output budget ends it.
+ */
 export const yes: CommandFn = (argv, io, sh) => {
   const line = `${argv.length > 1 ? argv.slice(1).join(' ') : 'y'}\n`;
-  const n = io.pipedOut ? 4096 : Infinity;
-  for (let i = 0; i < n; i += 64) {
+  const chunk = line.repeat(io.pipedOut ? Math.max(64, Math.ceil(65536 / line.length)) : 64);
+  for (;;) {
     sh.tick();
-    io.stdout.write(line.repeat(64));
+    io.stdout.write(chunk);
   }
-  return 0;
 };
