@@ -1,0 +1,115 @@
+// Writes public/catalog/v1/apt.json: the closure of common packages relative to
+// debian:bookworm-slim, read from the .deb files apt-get downloads in a chroot of that rootfs.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  control,
+  etcContents,
+  fileList,
+  idMaps,
+  parseDeps,
+  resolveDeps,
+  slimExcluded,
+  statusPackages,
+} from './deb.mjs';
+import { makeLayer, walk } from './tree.mjs';
+
+const W = process.env.W ?? '/var/tmp/layerlab-catalog';
+const OUT = process.env.OUT ?? 'public/catalog/v1';
+const HERE = new URL('.', import.meta.url).pathname;
+const log = (s) => process.stderr.write(`[catalog] ${s}\n`);
+
+export const APT_NAMES =
+  `python3 python3-pip python3-venv python3-dev curl wget git ca-certificates build-essential gcc g++
+make cmake nodejs npm nginx vim nano less procps iputils-ping net-tools openssl unzip zip jq postgresql-client
+default-jre-headless default-mysql-client redis-tools sqlite3 htop tree file gnupg dnsutils iproute2
+netcat-openbsd openssh-client rsync tzdata locales sudo xz-utils bzip2 patch pkg-config libssl-dev libpq-dev
+libffi-dev zlib1g-dev git-lfs libjpeg-dev imagemagick tini gosu supervisor cron dumb-init apache2-utils strace
+lsof telnet`.split(/\s+/);
+
+const root = join(W, 'apt-root');
+const chroot = (cmd) =>
+  execFileSync(join(HERE, 'chroot.sh'), ['run', root, cmd], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+
+if (process.env.REBUILD === '1' || !existsSync(join(W, 'apt.done'))) {
+  log('apt: apt-get update and --download-only in a copy of the slim rootfs');
+  execFileSync('rm', ['-rf', root]);
+  execFileSync('cp', ['-a', join(W, 'rootfs-slim'), root]);
+  writeFileSync(join(W, 'apt-update.txt'), chroot('apt-get update'));
+  const known = APT_NAMES.filter((n) => {
+    try {
+      return chroot(`apt-cache show --no-all-versions ${n} >/dev/null 2>&1 && echo yes`).includes(
+        'yes',
+      );
+    } catch {
+      log(`apt: no package ${n} in bookworm, left out`);
+      return false;
+    }
+  });
+  writeFileSync(join(W, 'apt-names.txt'), known.join(' '));
+  // With recommends: what a plain `apt-get install` brings in.
+  chroot(`apt-get install -y -qq --download-only ${known.join(' ')} >/dev/null`);
+  execFileSync('touch', [join(W, 'apt.done')]);
+}
+
+const updateText = readFileSync(join(W, 'apt-update.txt'), 'utf8');
+const updateLines = updateText.split('\n').filter((l) => /^(Get|Hit|Ign):/.test(l));
+const listsTree = walk(root);
+const listPaths = [...listsTree.keys()].filter((p) => p.startsWith('/var/lib/apt/lists/'));
+const lists = makeLayer(root, listsTree, listPaths, [], { contents: () => false }).entries;
+
+const baseStatus = statusPackages(readFileSync(join(W, 'rootfs-slim/var/lib/dpkg/status'), 'utf8'));
+const base = new Set(baseStatus.map((p) => p.Package));
+const baseProvides = new Set(baseStatus.flatMap((p) => parseDeps(p.Provides).flat()));
+const ids = idMaps(root);
+const archives = join(root, 'var/cache/apt/archives');
+const debs = readdirSync(archives)
+  .filter((f) => f.endsWith('.deb'))
+  .sort()
+  .map((f) => join(archives, f));
+log(`apt: reading ${debs.length} .deb files`);
+const ctl = debs.map((d) => ({ deb: d, f: control(d) }));
+const file = new Set(ctl.map((c) => c.f.Package));
+const fileProvides = new Map();
+for (const { f } of ctl)
+  for (const p of parseDeps(f.Provides).flat())
+    if (!fileProvides.has(p)) fileProvides.set(p, f.Package);
+const known = { file, fileProvides, base, baseProvides };
+
+const packages = ctl.map(({ deb, f }) => {
+  const rec = {
+    name: f.Package,
+    version: f.Version,
+    depends: resolveDeps(
+      [...parseDeps(f['Pre-Depends']), ...parseDeps(f.Depends)],
+      known,
+      f.Package,
+    ),
+    installedSize: Number(f['Installed-Size'] ?? 0) * 1024,
+    downloadSize: statSync(deb).size,
+    description: (f.Description ?? '').split('\n')[0],
+    files: fileList(deb, ids, (p) => !slimExcluded(p)),
+  };
+  const recommends = resolveDeps(parseDeps(f.Recommends), known, f.Package);
+  if (recommends.length) rec.recommends = recommends;
+  const contents = etcContents(deb);
+  if (Object.keys(contents).length) rec.contents = contents;
+  return rec;
+});
+packages.sort((a, b) => (a.name < b.name ? -1 : 1));
+
+const out = {
+  source:
+    'Debian bookworm (main, bookworm-updates, bookworm-security) from deb.debian.org, from dpkg-deb -f and -c of each .deb; file lists without the paths a slim image excludes (/etc/dpkg/dpkg.cfg.d/docker)',
+  approximate: false,
+  packages,
+  lists,
+  updateLines,
+};
+writeFileSync(join(OUT, 'apt.json'), JSON.stringify(out));
+log(`apt: ${packages.length} packages, ${updateLines.length} update lines`);
