@@ -146,6 +146,23 @@ test.describe('the lab', () => {
     await expect(diff).toContainText('deleted: a whiteout hides the image’s copy');
   });
 
+  test('keys typed while a command runs are kept, and a pasted block runs line by line', async ({
+    lab,
+    page,
+  }) => {
+    await lab.open();
+    await lab.replaceText(DOCKERFILE);
+    const terminal = page.getByRole('textbox', { name: 'Terminal: type docker commands' });
+    await terminal.focus();
+    // Typed at once, without waiting for the build: nothing may be dropped.
+    await page.keyboard.type('docker build -t typed:1 .\rdocker tag typed:1 typed:2\r');
+    await page.keyboard.type('docker images typed\r');
+    const screen = page.getByTestId('terminal.screen');
+    await expect(screen).toContainText(/typed\s+2\s/, { timeout: 20_000 });
+    await expect(screen).toContainText(/typed\s+1\s/);
+    await expect(screen).toContainText('lab:~/app$ docker images typed');
+  });
+
   test('the work is restored after a reload', async ({ lab, page }) => {
     await lab.open();
     await lab.replaceText(DOCKERFILE);

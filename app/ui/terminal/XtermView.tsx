@@ -148,12 +148,21 @@ export default function XtermView() {
     };
 
     term.write(strings.terminal.welcome.replace(/\n/g, '\r\n') + HOST_PROMPT);
-    const sub = term.onData((data) => {
+    // Keys typed while a command runs wait here, as a terminal's type-ahead does; a pasted
+    // block of lines runs one line after another. Ctrl+C cancels the build and drops them.
+    let pending = '';
+    const feed = (data: string) => {
       if (busy) {
-        if (data === '\x03') store.getState().cancelBuild();
+        if (data.includes('\x03')) {
+          store.getState().cancelBuild();
+          pending = '';
+        } else pending += data;
         return;
       }
-      for (const out of editor().input(data)) {
+      const end = data.search(/[\r\n]/);
+      const cut = end < 0 ? data.length : end + (data.startsWith('\r\n', end) ? 2 : 1);
+      pending = data.slice(cut) + pending;
+      for (const out of editor().input(data.slice(0, cut))) {
         if (out.clear) {
           term.clear();
           term.write(editor().redraw());
@@ -164,11 +173,20 @@ export default function XtermView() {
           void handle(out.submit).finally(() => {
             busy = false;
             term.write(prompt());
+            next();
           });
           return;
         }
       }
-    });
+      next();
+    };
+    const next = () => {
+      if (busy || pending === '') return;
+      const rest = pending;
+      pending = '';
+      feed(rest);
+    };
+    const sub = term.onData(feed);
     return () => {
       sub.dispose();
       ro.disconnect();
