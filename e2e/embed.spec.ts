@@ -33,7 +33,7 @@ test('the tutorial page drives an embed with postMessage and hears its events', 
   await openTutorial(page);
   const log2 = page.getByTestId('log-2');
   // The page loads its lab once the embed is ready; the build finishes at the start, paused.
-  await expect(log2.getByText('build finished: ok, 7 steps')).toBeVisible();
+  await expect(log2.getByText('build finished: ok, 6 steps')).toBeVisible();
   const two = embed(page, 2);
 
   await page.getByRole('button', { name: 'Next step' }).click();
@@ -64,7 +64,7 @@ test('the embeds on one page stay independent', async ({ page }) => {
   await one.getByRole('button', { name: 'Step' }).click();
   await expect(one.getByTestId('timeline.where')).toHaveText('Step 1 of 5');
   await expect(
-    page.getByTestId('log-1').getByText('step 1 of 6: FROM debian:bookworm-slim'),
+    page.getByTestId('log-1').getByText('step 1 of 5: FROM debian:bookworm-slim'),
   ).toBeVisible();
   await expect(page.getByTestId('where-2')).toHaveText(/^Step 1 of /);
 

@@ -57,11 +57,17 @@ export interface BuildSlice {
 
 const EMPTY_VIEW: EngineView = { images: [], containers: [] };
 
-/** Events that end a step: Step moves from one to the next. */
+/**
+ * Events that end a step: Step moves from one to the next. The last step ends with the build
+ * (its total shown at once), so Back from the end goes to the step before it in one press.
+ */
 export function stepBoundaries(view: BuildView): number[] {
   const out: number[] = [];
-  view.events.forEach((e, i) => {
-    if (e.type === 'step-done' || e.type === 'error' || e.type === 'build-done') out.push(i + 1);
+  const events = view.events;
+  events.forEach((e, i) => {
+    const last = events[i + 1]?.type === 'build-done';
+    if (((e.type === 'step-done' || e.type === 'error') && !last) || e.type === 'build-done')
+      out.push(i + 1);
   });
   return out;
 }

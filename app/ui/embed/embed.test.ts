@@ -69,7 +69,7 @@ describe('embed postMessage bridge', () => {
     win.send({ type: 'layerlab:load', lab: { dockerfile: DF, files: [] } }, 'https://t.example');
     await until(() => out.some((o) => o.event.type === 'layerlab:build-finished'));
     const finished = out.find((o) => o.event.type === 'layerlab:build-finished')!.event;
-    expect(finished).toMatchObject({ type: 'layerlab:build-finished', ok: true, steps: 4 });
+    expect(finished).toMatchObject({ type: 'layerlab:build-finished', ok: true, steps: 3 });
     expect(store.getState().dockerfile).toBe(DF);
     expect(store.getState().cursor).toBe(0);
 
@@ -79,7 +79,7 @@ describe('embed postMessage bridge', () => {
     expect(steps.at(-1)).toEqual({
       type: 'layerlab:step-changed',
       step: 2,
-      total: 4,
+      total: 3,
       instruction: 'RUN echo one > /one',
     });
     win.send({ type: 'layerlab:step', to: 0 }, 'https://t.example');

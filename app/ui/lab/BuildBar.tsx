@@ -46,6 +46,9 @@ function BuildProgressNote() {
   );
 }
 
+const formatArgs = (args: readonly { name: string; value: string }[]): string =>
+  args.map((a) => `${a.name}=${a.value}`).join(' ');
+
 /** Build button, builder choice, --no-cache, tag and build args; Ctrl/Cmd+Enter builds. */
 export function BuildBar() {
   const store = useLabStoreApi();
@@ -54,9 +57,15 @@ export function BuildBar() {
   const tag = useLabStore((s) => s.tag);
   const buildArgs = useLabStore((s) => s.buildArgs);
   const building = useLabStore((s) => s.status.kind === 'building');
-  const [argsText, setArgsText] = useState(() =>
-    buildArgs.map((a) => `${a.name}=${a.value}`).join(' '),
-  );
+  const [argsText, setArgsText] = useState(() => formatArgs(buildArgs));
+  // Args set elsewhere (an imported lab, a share link, a lesson) replace the field's text;
+  // the learner's own typing, half-finished pairs included, is left as typed.
+  const [seenArgs, setSeenArgs] = useState(buildArgs);
+  if (seenArgs !== buildArgs) {
+    setSeenArgs(buildArgs);
+    if (formatArgs(parseArgs(argsText)) !== formatArgs(buildArgs))
+      setArgsText(formatArgs(buildArgs));
+  }
   const ids = { builder: useId(), tag: useId(), args: useId(), noCache: useId() };
 
   useEffect(() => {

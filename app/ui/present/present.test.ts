@@ -55,7 +55,7 @@ describe('speaker view messages', () => {
       step: 2,
     });
     const msg = presenterState(store.getState());
-    expect(msg).toMatchObject({ type: 'state', build: 1, step: 2, total: 3, current: 1 });
+    expect(msg).toMatchObject({ type: 'state', build: 1, step: 2, total: 2, current: 1 });
     expect(msg.steps[1]).toEqual({ text: 'RUN echo a > /a', phase: 'built' });
     expect(readPresenterMessage(JSON.parse(JSON.stringify(msg)))).toEqual(msg);
   });
