@@ -5,12 +5,14 @@
  * Goals are checked in the engine's worker, over what the learner did since the lesson started.
  */
 import type { StateCreator } from 'zustand';
-import { loadCourse, type SourceFile } from '../engine/lessons/index.ts';
-import { parseLesson } from '../engine/lessons/parse.ts';
-import { formatLessonError, type Lesson } from '../engine/lessons/types.ts';
+import type { SourceFile } from '../engine/lessons/index.ts';
+import type { Lesson } from '../engine/lessons/types.ts';
 import type { GolfScore } from '../engine/lessons/golf.ts';
 import type { GoalResult } from '../engine/session/lessons.ts';
 import type { LabState } from './state.ts';
+
+// The lesson loader and its schema are needed only once a lesson is opened: their own chunk.
+const lessonCode = () => import('../engine/lessons/index.ts');
 import type { WorkspaceFile } from './workspaceSlice.ts';
 
 export const PROGRESS_STORAGE_KEY = 'layerlab:v1:progress';
@@ -240,6 +242,7 @@ export const createLessonSlice =
         if (have) return have;
         set({ courseStatus: 'loading' });
         try {
+          const { loadCourse, formatLessonError } = await lessonCode();
           const c = loadCourse(await files());
           const course = { lessons: c.lessons, errors: c.errors.map(formatLessonError) };
           set({ course, courseStatus: 'ready' });
@@ -257,6 +260,9 @@ export const createLessonSlice =
       setCourseOpen: (courseOpen) => set({ courseOpen }),
 
       openLesson: async (id, step) => {
+        // Chosen in the course map: the map closes. Opened otherwise (a link, the lesson
+        // restored on reload): a map the learner opened meanwhile stays open.
+        const fromMap = get().courseOpen;
         const course = await get().loadCourse();
         const lesson = course.lessons.find((l) => l.id === id);
         if (!lesson) {
@@ -273,7 +279,7 @@ export const createLessonSlice =
           lesson,
           lessonPreview: false,
           lessonStep: at,
-          courseOpen: false,
+          ...(fromMap ? { courseOpen: false } : {}),
           authoringErrors: [],
         });
         update((p) => ({ step: at, status: p.status }));
@@ -281,6 +287,7 @@ export const createLessonSlice =
       },
 
       previewLesson: async (file, text) => {
+        const { parseLesson, formatLessonError } = await lessonCode();
         const r = parseLesson(file, text);
         if (!r.ok) {
           set({ authoringErrors: r.errors.map(formatLessonError) });

@@ -8,17 +8,15 @@ import { BuildBar } from './lab/BuildBar.tsx';
 import { StarterPicker } from './lab/StarterPicker.tsx';
 import { ViewMenu } from './lab/ViewMenu.tsx';
 import { usePrefs } from './prefs.ts';
-import { CachePanel } from './lab/CachePanel.tsx';
-import { ContainerPanel } from './lab/ContainerPanel.tsx';
 import { ContextFileEditor, FileTabs } from './lab/ContextFiles.tsx';
 import { FilesystemPanel } from './lab/FilesystemPanel.tsx';
-import { ImagesPanel } from './lab/ImagesPanel.tsx';
 import { LayerStack } from './lab/LayerStack.tsx';
 import { CourseButton, LessonLinks, LessonPane } from './lessons/index.ts';
 import { Timeline } from './lab/Timeline.tsx';
 import { Panel } from './Panel.tsx';
 import { HeaderTools } from './share/HeaderTools.tsx';
 import { PanelErrorBoundary } from './PanelErrorBoundary.tsx';
+import { afterStartup, deferredImport } from './deferred.ts';
 import { strings } from './strings.ts';
 import { TerminalPanel } from './terminal/TerminalPanel.tsx';
 
@@ -27,7 +25,30 @@ import { TerminalPanel } from './terminal/TerminalPanel.tsx';
 // `editorModule` is a thenable, not a Promise: it resolves at once when the chunk is loaded.
 const DockerfileEditor = lazy(editorModule as () => Promise<{ default: ComponentType }>);
 
-const loadMotionFeatures = () => import('./motionFeatures.ts').then((m) => m.default);
+// Animations start once the page has started; until then layers appear without motion.
+const loadMotionFeatures = deferredImport(() =>
+  import('./motionFeatures.ts').then((m) => m.default),
+);
+
+// The inspector tabs behind Filesystem are not on the first screen: their chunks are fetched
+// once the page has started, so they are there by the time a tab is chosen.
+const CachePanel = lazy(
+  deferredImport(() => import('./lab/CachePanel.tsx').then((m) => ({ default: m.CachePanel }))),
+);
+const ContainerPanel = lazy(
+  deferredImport(() =>
+    import('./lab/ContainerPanel.tsx').then((m) => ({ default: m.ContainerPanel })),
+  ),
+);
+const ImagesPanel = lazy(
+  deferredImport(() => import('./lab/ImagesPanel.tsx').then((m) => ({ default: m.ImagesPanel }))),
+);
+// Started at once (not on first render of a tab), so the chunks load in the background.
+void afterStartup().then(() => {
+  void import('./lab/CachePanel.tsx');
+  void import('./lab/ContainerPanel.tsx');
+  void import('./lab/ImagesPanel.tsx');
+});
 
 function EditorPlaceholder() {
   const text = useLabStore(selectDockerfile);
@@ -114,9 +135,11 @@ function InspectorPanels() {
       </div>
       <Panel title={title} testId={`panel.${tab}`} className="panel-inspector">
         {tab === 'fs' && <FilesystemPanel />}
-        {tab === 'cache' && <CachePanel />}
-        {tab === 'container' && <ContainerPanel />}
-        {tab === 'images' && <ImagesPanel />}
+        <Suspense fallback={<p className="hint">{strings.loading}</p>}>
+          {tab === 'cache' && <CachePanel />}
+          {tab === 'container' && <ContainerPanel />}
+          {tab === 'images' && <ImagesPanel />}
+        </Suspense>
       </Panel>
     </div>
   );

@@ -5,6 +5,7 @@
 export const strings = {
   productName: 'Layerlab',
   inspectorLabel: 'Inspect the image',
+  loading: 'Loading…',
   tagline: 'Type a Dockerfile and see how its image is built, layer by layer.',
 
   editor: {

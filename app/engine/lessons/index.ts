@@ -87,5 +87,5 @@ export function loadCourse(files: readonly SourceFile[]): Course {
   return { lessons, errors };
 }
 
-export { formatLessonError };
+export { formatLessonError, parseLesson };
 export type { Lesson, LessonError };

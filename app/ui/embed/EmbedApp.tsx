@@ -6,6 +6,7 @@ import { LayerStack } from '../lab/LayerStack.tsx';
 import { Timeline } from '../lab/Timeline.tsx';
 import { Panel } from '../Panel.tsx';
 import { labFromState } from '../share/labState.ts';
+import { deferredImport } from '../deferred.ts';
 import { strings } from '../strings.ts';
 import type { PanelName } from './params.ts';
 
@@ -33,7 +34,10 @@ const ContainerPanel = lazy(() =>
   import('../lab/ContainerPanel.tsx').then((m) => ({ default: m.ContainerPanel })),
 );
 
-const loadMotionFeatures = () => import('../motionFeatures.ts').then((m) => m.default);
+// Animations start once the page has started; until then layers appear without motion.
+const loadMotionFeatures = deferredImport(() =>
+  import('../motionFeatures.ts').then((m) => m.default),
+);
 
 function ReadonlyDockerfile() {
   const text = useLabStore((s) => s.dockerfile);

@@ -1,10 +1,16 @@
 import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
 import { useLabStoreApi } from '../../store/index.ts';
 import { strings } from '../strings.ts';
-import { labFileName, labFromFileText, labToFileText } from './labFile.ts';
 import { labFromState, openLab } from './labState.ts';
+
+// Encoding links and lab files (fflate) is not needed until the menu opens: its own chunk,
+// fetched when the menu opens, so it is there by the time a button is pressed.
+const loadShareCode = () =>
+  Promise.all([import('./fromUrl.ts'), import('./labFile.ts')]).then(([url, file]) => ({
+    ...url,
+    ...file,
+  }));
 import { setShareNotice, useShareNotice } from './notice.ts';
-import { shareLink } from './fromUrl.ts';
 
 const t = strings.share;
 
@@ -39,6 +45,7 @@ export function ShareMenu() {
   const copyLink = async () => {
     const lab = labFromState(store.getState());
     const base = window.location.href.split('#')[0] ?? window.location.href;
+    const { shareLink } = await loadShareCode();
     const r = shareLink(base, lab);
     if (!r.ok || r.url === undefined) {
       setLink('');
@@ -55,8 +62,9 @@ export function ShareMenu() {
     }
   };
 
-  const exportLab = () => {
+  const exportLab = async () => {
     const lab = labFromState(store.getState());
+    const { labFileName, labToFileText } = await loadShareCode();
     const blob = new Blob([labToFileText(lab)], { type: 'application/json' });
     const url = URL.createObjectURL(blob);
     const a = document.createElement('a');
@@ -80,6 +88,7 @@ export function ShareMenu() {
       setOutcome({ kind: 'problem', text: t.unreadable });
       return;
     }
+    const { labFromFileText } = await loadShareCode();
     const r = labFromFileText(text);
     if (!r.ok) {
       setOutcome({ kind: 'problem', text: r.message });
@@ -97,7 +106,10 @@ export function ShareMenu() {
         className="button"
         aria-expanded={open}
         aria-controls={ids.menu}
-        onClick={() => setOpen((v) => !v)}
+        onClick={() => {
+          if (!open) void loadShareCode();
+          setOpen((v) => !v);
+        }}
         data-testid="share.button"
       >
         {t.button}
@@ -130,7 +142,7 @@ export function ShareMenu() {
           />
         </div>
         <div className="share-row">
-          <button type="button" className="button" onClick={exportLab}>
+          <button type="button" className="button" onClick={() => void exportLab()}>
             {t.exportLab}
           </button>
           <label className="button share-import">

@@ -7,12 +7,14 @@ import type { SharedLab } from '../../share/codec.ts';
 import { createLabStore, LAB_STORAGE_KEY, type LabStore } from '../../store/index.ts';
 import { presentParam, setPresent } from '../present/mode.ts';
 import { strings } from '../strings.ts';
-import { labFromHash } from './fromUrl.ts';
 import { openLab } from './labState.ts';
 import { setShareNotice } from './notice.ts';
 
-export function startFullPage(loc: Location = window.location): LabStore {
-  const shared = labFromHash(loc.hash);
+export async function startFullPage(loc: Location = window.location): Promise<LabStore> {
+  // The decoder (fflate) loads only when the address carries a lab.
+  const shared = loc.hash.replace(/^#/, '').startsWith('lab=')
+    ? (await import('./fromUrl.ts')).labFromHash(loc.hash)
+    : ({ kind: 'none' } as const);
   let lab: SharedLab | undefined;
   if (shared.kind === 'lab') lab = shared.lab;
   else if (shared.kind === 'error') setShareNotice(strings.share.linkProblem(shared.message));
