@@ -102,6 +102,12 @@ tar -C "$ROOTFS" --numeric-owner -cf - . |
 # ---------------------------------------------------------------- scenarios
 log "run scenarios"
 DOCKER=$DOCKER CONFORMANCE_WORK=$W node --import tsx "$ROOT/scripts/conformance/record.mjs" "$@"
+# Layers of apt installs (host network: apt needs its mirror), compared by npm run bench.
+case "${ONLY:-apt}" in *apt*)
+  log "record apt layers"
+  DOCKER=$DOCKER CONFORMANCE_WORK=$W node "$ROOT/scripts/conformance/record-apt.mjs"
+  ;;
+esac
 # Keep the recordings in the repository's formatting (npm run lint checks them).
-(cd "$ROOT" && npx --no-install prettier --write conformance/recorded >/dev/null 2>&1) || true
+(cd "$ROOT" && npx --no-install prettier --write conformance/recorded conformance/apt >/dev/null 2>&1) || true
 log "done in $(($(date +%s) - START))s"
