@@ -23,14 +23,19 @@ import { imagePrune, images, rmi, tag } from './commands/images.ts';
 import { inspect } from './commands/inspect.ts';
 import { save } from './commands/save.ts';
 import { systemDf } from './commands/system.ts';
+import { fullName, parseImageRef } from '../images/reference.ts';
 import { fail, type CliHost, type CliResult, type Command } from './types.ts';
 
 const pull: Command = ({ engine, argv }) => {
   const [name] = argv.filter((a) => !a.startsWith('-'));
   if (!name) return fail(`"docker pull" requires exactly 1 argument.\nSee 'docker pull --help'.`);
   const { lines } = engine.pull(name);
-  const ref = name.includes(':') ? name : `${name}:latest`;
-  return { exitCode: 0, stdout: `${lines.join('\n')}\ndocker.io/library/${ref}\n`, stderr: '' };
+  // As documented (https://docs.docker.com/reference/cli/docker/image/pull/): the default tag
+  // is said first, the full name of what was pulled last.
+  const ref = parseImageRef(name);
+  const head =
+    ref.tag === undefined && ref.digest === undefined ? 'Using default tag: latest\n' : '';
+  return { exitCode: 0, stdout: `${head}${lines.join('\n')}\n${fullName(ref)}\n`, stderr: '' };
 };
 
 const push: Command = ({ engine, argv }) => {
