@@ -44,6 +44,26 @@ describe('containers', () => {
     expect(docker('ps').stdout.split('\n')).toHaveLength(2);
   });
 
+  it('checks names as Docker does: two characters at least, no clash', () => {
+    const { docker } = setup();
+    expect(docker('run', '--name', 'c', 'app')).toMatchObject({
+      exitCode: 125,
+      stderr:
+        "docker: Error response from daemon: Invalid container name (c), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed.\nSee 'docker run --help'.\n",
+    });
+    expect(docker('create', '--name', 'c', 'app')).toMatchObject({
+      exitCode: 1,
+      stderr:
+        'Error response from daemon: Invalid container name (c), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed\n',
+    });
+    expect(docker('run', '--name', 'c1', 'app').exitCode).toBe(0);
+    const again = docker('run', '--name', 'c1', 'app');
+    expect(again.exitCode).toBe(125);
+    expect(again.stderr).toMatch(
+      /^docker: Error response from daemon: Conflict\. The container name "\/c1" is already in use by container "[0-9a-f]{64}"\. You have to remove \(or rename\) that container to be able to reuse that name\.\nSee 'docker run --help'\.\n$/,
+    );
+  });
+
   it('copies a file up on append and on chmod, leaves a whiteout on delete, and shows it in docker diff', () => {
     const { docker, engine } = setup();
     docker('run', '-d', '--name', 'web', 'app', 'sleep', 'infinity');
@@ -89,16 +109,16 @@ describe('containers', () => {
 
   it('renames an image directory by copying it, since overlay refuses the rename (EXDEV)', () => {
     const { docker } = setup();
-    docker('run', '-d', '--name', 'c', 'app', 'sleep', 'infinity');
+    docker('run', '-d', '--name', 'box', 'app', 'sleep', 'infinity');
     // rename(2) fails with EXDEV on overlay; mv then copies and deletes, as coreutils does.
-    expect(docker('exec', 'c', 'mv', '/data', '/moved').exitCode).toBe(0);
-    expect(docker('diff', 'c').stdout).toBe('D /data\nA /moved\nA /moved/a\nA /moved/b\n');
+    expect(docker('exec', 'box', 'mv', '/data', '/moved').exitCode).toBe(0);
+    expect(docker('diff', 'box').stdout).toBe('D /data\nA /moved\nA /moved/a\nA /moved/b\n');
   });
 
   it('commits the writable layer as a new image layer that history shows', () => {
     const { docker } = setup();
-    docker('run', '--name', 'w', 'app', 'sh', '-c', 'echo hi > /hello');
-    expect(docker('commit', '-m', 'add hello', 'w', 'app:hello').stdout).toMatch(
+    docker('run', '--name', 'writer', 'app', 'sh', '-c', 'echo hi > /hello');
+    expect(docker('commit', '-m', 'add hello', 'writer', 'app:hello').stdout).toMatch(
       /^sha256:[0-9a-f]{64}\n$/,
     );
     const h = docker('history', 'app:hello').stdout.split('\n');

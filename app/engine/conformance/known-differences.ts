@@ -137,12 +137,4 @@ export const KNOWN_DIFFERENCES: readonly KnownDifference[] = [
     reason:
       "`docker system df -v` lists BuildKit's cache records (random IDs, source.local entries for the context); Layerlab prints only the build cache total, which counts the layers its cache holds.",
   },
-  {
-    id: 'one-character-container-name',
-    scenario: '37-rmi-in-use',
-    field: /exitCode|stdout|stderr/,
-    line: /^(create --name c |rmi t|images )/,
-    reason:
-      'Docker refuses one-character container names (`--name c`: at least two characters); Layerlab accepts them, so its container `c` then keeps the image in use. Lessons and tests use one-letter names, so this is left to change with them.',
-  },
 ];

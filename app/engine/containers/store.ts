@@ -12,17 +12,18 @@ export class ContainerStore {
   /** A fresh container ID (64 hex) and a name: the given one, checked, or a generated one. */
   allocate(name: string | undefined, imageId: string): { id: string; name: string } {
     if (name !== undefined) {
-      if (!/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/.test(name)) {
+      // Docker's RestrictedNamePattern: two characters at least.
+      if (!/^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/.test(name)) {
         throw new EngineError(
           'bad-name',
-          `docker: Error response from daemon: Invalid container name (${name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed.`,
+          `Error response from daemon: Invalid container name (${name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`,
         );
       }
       const clash = this.all().find((c) => c.name === name);
       if (clash) {
         throw new EngineError(
           'name-in-use',
-          `docker: Error response from daemon: Conflict. The container name "/${name}" is already in use by container "${clash.id}". You have to remove (or rename) that container to be able to reuse that name.`,
+          `Error response from daemon: Conflict. The container name "/${name}" is already in use by container "${clash.id}". You have to remove (or rename) that container to be able to reuse that name.`,
         );
       }
     }

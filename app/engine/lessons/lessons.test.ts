@@ -53,8 +53,8 @@ describe('checks over a session', () => {
     const df = 'FROM debian:bookworm-slim\nCMD ["true"]\n';
     for (const line of [
       'docker build -t app:1 .',
-      'docker run --name c app:1',
-      'docker container diff c',
+      'docker run --name box app:1',
+      'docker container diff box',
     ]) {
       recordCommand(activity, line, session.command(line, [], df), [], df);
     }

@@ -40,6 +40,18 @@ function imageFor(engine: Engine, name: string, err: string[]) {
   return image;
 }
 
+/**
+ * The daemon refused to create the container. `docker create` prints the daemon's error and
+ * exits 1; `docker run` says it as the CLI reports errors (`docker: ...` ending in one period,
+ * then where to find help) and exits 125. What was printed before (a pull) stays.
+ */
+function daemonRefused(command: string, message: string, before: string[]): CliResult {
+  const lead = before.map((l) => `${l}\n`).join('');
+  if (command !== 'run') return fail(`${lead}${message}`, 1);
+  const said = `docker: ${message.replace(/\.$/, '')}.\nSee 'docker run --help'.`;
+  return fail(`${lead}${said}`, 125);
+}
+
 function create(
   engine: Engine,
   argv: string[],
@@ -55,8 +67,16 @@ function create(
       command === 'run' ? 'Create and run a new container from an image' : 'Create a new container',
     );
   const err: string[] = [];
-  const image = imageFor(engine, imageName, err);
-  const { id, name } = engine.containers.allocate(args.string('name'), image.id);
+  let image: ReturnType<typeof imageFor>;
+  let id: string;
+  let name: string;
+  try {
+    image = imageFor(engine, imageName, err);
+    ({ id, name } = engine.containers.allocate(args.string('name'), image.id));
+  } catch (e) {
+    if (!(e instanceof EngineError)) throw e;
+    return daemonRefused(command, e.message, err);
+  }
   const c = createContainer(
     id,
     image,

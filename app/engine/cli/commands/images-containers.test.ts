@@ -45,9 +45,9 @@ describe('docker images --digests and --format', () => {
 describe('rmi and image prune with containers', () => {
   it("refuses an image a stopped container uses, unless forced, in docker's words", () => {
     const { docker, engine } = setup();
-    docker('create', '--name', 'c', 'app');
+    docker('create', '--name', 'box', 'app');
     const image = engine.images.resolve('app');
-    const cid = engine.containers.resolve('c').id.slice(0, 12);
+    const cid = engine.containers.resolve('box').id.slice(0, 12);
     expect(docker('rmi', short(image.id)).stderr).toBe(
       `Error response from daemon: conflict: unable to delete ${short(image.id)} (must be forced) - image is being used by stopped container ${cid}\n`,
     );
@@ -57,8 +57,8 @@ describe('rmi and image prune with containers', () => {
     // -f takes it anyway; the container keeps its layers and still runs.
     expect(docker('rmi', '-f', 'app').stdout).toMatch(/^Untagged: app:latest\nDeleted: sha256:/);
     expect(engine.images.get(image.id)).toBeUndefined();
-    expect(docker('start', 'c').exitCode).toBe(0);
-    expect(docker('exec', 'c', 'cat', '/data/a').stdout).toBe('one\n');
+    expect(docker('start', 'box').exitCode).toBe(0);
+    expect(docker('exec', 'box', 'cat', '/data/a').stdout).toBe('one\n');
   });
 
   it('cannot force the removal of an image a running container uses', () => {
@@ -81,11 +81,11 @@ describe('rmi and image prune with containers', () => {
   it('image prune -a keeps images that containers use', () => {
     const { docker, engine } = setup();
     docker('pull', 'debian:bookworm-slim');
-    docker('create', '--name', 'c', 'app');
+    docker('create', '--name', 'box', 'app');
     const out = docker('image', 'prune', '-a', '-f').stdout;
     expect(out).not.toContain('app:latest');
     expect(engine.images.find('app')).toBeDefined();
-    docker('rm', 'c');
+    docker('rm', 'box');
     expect(docker('image', 'prune', '-a', '-f').stdout).toContain('untagged: app:latest\n');
     expect(engine.images.find('app')).toBeUndefined();
   });
@@ -94,25 +94,25 @@ describe('rmi and image prune with containers', () => {
 describe('containers: lifecycle, logs, size', () => {
   it('create, start, stop: docker ps shows each state', () => {
     const { docker, tick } = setup();
-    docker('create', '--name', 'c', 'app');
-    expect(docker('ps', '-a').stdout).toMatch(/"sleep infinity" .* Created .* c\n$/);
-    expect(docker('start', 'c').stdout).toBe('c\n');
+    docker('create', '--name', 'box', 'app');
+    expect(docker('ps', '-a').stdout).toMatch(/"sleep infinity" .* Created .* box\n$/);
+    expect(docker('start', 'box').stdout).toBe('box\n');
     tick(3);
-    expect(docker('ps').stdout).toMatch(/ Up 3 seconds .* c\n$/);
-    expect(docker('stop', 'c').stdout).toBe('c\n');
+    expect(docker('ps').stdout).toMatch(/ Up 3 seconds .* box\n$/);
+    expect(docker('stop', 'box').stdout).toBe('box\n');
     tick(60);
-    expect(docker('ps', '-a').stdout).toMatch(/ Exited \(137\) About a minute ago .* c\n$/);
+    expect(docker('ps', '-a').stdout).toMatch(/ Exited \(137\) About a minute ago .* box\n$/);
     expect(docker('ps').stdout.trimEnd().split('\n')).toHaveLength(1);
   });
 
   it('logs keeps what every start printed, and --tail keeps the last lines', () => {
     const { docker } = setup();
-    docker('run', '--name', 'p', 'app', 'sh', '-c', 'echo one; echo two; echo three');
-    docker('start', 'p');
-    expect(docker('logs', 'p').stdout).toBe('one\ntwo\nthree\none\ntwo\nthree\n');
-    expect(docker('logs', '--tail', '2', 'p').stdout).toBe('two\nthree\n');
-    expect(docker('logs', '-n', '0', 'p').stdout).toBe('');
-    expect(docker('logs', '--tail', 'all', 'p').stdout.split('\n')).toHaveLength(7);
+    docker('run', '--name', 'printer', 'app', 'sh', '-c', 'echo one; echo two; echo three');
+    docker('start', 'printer');
+    expect(docker('logs', 'printer').stdout).toBe('one\ntwo\nthree\none\ntwo\nthree\n');
+    expect(docker('logs', '--tail', '2', 'printer').stdout).toBe('two\nthree\n');
+    expect(docker('logs', '-n', '0', 'printer').stdout).toBe('');
+    expect(docker('logs', '--tail', 'all', 'printer').stdout.split('\n')).toHaveLength(7);
     expect(docker('logs', 'nope').stderr).toBe(
       'Error response from daemon: No such container: nope\n',
     );
@@ -120,8 +120,8 @@ describe('containers: lifecycle, logs, size', () => {
 
   it('ps -s shows the writable layer and (virtual) the image on top', () => {
     const { docker, engine } = setup();
-    docker('run', '-d', '--name', 'w', 'app');
-    docker('exec', 'w', 'sh', '-c', 'echo 123456789 > /data/new');
+    docker('run', '-d', '--name', 'web', 'app');
+    docker('exec', 'web', 'sh', '-c', 'echo 123456789 > /data/new');
     const virtual = engine.images.resolve('app').layers.reduce((n, l) => n + l.stats.size, 0) + 10;
     const size = docker('ps', '-s')
       .stdout.trimEnd()
@@ -133,10 +133,10 @@ describe('containers: lifecycle, logs, size', () => {
 
   it('renaming an image directory fails with EXDEV underneath, so mv copies it', () => {
     const { docker, engine } = setup();
-    docker('run', '-d', '--name', 'm', 'app');
-    const rw = engine.containers.resolve('m').rw;
+    docker('run', '-d', '--name', 'mover', 'app');
+    const rw = engine.containers.resolve('mover').rw;
     expect(() => rw.rename('/data', '/moved')).toThrow(/Invalid cross-device link/);
-    expect(docker('exec', 'm', 'mv', '/data', '/moved').exitCode).toBe(0);
-    expect(docker('diff', 'm').stdout).toBe('D /data\nA /moved\nA /moved/a\n');
+    expect(docker('exec', 'mover', 'mv', '/data', '/moved').exitCode).toBe(0);
+    expect(docker('diff', 'mover').stdout).toBe('D /data\nA /moved\nA /moved/a\n');
   });
 });
