@@ -1,0 +1,36 @@
+import { expect, test } from './fixtures.ts';
+
+// Classrooms have bad Wi-Fi: after a first visit, the app and its catalog come from the
+// service worker's cache.
+test('after a first visit the lab opens and builds without a network', async ({
+  context,
+  page,
+  lab,
+}) => {
+  test.setTimeout(90_000);
+  await lab.open('/');
+  // The worker precaches the app and the catalog on install; ready means it is active.
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  await page.reload();
+  await expect
+    .poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), {
+      timeout: 30_000,
+    })
+    .toBe(true);
+
+  await context.setOffline(true);
+  await page.reload();
+  await expect(lab.editor).toBeVisible();
+  await lab.replaceText('FROM debian:bookworm-slim\nRUN echo offline > /note\n');
+  await page.getByTestId('build.run').click();
+  const layers = page.getByRole('region', { name: 'Image layers' });
+  const scrubber = page.getByRole('slider', { name: 'Build progress' });
+  await expect(scrubber).toBeVisible({ timeout: 30_000 });
+  await scrubber.focus();
+  await page.keyboard.press('End');
+  await expect(layers.getByTestId('layers.total')).toBeVisible({ timeout: 30_000 });
+  await expect(layers.getByTestId('layers.item').first()).toContainText('RUN');
+  await context.setOffline(false);
+});
