@@ -1,5 +1,5 @@
 import { LazyMotion, MotionConfig } from 'motion/react';
-import { lazy, Suspense, useState, type ComponentType } from 'react';
+import { lazy, Suspense, useEffect, useState, type ComponentType, type ReactNode } from 'react';
 import { selectDockerfile, selectSaveProblem, useLabStore } from '../store/index.ts';
 import { EditorBridge, EditorBridgeContext } from './editor/bridge.ts';
 import { editorModule } from './editor/load.ts';
@@ -49,6 +49,25 @@ void afterStartup().then(() => {
   void import('./lab/ContainerPanel.tsx');
   void import('./lab/ImagesPanel.tsx');
 });
+
+/**
+ * Renders its children one frame after the page first paints, so the editor (in the same
+ * render) takes input sooner; the panels' frames are already in place, so nothing moves.
+ */
+function AfterFirstPaint({ children }: { children: ReactNode }) {
+  const [ready, setReady] = useState(false);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => setReady(true), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      if (timer !== undefined) clearTimeout(timer);
+    };
+  }, []);
+  return ready ? children : null;
+}
 
 function EditorPlaceholder() {
   const text = useLabStore(selectDockerfile);
@@ -195,12 +214,16 @@ export function App() {
                   testId="panel.layers"
                   className="panel-layers"
                 >
-                  <Timeline />
-                  <LayerStack />
+                  <AfterFirstPaint>
+                    <Timeline />
+                    <LayerStack />
+                  </AfterFirstPaint>
                 </Panel>
               </div>
               <div className="lab-col lab-inspect">
-                <InspectorPanels />
+                <AfterFirstPaint>
+                  <InspectorPanels />
+                </AfterFirstPaint>
               </div>
             </main>
           </div>

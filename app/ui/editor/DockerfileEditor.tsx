@@ -1,6 +1,6 @@
 import { EditorState } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
-import { useEffect, useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import { useLabStoreApi } from '../../store/index.ts';
 import { useEditorBridge } from './bridge.ts';
 import { dockerfileExtensions } from './setup.ts';
@@ -14,7 +14,9 @@ export function DockerfileEditor() {
   const bridge = useEditorBridge();
   const hostRef = useRef<HTMLDivElement>(null);
 
-  useEffect(() => {
+  // A layout effect: the editor exists in the first commit, so it takes input with the first
+  // paint instead of after React's passive effects run.
+  useLayoutEffect(() => {
     const host = hostRef.current;
     if (!host) return;
     // The text the editor last wrote to the store: a store change equal to it came from here.
