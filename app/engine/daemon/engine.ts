@@ -77,8 +77,11 @@ export class Engine {
    * Put an image into the local store (pull, build, commit, load). `created` is when it
    * appeared in this engine (seconds), which `docker images` shows; IDs never depend on it.
    */
-  addImage(record: Omit<ImageRecord<Layer, RunConfig>, 'created'>): ImageRecord<Layer, RunConfig> {
-    return this.images.add({ ...record, created: this.now() });
+  addImage(
+    record: Omit<ImageRecord<Layer, RunConfig>, 'created'>,
+    created = this.now(),
+  ): ImageRecord<Layer, RunConfig> {
+    return this.images.add({ ...record, created });
   }
 
   /** A local image by name, else one from the registry (what FROM and COPY --from see). */
@@ -101,15 +104,21 @@ export class Engine {
 
   storeBase(base: BaseImage): void {
     if (!this.images.get(base.id)) {
-      this.addImage({
-        id: base.id,
-        layers: base.layers,
-        config: base.config,
-        history: base.history,
-        configJson: undefined,
-        parent: undefined,
-        intermediate: false,
-      });
+      // A pulled image was created when its publisher built it (its last history entry), as
+      // `docker images` shows: "18 months ago", not the moment of the pull.
+      const built = Date.parse(base.history.at(-1)?.created ?? '');
+      this.addImage(
+        {
+          id: base.id,
+          layers: base.layers,
+          config: base.config,
+          history: base.history,
+          configJson: undefined,
+          parent: undefined,
+          intermediate: false,
+        },
+        Number.isFinite(built) && built > 0 ? Math.floor(built / 1000) : this.now(),
+      );
     }
     const name = familiarName(parseImageRef(base.ref));
     if (!this.images.find(name)) this.images.tag(base.id, name);
