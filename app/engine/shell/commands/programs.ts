@@ -1,6 +1,7 @@
 import { readText } from '../io.ts';
 import type { Shell } from '../state.ts';
 import type { CommandFn, Io } from '../types.ts';
+import { runCode } from './python-code.ts';
 import { basename, fsError, tryStat, writeText } from './common.ts';
 
 /** Deterministic pseudo size for a download: the same URL always gives the same file. */
@@ -170,11 +171,7 @@ export const python: CommandFn = (argv, io, sh) => {
     if (mod === 'venv') return venv(argv.slice(3), io, sh);
     return 0;
   }
-  if (a1 === '-c') {
-    const m = /^\s*print\((['"])(.*)\1\)\s*$/.exec(argv[2] ?? '');
-    if (m) io.stdout.write(`${m[2]}\n`);
-    return 0;
-  }
+  if (a1 === '-c') return runCode(argv[2] ?? '', io, sh);
   if (a1 === undefined) return 0;
   const cwd = sh.cwd;
   return runFile(
