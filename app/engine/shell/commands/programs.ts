@@ -1,6 +1,7 @@
 import { readText } from '../io.ts';
 import type { Shell } from '../state.ts';
 import type { CommandFn, Io } from '../types.ts';
+import { nodeVersion, runCode as runNodeCode } from './node-code.ts';
 import { runCode } from './python-code.ts';
 import { basename, fsError, tryStat, writeText } from './common.ts';
 
@@ -223,14 +224,10 @@ function venv(args: string[], io: Io, sh: Shell): number {
 export const node: CommandFn = (argv, io, sh) => {
   const a1 = argv[1];
   if (a1 === '--version' || a1 === '-v') {
-    io.stdout.write('v18.19.0\n');
+    io.stdout.write(`${nodeVersion(sh)}\n`);
     return 0;
   }
-  if (a1 === '-e' || a1 === '--eval' || a1 === '-p') {
-    const m = /^\s*console\.log\((['"])(.*)\1\)\s*;?\s*$/.exec(argv[2] ?? '');
-    if (m) io.stdout.write(`${m[2]}\n`);
-    return 0;
-  }
+  if (a1 === '-e' || a1 === '--eval' || a1 === '-p') return runNodeCode(argv[2] ?? '', io, sh);
   if (a1 === undefined) return 0;
   return runFile(
     argv,
