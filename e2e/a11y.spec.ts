@@ -52,3 +52,38 @@ for (const colorScheme of ['light', 'dark'] as const) {
     }
   });
 }
+
+/** Serious or critical axe violations on the page as it is now. */
+async function seriousViolations(page: import('@playwright/test').Page, where: string) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) => `${where}: ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+    );
+}
+
+test('no serious accessibility violations in a lesson, the course map and presenter mode', async ({
+  lab,
+  page,
+}) => {
+  await lab.open('/?lesson=build-cache&step=2');
+  await expect(page.getByRole('list', { name: 'Goals' })).toBeVisible({ timeout: 20_000 });
+  expect(await seriousViolations(page, 'lesson')).toEqual([]);
+
+  await page.getByRole('button', { name: 'Course', exact: true }).click();
+  await expect(page.getByRole('dialog', { name: 'Course' })).toBeVisible();
+  expect(await seriousViolations(page, 'course map')).toEqual([]);
+  await page.keyboard.press('Escape');
+
+  await page.goto('/?present=1');
+  await page.getByRole('button', { name: 'Build', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Replay' })).toBeVisible({ timeout: 20_000 });
+  expect(await seriousViolations(page, 'presenter mode')).toEqual([]);
+});
+
+test('no serious accessibility violations in an embed', async ({ page }) => {
+  await page.goto('/embed.html?panels=layers,fs,cache');
+  await expect(page.getByTestId('timeline.where')).toBeVisible({ timeout: 20_000 });
+  expect(await seriousViolations(page, 'embed')).toEqual([]);
+});

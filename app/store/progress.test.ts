@@ -3,7 +3,7 @@ import { resolveTestImage } from '../engine/build/testing/fixtures.ts';
 import { LabSession } from '../engine/session/session.ts';
 import type { BuildInput } from '../engine/session/types.ts';
 import { builtinCatalog } from '../engine/shell/packages/builtin.ts';
-import { buildProgress, stepAnnouncement } from './progress.ts';
+import { buildProgress, playedLayer, stepAnnouncement } from './progress.ts';
 
 const input = (dockerfile: string, files: BuildInput['files']): BuildInput => ({
   dockerfile,
@@ -91,5 +91,28 @@ describe('buildProgress', () => {
     expect(p.steps[1]!.error?.message).toMatch(/exit code: 127/);
     expect(p.steps[2]!.phase).toBe('pending');
     expect(stepAnnouncement(p)).toMatch(/failed\. Build failed\.$/);
+  });
+});
+
+describe('playedLayer', () => {
+  it('follows the build as it plays: the base, then each new layer, then the top', () => {
+    const s = new LabSession({ registry: resolveTestImage, catalog: builtinCatalog });
+    const view = s.build(
+      input(DF, [
+        { path: 'req.txt', content: 'flask\n' },
+        { path: 'app.py', content: 'print(1)\n' },
+      ]),
+    );
+    const layers = view.image!.layers;
+    const base = layers.filter((l) => l.fromBase).length - 1;
+    expect(playedLayer(buildProgress(view, 0), layers)).toBeUndefined();
+    const seen: number[] = [];
+    for (let c = 1; c <= view.events.length; c++) {
+      const at = playedLayer(buildProgress(view, c), layers);
+      if (at !== undefined && seen.at(-1) !== at) seen.push(at);
+    }
+    // WORKDIR, COPY, RUN and COPY each add a layer on the base; ENV adds none.
+    expect(seen).toEqual([base, base + 1, base + 2, base + 3, base + 4]);
+    expect(seen.at(-1)).toBe(layers.length - 1);
   });
 });

@@ -178,3 +178,20 @@ export function stepAnnouncement(p: BuildProgress): string {
   const tail = p.done ? (p.ok ? '. Build finished.' : '. Build failed.') : '';
   return text + tail;
 }
+
+/**
+ * The layer index the filesystem shows while a build plays: the newest layer a played step
+ * made (or took from the cache), the base's top layer before that; the top once it is done.
+ */
+export function playedLayer(
+  progress: BuildProgress,
+  layers: readonly { fromBase: boolean }[],
+): number | undefined {
+  if (progress.cursor === 0) return undefined;
+  if (progress.done) return layers.length - 1;
+  let at = layers.filter((l) => l.fromBase).length - 1;
+  for (const step of progress.steps)
+    if ((step.phase === 'built' || step.phase === 'cached') && step.layerIndex !== undefined)
+      at = Math.max(at, step.layerIndex);
+  return at < 0 ? undefined : at;
+}

@@ -6,6 +6,7 @@ import { formatBytes } from '../format.ts';
 import { strings } from '../strings.ts';
 import { dirsTouchedBy, fileTree, visibleRows } from './fileTree.ts';
 import { useProgress, useShownBuild } from './useProgress.ts';
+import { playedLayer } from '../../store/progress.ts';
 
 const t = strings.fs;
 const ROW_HEIGHT = 28;
@@ -268,6 +269,11 @@ export function FilesystemPanel() {
     setUpTo(undefined);
     setOpenFile(undefined);
   }, [image?.id]);
+  // While a build plays, the view follows it: the filesystem as of the newest layer so far.
+  const followed = progress && image ? playedLayer(progress, image.layers) : undefined;
+  useEffect(() => {
+    if (followed !== undefined) setUpTo(followed);
+  }, [followed]);
 
   const last = image ? image.layers.length - 1 : 0;
   const layerIndex = upTo === undefined || upTo > last ? last : upTo;

@@ -47,11 +47,9 @@ const StepItem = memo(function StepItem({ step, layer, selected, onSelect, onLin
     <m.li
       className={`layer-item phase-${phase}${selected ? ' selected' : ''}${cascade ? ' cascade' : ''}`}
       initial={false}
-      animate={
-        phase === 'built'
-          ? { opacity: 1, scale: [1, 1.02, 1] }
-          : { opacity: phase === 'pending' || phase === 'skipped' ? 0.55 : 1, scale: 1 }
-      }
+      // Steps not yet played are quiet through colour and a dashed border (lab.css), never
+      // through opacity, which would take their text below readable contrast.
+      animate={phase === 'built' ? { scale: [1, 1.02, 1] } : { scale: 1 }}
       transition={{ duration: 0.35 }}
       data-testid="layers.item"
       data-phase={phase}
