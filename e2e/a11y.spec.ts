@@ -1,4 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 
 for (const colorScheme of ['light', 'dark'] as const) {
@@ -54,7 +55,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
 }
 
 /** Serious or critical axe violations on the page as it is now. */
-async function seriousViolations(page: import('@playwright/test').Page, where: string) {
+async function seriousViolations(page: Page, where: string) {
   const results = await new AxeBuilder({ page }).analyze();
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
