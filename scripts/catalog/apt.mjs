@@ -13,6 +13,7 @@ import {
   slimExcluded,
   statusPackages,
 } from './deb.mjs';
+import { debconfGrowth, maintainerInfo, pyEntries, pycSizes } from './maintainer.mjs';
 import { makeLayer, walk } from './tree.mjs';
 
 const W = process.env.W ?? '/var/tmp/layerlab-catalog';
@@ -81,6 +82,7 @@ for (const { f } of ctl)
     if (!fileProvides.has(p)) fileProvides.set(p, f.Package);
 const known = { file, fileProvides, base, baseProvides };
 
+const templates = new Map();
 const packages = ctl.map(({ deb, f }) => {
   const rec = {
     name: f.Package,
@@ -99,9 +101,39 @@ const packages = ctl.map(({ deb, f }) => {
   if (recommends.length) rec.recommends = recommends;
   const contents = etcContents(deb);
   if (Object.keys(contents).length) rec.contents = contents;
+  if (f['Multi-Arch'] === 'same') rec.multiArch = true;
+  const m = maintainerInfo(deb);
+  if (m.info) rec.info = m.info;
+  rec.listSize = m.listSize;
+  if (m.templates) templates.set(f.Package, m.templates);
+  if (m.effects.length) rec.effects = m.effects;
   return rec;
 });
 packages.sort((a, b) => (a.name < b.name ? -1 : 1));
+
+// debconf: what loading each package's templates adds to its database.
+for (const [name, [t, c]] of debconfGrowth(root, chroot, templates)) {
+  const rec = packages.find((p) => p.name === name);
+  if (rec) rec.effects = [...(rec.effects ?? []), `debconf ${t} ${c}`];
+}
+log(`apt: measured the debconf templates of ${templates.size} packages`);
+
+// Byte-compiled sizes for the packages some postinst compiles (py3compile -p, py_compile.py).
+const debOf = new Map(ctl.map(({ deb, f }) => [f.Package, deb]));
+const byName = new Map(packages.map((p) => [p.name, p]));
+const compiled = new Set(
+  packages.flatMap((p) =>
+    (p.effects ?? []).filter((e) => e.startsWith('pycompile ')).map((e) => e.split(' ')[1]),
+  ),
+);
+for (const name of compiled) {
+  const rec = byName.get(name);
+  if (!rec) continue;
+  const py = pyEntries(rec.files);
+  const debs = [...rec.depends.map((d) => debOf.get(d)).filter(Boolean), debOf.get(name)];
+  if (py.length) rec.pyc = pycSizes(debs, py).join(',');
+}
+log(`apt: byte-compiled the .py files of ${compiled.size} packages`);
 
 const out = {
   source:

@@ -132,6 +132,42 @@ describe.runIf(existsSync(join(DIR, 'index.json')))('the generated catalog', () 
       expect(names.has(n), n).toBe(true);
   });
 
+  it('has what dpkg and maintainer scripts add for each apt package', () => {
+    const apt = read<CatalogPackagesFile>(index.packages.apt);
+    const problems: string[] = [];
+    for (const p of apt.packages) {
+      // .list names `/.` and every path, excluded ones too: at least the paths we install.
+      const listed = parseListing(p.files, p.name).reduce(
+        (n, e) => n + new TextEncoder().encode(e.path).length + 1,
+        3,
+      );
+      if ((p.listSize ?? 0) < listed)
+        problems.push(`${p.name}: listSize ${p.listSize} < ${listed}`);
+      for (const m of (p.info ?? '').split(',').filter(Boolean))
+        if (!/^[a-z0-9_.-]+ \d+$/.test(m)) problems.push(`${p.name}: info member ${m}`);
+      for (const e of p.effects ?? [])
+        if (!/^(ldconfig|update-ca-certificates|debconf \d+ \d+|pycompile \S+ \/\S*)$/.test(e))
+          problems.push(`${p.name}: effect ${e}`);
+      if (p.pyc !== undefined) {
+        const py = parseListing(p.files, p.name).filter(
+          (e) => e.type !== 'd' && e.path.endsWith('.py'),
+        );
+        if (p.pyc.split(',').length !== py.length) problems.push(`${p.name}: pyc count`);
+      }
+    }
+    expect(problems).toEqual([]);
+    const byName = new Map(apt.packages.map((p) => [p.name, p]));
+    // Real data: python3.11 byte-compiles the standard library; ca-certificates uses debconf.
+    expect(byName.get('python3.11')?.effects).toContain(
+      'pycompile libpython3.11-stdlib /usr/lib/python3.11',
+    );
+    const pyc = (byName.get('libpython3.11-stdlib')?.pyc ?? '').split(',').map(Number);
+    expect(pyc.filter((n) => n > 0).length).toBeGreaterThan(100);
+    expect(byName.get('ca-certificates')?.effects).toContain('update-ca-certificates');
+    expect(byName.get('ca-certificates')?.info).toMatch(/(^|,)templates \d+/);
+    expect(byName.get('libssl3')?.multiArch).toBe(true);
+  });
+
   it('installs express with its dependency tree from npm.json', () => {
     const npm = read<CatalogPackagesFile>(index.packages.npm);
     const byName = new Map(npm.packages.map((p) => [p.name, p]));

@@ -55,7 +55,8 @@ const MODE_BITS = (s) => {
 
 /** Paths dpkg leaves out on a slim image (/etc/dpkg/dpkg.cfg.d/docker). */
 export function slimExcluded(p) {
-  if (p.startsWith('/usr/share/doc/')) return !/^\/usr\/share\/doc\/[^/]+\/copyright$/.test(p);
+  // dpkg matches with fnmatch without FNM_PATHNAME: `*` spans slashes, so nested copyright files stay.
+  if (p.startsWith('/usr/share/doc/')) return !/^\/usr\/share\/doc\/.+\/copyright$/.test(p);
   return [
     '/usr/share/groff/',
     '/usr/share/info/',

@@ -108,4 +108,26 @@ export interface CatalogPackageRecord {
    */
   files: string;
   contents?: Record<string, string>;
+  /** apt: `Multi-Arch: same`; dpkg names its info files `<name>:amd64.*`. */
+  multiArch?: boolean;
+  /**
+   * apt: members of the control archive dpkg keeps as /var/lib/dpkg/info/<name>.<member>, with
+   * their sizes, comma-separated: `md5sums 581,postinst 2669`.
+   */
+  info?: string;
+  /** apt: bytes of /var/lib/dpkg/info/<name>.list (every path of the .deb, excluded ones too). */
+  listSize?: number;
+  /**
+   * apt: what the maintainer scripts and triggers do when the package is configured, one word
+   * and its arguments each: `ldconfig`, `update-ca-certificates`, `debconf TEMPLATES CONFIG`
+   * (bytes its templates add to templates.dat and config.dat), `pycompile PACKAGE DIR`
+   * (byte-compiles PACKAGE's .py files under DIR).
+   */
+  effects?: string[];
+  /**
+   * apt: sizes of `__pycache__/<x>.cpython-311.pyc` for the package's `.py` entries (files and
+   * symlinks, hard links; in listing order), comma-separated; 0 where a file does not compile. Present for
+   * packages some postinst byte-compiles.
+   */
+  pyc?: string;
 }

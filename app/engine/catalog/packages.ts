@@ -1,7 +1,29 @@
 /** Catalog package files into the sources the shell's apt, pip and npm read. */
-import type { AptSource, CatalogPackage, PackageSource } from '../shell/packages/catalog.ts';
+import type {
+  AptSource,
+  CatalogPackage,
+  DpkgExtras,
+  PackageSource,
+} from '../shell/packages/catalog.ts';
 import { packageFiles, parseListing } from './entries.ts';
 import type { CatalogPackageRecord, CatalogPackagesFile } from './format.ts';
+
+/** The apt-only fields of a record (absent from older catalogs and from npm/pip). */
+function dpkgExtras(rec: CatalogPackageRecord): DpkgExtras | undefined {
+  if (rec.info === undefined && rec.listSize === undefined && rec.effects === undefined)
+    return undefined;
+  const info = (rec.info ?? '')
+    .split(',')
+    .filter(Boolean)
+    .map((m) => {
+      const [member = '', size = '0'] = m.split(' ');
+      return { member, size: Number(size) };
+    });
+  const out: DpkgExtras = { multiArch: rec.multiArch === true, info, effects: rec.effects ?? [] };
+  if (rec.listSize !== undefined) out.listSize = rec.listSize;
+  if (rec.pyc !== undefined) out.pyc = rec.pyc.split(',').map(Number);
+  return out;
+}
 
 /**
  * One package, its file listing parsed on first lookup (a catalog holds hundreds of packages
@@ -24,6 +46,8 @@ function lazyPackage(rec: CatalogPackageRecord, where: string): CatalogPackage {
   };
   if (rec.recommends !== undefined) pkg.recommends = rec.recommends;
   if (rec.description !== undefined) pkg.description = rec.description;
+  const dpkg = dpkgExtras(rec);
+  if (dpkg) pkg.dpkg = dpkg;
   return pkg;
 }
 

@@ -2,7 +2,10 @@ import { decode } from '../io.ts';
 import type { Shell } from '../state.ts';
 import type { CommandFn, Io } from '../types.ts';
 import type { CatalogPackage } from './catalog.ts';
+import { aptLogs, dpkgLog } from './apt-logs.ts';
+import { dpkgName, markAuto, touchLocks, writeInfoFiles, writeStatusOld } from './dpkg-info.ts';
 import { aptList, aptSize, installFiles } from './install.ts';
+import { caCertificates, debconf, ldconfig, pycompile } from './maintainer.ts';
 
 const STATUS = '/var/lib/dpkg/status';
 const LISTS = '/var/lib/apt/lists';
@@ -37,23 +40,29 @@ function hasLists(sh: Shell): boolean {
   }
 }
 
-/** Libraries are Multi-Arch: same, and dpkg names them with their architecture. */
-function archName(name: string): string {
-  return name.startsWith('lib') ? `${name}:amd64` : name;
-}
-
-/** What dpkg counts in "(Reading database ... N files and directories currently installed.)". */
+/**
+ * What dpkg counts in "(Reading database ... N files and directories currently installed.)": the
+ * lines of every .list. A .list stored by size only (no text) counts its bytes over the average
+ * line length of the lists that have text.
+ */
 function databaseSize(sh: Shell): number {
-  let n = 0;
+  let lines = 0;
+  let bytes = 0;
+  let sized = 0;
   try {
     for (const f of sh.fs.readdir('/var/lib/dpkg/info')) {
-      if (f.endsWith('.list'))
-        n += decode(sh.fs.readFile(`/var/lib/dpkg/info/${f}`)).split('\n').length - 1;
+      if (!f.endsWith('.list')) continue;
+      const data = sh.fs.readFile(`/var/lib/dpkg/info/${f}`);
+      if (data.length > 0 && data[0] === 0) sized += data.length;
+      else {
+        lines += decode(data).split('\n').length - 1;
+        bytes += data.length;
+      }
     }
   } catch {
     /* no database: a minimal image */
   }
-  return n;
+  return lines + (sized > 0 ? Math.round(sized / (lines > 0 ? bytes / lines : 50)) : 0);
 }
 
 function lockError(io: Io): number {
@@ -86,7 +95,7 @@ function statusBlock(p: CatalogPackage): string {
   return `Package: ${p.name}\nStatus: install ok installed\nInstalled-Size: ${Math.ceil(p.installedSize / 1024)}\nArchitecture: amd64\nVersion: ${p.version}\n${deps}\n`;
 }
 
-function install(names: string[], flags: Set<string>, io: Io, sh: Shell): number {
+function install(names: string[], flags: Set<string>, io: Io, sh: Shell, command: string): number {
   if (sh.user.uid !== 0) return lockError(io);
   io.stdout.write(HEADER);
   const installed = installedDebs(sh);
@@ -158,32 +167,50 @@ function install(names: string[], flags: Set<string>, io: Io, sh: Shell): number
   io.stderr.write('debconf: delaying package configuration, since apt-utils is not installed\n');
   io.stdout.write(`Fetched ${aptSize(download)} in 0s (${aptSize(download * 4)}/s)\n`);
   let status = '';
+  let dpkgOutput = '';
+  const say = (text: string): void => {
+    dpkgOutput += text;
+    io.stdout.write(text);
+  };
   const database = databaseSize(sh);
   fresh.forEach((p, i) => {
-    const arch = archName(p.name);
-    io.stdout.write(`Selecting previously unselected package ${arch}.\n`);
+    const arch = dpkgName(p);
+    say(`Selecting previously unselected package ${arch}.\n`);
     if (i === 0)
-      io.stdout.write(
-        `(Reading database ... ${database} files and directories currently installed.)\n`,
-      );
+      say(`(Reading database ... ${database} files and directories currently installed.)\n`);
     // One dpkg run unpacks them all; apt numbers the archives it hands over.
     const deb = `${fresh.length > 1 ? `${i}-` : ''}${p.name}_${p.version.replace(/^\d+:/, '')}_amd64.deb`;
-    io.stdout.write(`Preparing to unpack .../${deb} ...\nUnpacking ${arch} (${p.version}) ...\n`);
+    say(`Preparing to unpack .../${deb} ...\nUnpacking ${arch} (${p.version}) ...\n`);
     installFiles(sh, p.files);
-    sh.fs.mkdir('/var/lib/dpkg/info', { recursive: true });
-    sh.fs.writeFile(
-      `/var/lib/dpkg/info/${p.name}.list`,
-      new TextEncoder().encode(p.files.map((f) => `${f.path}\n`).join('')),
-    );
+    writeInfoFiles(sh, p);
     status += statusBlock(p);
   });
-  for (const p of fresh) io.stdout.write(`Setting up ${archName(p.name)} (${p.version}) ...\n`);
-  if (fresh.some((p) => p.name.startsWith('lib'))) {
-    io.stdout.write(
-      `Processing triggers for libc-bin (${installed.get('libc-bin') ?? '2.36-9+deb12u4'}) ...\n`,
-    );
+  // Configuring runs each package's maintainer scripts (maintainer.ts), in dpkg's order.
+  const unpacked = (n: string): CatalogPackage | undefined =>
+    fresh.find((p) => p.name === n) ?? (installed.has(n) ? sh.catalog.apt.lookup(n) : undefined);
+  for (const p of fresh) {
+    say(`Setting up ${dpkgName(p)} (${p.version}) ...\n`);
+    pycompile(sh, [p], unpacked);
+    debconf(sh, [p]);
+    const certs = caCertificates(sh, [p]);
+    if (certs !== undefined)
+      say(`Updating certificates in /etc/ssl/certs...\n${certs} added, 0 removed; done.\n`);
   }
+  const modelled = fresh.some((p) => p.dpkg !== undefined);
+  const ranLdconfig = ldconfig(sh, fresh);
+  const libcBin = installed.get('libc-bin') ?? '2.36-9+deb12u4';
+  const trigger = modelled ? ranLdconfig : fresh.some((p) => p.name.startsWith('lib'));
+  if (trigger) say(`Processing triggers for libc-bin (${libcBin}) ...\n`);
   sh.fs.writeFile(STATUS, new TextEncoder().encode(status), { append: true });
+  writeStatusOld(sh, STATUS);
+  markAuto(
+    sh,
+    fresh.filter((p) => !requested.has(p.name)),
+  );
+  touchLocks(sh);
+  const run = { command, fresh, requested, dpkgOutput, ...(trigger ? { trigger: libcBin } : {}) };
+  dpkgLog(sh, run);
+  aptLogs(sh, run, sh.fs.lstat(STATUS).size);
   return 0;
 }
 
@@ -230,7 +257,7 @@ export const aptGet: CommandFn = (argv, io, sh) => {
     case 'update':
       return update(io, sh);
     case 'install':
-      return install(names, flags, io, sh);
+      return install(names, flags, io, sh, argv.join(' '));
     case 'remove':
     case 'purge':
       return remove(names, sub === 'purge', io, sh);

@@ -35,6 +35,22 @@ export interface CatalogPackage {
   files: CatalogFile[];
   /** One-line summary for `apt show` and `pip show`. */
   description?: string;
+  /** apt: what dpkg and the maintainer scripts write besides `files` (see maintainer.ts). */
+  dpkg?: DpkgExtras;
+}
+
+/** apt: a package's dpkg database entries and maintainer-script effects, from its .deb. */
+export interface DpkgExtras {
+  /** `Multi-Arch: same`: info files are named `<name>:amd64.*`. */
+  multiArch: boolean;
+  /** Control-archive members kept in /var/lib/dpkg/info, with sizes (md5sums, postinst, ...). */
+  info: { member: string; size: number }[];
+  /** Bytes of the `.list` file, when known (it also names paths a slim image leaves out). */
+  listSize?: number;
+  /** `ldconfig`, `update-ca-certificates`, `debconf T C`, `pycompile PKG DIR` (see format.ts). */
+  effects: string[];
+  /** `.pyc` sizes aligned with the package's `.py` entries, when some postinst compiles them. */
+  pyc?: number[];
 }
 
 export interface PackageSource {
