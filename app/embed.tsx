@@ -6,6 +6,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createLabStore, LabStoreProvider } from './store/index.ts';
+import { afterStartup } from './ui/deferred.ts';
 import { connectEmbed } from './ui/embed/bridge.ts';
 import { EmbedApp } from './ui/embed/EmbedApp.tsx';
 import { embedParams } from './ui/embed/params.ts';
@@ -50,8 +51,11 @@ if (window.parent !== window) {
     onIgnored: (reason) => console.warn(`Layerlab embed ignored a message: ${reason}.`),
   });
 }
-// The panels paint first; the build (in the engine's worker) follows.
-void openLab(store, labFromStore(), { at: params.autoplay ? 'play' : 'start' });
+// The panels paint first; the engine's worker starts and builds once the embed has painted,
+// so its code never delays the first paint.
+void afterStartup().then(() =>
+  openLab(store, labFromStore(), { at: params.autoplay ? 'play' : 'start' }),
+);
 
 function labFromStore() {
   const s = store.getState();
