@@ -67,7 +67,12 @@ export class BuildCache {
     return [...this.previous];
   }
 
-  /** `docker builder prune`: forget everything. */
+  /** Forget one entry (a prune that keeps what images still use). */
+  delete(key: string): void {
+    this.entries.delete(key);
+  }
+
+  /** `docker builder prune -a`: forget everything. */
   clear(): void {
     this.entries.clear();
     this.previous.clear();

@@ -22,6 +22,7 @@ import { history } from './commands/history.ts';
 import { imagePrune, images, rmi, tag } from './commands/images.ts';
 import { inspect } from './commands/inspect.ts';
 import { save } from './commands/save.ts';
+import { builderPrune, containerPrune, systemPrune } from './commands/prune.ts';
 import { systemDf } from './commands/system.ts';
 import { fullName, parseImageRef } from '../images/reference.ts';
 import { fail, type CliHost, type CliResult, type Command } from './types.ts';
@@ -66,7 +67,8 @@ const TOP: Record<string, Command> = {
   commit,
   cp,
 };
-const SYSTEM: Record<string, Command> = { df: systemDf };
+const SYSTEM: Record<string, Command> = { df: systemDf, prune: systemPrune };
+const BUILDER: Record<string, Command> = { prune: builderPrune };
 const CONTAINER: Record<string, Command> = {
   run,
   create: createCmd,
@@ -83,6 +85,7 @@ const CONTAINER: Record<string, Command> = {
   commit,
   cp,
   inspect,
+  prune: containerPrune,
 };
 const IMAGE: Record<string, Command> = {
   build,
@@ -118,13 +121,15 @@ export function runDocker(engine: Engine, argv: readonly string[], host: CliHost
   if (name === 'image' || name === 'container' || name === 'builder' || name === 'system') {
     const [sub, ...more] = rest;
     const table =
-      name === 'image' ? IMAGE : name === 'container' ? CONTAINER : name === 'system' ? SYSTEM : {};
+      name === 'image'
+        ? IMAGE
+        : name === 'container'
+          ? CONTAINER
+          : name === 'system'
+            ? SYSTEM
+            : BUILDER;
     command = sub ? table[sub] : undefined;
     args = more;
-    if (!command && name === 'builder' && sub === 'prune') {
-      engine.cache.clear();
-      return { exitCode: 0, stdout: 'Total:\t0B\n', stderr: '' };
-    }
     if (!command)
       return fail(
         `docker: '${[name, sub].filter(Boolean).join(' ')}' is not a docker command.\nSee 'docker --help'`,

@@ -61,3 +61,13 @@ describe('LineEditor', () => {
     ]);
   });
 });
+
+describe('completion of subcommands', () => {
+  it('completes the subcommands of system, builder, image and container', () => {
+    const complete = dockerCompleter(() => ({ images: [], containers: [] }));
+    expect(complete(['docker', 'system'], 'p')).toEqual(['prune']);
+    expect(complete(['docker', 'builder'], '')).toEqual(['prune']);
+    expect(complete(['docker', 'container'], 'p')).toEqual(['prune']);
+    expect(complete(['docker', 'image'], 'p')).toEqual(['prune', 'pull', 'push']);
+  });
+});

@@ -193,7 +193,39 @@ export function dockerCompleter(
     if (words[0] !== 'docker') return [];
     if (words.length === 1) return pick(DOCKER_COMMANDS);
     const sub = words[1];
-    if (sub === 'system' && words.length === 2) return pick(['df', 'prune']);
+    if (words.length === 2) {
+      if (sub === 'system') return pick(['df', 'prune']);
+      if (sub === 'builder') return pick(['prune']);
+      if (sub === 'image')
+        return pick([
+          'build',
+          'history',
+          'inspect',
+          'ls',
+          'prune',
+          'pull',
+          'push',
+          'rm',
+          'save',
+          'tag',
+        ]);
+      if (sub === 'container')
+        return pick([
+          'commit',
+          'cp',
+          'create',
+          'diff',
+          'exec',
+          'inspect',
+          'logs',
+          'ls',
+          'prune',
+          'rm',
+          'run',
+          'start',
+          'stop',
+        ]);
+    }
     if (partial.startsWith('-')) return [];
     const { images, containers } = names();
     if (

@@ -240,12 +240,26 @@ export const imagePrune: Command = ({ engine, argv }) => {
       'WARNING! This will remove all dangling images.\nThis terminal cannot ask for confirmation: run it again with -f (docker image prune -f).',
     );
   }
+  const { lines, reclaimed } = pruneImages(engine, args.bool('all'));
+  const body = lines.length ? `Deleted Images:\n${lines.join('\n')}\n\n` : '';
+  return ok(`${body}Total reclaimed space: ${humanSize(reclaimed)}\n`);
+};
+
+/**
+ * Removes the images no container uses: dangling ones, or with `all` every unused one. Returns
+ * Docker's `untagged:`/`deleted:` lines and the bytes freed (layers no other image shares).
+ */
+export function pruneImages(
+  engine: Engine,
+  all: boolean,
+): { lines: string[]; reclaimed: number; freed: Set<unknown> } {
   const out: string[] = [];
+  const freed = new Set<unknown>();
   let reclaimed = 0;
   for (const image of engine.images.all()) {
     // With -a every image no container uses goes; without, only dangling ones.
     if (engine.containers.usingImage(image.id).length) continue;
-    const unused = args.bool('all') || engine.images.isDangling(image.id);
+    const unused = all || engine.images.isDangling(image.id);
     if (!unused || engine.images.children(image.id).length) continue;
     // Only layers no other image shares are freed (a base layer stays for its other users).
     const kept = new Set(
@@ -254,15 +268,15 @@ export const imagePrune: Command = ({ engine, argv }) => {
         .filter((i) => i.id !== image.id)
         .flatMap((i) => i.layers),
     );
-    reclaimed += image.layers.filter((l) => !kept.has(l)).reduce((n, l) => n + l.stats.size, 0);
+    for (const l of image.layers.filter((x) => !kept.has(x))) {
+      reclaimed += l.stats.size;
+      freed.add(l);
+    }
     for (const t of engine.images.tagsOf(image.id)) {
       engine.images.untag(t);
       out.push(`untagged: ${t}`);
     }
     deleteChain(engine, image.id, out);
   }
-  const body = out.length
-    ? `Deleted Images:\n${out.map((l) => l.replace(/^Deleted:/, 'deleted:')).join('\n')}\n\n`
-    : '';
-  return ok(`${body}Total reclaimed space: ${humanSize(reclaimed)}\n`);
-};
+  return { lines: out.map((l) => l.replace(/^Deleted:/, 'deleted:')), reclaimed, freed };
+}
