@@ -64,6 +64,34 @@ describe('containers', () => {
     );
   });
 
+  it('inspects a container: its state, command, and the overlay directories behind it', () => {
+    const { docker } = setup();
+    docker('run', '-d', '--name', 'box', 'app', 'sleep', 'infinity');
+    const [c] = JSON.parse(docker('inspect', 'box').stdout) as {
+      GraphDriver: { Data: Record<string, string> };
+    }[];
+    expect(c).toMatchObject({
+      Name: '/box',
+      Path: 'sleep',
+      Args: ['infinity'],
+      State: { Status: 'running', Running: true, ExitCode: 0 },
+      Config: { Image: 'app', Cmd: ['sleep', 'infinity'] },
+      Driver: 'overlay2',
+    });
+    // One writable upper directory over the image's layers (and the init layer).
+    const data = c!.GraphDriver.Data;
+    expect(data.UpperDir).toMatch(/^\/var\/lib\/docker\/overlay2\/[0-9a-f]{24}\/diff$/);
+    expect(data.LowerDir!.split(':')).toHaveLength(3);
+    docker('stop', 'box');
+    expect(
+      docker('inspect', '--format', '{{.State.Status}} {{.State.ExitCode}}', 'box').stdout,
+    ).toBe('exited 137\n');
+    expect(docker('container', 'inspect', 'app').stderr).toBe('Error: No such container: app\n');
+    expect(docker('image', 'inspect', '--format', '{{.Config.Cmd}}', 'app').stdout).toBe(
+      '[cat /data/a]\n',
+    );
+  });
+
   it('copies a file up on append and on chmod, leaves a whiteout on delete, and shows it in docker diff', () => {
     const { docker, engine } = setup();
     docker('run', '-d', '--name', 'web', 'app', 'sleep', 'infinity');

@@ -20,7 +20,7 @@ import {
 import { cp } from './commands/cp.ts';
 import { history } from './commands/history.ts';
 import { imagePrune, images, rmi, tag } from './commands/images.ts';
-import { inspect } from './commands/inspect.ts';
+import { containerInspect, imageInspect, inspect } from './commands/inspect.ts';
 import { save } from './commands/save.ts';
 import { builderPrune, containerPrune, systemPrune } from './commands/prune.ts';
 import { systemDf } from './commands/system.ts';
@@ -84,7 +84,7 @@ const CONTAINER: Record<string, Command> = {
   diff,
   commit,
   cp,
-  inspect,
+  inspect: containerInspect,
   prune: containerPrune,
 };
 const IMAGE: Record<string, Command> = {
@@ -92,7 +92,7 @@ const IMAGE: Record<string, Command> = {
   ls: images,
   list: images,
   history,
-  inspect,
+  inspect: imageInspect,
   tag,
   rm: rmi,
   remove: rmi,

@@ -1,10 +1,11 @@
-/** `docker inspect` / `docker image inspect` of images, as dockerd's JSON. */
+/** `docker inspect` / `docker image inspect` / `docker container inspect`, as dockerd's JSON. */
 import { chainIds, diffId, type RunConfig } from '../../fs/index.ts';
 import type { Engine } from '../../daemon/engine.ts';
 import { parseArgs } from '../argv.ts';
 import { renderTemplate } from '../format/gotemplate.ts';
 import { fail, ok, usageError, type Command } from '../types.ts';
 import { imageSize } from './images.ts';
+import { inspectContainer } from './inspect-container.ts';
 
 const set = (list: readonly string[] | undefined) =>
   list?.length ? Object.fromEntries(list.map((k) => [k, {}])) : null;
@@ -65,7 +66,23 @@ export function inspectImage(engine: Engine, name: string): Record<string, unkno
   };
 }
 
-export const inspect: Command = ({ engine, argv }) => {
+/**
+ * `docker inspect` looks for a container, then an image, as Docker does; `--type` (or the
+ * `container inspect` / `image inspect` forms) names one kind.
+ */
+function inspectOf(only: 'container' | 'image' | undefined): Command {
+  return ({ engine, argv }) => inspectCommand(engine, argv, only);
+}
+
+export const inspect: Command = inspectOf(undefined);
+export const imageInspect: Command = inspectOf('image');
+export const containerInspect: Command = inspectOf('container');
+
+function inspectCommand(
+  engine: Engine,
+  argv: readonly string[],
+  only: 'container' | 'image' | undefined,
+): ReturnType<Command> {
   const args = parseArgs(
     argv,
     [
@@ -82,16 +99,28 @@ export const inspect: Command = ({ engine, argv }) => {
       'inspect [OPTIONS] NAME|ID [NAME|ID...]',
       'Return low-level information on Docker objects',
     );
+  const type = only ?? args.string('type');
+  if (type !== undefined && type !== 'container' && type !== 'image')
+    return fail(`"${type}" is not a valid value for --type`);
   const found: Record<string, unknown>[] = [];
   const errors: string[] = [];
   for (const name of args.positional) {
-    const obj = inspectImage(engine, name);
+    const obj =
+      (type !== 'image' ? inspectContainer(engine, name) : undefined) ??
+      (type !== 'container' ? inspectImage(engine, name) : undefined);
     if (obj) found.push(obj);
-    else errors.push(`Error: No such object: ${name}`);
+    else
+      errors.push(
+        type === 'image'
+          ? `Error: No such image: ${name}`
+          : type === 'container'
+            ? `Error: No such container: ${name}`
+            : `Error: No such object: ${name}`,
+      );
   }
   const format = args.string('format');
   const stdout = format
     ? found.map((o) => `${renderTemplate(format, o)}\n`).join('')
     : `${JSON.stringify(found, null, 4)}\n`;
   return errors.length ? fail(errors.join('\n'), 1, stdout) : ok(stdout);
-};
+}

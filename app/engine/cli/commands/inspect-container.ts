@@ -1,0 +1,88 @@
+/**
+ * `docker inspect` of a container, as dockerd's JSON: its state, the command it runs, and the
+ * overlay directories behind it (the image's layers as LowerDir, its own writable UpperDir).
+ */
+import { chainIds, diffId } from '../../fs/index.ts';
+import type { Container } from '../../containers/container.ts';
+import type { Engine } from '../../daemon/engine.ts';
+
+const ZERO_TIME = '0001-01-01T00:00:00Z';
+const iso = (seconds: number) => new Date(seconds * 1000).toISOString();
+const overlayDir = (id: string) => `/var/lib/docker/overlay2/${id}`;
+
+export function inspectContainer(engine: Engine, ref: string): Record<string, unknown> | undefined {
+  const c = engine.containers.find(ref);
+  if (!c) return undefined;
+  const image = engine.images.get(c.image);
+  const layerDirs = image
+    ? chainIds(image.layers.map((l) => diffId(l)))
+        .map((chain) => `${overlayDir(chain.slice(7, 31))}/diff`)
+        .reverse()
+    : [];
+  const own = overlayDir(c.id.slice(0, 24));
+  const entrypoint = image?.config.Entrypoint ?? null;
+  const startsWithEntrypoint = entrypoint !== null && entrypoint.every((w, i) => c.argv[i] === w);
+  const cmd = startsWithEntrypoint ? c.argv.slice(entrypoint.length) : c.argv;
+  return {
+    Id: c.id,
+    Created: iso(c.created),
+    Path: c.argv[0] ?? '',
+    Args: c.argv.slice(1),
+    State: state(c),
+    Image: c.image,
+    ResolvConfPath: `/var/lib/docker/containers/${c.id}/resolv.conf`,
+    HostnamePath: `/var/lib/docker/containers/${c.id}/hostname`,
+    HostsPath: `/var/lib/docker/containers/${c.id}/hosts`,
+    LogPath: `/var/lib/docker/containers/${c.id}/${c.id}-json.log`,
+    Name: `/${c.name}`,
+    RestartCount: 0,
+    Driver: 'overlay2',
+    Platform: 'linux',
+    HostConfig: { AutoRemove: c.autoRemove, NetworkMode: 'default', RestartPolicy: { Name: 'no' } },
+    GraphDriver: {
+      Data: {
+        LowerDir: [`${own}-init/diff`, ...layerDirs].join(':'),
+        MergedDir: `${own}/merged`,
+        UpperDir: `${own}/diff`,
+        WorkDir: `${own}/work`,
+      },
+      Name: 'overlay2',
+    },
+    Config: {
+      Hostname: c.id.slice(0, 12),
+      Domainname: '',
+      User: c.user ?? '',
+      AttachStdin: false,
+      AttachStdout: true,
+      AttachStderr: true,
+      Tty: false,
+      OpenStdin: false,
+      StdinOnce: false,
+      Env: c.env,
+      Cmd: cmd.length ? cmd : null,
+      Image: c.imageName,
+      Volumes: null,
+      WorkingDir: c.workdir,
+      Entrypoint: startsWithEntrypoint ? entrypoint : null,
+      OnBuild: null,
+      Labels: image?.config.Labels ?? {},
+    },
+  };
+}
+
+function state(c: Container): Record<string, unknown> {
+  const running = c.state === 'running';
+  return {
+    Status: c.state,
+    Running: running,
+    Paused: false,
+    Restarting: false,
+    OOMKilled: false,
+    Dead: false,
+    Pid: running ? 1000 + (parseInt(c.id.slice(0, 4), 16) % 30000) : 0,
+    ExitCode: c.exitCode,
+    Error: '',
+    StartedAt: c.state === 'created' ? ZERO_TIME : iso(c.startedAt),
+    FinishedAt: running || c.state === 'created' ? ZERO_TIME : iso(c.finishedAt),
+  };
+}
