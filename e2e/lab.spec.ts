@@ -161,6 +161,11 @@ test.describe('the lab', () => {
     await expect(screen).toContainText(/typed\s+2\s/, { timeout: 20_000 });
     await expect(screen).toContainText(/typed\s+1\s/);
     await expect(screen).toContainText('lab:~/app$ docker images typed');
+    // Commands chained as in a shell, with a command substitution.
+    await page.keyboard.type(
+      "docker tag typed:1 chained:1 && docker image inspect -f '{{.RepoTags}}' $(docker images -q chained)\r",
+    );
+    await expect(screen).toContainText('[chained:1 typed:1 typed:2]');
   });
 
   test('the work is restored after a reload', async ({ lab, page }) => {

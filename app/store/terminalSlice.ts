@@ -8,6 +8,8 @@ export interface TerminalEntry {
   stdout: string;
   stderr: string;
   exitCode: number | undefined;
+  /** A line of several commands: the output in the order it was printed. */
+  chunks?: { text: string; error: boolean }[];
 }
 
 export interface TerminalSlice {
@@ -43,7 +45,7 @@ export const createTerminalSlice: StateCreator<LabState, [], [], TerminalSlice> 
       return { ...entry, exitCode: 0 };
     }
     const s = get();
-    const building = /^\s*docker\s+(image\s+)?build\b/.test(line);
+    const building = /(^|[;&|(]\s*)docker\s+(image\s+)?build\b/.test(line);
     if (building) set({ status: { kind: 'building', since: Date.now() } });
     try {
       const r = await s.engine().command(
@@ -59,7 +61,12 @@ export const createTerminalSlice: StateCreator<LabState, [], [], TerminalSlice> 
           ...r.written.map((w) => ({ path: w.path, size: w.data.length })),
         ],
       });
-      return finish({ stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode });
+      return finish({
+        stdout: r.stdout,
+        stderr: r.stderr,
+        exitCode: r.exitCode,
+        ...(r.chunks ? { chunks: r.chunks } : {}),
+      });
     } catch (e) {
       return finish({
         stderr:

@@ -29,6 +29,7 @@ import {
 } from './lessons.ts';
 import type { BuildInput, BuildView, CommandView, EngineView, FileRow } from './types.ts';
 import { fileRows, imageView } from './views.ts';
+import { isCompound, splitHostLine, substitute } from './hostLine.ts';
 import { newActivity, recordBuild, recordCommand, type Activity } from '../lessons/activity.ts';
 
 export interface SessionOptions {
@@ -139,6 +140,19 @@ export class LabSession {
   ): CommandView & {
     written: { path: string; data: Uint8Array }[];
   } {
+    return isCompound(line)
+      ? this.compound(line, files, dockerfile)
+      : this.simple(line, files, dockerfile);
+  }
+
+  /** One docker command line (no `&&`, `;` or `$(...)` to interpret). */
+  private simple(
+    line: string,
+    files: readonly ContextFile[],
+    dockerfile: string,
+  ): CommandView & {
+    written: { path: string; data: Uint8Array }[];
+  } {
     const written: { path: string; data: Uint8Array }[] = [];
     const words = splitCommandLine(line);
     // Every line is recorded in the activity, as the learner typed it.
@@ -199,6 +213,52 @@ export class LabSession {
     this.captured = undefined;
     const r = runDocker(this.engine, words.slice(1), host);
     return done(r.exitCode, r.stdout, r.stderr, this.lastBuildView());
+  }
+
+  /**
+   * A line of several commands (`&&`, `||`, `;`) or with `$(docker ...)`: each command runs as
+   * its own line (and is recorded as one), outputs in order, the status of the last one run.
+   */
+  private compound(
+    line: string,
+    files: readonly ContextFile[],
+    dockerfile: string,
+  ): ReturnType<LabSession['simple']> {
+    const parsed = splitHostLine(line);
+    const fail = (stderr: string) => ({
+      exitCode: 2,
+      stdout: '',
+      stderr: `${stderr}\n`,
+      build: undefined,
+      engine: this.view(),
+      written: [],
+    });
+    if ('error' in parsed) return fail(parsed.error);
+    let stdout = '';
+    let stderr = '';
+    let status = 0;
+    let build: BuildView | undefined;
+    const written: { path: string; data: Uint8Array }[] = [];
+    const chunks: { text: string; error: boolean }[] = [];
+    for (const { text, after } of parsed.commands) {
+      if ((after === '&&' && status !== 0) || (after === '||' && status === 0)) continue;
+      const expanded = substitute(text, (inner) => {
+        const r = this.command(inner, files, dockerfile);
+        stderr += r.stderr;
+        if (r.stderr) chunks.push({ text: r.stderr, error: r.exitCode !== 0 });
+        return r.stdout;
+      });
+      const r = this.simple(expanded, files, dockerfile);
+      stdout += r.stdout;
+      stderr += r.stderr;
+      // Progress (stderr) comes before a command's result (stdout), as a terminal shows them.
+      if (r.stderr) chunks.push({ text: r.stderr, error: r.exitCode !== 0 });
+      if (r.stdout) chunks.push({ text: r.stdout, error: false });
+      status = r.exitCode;
+      build = r.build ?? build;
+      written.push(...r.written);
+    }
+    return { exitCode: status, stdout, stderr, build, engine: this.view(), written, chunks };
   }
 
   view(): EngineView {

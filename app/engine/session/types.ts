@@ -125,4 +125,9 @@ export interface CommandView {
   /** A build the command ran (`docker build`), for the panels. */
   build: BuildView | undefined;
   engine: EngineView;
+  /**
+   * For a line of several commands: the output in the order it was printed, each piece marked
+   * as coming from a command that failed (for the terminal's colours).
+   */
+  chunks?: { text: string; error: boolean }[];
 }

@@ -22,10 +22,30 @@ function cssVar(name: string, fallback: string): string {
   return v || fallback;
 }
 
-/** Output for the terminal: LF to CRLF, errors in red. */
-function show(term: Terminal, stdout: string, stderr: string): void {
-  if (stdout) term.write(stdout.replace(/\r?\n/g, '\r\n'));
-  if (stderr) term.write(`${RED}${stderr.replace(/\r?\n/g, '\r\n')}${RESET}`);
+const crlf = (text: string) => text.replace(/\r?\n/g, '\r\n');
+
+/**
+ * Output for the terminal: LF to CRLF; a failed command's stderr in red (stderr also carries
+ * progress, a build's log, which is not an error).
+ */
+function show(
+  term: Terminal,
+  r: {
+    stdout: string;
+    stderr: string;
+    exitCode?: number | undefined;
+    chunks?: { text: string; error: boolean }[];
+  },
+): void {
+  // A command that worked printed its progress (a pull, a build) before its result; one that
+  // failed ends with its error.
+  const failed = r.exitCode !== undefined && r.exitCode !== 0;
+  const out = { text: r.stdout, error: false };
+  const err = { text: r.stderr, error: failed };
+  const pieces = r.chunks ?? (failed ? [out, err] : [err, out]);
+  for (const p of pieces) {
+    if (p.text) term.write(p.error ? `${RED}${crlf(p.text)}${RESET}` : crlf(p.text));
+  }
 }
 
 /**
@@ -101,7 +121,7 @@ export default function XtermView() {
         if (line.trim() === '') return;
         const r = await run(execLine(shell, line));
         const { text, cwd } = splitCwd(r.stdout);
-        show(term, text, r.stderr);
+        show(term, { stdout: text, stderr: r.stderr, exitCode: r.exitCode });
         if (cwd) shell.cwd = cwd;
         return;
       }
@@ -116,7 +136,7 @@ export default function XtermView() {
       const it = interactive(line);
       if (it?.kind === 'run' && it.start) {
         const r = await run(it.start);
-        show(term, '', r.stderr);
+        show(term, { stdout: '', stderr: r.stderr, exitCode: r.exitCode });
         if (r.exitCode === 0) {
           const id = r.stdout.trim();
           shell = {
@@ -133,18 +153,25 @@ export default function XtermView() {
           (c) => c.name === it.container || c.id.startsWith(it.container!),
         );
         if (!found) {
-          show(term, '', `Error response from daemon: No such container: ${it.container}\n`);
+          show(term, {
+            stdout: '',
+            stderr: `Error response from daemon: No such container: ${it.container}\n`,
+            exitCode: 1,
+          });
           return;
         }
         if (found.state !== 'running') {
-          show(term, '', `Error response from daemon: Container ${found.id} is not running\n`);
+          show(term, {
+            stdout: '',
+            stderr: `Error response from daemon: Container ${found.id} is not running\n`,
+            exitCode: 1,
+          });
           return;
         }
         shell = { container: found.name, cwd: '/', stopOnExit: false, user: 'root' };
         return;
       }
-      const r = await run(line);
-      show(term, r.stdout, r.stderr);
+      show(term, await run(line));
     };
 
     term.write(strings.terminal.welcome.replace(/\n/g, '\r\n') + HOST_PROMPT);

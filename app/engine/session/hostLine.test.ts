@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { resolveTestImage } from '../build/testing/fixtures.ts';
+import { builtinCatalog } from '../shell/packages/builtin.ts';
+import { splitHostLine, substitute } from './hostLine.ts';
+import { LabSession } from './session.ts';
+
+describe('the terminal line as a shell reads it', () => {
+  it('splits at &&, || and ; outside quotes and $(...)', () => {
+    expect(splitHostLine(`docker build -t 'a&&b' . && docker run a; docker ps || true`)).toEqual({
+      commands: [
+        { text: `docker build -t 'a&&b' .`, after: ';' },
+        { text: 'docker run a', after: '&&' },
+        { text: 'docker ps', after: ';' },
+        { text: 'true', after: '||' },
+      ],
+    });
+    expect(splitHostLine('docker rm $(docker ps -q; echo) && x')).toMatchObject({
+      commands: [{ text: 'docker rm $(docker ps -q; echo)' }, { text: 'x', after: '&&' }],
+    });
+    expect(splitHostLine('&& docker ps')).toEqual({
+      error: "syntax error near unexpected token `&&'",
+    });
+    expect(splitHostLine('docker ps &&')).toEqual({ error: "syntax error: nothing after `&&'" });
+    expect(splitHostLine('docker rm $(docker ps -q')).toEqual({
+      error: 'unexpected end of line: a $( is not closed',
+    });
+  });
+
+  it('substitutes $(...) with its output, words split unless in double quotes', () => {
+    const run = (inner: string) => (inner === 'ids' ? 'a\nb\n' : '');
+    expect(substitute('rm -f $(ids)', run)).toBe('rm -f a b');
+    expect(substitute('echo "$(ids)"', run)).toBe('echo "a\nb"');
+    expect(substitute("echo '$(ids)'", run)).toBe("echo '$(ids)'");
+  });
+});
+
+describe('a line of several docker commands', () => {
+  const session = () => new LabSession({ registry: resolveTestImage, catalog: builtinCatalog });
+  const DF = 'FROM debian:bookworm-slim\nRUN echo hi > /hi\nCMD ["cat", "/hi"]\n';
+
+  it('builds and runs with &&, in order, and records each command', () => {
+    const s = session();
+    const r = s.command('docker build -q -t app . && docker run --name one app', [], DF);
+    expect(r.exitCode).toBe(0);
+    expect(r.build).toBeDefined();
+    expect(r.stdout).toMatch(/^sha256:[0-9a-f]{64}\nhi\n$/);
+    expect(r.chunks?.map((c) => c.text)).toEqual([r.stdout.split('\n')[0] + '\n', 'hi\n']);
+    expect(s.command('docker ps -a --format {{.Names}}', [], DF).stdout).toBe('one\n');
+  });
+
+  it('stops at a failure with &&, goes on with || and ;', () => {
+    const s = session();
+    const r = s.command('docker run nosuch && docker ps; docker images -q || docker ps', [], DF);
+    expect(r.exitCode).toBe(0);
+    expect(r.chunks?.[0]).toMatchObject({ error: true });
+    expect(r.stdout).toBe('');
+  });
+
+  it('removes every container with docker rm -f $(docker ps -aq)', () => {
+    const s = session();
+    s.command(
+      'docker build -q -t app . ; docker run -d app sleep infinity; docker run app',
+      [],
+      DF,
+    );
+    expect(s.view().containers).toHaveLength(2);
+    const r = s.command('docker rm -f $(docker ps -aq)', [], DF);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout.trim().split('\n')).toHaveLength(2);
+    expect(s.view().containers).toHaveLength(0);
+  });
+});
