@@ -70,3 +70,43 @@ describe('a line of several docker commands', () => {
     expect(s.view().containers).toHaveLength(0);
   });
 });
+
+describe('docker output piped into text filters', () => {
+  const DF = 'FROM debian:bookworm-slim\nRUN echo hi > /hi\n';
+  const session = () => {
+    const s = new LabSession({ registry: resolveTestImage, catalog: builtinCatalog });
+    s.command(
+      'docker build -q -t app:1 . ; docker tag app:1 app:2; docker tag app:1 web:1',
+      [],
+      DF,
+    );
+    return s;
+  };
+
+  it('grep, wc, head, tail, sort, awk', () => {
+    const s = session();
+    const run = (line: string) => s.command(line, [], DF);
+    expect(run('docker images | grep web').stdout).toMatch(/^web {10}1 /);
+    expect(run('docker images --format {{.Repository}}:{{.Tag}} | sort -r').stdout).toBe(
+      'web:1\napp:2\napp:1\n',
+    );
+    expect(run('docker images | wc -l').stdout).toBe('4\n');
+    expect(run('docker images | tail -n 1 | awk "{print \\$1, \\$2}"').stdout).toBe('web 1\n');
+    expect(run('docker images | head -1 | awk "{print \\$1}"').stdout).toBe('REPOSITORY\n');
+    expect(run('docker images | grep -c app').stdout).toBe('2\n');
+    expect(run('docker images | grep nothing-here')).toMatchObject({ exitCode: 1, stdout: '' });
+  });
+
+  it('says what it cannot pipe into, and refuses an empty stage', () => {
+    const s = session();
+    expect(s.command('docker images | less', [], DF)).toMatchObject({
+      exitCode: 127,
+      stderr: expect.stringMatching(
+        /^less: command not found \(docker's output can be piped into grep, /,
+      ),
+    });
+    expect(s.command('docker images |', [], DF).stderr).toBe(
+      "syntax error near unexpected token `|'\n",
+    );
+  });
+});

@@ -1,8 +1,9 @@
 /**
  * The lab's terminal line as a shell would read it, for the docker commands learners chain:
  * `docker build -t app . && docker run app`, `docker ps -a; docker images`,
- * `docker rm -f $(docker ps -aq)`. Only what those need: `&&`, `||` and `;` between commands,
- * and `$(...)` command substitution outside single quotes. Quotes are kept for the word splitter.
+ * `docker rm -f $(docker ps -aq)`, `docker images | grep app`. Only what those need: `&&`,
+ * `||` and `;` between commands, `|` into a few text filters (filters.ts), and `$(...)`
+ * command substitution outside single quotes. Quotes are kept for the word splitter.
  */
 
 export type Joiner = '&&' | '||' | ';';
@@ -99,4 +100,30 @@ export function substitute(text: string, run: (inner: string) => string): string
 }
 
 /** Whether a line needs the host-line handling at all. */
-export const isCompound = (line: string): boolean => /&&|\|\||;|\$\(/.test(line);
+export const isCompound = (line: string): boolean => /&&|\||;|\$\(/.test(line);
+
+/** The stages of a pipeline: `docker images | grep app` is `docker images`, `grep app`. */
+export function splitPipeline(text: string): string[] {
+  const stages: string[] = [];
+  let quote: '"' | "'" | null = null;
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quote) {
+      if (ch === quote) quote = null;
+      else if (ch === '\\' && quote === '"') i++;
+    } else if (ch === '\\') i++;
+    else if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === '$' && text[i + 1] === '(') {
+      depth++;
+      i++;
+    } else if (ch === ')' && depth > 0) depth--;
+    else if (ch === '|' && depth === 0) {
+      stages.push(text.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  stages.push(text.slice(start).trim());
+  return stages;
+}

@@ -29,7 +29,8 @@ import {
 } from './lessons.ts';
 import type { BuildInput, BuildView, CommandView, EngineView, FileRow } from './types.ts';
 import { fileRows, imageView } from './views.ts';
-import { isCompound, splitHostLine, substitute } from './hostLine.ts';
+import { runFilter } from './filters.ts';
+import { isCompound, splitHostLine, splitPipeline, substitute } from './hostLine.ts';
 import { newActivity, recordBuild, recordCommand, type Activity } from '../lessons/activity.ts';
 
 export interface SessionOptions {
@@ -248,7 +249,22 @@ export class LabSession {
         if (r.stderr) chunks.push({ text: r.stderr, error: r.exitCode !== 0 });
         return r.stdout;
       });
-      const r = this.simple(expanded, files, dockerfile);
+      const [first = '', ...filters] = splitPipeline(expanded);
+      if (filters.some((f) => f === '') || first === '') {
+        const r = fail("syntax error near unexpected token `|'");
+        chunks.push({ text: r.stderr, error: true });
+        stderr += r.stderr;
+        status = 2;
+        continue;
+      }
+      const r = this.simple(first, files, dockerfile);
+      // Piped: the filters read the docker command's stdout; its stderr goes to the terminal.
+      for (const f of filters) {
+        const out = runFilter(f, r.stdout);
+        r.stdout = out.stdout;
+        r.stderr += out.stderr;
+        r.exitCode = out.exitCode;
+      }
       stdout += r.stdout;
       stderr += r.stderr;
       // Progress (stderr) comes before a command's result (stdout), as a terminal shows them.
