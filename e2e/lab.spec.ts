@@ -168,6 +168,35 @@ test.describe('the lab', () => {
     await expect(screen).toContainText('[chained:1 typed:1 typed:2]');
   });
 
+  test('docker build in the terminal and the Build button make the same layers', async ({
+    lab,
+    page,
+  }) => {
+    await lab.open();
+    // The starter's Dockerfile installs packages with apt-get: both must use the catalog.
+    const terminal = page.getByRole('textbox', { name: 'Terminal: type docker commands' });
+    await terminal.focus();
+    await page.keyboard.type('docker build -t fromterminal .\r');
+    const screen = page.getByTestId('terminal.screen');
+    await expect(screen).toContainText('naming to docker.io/library/fromterminal', {
+      timeout: 30_000,
+    });
+    await page.keyboard.type("docker history --format '{{.Size}}' fromterminal | head -n 4\r");
+    await expect(screen).toContainText(/lab:~\/app\$ docker history[^\n]*\n?[\s\S]*MB/);
+    const fromTerminal = await screen.textContent();
+    await buildAndFinish(lab, 2);
+    await terminal.focus();
+    await page.keyboard.type("docker history --format '{{.Size}}' app:latest | head -n 4\r");
+    await expect(screen).toContainText('app:latest | head -n 4');
+    // The RUN step's size is the same either way.
+    const sizes = (text: string | null) =>
+      [...(text ?? '').matchAll(/(\d+(?:\.\d+)?MB)/g)].map((m) => m[1]);
+    await expect.poll(async () => sizes(await screen.textContent()).length).toBeGreaterThan(1);
+    const all = sizes(await screen.textContent());
+    expect(sizes(fromTerminal)[0]).toBeDefined();
+    expect(all.at(-1)).toBe(sizes(fromTerminal)[0]);
+  });
+
   test('the work is restored after a reload', async ({ lab, page }) => {
     await lab.open();
     await lab.replaceText(DOCKERFILE);

@@ -46,8 +46,19 @@ async function prepare(req: Request): Promise<void> {
       [...texts, ...lines].join('\n'),
     );
   } else if (req.method === 'command') {
-    const [line, , dockerfile] = (req as Request<'command'>).args;
-    await images.ensure([...LabSession.baseRefs(dockerfile), ...imageWords(line)], line);
+    // A `docker build` typed in the terminal builds the lab's Dockerfile (or another file of
+    // the context with -f): the packages its RUN lines install load as for the Build button.
+    const [line, files, dockerfile] = (req as Request<'command'>).args;
+    const dockerfiles = [
+      dockerfile,
+      ...files
+        .filter((f) => /dockerfile/i.test(f.path) && typeof f.content === 'string')
+        .map((f) => f.content as string),
+    ];
+    await images.ensure(
+      [...dockerfiles.flatMap((d) => LabSession.baseRefs(d)), ...imageWords(line)],
+      [line, ...dockerfiles].join('\n'),
+    );
   }
 }
 
