@@ -190,7 +190,7 @@ export const strings = {
     inputLabel: 'Terminal: type docker commands',
     welcome:
       'This terminal speaks the docker CLI against the lab. Try: docker images, docker history app, docker run -it app sh\nTab completes, ↑ recalls, help lists the commands.\n',
-    help: "docker build -t NAME .     build the lab (the files are the context)\ndocker images | ps -a | history IMAGE | inspect IMAGE | system df -v\ndocker run [-it] [--name N] IMAGE [CMD]   docker exec -it NAME sh   (exit leaves the shell)\ndocker diff NAME | commit NAME IMAGE | cp NAME:/path . | logs NAME | stop NAME | rm NAME\ndocker tag SRC DST | rmi IMAGE | pull IMAGE | push IMAGE | save -o FILE IMAGE\ndocker system prune -f [-a] | container prune -f | image prune -f | builder prune -f\nchain with && || ;   substitute with $(docker ps -aq)   pipe into grep, head, tail, wc, sort, uniq, awk '{print $1}'\nclear                      clear the screen\n",
+    help: "docker build -t NAME .     build the lab (the files are the context)\ndocker images | ps -a | history IMAGE | inspect IMAGE | system df -v\ndocker run [-it] [-d] [--name N] [-p 8080:80] IMAGE [CMD]   docker exec -it NAME sh   (exit leaves the shell)\ndocker diff NAME | commit NAME IMAGE | cp NAME:/path . | logs NAME | port NAME | stop NAME | rm NAME\ndocker tag SRC DST | rmi IMAGE | pull IMAGE | push IMAGE | save -o FILE IMAGE\ndocker system prune -f [-a] | container prune -f | image prune -f | builder prune -f\nchain with && || ;   substitute with $(docker ps -aq)   pipe into grep, head, tail, wc, sort, uniq, awk '{print $1}'\nclear                      clear the screen\n",
   },
 
   images: {

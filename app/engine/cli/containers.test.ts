@@ -92,6 +92,41 @@ describe('containers', () => {
     );
   });
 
+  it('publishes ports with -p, shows them in ps and port, and binds a host port once', () => {
+    const { docker } = setup();
+    expect(
+      docker('run', '-d', '--name', 'web', '-p', '8080:80', 'app', 'sleep', 'infinity').exitCode,
+    ).toBe(0);
+    expect(docker('ps', '--format', '{{.Names}} {{.Ports}}').stdout).toBe(
+      'web 0.0.0.0:8080->80/tcp, :::8080->80/tcp\n',
+    );
+    expect(docker('port', 'web').stdout).toBe('80/tcp -> 0.0.0.0:8080\n80/tcp -> [::]:8080\n');
+    const clash = docker(
+      'run',
+      '-d',
+      '--name',
+      'web2',
+      '-p',
+      '8080:80',
+      'app',
+      'sleep',
+      'infinity',
+    );
+    expect(clash.exitCode).toBe(125);
+    expect(clash.stderr).toMatch(
+      /^docker: Error response from daemon: driver failed programming external connectivity on endpoint web2 \([0-9a-f]{64}\): Bind for 0\.0\.0\.0:8080 failed: port is already allocated\.\nSee 'docker run --help'\.\n$/,
+    );
+    expect(docker('ps', '-a', '--format', '{{.Names}} {{.Status}}').stdout).toContain(
+      'web2 Created',
+    );
+    docker('stop', 'web');
+    expect(docker('start', 'web2').stdout).toBe('web2\n');
+    const [c] = JSON.parse(docker('inspect', 'web2').stdout) as {
+      HostConfig: { PortBindings: unknown };
+    }[];
+    expect(c!.HostConfig.PortBindings).toEqual({ '80/tcp': [{ HostIp: '', HostPort: '8080' }] });
+  });
+
   it('copies a file up on append and on chmod, leaves a whiteout on delete, and shows it in docker diff', () => {
     const { docker, engine } = setup();
     docker('run', '-d', '--name', 'web', 'app', 'sleep', 'infinity');

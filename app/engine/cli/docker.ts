@@ -11,6 +11,7 @@ import {
   diff,
   exec,
   logs,
+  port,
   ps,
   rm,
   run,
@@ -66,6 +67,7 @@ const TOP: Record<string, Command> = {
   diff,
   commit,
   cp,
+  port,
 };
 const SYSTEM: Record<string, Command> = { df: systemDf, prune: systemPrune };
 const BUILDER: Record<string, Command> = { prune: builderPrune };
@@ -86,6 +88,7 @@ const CONTAINER: Record<string, Command> = {
   cp,
   inspect: containerInspect,
   prune: containerPrune,
+  port,
 };
 const IMAGE: Record<string, Command> = {
   build,

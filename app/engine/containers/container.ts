@@ -15,6 +15,7 @@ import {
 import type { ImageRecord } from '../images/store.ts';
 import { runExec, runShell, type PackageCatalog, type ShellResult } from '../shell/index.ts';
 import { resolveUser } from '../build/run-step.ts';
+import { containerPorts, type ContainerPort } from './ports.ts';
 
 export type ContainerState = 'created' | 'running' | 'exited';
 
@@ -39,6 +40,8 @@ export interface Container {
   readonly rw: RecordingOverlay;
   logs: string;
   autoRemove: boolean;
+  /** Exposed and published ports (`docker ps` PORTS, `docker port`). */
+  ports: ContainerPort[];
 }
 
 export interface CreateOptions {
@@ -49,6 +52,8 @@ export interface CreateOptions {
   workdir: string | undefined;
   user: string | undefined;
   autoRemove: boolean;
+  /** Ports `-p` published (already parsed). */
+  publish?: ContainerPort[];
 }
 
 /** ENTRYPOINT + CMD with docker run's overrides; shell-form CMDs are already `/bin/sh -c ...`. */
@@ -123,6 +128,7 @@ export function createContainer(
     rw: openOverlay(lower, { now: () => now, maxBytes: 2_000_000_000 }),
     logs: '',
     autoRemove: opts.autoRemove,
+    ports: containerPorts(image.config.ExposedPorts ?? [], opts.publish ?? []),
   };
 }
 

@@ -6,6 +6,7 @@
 import type { DirNode, Layer, RecordingOverlay, RunConfig } from '../fs/index.ts';
 import type { ImageRecord } from '../images/store.ts';
 import { createContainer, type Container, type ContainerState } from './container.ts';
+import type { ContainerPort } from './ports.ts';
 
 /** What a container is, apart from its writable layer. */
 export interface ContainerMeta {
@@ -24,14 +25,17 @@ export interface ContainerMeta {
   finishedAt: number;
   logs: string;
   autoRemove: boolean;
+  /** Absent in labs saved before ports were kept. */
+  ports?: ContainerPort[];
 }
 
 export function containerMeta(c: Container): ContainerMeta {
   const { id, name, image, imageName, argv, env, workdir, user, created, state } = c;
-  const { exitCode, startedAt, finishedAt, logs, autoRemove } = c;
+  const { exitCode, startedAt, finishedAt, logs, autoRemove, ports } = c;
   return {
     ...{ id, name, image, imageName, argv: [...argv], env: [...env], workdir, user, created },
     ...{ state, exitCode, startedAt, finishedAt, logs, autoRemove },
+    ports: ports.map((p) => ({ ...p })),
   };
 }
 
@@ -125,5 +129,10 @@ export function restoreContainer(meta: ContainerMeta, lower: Layer[], writable: 
     meta.created,
   );
   replayLayer(c.rw, writable.root);
-  return Object.assign(c, { ...meta, argv: [...meta.argv], env: [...meta.env] });
+  return Object.assign(c, {
+    ...meta,
+    argv: [...meta.argv],
+    env: [...meta.env],
+    ports: (meta.ports ?? []).map((p) => ({ ...p })),
+  });
 }

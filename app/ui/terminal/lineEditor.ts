@@ -232,7 +232,7 @@ export function dockerCompleter(
       ['run', 'create', 'history', 'rmi', 'tag', 'push', 'save', 'inspect', 'pull'].includes(sub!)
     )
       return pick(images);
-    if (['exec', 'diff', 'commit', 'logs', 'start', 'stop', 'rm', 'cp'].includes(sub!))
+    if (['exec', 'diff', 'commit', 'logs', 'start', 'stop', 'rm', 'cp', 'port'].includes(sub!))
       return pick(containers);
     return [];
   };

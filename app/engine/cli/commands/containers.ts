@@ -1,6 +1,12 @@
 /** Container commands: run, create, start, stop, rm, ps, exec, logs, diff, commit. */
 import { EngineError } from '../../common/diagnostics.ts';
 import {
+  parsePublish,
+  portLines,
+  portsColumn,
+  type ContainerPort,
+} from '../../containers/ports.ts';
+import {
   containerChanges,
   createContainer,
   runInContainer,
@@ -45,8 +51,14 @@ function imageFor(engine: Engine, name: string, err: string[]) {
  * exits 1; `docker run` says it as the CLI reports errors (`docker: ...` ending in one period,
  * then where to find help) and exits 125. What was printed before (a pull) stays.
  */
-function daemonRefused(command: string, message: string, before: string[]): CliResult {
+function daemonRefused(
+  command: string,
+  message: string,
+  before: string[],
+  kind: 'daemon' | 'flag' = 'daemon',
+): CliResult {
   const lead = before.map((l) => `${l}\n`).join('');
+  if (kind === 'flag') return fail(`${message}\nSee 'docker ${command} --help'.`, 125);
   if (command !== 'run') return fail(`${lead}${message}`, 1);
   const said = `docker: ${message.replace(/\.$/, '')}.\nSee 'docker run --help'.`;
   return fail(`${lead}${said}`, 125);
@@ -66,6 +78,19 @@ function create(
       `${command} [OPTIONS] IMAGE [COMMAND] [ARG...]`,
       command === 'run' ? 'Create and run a new container from an image' : 'Create a new container',
     );
+  const publish: ContainerPort[] = [];
+  for (const spec of args.list('publish')) {
+    // An unpublished host port (`-p 80`) gets one from Docker's ephemeral range.
+    const p = parsePublish(spec, 32768 + engine.containers.all().length);
+    if (typeof p === 'string')
+      return daemonRefused(
+        command,
+        `invalid argument "${spec}" for "-p, --publish" flag: ${p}`,
+        [],
+        'flag',
+      );
+    publish.push(p);
+  }
   const err: string[] = [];
   let image: ReturnType<typeof imageFor>;
   let id: string;
@@ -90,6 +115,7 @@ function create(
       workdir: args.string('workdir'),
       user: args.string('user'),
       autoRemove: args.bool('rm'),
+      publish,
     },
     engine.now(),
   );
@@ -102,7 +128,26 @@ function start(
   engine: Engine,
   c: Container,
   stdinOpen = false,
-): { stdout: string; stderr: string } {
+): { stdout: string; stderr: string; refused?: string } {
+  const taken = c.ports.find(
+    (p) =>
+      p.host !== undefined &&
+      engine.containers
+        .all()
+        .some(
+          (o) =>
+            o.id !== c.id &&
+            o.state === 'running' &&
+            o.ports.some((q) => q.host === p.host && q.proto === p.proto),
+        ),
+  );
+  if (taken) {
+    return {
+      stdout: '',
+      stderr: '',
+      refused: `Error response from daemon: driver failed programming external connectivity on endpoint ${c.name} (${c.id}): Bind for ${taken.hostIp ?? '0.0.0.0'}:${taken.host} failed: port is already allocated`,
+    };
+  }
   c.state = 'running';
   c.startedAt = engine.now();
   // A shell given no script and an open stdin (`-i`) waits for what is typed: it stays up.
@@ -128,6 +173,10 @@ export const run: Command = ({ engine, argv }) => {
   if ('exitCode' in made) return made;
   const { c, args, err } = made;
   const out = start(engine, c, args.bool('interactive'));
+  if (out.refused) {
+    // The container was created; its start failed (docker run leaves it Created).
+    return daemonRefused('run', out.refused, err);
+  }
   const stderr = [...err.map((l) => `${l}\n`), out.stderr].join('');
   if (args.bool('detach')) return ok(`${c.id}\n`, stderr);
   if (c.state === 'running') {
@@ -183,7 +232,10 @@ export const startCmd: Command = ({ engine, argv }) => {
       'Start one or more stopped containers',
     );
   return each(engine, args.positional, (c) => {
-    if (c.state !== 'running') start(engine, c);
+    if (c.state !== 'running') {
+      const out = start(engine, c);
+      if (out.refused) throw new EngineError('port-taken', out.refused);
+    }
     return args.positional.length === 1 && args.bool('attach')
       ? c.logs.trimEnd()
       : c.name === args.positional[0]
@@ -281,7 +333,7 @@ export const ps: Command = ({ engine, argv }) => {
     Command: quotedCommand(c.argv, !args.bool('no-trunc')),
     RunningFor: `${humanDuration((engine.now() - c.created) * 1000)} ago`,
     Status: status(engine, c),
-    Ports: '',
+    Ports: c.state === 'running' ? portsColumn(c.ports) : '',
     Names: c.name,
     Size: `${humanSize(writableSize(c))} (virtual ${humanSize(writableSize(c) + imageSize(engine, c.image))})`,
     State: c.state,
@@ -440,4 +492,24 @@ export const commit: Command = ({ engine, argv }) => {
   });
   if (repo) engine.images.tag(id, repo);
   return ok(`${id}\n`);
+};
+
+/** `docker port CONTAINER`: where its published ports are on the host. */
+export const port: Command = ({ engine, argv }) => {
+  const args = parseArgs(argv, [], { command: 'port' });
+  const [ref] = args.positional;
+  if (!ref)
+    return usageError(
+      'port',
+      'at least 1 argument',
+      'port CONTAINER [PRIVATE_PORT[/PROTO]]',
+      'List port mappings or a specific mapping for the container',
+    );
+  const c = engine.containers.resolve(ref);
+  if (c.state !== 'running') return ok('');
+  return ok(
+    portLines(c.ports)
+      .map((l) => `${l}\n`)
+      .join(''),
+  );
 };

@@ -38,7 +38,12 @@ export function inspectContainer(engine: Engine, ref: string): Record<string, un
     RestartCount: 0,
     Driver: 'overlay2',
     Platform: 'linux',
-    HostConfig: { AutoRemove: c.autoRemove, NetworkMode: 'default', RestartPolicy: { Name: 'no' } },
+    HostConfig: {
+      AutoRemove: c.autoRemove,
+      NetworkMode: 'default',
+      PortBindings: bindings(c, false),
+      RestartPolicy: { Name: 'no' },
+    },
     GraphDriver: {
       Data: {
         LowerDir: [`${own}-init/diff`, ...layerDirs].join(':'),
@@ -48,6 +53,7 @@ export function inspectContainer(engine: Engine, ref: string): Record<string, un
       },
       Name: 'overlay2',
     },
+    NetworkSettings: { Ports: c.state === 'running' ? bindings(c, true) : {} },
     Config: {
       Hostname: c.id.slice(0, 12),
       Domainname: '',
@@ -68,6 +74,27 @@ export function inspectContainer(engine: Engine, ref: string): Record<string, un
       Labels: image?.config.Labels ?? {},
     },
   };
+}
+
+/** `{"80/tcp": [{HostIp, HostPort}]}`: as asked for (-p), or as bound while running. */
+function bindings(c: Container, live: boolean): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const p of c.ports) {
+    const key = `${p.container}/${p.proto}`;
+    if (p.host === undefined) {
+      if (live) out[key] = null;
+      continue;
+    }
+    const port = String(p.host);
+    out[key] =
+      live && !p.hostIp
+        ? [
+            { HostIp: '0.0.0.0', HostPort: port },
+            { HostIp: '::', HostPort: port },
+          ]
+        : [{ HostIp: p.hostIp ?? '', HostPort: port }];
+  }
+  return out;
 }
 
 function state(c: Container): Record<string, unknown> {
