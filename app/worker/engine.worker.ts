@@ -28,7 +28,14 @@ async function prepare(req: Request): Promise<void> {
   // Fetch the base images a Dockerfile (or a command) names before the synchronous build.
   if (req.method === 'build') {
     const [input] = (req as Request<'build'>).args;
-    await images.ensure(LabSession.baseRefs(input.dockerfile), input.dockerfile);
+    // A RUN line may call a script of the context that installs packages (`RUN ./setup.sh`).
+    const scripts = input.files
+      .map((f) => f.content)
+      .filter((c): c is string => typeof c === 'string');
+    await images.ensure(
+      LabSession.baseRefs(input.dockerfile),
+      [input.dockerfile, ...scripts].join('\n'),
+    );
   } else if (req.method === 'load') {
     const [state] = (req as Request<'load'>).args;
     await images.ensure(state.pulled, 'apt-get');

@@ -159,6 +159,10 @@ describe('Catalog', () => {
     );
     expect(catalog.packages.apt.updateLines[0]).toMatch(/^Get:1 /);
     expect(catalog.packages.apt.lists[0]?.size).toBe(9_000_000);
+    // Only the list the text needs: apt-get alone never fetches npm's or pip's.
+    expect(reads.filter((r) => /(npm|pip)\.json$/.test(r))).toEqual([]);
+    await catalog.ensure(['debian'], 'RUN pip3 install flask');
+    expect(reads.filter((r) => /(npm|pip)\.json$/.test(r))).toEqual(['v1/pip.json']);
   });
 
   it('keeps the built-in packages and says why when the catalog is missing', async () => {

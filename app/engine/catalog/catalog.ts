@@ -22,14 +22,21 @@ import { aptSource, packageSource } from './packages.ts';
 export type CatalogReader = (path: string) => Promise<string>;
 
 /** Words in a Dockerfile or a command that mean packages will be installed. */
-const PACKAGE_WORDS = /\b(apt-get|apt|pip3?|npm|aptitude)\b/;
+/** The words that make a text need each package list (a RUN line, a command, a script). */
+const PACKAGE_WORDS = {
+  apt: /\b(apt-get|apt|aptitude)\b/,
+  pip: /\bpip3?\b/,
+  npm: /\b(npm|npx)\b/,
+} as const;
+type PackageKind = keyof typeof PACKAGE_WORDS;
+const KINDS = Object.keys(PACKAGE_WORDS) as PackageKind[];
 
 export class Catalog {
   private index: CatalogIndex | undefined;
   private indexLoad: Promise<CatalogIndex | undefined> | undefined;
   private readonly images = new Map<string, BaseImage>();
   private readonly loading = new Map<string, Promise<BaseImage | undefined>>();
-  private packagesLoad: Promise<void> | undefined;
+  private readonly packageLoads = new Map<PackageKind, Promise<void>>();
   /** The package sources the shell reads; replaced in place once the files are loaded. */
   readonly packages: PackageCatalog = { ...builtinCatalog };
   /** Why the catalog could not be read, if it could not (the lab still works without it). */
@@ -57,12 +64,24 @@ export class Catalog {
     const index = await this.loadIndex();
     if (!index) return;
     await Promise.all(refs.map((r) => this.loadImage(r)));
-    if (PACKAGE_WORDS.test(text)) await this.loadPackages();
+    // Only the lists the text needs: a Dockerfile that only uses apt-get never fetches npm's.
+    await Promise.all(
+      KINDS.filter((k) => PACKAGE_WORDS[k].test(text)).map((k) => this.loadKind(k)),
+    );
   }
 
   /** Loads the package files now (apt, pip, npm). */
-  loadPackages(): Promise<void> {
-    return (this.packagesLoad ??= this.readPackages());
+  async loadPackages(): Promise<void> {
+    await Promise.all(KINDS.map((k) => this.loadKind(k)));
+  }
+
+  private loadKind(kind: PackageKind): Promise<void> {
+    let load = this.packageLoads.get(kind);
+    if (!load) {
+      load = this.readPackages(kind);
+      this.packageLoads.set(kind, load);
+    }
+    return load;
   }
 
   private key(ref: string): string | undefined {
@@ -119,26 +138,22 @@ export class Catalog {
     }
   }
 
-  private async readPackages(): Promise<void> {
+  private async readPackages(kind: PackageKind): Promise<void> {
     const index = await this.loadIndex();
     if (!index) return;
-    const load = async (path: string): Promise<CatalogPackagesFile | undefined> => {
-      try {
-        return JSON.parse(await this.read(`v1/${path}`)) as CatalogPackagesFile;
-      } catch (e) {
-        this.problem = `The package list ${path} could not be loaded (${message(e)}).`;
-        return undefined;
-      }
-    };
-    const [apt, npm, pip] = await Promise.all([
-      load(index.packages.apt),
-      load(index.packages.npm),
-      load(index.packages.pip),
-    ]);
-    if (apt) this.packages.apt = aptSource(apt, builtinCatalog.apt);
-    if (npm) this.packages.npm = withFallback(packageSource(npm, 'npm.json'), builtinCatalog.npm);
-    if (pip)
-      this.packages.pip = withFallback(packageSource(pip, 'pip.json', true), builtinCatalog.pip);
+    const path = index.packages[kind];
+    let file: CatalogPackagesFile;
+    try {
+      file = JSON.parse(await this.read(`v1/${path}`)) as CatalogPackagesFile;
+    } catch (e) {
+      this.problem = `The package list ${path} could not be loaded (${message(e)}).`;
+      return;
+    }
+    if (kind === 'apt') this.packages.apt = aptSource(file, builtinCatalog.apt);
+    else if (kind === 'npm')
+      this.packages.npm = withFallback(packageSource(file, 'npm.json'), builtinCatalog.npm);
+    else
+      this.packages.pip = withFallback(packageSource(file, 'pip.json', true), builtinCatalog.pip);
   }
 }
 
