@@ -1,27 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { resolveTestImage } from '../engine/build/testing/fixtures.ts';
-import { dispatch } from '../engine/session/dispatch.ts';
-import { LabSession } from '../engine/session/session.ts';
-import { builtinCatalog } from '../engine/shell/packages/builtin.ts';
-import { createEngineClient, type Port } from './engineClient.ts';
 import { createLabStore, restorePersisted } from './store.ts';
+import { localEngine } from './testing.ts';
 import { checkFilePath } from './workspaceSlice.ts';
-
-function localEngine() {
-  const session = new LabSession({ registry: resolveTestImage, catalog: builtinCatalog });
-  return () =>
-    createEngineClient(() => {
-      const port: Port = {
-        onReply: undefined,
-        post: (req) => {
-          const reply = dispatch(session, req);
-          queueMicrotask(() => port.onReply?.(reply));
-        },
-        terminate() {},
-      };
-      return port;
-    });
-}
 
 const DF = 'FROM debian:bookworm-slim\nCOPY app.py /app/\nRUN echo built > /built\n';
 

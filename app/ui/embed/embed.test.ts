@@ -1,30 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { resolveTestImage } from '../../engine/build/testing/fixtures.ts';
-import { dispatch } from '../../engine/session/dispatch.ts';
-import { LabSession } from '../../engine/session/session.ts';
-import { builtinCatalog } from '../../engine/shell/packages/builtin.ts';
 import { encodeLab } from '../../share/codec.ts';
 import type { EmbedEvent } from '../../share/embed-protocol.ts';
-import { createEngineClient, type Port } from '../../store/engineClient.ts';
 import { createLabStore } from '../../store/store.ts';
 import { connectEmbed } from './bridge.ts';
+import { localEngine } from '../../store/testing.ts';
 import { embedParams } from './params.ts';
-
-function localEngine() {
-  const session = new LabSession({ registry: resolveTestImage, catalog: builtinCatalog });
-  return () =>
-    createEngineClient(() => {
-      const port: Port = {
-        onReply: undefined,
-        post: (req) => {
-          const reply = dispatch(session, req);
-          queueMicrotask(() => port.onReply?.(reply));
-        },
-        terminate() {},
-      };
-      return port;
-    });
-}
 
 /** A stand-in for the embed's window: messages are dispatched to its listeners. */
 function fakeWindow() {

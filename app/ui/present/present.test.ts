@@ -1,29 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { resolveTestImage } from '../../engine/build/testing/fixtures.ts';
-import { dispatch } from '../../engine/session/dispatch.ts';
-import { LabSession } from '../../engine/session/session.ts';
-import { builtinCatalog } from '../../engine/shell/packages/builtin.ts';
-import { createEngineClient, type Port } from '../../store/engineClient.ts';
 import { createLabStore } from '../../store/store.ts';
 import { openLab } from '../share/labState.ts';
 import { getPresent, presentParam, setPresent } from './mode.ts';
+import { localEngine } from '../../store/testing.ts';
 import { presenterState, readPresenterMessage } from './speakerSync.ts';
-
-function localEngine() {
-  const session = new LabSession({ registry: resolveTestImage, catalog: builtinCatalog });
-  return () =>
-    createEngineClient(() => {
-      const port: Port = {
-        onReply: undefined,
-        post: (req) => {
-          const reply = dispatch(session, req);
-          queueMicrotask(() => port.onReply?.(reply));
-        },
-        terminate() {},
-      };
-      return port;
-    });
-}
 
 describe('presenter mode', () => {
   it('reads ?present=', () => {

@@ -1,30 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { resolveTestImage } from '../../engine/build/testing/fixtures.ts';
-import { dispatch } from '../../engine/session/dispatch.ts';
-import { LabSession } from '../../engine/session/session.ts';
-import { builtinCatalog } from '../../engine/shell/packages/builtin.ts';
 import { decodeLab, encodeLab, type SharedLab } from '../../share/codec.ts';
-import { createEngineClient, type Port } from '../../store/engineClient.ts';
 import { createLabStore } from '../../store/store.ts';
 import { labFromHash, labFromLocation, labFromParam, shareLink } from './fromUrl.ts';
 import { labFileName, labFromFileText, labToFileText } from './labFile.ts';
+import { localEngine } from '../../store/testing.ts';
 import { cursorForStep, labFromState, openLab, shownStep, stepCount } from './labState.ts';
-
-function localEngine() {
-  const session = new LabSession({ registry: resolveTestImage, catalog: builtinCatalog });
-  return () =>
-    createEngineClient(() => {
-      const port: Port = {
-        onReply: undefined,
-        post: (req) => {
-          const reply = dispatch(session, req);
-          queueMicrotask(() => port.onReply?.(reply));
-        },
-        terminate() {},
-      };
-      return port;
-    });
-}
 
 const LAB: SharedLab = {
   dockerfile: 'FROM debian:bookworm-slim\nCOPY app.py /app/\nRUN echo built > /built\nCMD ["x"]\n',
