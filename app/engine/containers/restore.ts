@@ -5,37 +5,22 @@
  */
 import type { DirNode, Layer, RecordingOverlay, RunConfig } from '../fs/index.ts';
 import type { ImageRecord } from '../images/store.ts';
-import { createContainer, type Container, type ContainerState } from './container.ts';
+import { createContainer, type Container } from './container.ts';
 import type { ContainerPort } from './ports.ts';
 
-/** What a container is, apart from its writable layer. */
-export interface ContainerMeta {
-  id: string;
-  name: string;
-  image: string;
-  imageName: string;
-  argv: string[];
-  env: string[];
-  workdir: string;
-  user: string | undefined;
-  created: number;
-  state: ContainerState;
-  exitCode: number;
-  startedAt: number;
-  finishedAt: number;
-  logs: string;
-  autoRemove: boolean;
-  /** Absent in labs saved before ports were kept. */
-  ports?: ContainerPort[];
-}
+/**
+ * What a container is, apart from its view of the image and its writable layer. `ports` is
+ * absent in labs saved before ports were kept.
+ */
+export type ContainerMeta = Omit<Container, 'lower' | 'rw' | 'ports'> & { ports?: ContainerPort[] };
 
 export function containerMeta(c: Container): ContainerMeta {
-  const { id, name, image, imageName, argv, env, workdir, user, created, state } = c;
-  const { exitCode, startedAt, finishedAt, logs, autoRemove, ports } = c;
+  const { lower: _lower, rw: _rw, ...meta } = c;
   return {
-    ...{ id, name, image, imageName, argv: [...argv], env: [...env], workdir, user, created },
-    ...{ state, exitCode, startedAt, finishedAt, logs, autoRemove },
-    ports: ports.map((p) => ({ ...p })),
+    ...meta,
+    argv: [...c.argv],
+    env: [...c.env],
+    ports: c.ports.map((p) => ({ ...p })),
   };
 }
 
