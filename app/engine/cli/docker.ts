@@ -5,19 +5,9 @@
 import { EngineError } from '../common/diagnostics.ts';
 import type { Engine } from '../daemon/engine.ts';
 import { build } from './commands/build.ts';
-import {
-  commit,
-  createCmd,
-  diff,
-  exec,
-  logs,
-  port,
-  ps,
-  rm,
-  run,
-  startCmd,
-  stop,
-} from './commands/containers.ts';
+import { createCmd, exec, logs, rm, run, startCmd, stop } from './commands/containers.ts';
+import { commit, diff } from './commands/commit.ts';
+import { port, ps } from './commands/ps.ts';
 import { cp } from './commands/cp.ts';
 import { history } from './commands/history.ts';
 import { imagePrune, images, rmi, tag } from './commands/images.ts';

@@ -56,6 +56,21 @@ export interface CreateOptions {
   publish?: ContainerPort[];
 }
 
+/**
+ * A container's command split back into the image's ENTRYPOINT and its own part (what
+ * `docker commit` keeps as CMD and `docker inspect` shows as Config.Cmd).
+ */
+export function ownCommand(
+  argv: readonly string[],
+  entrypoint: readonly string[] | undefined,
+): { entrypoint: string[] | null; cmd: string[] } {
+  const ep = entrypoint ?? [];
+  const starts = ep.length > 0 && ep.every((w, i) => argv[i] === w);
+  return starts
+    ? { entrypoint: [...ep], cmd: argv.slice(ep.length) }
+    : { entrypoint: null, cmd: [...argv] };
+}
+
 /** ENTRYPOINT + CMD with docker run's overrides; shell-form CMDs are already `/bin/sh -c ...`. */
 export function containerArgv(
   config: RunConfig,

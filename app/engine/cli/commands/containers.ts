@@ -1,25 +1,13 @@
-/** Container commands: run, create, start, stop, rm, ps, exec, logs, diff, commit. */
+/**
+ * Container lifecycle commands: run, create, start, stop, rm, exec, logs. ps.ts lists the
+ * containers, commit.ts shows and keeps their changes.
+ */
 import { EngineError } from '../../common/diagnostics.ts';
-import {
-  parsePublish,
-  portLines,
-  portsColumn,
-  type ContainerPort,
-} from '../../containers/ports.ts';
-import {
-  containerChanges,
-  createContainer,
-  runInContainer,
-  writableSize,
-  type Container,
-} from '../../containers/container.ts';
+import { parsePublish, type ContainerPort } from '../../containers/ports.ts';
+import { createContainer, runInContainer, type Container } from '../../containers/container.ts';
 import type { Engine } from '../../daemon/engine.ts';
-import { diffId, imageConfigJson, imageId } from '../../fs/index.ts';
 import { parseArgs, type FlagSpec } from '../argv.ts';
-import { formatRows } from '../format/table-format.ts';
-import { humanDuration, humanSize } from '../format/units.ts';
 import { fail, ok, usageError, type CliResult, type Command } from '../types.ts';
-import { imageSize } from './images.ts';
 
 const CREATE_FLAGS: FlagSpec[] = [
   { name: 'name', type: 'string' },
@@ -296,67 +284,6 @@ export const rm: Command = ({ engine, argv }) => {
   });
 };
 
-function status(engine: Engine, c: Container): string {
-  const ago = (t: number) => humanDuration((engine.now() - t) * 1000);
-  if (c.state === 'created') return 'Created';
-  if (c.state === 'running') return `Up ${ago(c.startedAt)}`;
-  return `Exited (${c.exitCode}) ${ago(c.finishedAt)} ago`;
-}
-
-/** Go's strconv.Quote of the command, cut to 20 runes as docker ps does. */
-function quotedCommand(argv: string[], trunc: boolean): string {
-  const text = argv.join(' ');
-  const cut = trunc && [...text].length > 20 ? `${[...text].slice(0, 19).join('')}…` : text;
-  return JSON.stringify(cut);
-}
-
-export const ps: Command = ({ engine, argv }) => {
-  const args = parseArgs(
-    argv,
-    [
-      { name: 'all', short: 'a', type: 'bool' },
-      { name: 'quiet', short: 'q', type: 'bool' },
-      { name: 'size', short: 's', type: 'bool' },
-      { name: 'no-trunc', type: 'bool' },
-      { name: 'format', type: 'string' },
-      { name: 'latest', short: 'l', type: 'bool' },
-    ],
-    { command: 'ps' },
-  );
-  const list = engine.containers
-    .all()
-    .filter((c) => args.bool('all') || c.state === 'running')
-    .sort((a, b) => b.created - a.created);
-  const rows = list.map((c) => ({
-    ID: args.bool('no-trunc') ? c.id : c.id.slice(0, 12),
-    Image: c.imageName,
-    Command: quotedCommand(c.argv, !args.bool('no-trunc')),
-    RunningFor: `${humanDuration((engine.now() - c.created) * 1000)} ago`,
-    Status: status(engine, c),
-    Ports: c.state === 'running' ? portsColumn(c.ports) : '',
-    Names: c.name,
-    Size: `${humanSize(writableSize(c))} (virtual ${humanSize(writableSize(c) + imageSize(engine, c.image))})`,
-    State: c.state,
-  }));
-  if (args.bool('quiet')) return ok(rows.map((r) => `${r.ID}\n`).join(''));
-  const format =
-    args.string('format') ??
-    `table {{.ID}}\t{{.Image}}\t{{.Command}}\t{{.RunningFor}}\t{{.Status}}\t{{.Ports}}\t{{.Names}}${args.bool('size') ? '\t{{.Size}}' : ''}`;
-  return ok(
-    formatRows(rows, format, {
-      ID: 'CONTAINER ID',
-      Image: 'IMAGE',
-      Command: 'COMMAND',
-      RunningFor: 'CREATED',
-      Status: 'STATUS',
-      Ports: 'PORTS',
-      Names: 'NAMES',
-      Size: 'SIZE',
-      State: 'STATE',
-    }),
-  );
-};
-
 export const exec: Command = ({ engine, argv }) => {
   const args = parseArgs(
     argv,
@@ -420,96 +347,4 @@ export const logs: Command = ({ engine, argv }) => {
   if (n < 0) return ok(text);
   const lines = text.split(/(?<=\n)/).filter((l) => l !== '');
   return ok(n === 0 ? '' : lines.slice(-n).join(''));
-};
-
-export const diff: Command = ({ engine, argv }) => {
-  const args = parseArgs(argv, [], { command: 'diff' });
-  if (args.positional.length !== 1)
-    return usageError(
-      'diff',
-      'exactly 1 argument',
-      'diff CONTAINER',
-      "Inspect changes to files or directories on a container's filesystem",
-    );
-  const changes = containerChanges(engine.containers.resolve(args.positional[0]!));
-  return ok(changes.map((c) => `${c.kind} ${c.path}\n`).join(''));
-};
-
-export const commit: Command = ({ engine, argv }) => {
-  const args = parseArgs(
-    argv,
-    [
-      { name: 'message', short: 'm', type: 'string' },
-      { name: 'author', short: 'a', type: 'string' },
-      { name: 'change', short: 'c', type: 'list' },
-      { name: 'pause', short: 'p', type: 'bool' },
-    ],
-    { command: 'commit' },
-  );
-  const [ref, repo] = args.positional;
-  if (!ref)
-    return usageError(
-      'commit',
-      'at least 1 and at most 2 arguments',
-      'commit [OPTIONS] CONTAINER [REPOSITORY[:TAG]]',
-      "Create a new image from a container's changes",
-    );
-  const c = engine.containers.resolve(ref);
-  const image = engine.images.resolve(c.image);
-  const rw = c.rw.commit();
-  const layers = rw.stats.entries ? [...image.layers, rw] : [...image.layers];
-  const history = [
-    ...image.history,
-    {
-      created: '1970-01-01T00:00:00Z',
-      created_by: c.argv.join(' '),
-      ...(args.string('message') ? { comment: args.string('message')! } : {}),
-      ...(rw.stats.entries ? {} : { empty_layer: true }),
-    },
-  ];
-  // The new image keeps the container's command as its CMD, as docker commit does.
-  const entrypoint = image.config.Entrypoint ?? [];
-  const ownCmd = entrypoint.every((w, i) => c.argv[i] === w)
-    ? c.argv.slice(entrypoint.length)
-    : c.argv;
-  const config = { ...image.config, Cmd: ownCmd.length ? ownCmd : (image.config.Cmd ?? []) };
-  const configJson = imageConfigJson({
-    config,
-    diffIds: layers.map((l) => diffId(l)),
-    history,
-    flavor: 'classic',
-    extra: { parent: image.id },
-  });
-  const id = imageId(configJson);
-  engine.addImage({
-    id,
-    layers,
-    config,
-    history,
-    configJson,
-    parent: image.id,
-    intermediate: false,
-  });
-  if (repo) engine.images.tag(id, repo);
-  return ok(`${id}\n`);
-};
-
-/** `docker port CONTAINER`: where its published ports are on the host. */
-export const port: Command = ({ engine, argv }) => {
-  const args = parseArgs(argv, [], { command: 'port' });
-  const [ref] = args.positional;
-  if (!ref)
-    return usageError(
-      'port',
-      'at least 1 argument',
-      'port CONTAINER [PRIVATE_PORT[/PROTO]]',
-      'List port mappings or a specific mapping for the container',
-    );
-  const c = engine.containers.resolve(ref);
-  if (c.state !== 'running') return ok('');
-  return ok(
-    portLines(c.ports)
-      .map((l) => `${l}\n`)
-      .join(''),
-  );
 };

@@ -3,7 +3,7 @@
  * overlay directories behind it (the image's layers as LowerDir, its own writable UpperDir).
  */
 import { chainIds, diffId } from '../../fs/index.ts';
-import type { Container } from '../../containers/container.ts';
+import { ownCommand, type Container } from '../../containers/container.ts';
 import type { Engine } from '../../daemon/engine.ts';
 
 const ZERO_TIME = '0001-01-01T00:00:00Z';
@@ -20,9 +20,7 @@ export function inspectContainer(engine: Engine, ref: string): Record<string, un
         .reverse()
     : [];
   const own = overlayDir(c.id.slice(0, 24));
-  const entrypoint = image?.config.Entrypoint ?? null;
-  const startsWithEntrypoint = entrypoint !== null && entrypoint.every((w, i) => c.argv[i] === w);
-  const cmd = startsWithEntrypoint ? c.argv.slice(entrypoint.length) : c.argv;
+  const { entrypoint, cmd } = ownCommand(c.argv, image?.config.Entrypoint);
   return {
     Id: c.id,
     Created: iso(c.created),
@@ -69,7 +67,7 @@ export function inspectContainer(engine: Engine, ref: string): Record<string, un
       Image: c.imageName,
       Volumes: null,
       WorkingDir: c.workdir,
-      Entrypoint: startsWithEntrypoint ? entrypoint : null,
+      Entrypoint: entrypoint,
       OnBuild: null,
       Labels: image?.config.Labels ?? {},
     },
