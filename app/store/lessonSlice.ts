@@ -9,25 +9,21 @@ import type { SourceFile } from '../engine/lessons/index.ts';
 import type { Lesson } from '../engine/lessons/types.ts';
 import type { GolfScore } from '../engine/lessons/golf.ts';
 import type { GoalResult } from '../engine/session/lessons.ts';
+import { bundledLessonFiles } from './lessonFiles.ts';
+import {
+  emptyProgress,
+  readProgress,
+  PROGRESS_STORAGE_KEY,
+  type LessonProgress,
+} from './lessonProgress.ts';
 import type { LabState } from './state.ts';
+import type { WorkspaceFile } from './workspaceSlice.ts';
+
+export { PROGRESS_STORAGE_KEY, restoreProgress, type LessonProgress } from './lessonProgress.ts';
+export { bundledLessonFiles } from './lessonFiles.ts';
 
 // The lesson loader and its schema are needed only once a lesson is opened: their own chunk.
 const lessonCode = () => import('../engine/lessons/index.ts');
-import type { WorkspaceFile } from './workspaceSlice.ts';
-
-export const PROGRESS_STORAGE_KEY = 'layerlab:v1:progress';
-
-export interface LessonProgress {
-  status: 'started' | 'done';
-  /** The step the learner was on (0-based). */
-  step: number;
-  /** How many hints were shown. */
-  hints: number;
-  /** Predict answers: step index to the choice picked. */
-  answers: Record<string, number>;
-  /** The solution was shown (the lesson still counts as done). */
-  solutionShown: boolean;
-}
 
 export interface CourseState {
   lessons: Lesson[];
@@ -79,26 +75,6 @@ export interface LessonSlice {
   exportProgress: () => string;
 }
 
-/** The lesson files, bundled by Vite: fetched when the course is first needed. */
-export async function bundledLessonFiles(): Promise<SourceFile[]> {
-  const md = import.meta.glob<string>('/lessons/*.md', {
-    query: '?raw',
-    import: 'default',
-    eager: false,
-  });
-  const index = import.meta.glob<string>('/lessons/index.json', {
-    query: '?raw',
-    import: 'default',
-    eager: false,
-  });
-  return Promise.all(
-    Object.entries({ ...md, ...index }).map(async ([path, load]) => ({
-      path: path.replace(/^\//, ''),
-      text: await load(),
-    })),
-  );
-}
-
 export interface LessonSliceOptions {
   /** Where progress is kept; undefined keeps it in memory only. */
   storage: Storage | undefined;
@@ -106,47 +82,6 @@ export interface LessonSliceOptions {
   files?: () => Promise<SourceFile[]>;
   /** fetch, for lessons loaded from a URL. */
   fetch?: (url: string) => Promise<{ ok: boolean; status: number; text: () => Promise<string> }>;
-}
-
-const emptyProgress = (): LessonProgress => ({
-  status: 'started',
-  step: 0,
-  hints: 0,
-  answers: {},
-  solutionShown: false,
-});
-
-/** Saved progress that still makes sense: anything damaged is dropped, never the rest. */
-export function restoreProgress(value: unknown): Record<string, LessonProgress> {
-  const lessons = (value as { lessons?: unknown } | null)?.lessons;
-  if (typeof lessons !== 'object' || lessons === null) return {};
-  const out: Record<string, LessonProgress> = {};
-  for (const [id, raw] of Object.entries(lessons as Record<string, unknown>)) {
-    const p = raw as Partial<Record<keyof LessonProgress, unknown>> | null;
-    if (!p || (p.status !== 'started' && p.status !== 'done')) continue;
-    const answers: Record<string, number> = {};
-    if (typeof p.answers === 'object' && p.answers !== null) {
-      for (const [k, v] of Object.entries(p.answers)) if (typeof v === 'number') answers[k] = v;
-    }
-    const num = (v: unknown) => (typeof v === 'number' && v >= 0 ? Math.floor(v) : 0);
-    out[id] = {
-      status: p.status,
-      step: num(p.step),
-      hints: num(p.hints),
-      answers,
-      solutionShown: p.solutionShown === true,
-    };
-  }
-  return out;
-}
-
-function readProgress(storage: Storage | undefined): Record<string, LessonProgress> {
-  try {
-    const text = storage?.getItem(PROGRESS_STORAGE_KEY);
-    return text ? restoreProgress(JSON.parse(text)) : {};
-  } catch {
-    return {};
-  }
 }
 
 const toWorkspace = (files: readonly { path: string; content: string | Uint8Array }[]) =>
