@@ -6,12 +6,17 @@ export class LabPage {
   readonly instructions: Locator;
   readonly problems: Locator;
   readonly cursor: Locator;
+  /** The terminal's input (xterm's textarea) and what it shows. */
+  readonly terminal: Locator;
+  readonly screen: Locator;
 
   constructor(readonly page: Page) {
     this.editor = page.getByRole('textbox', { name: 'Dockerfile' });
     this.instructions = page.getByRole('region', { name: 'Image layers' });
     this.problems = page.getByRole('list', { name: 'Problems' });
     this.cursor = page.getByTestId('editor.cursor');
+    this.terminal = page.getByRole('textbox', { name: 'Terminal: type docker commands' });
+    this.screen = page.getByTestId('terminal.screen');
   }
 
   async open(path = '/') {
