@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import type { WorkspaceFile } from '../../store/workspaceSlice.ts';
 import { useLabStore } from '../../store/index.ts';
+import { UndoNote } from './UndoNote.tsx';
 import { strings } from '../strings.ts';
 
 const t = strings.files;
@@ -115,19 +116,14 @@ export function FileTabs() {
         </div>
       )}
       {deleted && (
-        <p className="undo-note" role="status">
-          {t.deleted(deleted.path)}{' '}
-          <button
-            type="button"
-            className="button"
-            onClick={() => {
-              addFile(deleted.path, deleted.content);
-              setDeleted(undefined);
-            }}
-          >
-            {t.undo}
-          </button>
-        </p>
+        <UndoNote
+          text={t.deleted(deleted.path)}
+          undoLabel={t.undo}
+          onUndo={() => {
+            addFile(deleted.path, deleted.content);
+            setDeleted(undefined);
+          }}
+        />
       )}
     </div>
   );

@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { useLabStore, useLabStoreApi } from '../../store/index.ts';
 import { STARTERS } from '../../store/starters.ts';
 import type { WorkspaceFile } from '../../store/workspaceSlice.ts';
+import { UndoNote } from './UndoNote.tsx';
 import { strings } from '../strings.ts';
 
 const t = strings.starters;
@@ -36,19 +37,14 @@ export function StarterPicker() {
         </select>
       </label>
       {undo && (
-        <span className="undo-note" role="status">
-          {t.loaded(undo.name)}{' '}
-          <button
-            type="button"
-            className="button"
-            onClick={() => {
-              loadWorkspace(undo.dockerfile, undo.files);
-              setUndo(undefined);
-            }}
-          >
-            {t.undo}
-          </button>
-        </span>
+        <UndoNote
+          text={t.loaded(undo.name)}
+          undoLabel={t.undo}
+          onUndo={() => {
+            loadWorkspace(undo.dockerfile, undo.files);
+            setUndo(undefined);
+          }}
+        />
       )}
     </div>
   );
