@@ -13,39 +13,36 @@ export interface HostLine {
   commands: { text: string; after: Joiner }[];
 }
 
-/** Splits a line at `&&`, `||` and `;` outside quotes and `$(...)`; null when it has none. */
-export function splitHostLine(line: string): HostLine | { error: string } {
-  const commands: HostLine['commands'] = [];
+/**
+ * Splits `text` wherever `separator` finds one outside quotes and `$(...)`: the pieces (trimmed)
+ * with the separator before each ('' for the first), or why the text does not end cleanly.
+ */
+function splitOutside(
+  text: string,
+  separator: (text: string, at: number) => string | undefined,
+): { pieces: { text: string; before: string }[] } | { error: string } {
+  const pieces: { text: string; before: string }[] = [];
   let quote: '"' | "'" | null = null;
   let depth = 0;
   let start = 0;
-  let after: Joiner = ';';
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i]!;
+  let before = '';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
     if (quote) {
       if (ch === quote) quote = null;
       else if (ch === '\\' && quote === '"') i++;
-      continue;
-    }
-    if (ch === '\\') {
-      i++;
-      continue;
-    }
-    if (ch === '"' || ch === "'") quote = ch;
-    else if (ch === '$' && line[i + 1] === '(') {
+    } else if (ch === '\\') i++;
+    else if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === '$' && text[i + 1] === '(') {
       depth++;
       i++;
     } else if (ch === ')' && depth > 0) depth--;
     else if (depth === 0) {
-      const two = line.slice(i, i + 2);
-      const op: Joiner | undefined =
-        two === '&&' ? '&&' : two === '||' ? '||' : ch === ';' ? ';' : undefined;
-      if (op) {
-        const text = line.slice(start, i).trim();
-        if (text === '') return { error: `syntax error near unexpected token \`${op}'` };
-        commands.push({ text, after });
-        after = op;
-        i += op.length - 1;
+      const sep = separator(text, i);
+      if (sep) {
+        pieces.push({ text: text.slice(start, i).trim(), before });
+        before = sep;
+        i += sep.length - 1;
         start = i + 1;
       }
     }
@@ -55,9 +52,27 @@ export function splitHostLine(line: string): HostLine | { error: string } {
       error: `unexpected end of line: the ${quote === '"' ? 'double' : 'single'} quote is not closed`,
     };
   if (depth > 0) return { error: 'unexpected end of line: a $( is not closed' };
-  const rest = line.slice(start).trim();
-  if (rest !== '') commands.push({ text: rest, after });
-  else if (after !== ';') return { error: `syntax error: nothing after \`${after}'` };
+  pieces.push({ text: text.slice(start).trim(), before });
+  return { pieces };
+}
+
+/** Splits a line at `&&`, `||` and `;` outside quotes and `$(...)`. */
+export function splitHostLine(line: string): HostLine | { error: string } {
+  const split = splitOutside(line, (text, i) => {
+    const two = text.slice(i, i + 2);
+    return two === '&&' || two === '||' ? two : text[i] === ';' ? ';' : undefined;
+  });
+  if ('error' in split) return split;
+  const commands: HostLine['commands'] = [];
+  const last = split.pieces.length - 1;
+  for (const [n, { text, before }] of split.pieces.entries()) {
+    const after = (before || ';') as Joiner;
+    if (text !== '') commands.push({ text, after });
+    else if (n < last) {
+      const next = split.pieces[n + 1]!.before;
+      return { error: `syntax error near unexpected token \`${next}'` };
+    } else if (after !== ';') return { error: `syntax error: nothing after \`${after}'` };
+  }
   return { commands };
 }
 
@@ -104,26 +119,6 @@ export const isCompound = (line: string): boolean => /&&|\||;|\$\(/.test(line);
 
 /** The stages of a pipeline: `docker images | grep app` is `docker images`, `grep app`. */
 export function splitPipeline(text: string): string[] {
-  const stages: string[] = [];
-  let quote: '"' | "'" | null = null;
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quote) {
-      if (ch === quote) quote = null;
-      else if (ch === '\\' && quote === '"') i++;
-    } else if (ch === '\\') i++;
-    else if (ch === '"' || ch === "'") quote = ch;
-    else if (ch === '$' && text[i + 1] === '(') {
-      depth++;
-      i++;
-    } else if (ch === ')' && depth > 0) depth--;
-    else if (ch === '|' && depth === 0) {
-      stages.push(text.slice(start, i).trim());
-      start = i + 1;
-    }
-  }
-  stages.push(text.slice(start).trim());
-  return stages;
+  const split = splitOutside(text, (t, i) => (t[i] === '|' ? '|' : undefined));
+  return 'error' in split ? [text] : split.pieces.map((p) => p.text);
 }

@@ -251,9 +251,9 @@ export class LabSession {
       });
       const [first = '', ...filters] = splitPipeline(expanded);
       if (filters.some((f) => f === '') || first === '') {
-        const r = fail("syntax error near unexpected token `|'");
-        chunks.push({ text: r.stderr, error: true });
-        stderr += r.stderr;
+        const said = "syntax error near unexpected token `|'\n";
+        chunks.push({ text: said, error: true });
+        stderr += said;
         status = 2;
         continue;
       }
