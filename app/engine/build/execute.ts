@@ -18,9 +18,9 @@ import {
   selectFromContext,
   selectFromView,
   selectHeredocs,
-  writeSelection,
   type Selection,
 } from './copy.ts';
+import { writeSelection } from './copy-write.ts';
 import type { CacheKeyParts, StepOutcome } from './events.ts';
 import { commandArgv, copyCreatedBy, metadataCreatedBy, runCreatedBy } from './history.ts';
 import { applyMetadata } from './metadata.ts';
