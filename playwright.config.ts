@@ -5,7 +5,8 @@ const executablePath =
   process.env.LAYERLAB_CHROMIUM ??
   (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
-const port = 4174;
+// LAYERLAB_E2E_PORT lets several checkouts run their e2e side by side without sharing a server.
+const port = Number(process.env.LAYERLAB_E2E_PORT ?? 4174);
 
 export default defineConfig({
   testDir: 'e2e',
