@@ -1,11 +1,12 @@
 import type { AndOr, Command, List, Pipeline, SimpleCommand } from './ast.ts';
-import { expandPattern, expandWord, expandWords, ExpansionError } from './expand.ts';
+import { expandPattern, expandWord, expandWords } from './expand.ts';
+import { ExpansionError } from './params.ts';
 import { noInput, StringSink } from './io.ts';
 import { matchPattern } from './match.ts';
 import { parse, ShellSyntaxError } from './parser.ts';
 import { applyRedirects, RedirectError } from './redirect.ts';
 import { invoke } from './invoke.ts';
-import { ExitSignal, ForeverSignal, LoopSignal } from './signals.ts';
+import { ExitSignal, ForeverSignal, LoopSignal, swallowExit } from './signals.ts';
 import type { Shell } from './state.ts';
 import type { Io, Sink } from './types.ts';
 import { PipeFull, PipeSink, SIGPIPE_STATUS } from './pipe.ts';
@@ -140,16 +141,6 @@ function stoppedByPipe(out: Sink, fn: () => number): number {
     return fn();
   } catch (e) {
     if (e instanceof PipeFull && e.pipe === out) return SIGPIPE_STATUS;
-    throw e;
-  }
-}
-
-/** Runs `fn` as a subshell body: `exit` ends only the subshell. */
-export function swallowExit(fn: () => number): number {
-  try {
-    return fn();
-  } catch (e) {
-    if (e instanceof ExitSignal) return e.code;
     throw e;
   }
 }

@@ -1,7 +1,6 @@
-import { commandSubstitution } from './exec.ts';
 import { glob } from './glob.ts';
 import { hasGlob, unescapePattern } from './match.ts';
-import { closeQuote, dollar, homeOf } from './params.ts';
+import { closeQuote, dollar, homeOf, type WordExpanders } from './params.ts';
 import type { Shell } from './state.ts';
 
 /**
@@ -9,9 +8,6 @@ import type { Shell } from './state.ts';
  * from an unquoted expansion and is split on IFS. `brk` separates the fields of "$@".
  */
 export type Seg = { text: string; quoted: boolean; split: boolean } | { brk: true };
-
-/** An expansion error (`${x:?}`, bad substitution): dash prints it and the command fails. */
-export class ExpansionError extends Error {}
 
 /**
  * Expands command words: parameters, substitutions, field splitting, globbing, quote removal.
@@ -111,7 +107,7 @@ export function segments(word: string, sh: Shell, dq: boolean, heredoc = false):
       } else lit('\\' + n, true);
       i += 2;
     } else if (c === '$') {
-      i = dollar(word, i, sh, dq, out);
+      i = dollar(word, i, sh, dq, out, EXPANDERS);
     } else if (c === '`') {
       let j = i + 1;
       let script = '';
@@ -120,7 +116,7 @@ export function segments(word: string, sh: Shell, dq: boolean, heredoc = false):
         script += word[j];
         j++;
       }
-      out.push({ text: commandSubstitution(script, sh), quoted: dq, split: !dq });
+      out.push({ text: sh.interp.substitute(script, sh), quoted: dq, split: !dq });
       i = j + 1;
     } else if (c === '~' && i === 0 && !dq) {
       const m = /^~([A-Za-z0-9_.-]*)(?=\/|$)/.exec(word);
@@ -184,3 +180,9 @@ function split(segs: Seg[], sh: Shell): Field[] {
   end();
   return fields;
 }
+
+const EXPANDERS: WordExpanders = {
+  word: expandWord,
+  pattern: expandPattern,
+  heredoc: expandHeredoc,
+};

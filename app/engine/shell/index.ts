@@ -1,11 +1,16 @@
-import { builtins } from './builtins/index.ts';
-import { commands } from './commands/index.ts';
-import { runExitTrap, runScript, swallowExit } from './exec.ts';
 import { withDevices } from './devices.ts';
 import { guardFs, Input, StringSink } from './io.ts';
 import { table } from './commands/common.ts';
-import { DEFAULT_PATH, invoke, resolveCommand } from './invoke.ts';
-import { BudgetSignal, ExitSignal, ForeverSignal, LoopSignal, ReturnSignal } from './signals.ts';
+import { interpreter } from './interpreter.ts';
+import { DEFAULT_PATH } from './invoke.ts';
+import {
+  BudgetSignal,
+  ExitSignal,
+  ForeverSignal,
+  LoopSignal,
+  ReturnSignal,
+  swallowExit,
+} from './signals.ts';
 import { Shell } from './state.ts';
 import type { Io, ShellContext, ShellResult } from './types.ts';
 import { DEFAULT_LIMITS } from './types.ts';
@@ -44,6 +49,7 @@ function makeShell(ctx: ShellContext): Shell {
     ctx.cwd,
     budget,
     ctx.hostname ?? 'buildkitsandbox',
+    interpreter,
   );
   current = sh;
   sh.unknownBinaries = ctx.unknownBinaries ?? 'exit';
@@ -133,10 +139,10 @@ export function runShell(script: string, ctx: ShellContext): ShellResult {
   return finish(
     sh,
     (io) =>
-      runExitTrap(
+      interpreter.runExitTrap(
         sh,
         io,
-        swallowExit(() => runScript(script, sh, io)),
+        swallowExit(() => interpreter.runScript(script, sh, io)),
       ),
     ctx,
   );
@@ -156,7 +162,7 @@ export function runExec(argv: string[], ctx: ShellContext): ShellResult {
     sh,
     (io) => {
       if (name === undefined) return 0;
-      const found = resolveCommand(name, sh);
+      const found = interpreter.resolveCommand(name, sh);
       if (!found || found.kind === 'function') {
         // Docker's own wording when the exec-form program is missing.
         const why = name.includes('/')
@@ -165,7 +171,7 @@ export function runExec(argv: string[], ctx: ShellContext): ShellResult {
         io.stderr.write(`exec: "${name}": ${why}\n`);
         return 127;
       }
-      return swallowExit(() => invoke(argv, io, sh, []));
+      return swallowExit(() => interpreter.invoke(argv, io, sh, []));
     },
     ctx,
   );
@@ -173,5 +179,5 @@ export function runExec(argv: string[], ctx: ShellContext): ShellResult {
 
 /** Every command name the shell knows (builtins and utilities), sorted, for Tab completion. */
 export const KNOWN_COMMANDS: readonly string[] = [
-  ...new Set([...builtins().keys(), ...commands().keys()]),
+  ...new Set([...interpreter.registry.builtins.keys(), ...interpreter.registry.utilities.keys()]),
 ].sort();

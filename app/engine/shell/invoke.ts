@@ -1,22 +1,18 @@
-import { builtins, SPECIAL_BUILTINS } from './builtins/index.ts';
-import { commands, needsBinary } from './commands/index.ts';
+/**
+ * Command lookup and calls: functions, builtins, utilities, scripts. The command tables and the
+ * interpreter come with the shell (`sh.interp`), so this module imports neither.
+ */
 import { FsError } from './fs-port.ts';
 import { readText } from './io.ts';
-import { runCommand, runExitTrap, runScript, swallowExit } from './exec.ts';
-import { ReturnSignal } from './signals.ts';
+import { ReturnSignal, swallowExit } from './signals.ts';
 import type { Shell } from './state.ts';
-import type { CommandFn, Io } from './types.ts';
+import type { CommandFn, Io, Resolved } from './types.ts';
+
+export type { Resolved } from './types.ts';
 
 const BINARY_BUILTINS = new Set(['echo', 'printf', 'true', 'false', 'test', '[', 'pwd', 'kill']);
 
 export const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
-
-export type Resolved =
-  | { kind: 'function' | 'builtin'; name: string }
-  | { kind: 'command'; fn: CommandFn; path: string }
-  | { kind: 'script'; path: string }
-  | { kind: 'interpreted'; fn: CommandFn; path: string; interp: string }
-  | { kind: 'binary'; path: string };
 
 /**
  * Finds what a command name means, in the order dash uses: function, builtin, then a search
@@ -26,14 +22,15 @@ export type Resolved =
 export function resolveCommand(name: string, sh: Shell): Resolved | null {
   if (!name.includes('/')) {
     if (sh.funcs.has(name)) return { kind: 'function', name };
-    if (builtins().has(name)) return { kind: 'builtin', name };
+    if (sh.interp.registry.builtins.has(name)) return { kind: 'builtin', name };
     for (const dir of (sh.get('PATH') ?? DEFAULT_PATH).split(':')) {
       const path = sh.resolve(`${dir || '.'}/${name}`);
       const found = fileKind(path, sh);
       if (found) return found;
     }
-    const fn = commands().get(name);
-    if (fn && !needsBinary().has(name)) return { kind: 'command', fn, path: `/usr/bin/${name}` };
+    const fn = sh.interp.registry.utilities.get(name);
+    if (fn && !sh.interp.registry.needsBinary.has(name))
+      return { kind: 'command', fn, path: `/usr/bin/${name}` };
     return null;
   }
   return fileKind(sh.resolve(name), sh);
@@ -45,11 +42,12 @@ function fileKind(path: string, sh: Shell): Resolved | null {
     if (st.type !== 'file') return null;
     const real = sh.fs.realpath(path);
     const base = real.slice(real.lastIndexOf('/') + 1);
-    const known = commands().get(base) ?? commands().get(path.slice(path.lastIndexOf('/') + 1));
+    const { builtins, utilities } = sh.interp.registry;
+    const known = utilities.get(base) ?? utilities.get(path.slice(path.lastIndexOf('/') + 1));
     if (known) return { kind: 'command', fn: known, path };
     // coreutils ships echo, printf, true, false, test, [, pwd and kill as programs too: run by
     // path (`RUN ["/bin/echo", "x"]`) they behave as the shell's builtins.
-    if (BINARY_BUILTINS.has(base) && builtins().has(base)) return { kind: 'builtin', name: base };
+    if (BINARY_BUILTINS.has(base) && builtins.has(base)) return { kind: 'builtin', name: base };
     if (st.size > 0 && st.size < 1 << 20) {
       const head = readText(sh.fs, path).slice(0, 200);
       const shebang = /^#!\s*(\S*)(?:\s+(\S+))?/.exec(head);
@@ -60,7 +58,7 @@ function fileKind(path: string, sh: Shell): Resolved | null {
       if (shebang ? /(^|\/)(sh|bash|dash|ash)$/.test(interp) : !head.includes('\0'))
         return { kind: 'script', path };
       if (shebang) {
-        const viaInterp = commands().get(interp.slice(interp.lastIndexOf('/') + 1));
+        const viaInterp = utilities.get(interp.slice(interp.lastIndexOf('/') + 1));
         if (viaInterp) return { kind: 'interpreted', fn: viaInterp, path, interp };
       }
     }
@@ -80,7 +78,7 @@ export function invoke(
 ): number {
   const name = argv[0] as string;
   const found = resolveCommand(name, sh);
-  if (found?.kind === 'builtin' && SPECIAL_BUILTINS.has(name)) {
+  if (found?.kind === 'builtin' && sh.interp.registry.special.has(name)) {
     for (const [k, v] of assigns) sh.set(k, v);
     return callBuiltin(name, argv, io, sh);
   }
@@ -98,7 +96,7 @@ export function invoke(
 }
 
 function callBuiltin(name: string, argv: string[], io: Io, sh: Shell): number {
-  const fn = builtins().get(name) as CommandFn;
+  const fn = sh.interp.registry.builtins.get(name) as CommandFn;
   return fn(argv, io, sh);
 }
 
@@ -151,7 +149,7 @@ export function callFunction(name: string, args: string[], io: Io, sh: Shell): n
   sh.positional = args;
   sh.locals.push(new Map());
   try {
-    return sh.nested(() => runCommand(body, sh, io));
+    return sh.nested(() => sh.interp.runCommand(body, sh, io));
   } catch (e) {
     if (e instanceof ReturnSignal) return e.code;
     throw e;
@@ -186,10 +184,10 @@ export function runScriptFile(
   child.bash = bash ?? /^#!\s*\S*(\/bash|\/env\s+bash)\b/.test(text);
   child.options = { errexit: false, xtrace: false, pipefail: false, nounset: false };
   return sh.nested(() =>
-    runExitTrap(
+    sh.interp.runExitTrap(
       child,
       io,
-      swallowExit(() => runScript(src, child, io)),
+      swallowExit(() => sh.interp.runScript(src, child, io)),
     ),
   );
 }

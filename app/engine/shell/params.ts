@@ -1,11 +1,22 @@
 import { ArithError, evalArith } from './arith.ts';
-import { commandSubstitution } from './exec.ts';
-import { expandHeredoc, expandPattern, expandWord, ExpansionError } from './expand.ts';
 import type { Seg } from './expand.ts';
 import { trimPattern } from './match.ts';
 import type { Shell } from './state.ts';
 
 /** Parameter expansion: `$name`, `$1`, `$?`, `$@`, `${...}` forms, `$(...)` and `$((...))`. */
+
+/** An expansion error (`${x:?}`, bad substitution): dash prints it and the command fails. */
+export class ExpansionError extends Error {}
+
+/**
+ * The word expansions that `${x:-word}`, `${x#pattern}` and `$((...))` apply to their parts:
+ * handed in by `expand.ts`, which calls `dollar`, so the two modules do not import each other.
+ */
+export interface WordExpanders {
+  word(word: string, sh: Shell): string;
+  pattern(word: string, sh: Shell): string;
+  heredoc(body: string, sh: Shell): string;
+}
 
 /**
  * Index of the `"` closing a double-quoted string that starts before `from`.
@@ -71,16 +82,23 @@ export function homeOf(user: string, sh: Shell): string | undefined {
  * Expands the `$...` starting at `i` into segments; returns the index after it.
  *
  * @example
- * dollar('$HOME/x', 0, sh, false, out); // 5, out: [{ text: '/root', ... }]
+ * dollar('$HOME/x', 0, sh, false, out, expanders); // 5, out: [{ text: '/root', ... }]
  */
-export function dollar(word: string, i: number, sh: Shell, dq: boolean, out: Seg[]): number {
+export function dollar(
+  word: string,
+  i: number,
+  sh: Shell,
+  dq: boolean,
+  out: Seg[],
+  x: WordExpanders,
+): number {
   const n = word[i + 1];
   const push = (text: string): void => {
     out.push({ text, quoted: dq, split: !dq });
   };
   if (n === '(' && word[i + 2] === '(') {
     const end = matchClose(word, i + 1);
-    const expr = expandHeredoc(word.slice(i + 3, end - 1), sh);
+    const expr = x.heredoc(word.slice(i + 3, end - 1), sh);
     try {
       push(
         String(
@@ -99,12 +117,12 @@ export function dollar(word: string, i: number, sh: Shell, dq: boolean, out: Seg
   }
   if (n === '(') {
     const end = matchClose(word, i + 1);
-    push(commandSubstitution(word.slice(i + 2, end), sh));
+    push(sh.interp.substitute(word.slice(i + 2, end), sh));
     return end + 1;
   }
   if (n === '{') {
     const end = matchClose(word, i + 1);
-    braced(word.slice(i + 2, end), sh, dq, out);
+    braced(word.slice(i + 2, end), sh, dq, out, x);
     return end + 1;
   }
   if (n === '@' || n === '*') {
@@ -151,7 +169,7 @@ function special(name: string, sh: Shell): string | undefined {
   return sh.get(name);
 }
 
-function braced(body: string, sh: Shell, dq: boolean, out: Seg[]): void {
+function braced(body: string, sh: Shell, dq: boolean, out: Seg[], x: WordExpanders): void {
   const push = (text: string): void => {
     out.push({ text, quoted: dq, split: !dq });
   };
@@ -183,27 +201,25 @@ function braced(body: string, sh: Shell, dq: boolean, out: Seg[]): void {
   const unset = value === undefined || (colon && value === '');
   switch (o.replace(':', '')) {
     case '-':
-      push(unset ? expandWord(arg, sh) : (value as string));
+      push(unset ? x.word(arg, sh) : (value as string));
       return;
     case '=': {
       if (unset) {
-        const w = expandWord(arg, sh);
+        const w = x.word(arg, sh);
         sh.set(name, w);
         push(w);
       } else push(value as string);
       return;
     }
     case '+':
-      push(unset ? '' : expandWord(arg, sh));
+      push(unset ? '' : x.word(arg, sh));
       return;
     case '?':
       if (unset)
-        throw new ExpansionError(
-          `${name}: ${arg === '' ? 'parameter not set' : expandWord(arg, sh)}`,
-        );
+        throw new ExpansionError(`${name}: ${arg === '' ? 'parameter not set' : x.word(arg, sh)}`);
       push(value as string);
       return;
     default:
-      push(trimPattern(value ?? '', expandPattern(arg, sh), o as '#' | '##' | '%' | '%%'));
+      push(trimPattern(value ?? '', x.pattern(arg, sh), o as '#' | '##' | '%' | '%%'));
   }
 }

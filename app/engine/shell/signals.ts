@@ -30,3 +30,13 @@ export class BudgetSignal {
 export class ForeverSignal {
   constructor(readonly command: string) {}
 }
+
+/** Runs `fn` as a subshell body: `exit` ends only the subshell. */
+export function swallowExit(fn: () => number): number {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof ExitSignal) return e.code;
+    throw e;
+  }
+}

@@ -4,7 +4,7 @@ import { FsError } from './fs-port.ts';
 import type { PackageCatalog } from './packages/catalog.ts';
 import { valueTooLarge } from './io.ts';
 import { BudgetSignal, ForeverSignal } from './signals.ts';
-import type { ShellUser, Sink } from './types.ts';
+import type { Interpreter, ShellUser, Sink } from './types.ts';
 
 /** Counters shared by a shell and every subshell it starts: the limits apply to the whole run. */
 export interface Budget {
@@ -104,6 +104,8 @@ export class Shell {
     public cwd: string,
     readonly budget: Budget,
     readonly hostname: string,
+    /** The interpreter and its command tables (see `interpreter.ts`). */
+    readonly interp: Interpreter,
   ) {}
 
   clone(): Shell {
@@ -114,6 +116,7 @@ export class Shell {
       this.cwd,
       this.budget,
       this.hostname,
+      this.interp,
     );
     c.vars = new Map(this.vars);
     c.exported = new Set(this.exported);

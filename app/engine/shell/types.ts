@@ -1,3 +1,4 @@
+import type { Command } from './ast.ts';
 import type { ShellFs } from './fs-port.ts';
 import type { PackageCatalog } from './packages/catalog.ts';
 import type { Input } from './io.ts';
@@ -17,6 +18,56 @@ export interface Io {
   pipedOut: boolean;
   /** stdout is the terminal (`docker run -t`): `ls` prints columns. */
   tty?: boolean;
+}
+
+/** What a command name means: found by `resolveCommand` in the order dash uses. */
+export type Resolved =
+  | { kind: 'function' | 'builtin'; name: string }
+  | { kind: 'command'; fn: CommandFn; path: string }
+  | { kind: 'script'; path: string }
+  | { kind: 'interpreted'; fn: CommandFn; path: string; interp: string }
+  | { kind: 'binary'; path: string };
+
+/** The tables of commands: what the shell runs itself and the utilities on PATH. */
+export interface CommandRegistry {
+  builtins: ReadonlyMap<string, CommandFn>;
+  /** POSIX special builtins: assignments before them stay in the shell. */
+  special: ReadonlySet<string>;
+  utilities: ReadonlyMap<string, CommandFn>;
+  /** Utilities a package provides (curl, apt-get...): they run only when their file is on PATH. */
+  needsBinary: ReadonlySet<string>;
+}
+
+/**
+ * The interpreter as commands see it. Commands that run shell code (`eval`, `sh -c`, `.`,
+ * `find -exec`, `xargs`, `npm run`) call back through this, handed to them on the `Shell`, so
+ * no command module imports the interpreter and the modules form a tree.
+ */
+export interface Interpreter {
+  readonly registry: CommandRegistry;
+  runScript(src: string, sh: Shell, io: Io): number;
+  runCommand(cmd: Command, sh: Shell, io: Io): number;
+  /** `sh script.sh args` and `./script.sh`: a new shell process running the file. */
+  runScriptFile(
+    path: string,
+    args: string[],
+    io: Io,
+    sh: Shell,
+    arg0?: string,
+    bash?: boolean,
+  ): number;
+  /** Runs argv with `NAME=value` prefixes applied for the duration of the command. */
+  invoke(
+    argv: string[],
+    io: Io,
+    sh: Shell,
+    assigns: readonly (readonly [string, string])[],
+  ): number;
+  resolveCommand(name: string, sh: Shell): Resolved | null;
+  /** `$(...)`: stdout of the script run in a subshell, trailing newlines removed. */
+  substitute(script: string, sh: Shell): string;
+  /** Runs the EXIT trap once, keeping the status the shell was exiting with. */
+  runExitTrap(sh: Shell, io: Io, status: number): number;
 }
 
 /** A utility: receives argv (argv[0] is the name it was called by) and returns its exit code. */

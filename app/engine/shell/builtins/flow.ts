@@ -1,7 +1,5 @@
-import { runScript } from '../exec.ts';
 import { FsError } from '../fs-port.ts';
 import { readText } from '../io.ts';
-import { invoke, resolveCommand } from '../invoke.ts';
 import { ExitSignal, LoopSignal, ReturnSignal } from '../signals.ts';
 import type { Shell } from '../state.ts';
 import type { CommandFn } from '../types.ts';
@@ -62,7 +60,7 @@ export const breakCmd: CommandFn = (argv) => {
 };
 
 export const evalCmd: CommandFn = (argv, io, sh) =>
-  sh.nested(() => runScript(argv.slice(1).join(' '), sh, io));
+  sh.nested(() => sh.interp.runScript(argv.slice(1).join(' '), sh, io));
 
 /** `. file`: runs a file in the current shell (variables and functions stay). */
 export const dot: CommandFn = (argv, io, sh) => {
@@ -84,7 +82,7 @@ export const dot: CommandFn = (argv, io, sh) => {
   }
   return sh.nested(() => {
     try {
-      return runScript(src, sh, io);
+      return sh.interp.runScript(src, sh, io);
     } catch (e) {
       if (e instanceof ReturnSignal) return e.code;
       throw e;
@@ -103,11 +101,11 @@ function findInPath(name: string, sh: Shell): string | null {
 /** `exec cmd`: the command replaces the shell, so the script ends with its status. */
 export const exec: CommandFn = (argv, io, sh) => {
   if (argv.length < 2) return 0;
-  throw new ExitSignal(invoke(argv.slice(1), io, sh, []));
+  throw new ExitSignal(sh.interp.invoke(argv.slice(1), io, sh, []));
 };
 
 function describe(name: string, sh: Shell, verbose: boolean): string | null {
-  const r = resolveCommand(name, sh);
+  const r = sh.interp.resolveCommand(name, sh);
   if (!r) return null;
   if (r.kind === 'function') return verbose ? `${name} is a shell function` : name;
   if (r.kind === 'builtin') return verbose ? `${name} is a shell builtin` : name;
@@ -134,7 +132,7 @@ export const command: CommandFn = (argv, io, sh) => {
   const saved = sh.funcs;
   sh.funcs = new Map();
   try {
-    return invoke(args, io, sh, []);
+    return sh.interp.invoke(args, io, sh, []);
   } finally {
     sh.funcs = saved;
   }

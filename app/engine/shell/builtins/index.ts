@@ -8,7 +8,7 @@ let table: Map<string, CommandFn> | null = null;
 
 /**
  * Commands the shell runs itself (they change the shell's own state or are dash builtins).
- * Built on first use: these modules import the interpreter, which imports this table.
+ * Built on first use.
  *
  * @example
  * builtins().has('cd'); // true

@@ -1,4 +1,3 @@
-import { invoke } from '../invoke.ts';
 import { matchPattern } from '../match.ts';
 import type { Stat } from '../fs-port.ts';
 import type { Shell } from '../state.ts';
@@ -129,7 +128,7 @@ function parseExpr(args: string[], sh: Shell, io: Io, out: { deleted: string[] }
         i = end;
         add(
           (p) =>
-            invoke(
+            sh.interp.invoke(
               cmd.map((c) => c.split('{}').join(p)),
               io,
               sh,

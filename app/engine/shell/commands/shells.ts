@@ -1,7 +1,6 @@
-import { runExitTrap, runScript, swallowExit } from '../exec.ts';
+import { swallowExit } from '../signals.ts';
 import { FsError } from '../fs-port.ts';
 import { Input } from '../io.ts';
-import { invoke, runScriptFile } from '../invoke.ts';
 import type { CommandFn } from '../types.ts';
 import { fsError } from './common.ts';
 
@@ -48,10 +47,10 @@ export const shCmd: CommandFn = (argv, io, sh) => {
     child.vars.set('0', arg0);
     child.positional = argv.slice(i + 1);
     return sh.nested(() =>
-      runExitTrap(
+      sh.interp.runExitTrap(
         child,
         io,
-        swallowExit(() => runScript(script, child, io)),
+        swallowExit(() => sh.interp.runScript(script, child, io)),
       ),
     );
   }
@@ -60,7 +59,7 @@ export const shCmd: CommandFn = (argv, io, sh) => {
     const src = io.stdin.all();
     child.arg0 = name;
     return sh.nested(() =>
-      swallowExit(() => runScript(src, child, { ...io, stdin: new Input('') })),
+      swallowExit(() => sh.interp.runScript(src, child, { ...io, stdin: new Input('') })),
     );
   }
   try {
@@ -75,7 +74,7 @@ export const shCmd: CommandFn = (argv, io, sh) => {
     io.stderr.write(`${name}: 0: cannot open ${file}: No such file\n`);
     return 2;
   }
-  return runScriptFile(sh.resolve(file), argv.slice(i + 1), io, sh, file, bash);
+  return sh.interp.runScriptFile(sh.resolve(file), argv.slice(i + 1), io, sh, file, bash);
 };
 
 /** `env` prints the environment; `env [-i] [-u NAME] [NAME=value]... cmd args` runs cmd. */
@@ -98,7 +97,7 @@ export const env: CommandFn = (argv, io, sh) => {
     return 0;
   }
   child.funcs = new Map();
-  const status = invoke(argv.slice(i), io, child, []);
+  const status = sh.interp.invoke(argv.slice(i), io, child, []);
   if (status === 127 && io.stderr) return 127;
   return status;
 };
@@ -108,7 +107,7 @@ export const wrapper: CommandFn = (argv, io, sh) => {
   let args = argv.slice(1).filter((a) => !a.startsWith('-'));
   if (argv[0] === 'timeout') args = args.slice(1);
   if (args.length === 0) return 0;
-  return invoke(args, io, sh, []);
+  return sh.interp.invoke(args, io, sh, []);
 };
 
 /** xargs: appends stdin's words to the command (echo by default); -n, -I, -r, -0. */
@@ -139,7 +138,7 @@ export const xargs: CommandFn = (argv, io, sh) => {
   let status = 0;
   const run = (args: string[]): void => {
     sh.tick();
-    const s = invoke(args, { ...io, stdin: new Input('') }, sh, []);
+    const s = sh.interp.invoke(args, { ...io, stdin: new Input('') }, sh, []);
     if (s === 127) status = 127;
     else if (s !== 0 && status === 0) status = 123;
   };

@@ -1,4 +1,3 @@
-import { resolveCommand } from '../invoke.ts';
 import type { CommandFn } from '../types.ts';
 import { groupName, parseArgs, table, userName, withUsage } from './common.ts';
 
@@ -156,7 +155,7 @@ export const nproc: CommandFn = (_argv, io) => {
 export const which: CommandFn = (argv, io, sh) => {
   let status = 0;
   for (const name of argv.slice(1).filter((a) => !a.startsWith('-'))) {
-    const r = resolveCommand(name, sh);
+    const r = sh.interp.resolveCommand(name, sh);
     if (r && 'path' in r) io.stdout.write(`${r.path}\n`);
     else status = 1;
   }

@@ -1,4 +1,4 @@
-import { runScript, swallowExit } from '../exec.ts';
+import { swallowExit } from '../signals.ts';
 import { decode } from '../io.ts';
 import type { Shell } from '../state.ts';
 import type { CommandFn, Io } from '../types.ts';
@@ -144,7 +144,7 @@ function runNpmScript(name: string, argv: string[], io: Io, sh: Shell): number {
   child.set('PATH', `${bin}:${sh.get('PATH') ?? ''}`, true);
   const extra = argv.slice(argv.indexOf('--') + 1);
   const full = argv.includes('--') ? `${script} ${extra.join(' ')}` : script;
-  return sh.nested(() => swallowExit(() => runScript(full, child, io)));
+  return sh.nested(() => swallowExit(() => sh.interp.runScript(full, child, io)));
 }
 
 /** npm install|i|ci [pkgs], npm start|test|run <script>, npm cache clean. */
