@@ -6,7 +6,7 @@ import { analyzeEfficiency } from '../analysis/efficiency.ts';
 import type { StepOutcome } from '../build/events.ts';
 import { diffId } from '../fs/index.ts';
 import { familiarName, parseImageRef } from '../images/reference.ts';
-import { LabSession } from '../session/session.ts';
+import type { LabSession } from '../session/session.ts';
 import type { BuildView } from '../session/types.ts';
 import type { Activity, BuildSource } from './activity.ts';
 import type { Check, CheckArgs, CheckName, Count, Goal } from './types.ts';
@@ -100,11 +100,7 @@ function rebuildAfterEdit(
   source: BuildSource,
   file: string,
 ): BuildView | string {
-  const copy = new LabSession({
-    registry: session.engine.opts.registry,
-    catalog: session.engine.opts.catalog,
-    clock: session.engine.opts.clock,
-  });
+  const copy = session.fresh();
   copy.load(session.save());
   const files = source.via === 'command' ? source.files : source.input.files;
   const f = files.find((x) => x.path === file);

@@ -2,7 +2,7 @@
  * The final challenge's score: the learner's image size against the reference solution's,
  * measured by replaying the solution on a fresh session. 100 is par; more is better.
  */
-import { LabSession, type SessionOptions } from '../session/session.ts';
+import type { LabSession } from '../session/session.ts';
 import { newActivity } from './activity.ts';
 import { applySolution, applyStart } from './run.ts';
 import type { Lesson } from './types.ts';
@@ -12,10 +12,12 @@ const sizeOf = (session: LabSession, ref: string): number | undefined => {
   return img ? img.layers.reduce((n, l) => n + l.stats.size, 0) : undefined;
 };
 
-/** The reference solution's image size, or undefined when the lesson is no golf or it fails. */
-export function referenceSize(lesson: Lesson, opts: SessionOptions): number | undefined {
+/**
+ * The reference solution's image size, replayed in `session` (a fresh one), or undefined when
+ * the lesson is no golf or its solution fails.
+ */
+export function referenceSize(lesson: Lesson, session: LabSession): number | undefined {
   if (!lesson.golf) return undefined;
-  const session = new LabSession(opts);
   const started = applyStart(session, lesson);
   const solved = applySolution(session, newActivity(), started.lab, lesson);
   if (started.failures.length > 0 || solved.failures.length > 0) return undefined;

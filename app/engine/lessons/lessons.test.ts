@@ -78,7 +78,7 @@ describe('image golf', () => {
   it('measures the reference solution and scores an image against it', async () => {
     const { golfScore, referenceSize } = await import('./golf.ts');
     const lesson = course.lessons.find((l) => l.golf)!;
-    const par = referenceSize(lesson, opts)!;
+    const par = referenceSize(lesson, newSession(opts))!;
     expect(par).toBeGreaterThan(0);
     const session = newSession(opts);
     const started = applyStart(session, lesson);

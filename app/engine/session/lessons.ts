@@ -91,7 +91,7 @@ export function scoreLesson(
   if (!lesson.golf) return undefined;
   let known = pars.get(opts);
   if (!known) pars.set(opts, (known = new Map()));
-  if (!known.has(lesson.id)) known.set(lesson.id, referenceSize(lesson, opts));
+  if (!known.has(lesson.id)) known.set(lesson.id, referenceSize(lesson, session.fresh()));
   const par = known.get(lesson.id);
   return par === undefined ? undefined : golfScore(lesson, session, par);
 }

@@ -356,6 +356,14 @@ export class LabSession {
     return scoreLesson(this, this.opts, lesson);
   }
 
+  /**
+   * A new, empty session over the same images and catalog: lessons replay a solution or rebuild
+   * an edited copy in it without touching the learner's engine.
+   */
+  fresh(): LabSession {
+    return new LabSession(this.opts);
+  }
+
   save(): EngineState {
     return saveEngine(this.engine);
   }
