@@ -92,6 +92,17 @@ describe('buildProgress', () => {
     expect(p.steps[2]!.phase).toBe('pending');
     expect(stepAnnouncement(p)).toMatch(/failed\. Build failed\.$/);
   });
+
+  it('puts a value BuildKit refuses before running anything on the card of its instruction', () => {
+    const s = new LabSession({ registry: resolveTestImage, catalog: builtinCatalog });
+    const view = s.build(input('FROM debian:bookworm-slim\nRUN echo hi\nEXPOSE eighty\n', []));
+    const p = buildProgress(view, view.events.length);
+    expect(p.ok).toBe(false);
+    expect(p.error).toBe(undefined);
+    expect(p.steps.map((x) => x.phase)).toEqual(['pending', 'pending', 'failed']);
+    expect(p.steps[2]!.error?.message).toBe('invalid containerPort: eighty');
+    expect(p.current).toBe(2);
+  });
 });
 
 describe('playedLayer', () => {

@@ -76,7 +76,14 @@ export function buildProgress(view: BuildView, cursor: number): BuildProgress {
       continue;
     }
     if (e.type === 'error' && e.step === undefined) {
-      buildError = e;
+      // Refused while reading the Dockerfile (BuildKit's `EXPOSE eighty`): no step ran, but
+      // the instruction it names carries the reason, on its card.
+      const at = e.range && steps.find((s) => s.info.range.start.line === e.range!.start.line);
+      if (at) {
+        at.phase = 'failed';
+        at.error = e;
+        current = at.info.index;
+      } else buildError = e;
       done = true;
       ok = false;
       continue;

@@ -18,6 +18,7 @@ import type { PackageCatalog } from '../shell/index.ts';
 import { explainMiss, type BuildCache, type CacheEntry } from './cache.ts';
 import type { BuildContext } from './context.ts';
 import type { BuildEvent, BuilderKind, CacheKeyParts, StepInfo } from './events.ts';
+import { dispatchProblem } from './dispatch-check.ts';
 import { planStepInfos, neededStages } from './order.ts';
 import { executeStep, type StageState } from './execute.ts';
 import type { BuildPlan, StageSpec } from './steps.ts';
@@ -143,6 +144,11 @@ export function build(req: BuildRequest): BuildResult {
       contextBytes: req.context.bytes,
       baseImages: [...needed.baseRefs],
     });
+    // BuildKit reads every instruction of the stages it builds before running any of them.
+    if (req.builder === 'buildkit') {
+      const refused = dispatchProblem(req.plan, needed.stages);
+      if (refused) throw refused;
+    }
     const states = new Map<number, StageState>();
     let index = 0;
     let final: BuiltImage | undefined;

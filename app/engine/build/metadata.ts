@@ -3,6 +3,7 @@
  * No filesystem work happens here.
  */
 import { EngineError } from '../common/diagnostics.ts';
+import { parseExposedPort, signalProblem, valueWords } from '../dockerfile/values.ts';
 import type { RunConfig } from '../fs/index.ts';
 import type { BuilderKind } from './events.ts';
 import { exposeBody, goQuotedList } from './history.ts';
@@ -46,8 +47,14 @@ function commandList(
   return step.command.exec ?? [...(config.Shell ?? ['/bin/sh', '-c']), step.command.shell ?? ''];
 }
 
-function portSpec(p: string): string {
-  return p.includes('/') ? p.toLowerCase() : `${p}/tcp`;
+/** The `port/proto` entries a word adds, or the error Docker stops the build with. */
+function exposedPorts(word: string, step: StepSpec): string[] {
+  const r = parseExposedPort(word);
+  if (r.ok) return r.ports;
+  throw new EngineError('invalid-value', r.buildkit, step.range, {
+    classic: r.classic,
+    hint: `${valueWords.port(word)} ${valueWords.portHint}`,
+  });
 }
 
 /**
@@ -88,7 +95,7 @@ export function applyMetadata(
       return { config, body: step.value };
     case 'EXPOSE': {
       const written = step.ports.map(expand);
-      const ports = written.map(portSpec);
+      const ports = written.flatMap((w) => exposedPorts(w, step));
       const all = [...new Set([...(config.ExposedPorts ?? []), ...ports])];
       return {
         config: { ...config, ExposedPorts: all },
@@ -102,8 +109,15 @@ export function applyMetadata(
     }
     case 'USER':
       return { config: { ...config, User: expand(step.value) }, body: expand(step.value) };
-    case 'STOPSIGNAL':
-      return { config: { ...config, StopSignal: expand(step.value) }, body: expand(step.value) };
+    case 'STOPSIGNAL': {
+      const signal = expand(step.value);
+      const bad = signalProblem(signal);
+      if (bad)
+        throw new EngineError('invalid-value', bad, step.range, {
+          hint: `${valueWords.signal(signal)} ${valueWords.signalHint}`,
+        });
+      return { config: { ...config, StopSignal: signal }, body: signal };
+    }
     case 'CMD': {
       const cmd = commandList(step, config);
       const next: RunConfig = { ...config, Cmd: cmd };

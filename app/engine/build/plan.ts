@@ -163,7 +163,8 @@ export function stepFromNode(node: AstNode): StepSpec | undefined {
 
 /** The build plan of a parsed Dockerfile, or undefined when it has errors. */
 export function planFromParse(result: ParseResult): BuildPlan | undefined {
-  if (result.diagnostics.some((d) => d.severity === 'error')) return undefined;
+  if (result.diagnostics.some((d) => d.severity === 'error' && d.when !== 'build'))
+    return undefined;
   const globalArgs = result.globals.filter((n) => n.keyword === 'ARG').flatMap(argDecls);
   const stages: StageSpec[] = [];
   for (const stage of result.stages) {

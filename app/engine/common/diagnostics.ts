@@ -25,6 +25,11 @@ export interface Diagnostic {
   hint?: string;
   /** What Docker itself prints for the same problem, when it has its own words for it. */
   docker?: string;
+  /**
+   * `build`: Docker reads the file without complaint and fails only when the build reaches
+   * this (an EXPOSE value that is not a port); the build reports it, with Docker's own output.
+   */
+  when?: 'build';
   range: SourceRange;
 }
 

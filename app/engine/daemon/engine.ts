@@ -220,8 +220,11 @@ export class Engine {
     const { plan, diagnostics } = this.opts.planner(opts.dockerfile);
     const builder = opts.builder ?? 'buildkit';
     const tags = (opts.tags ?? []).map((t) => familiarName(parseImageRef(t)));
-    if (!plan || diagnostics.some((d) => d.severity === 'error')) {
-      const first = diagnostics.find((d) => d.severity === 'error');
+    // Values Docker refuses only once it reads the instruction (EXPOSE eighty) fail in the
+    // builder, as Docker does; they are not parse errors.
+    const refuses = (d: Diagnostic) => d.severity === 'error' && d.when !== 'build';
+    if (!plan || diagnostics.some(refuses)) {
+      const first = diagnostics.find(refuses);
       return {
         ok: false,
         diagnostics,

@@ -7,6 +7,7 @@ import type { AstNode, Directive } from './ast.ts';
 import { checkNode, checkStructure } from './check.ts';
 import { parseAst } from './lines.ts';
 import { splitStages, type Stage } from './stages.ts';
+import { checkValues } from './values.ts';
 
 export interface Instruction {
   /** Upper case: FROM, RUN ... (an unknown word, upper-cased). */
@@ -55,7 +56,10 @@ export function parseDockerfile(text: string): ParseResult {
     });
   };
   const names = new Map<string, AstNode>();
-  for (const node of ast.nodes) checkNode(node, report, names);
+  for (const node of ast.nodes) {
+    checkNode(node, report, names);
+    checkValues(node, (d) => diagnostics.push(d));
+  }
   const { globals, stages } = splitStages(ast.nodes);
   checkStructure(globals, stages, text, (o) => ast.source.position(o), report);
   const stageOf = new Map<AstNode, number>();

@@ -1,5 +1,6 @@
 import { m } from 'motion/react';
 import { memo, useState } from 'react';
+import type { BuilderKind } from '../../engine/build/events.ts';
 import type { ImageView, LayerView } from '../../engine/session/types.ts';
 import { useLabStore } from '../../store/index.ts';
 import type { StepPhase, StepProgress } from '../../store/progress.ts';
@@ -7,7 +8,9 @@ import { useEditorBridge } from '../editor/bridge.ts';
 import { formatBytes } from '../format.ts';
 import { InstructionList } from '../InstructionList.tsx';
 import { strings } from '../strings.ts';
+import { StepFailure } from './StepFailure.tsx';
 import { useProgress, useShownBuild } from './useProgress.ts';
+import './layers.css';
 
 const t = strings.layers;
 
@@ -22,15 +25,37 @@ export const PHASE_GLYPH: Record<StepPhase, string> = {
   failed: '✕',
 };
 
+/** The step's outcome in a glyph and a word; "not run" for a step a failure stopped. */
+function PhaseLabel({ phase, over }: { phase: StepPhase; over: boolean }) {
+  const notRun = over && phase === 'pending';
+  return (
+    <span className="layer-outcome">
+      <span aria-hidden="true">{notRun ? PHASE_GLYPH.skipped : PHASE_GLYPH[phase]} </span>
+      {notRun ? t.notRun : t.phase[phase]}
+    </span>
+  );
+}
+
 interface ItemProps {
   step: StepProgress;
+  /** The build is over: a step still pending never ran (a step before it failed). */
+  over: boolean;
+  builder: BuilderKind | undefined;
   layer: LayerView | undefined;
   selected: boolean;
   onSelect: (index: number) => void;
   onLine: (line: number) => void;
 }
 
-const StepItem = memo(function StepItem({ step, layer, selected, onSelect, onLine }: ItemProps) {
+const StepItem = memo(function StepItem({
+  step,
+  over,
+  builder,
+  layer,
+  selected,
+  onSelect,
+  onLine,
+}: ItemProps) {
   const { info, phase, cache } = step;
   const miss = cache && !cache.hit ? cache.reason : undefined;
   const cascade = miss?.kind === 'parent-rebuilt';
@@ -60,10 +85,7 @@ const StepItem = memo(function StepItem({ step, layer, selected, onSelect, onLin
         onClick={() => onSelect(info.index)}
         aria-pressed={selected}
       >
-        <span className="layer-outcome">
-          <span aria-hidden="true">{PHASE_GLYPH[phase]} </span>
-          {t.phase[phase]}
-        </span>
+        <PhaseLabel phase={phase} over={over} />
         <span className="layer-text">
           <span className="instruction-keyword">{info.keyword}</span>{' '}
           {info.text.slice(info.keyword.length).trim()}
@@ -73,7 +95,6 @@ const StepItem = memo(function StepItem({ step, layer, selected, onSelect, onLin
           <span className="layer-why">{cascade ? t.cascade : miss.text}</span>
         )}
         {done && step.skippedBecause && <span className="layer-why">{step.skippedBecause}</span>}
-        {step.error && <span className="layer-why layer-error">{step.error.message}</span>}
         {layer && layer.sharedWith.length > 0 && (
           <span className="layer-shared">{t.sharedWith(layer.sharedWith)}</span>
         )}
@@ -86,16 +107,21 @@ const StepItem = memo(function StepItem({ step, layer, selected, onSelect, onLin
       >
         {t.line(info.range.start.line)}
       </button>
+      {step.error && <StepFailure error={step.error} output={step.output} builder={builder} />}
     </m.li>
   );
 });
 
 function BaseGroup({
   step,
+  over,
+  builder,
   image,
   onLine,
 }: {
   step: StepProgress;
+  over: boolean;
+  builder: BuilderKind | undefined;
   image: ImageView | undefined;
   onLine: (line: number) => void;
 }) {
@@ -112,10 +138,7 @@ function BaseGroup({
         onClick={() => setOpen(!open)}
         disabled={!shown || base.length === 0}
       >
-        <span className="layer-outcome">
-          <span aria-hidden="true">{PHASE_GLYPH[step.phase]} </span>
-          {t.phase[step.phase]}
-        </span>
+        <PhaseLabel phase={step.phase} over={over} />
         <span className="layer-text">
           <span className="instruction-keyword">FROM</span> {step.info.text.slice(4).trim()}
         </span>
@@ -130,6 +153,7 @@ function BaseGroup({
       >
         {t.line(step.info.range.start.line)}
       </button>
+      {step.error && <StepFailure error={step.error} output={step.output} builder={builder} />}
       {open && (
         <ol className="base-layers">
           {base.map((l) => (
@@ -167,6 +191,8 @@ export function LayerStack() {
     );
   }
   const image = build.view.image;
+  const start = build.view.events.find((e) => e.type === 'build-start');
+  const builder = start?.type === 'build-start' ? start.builder : build.builder;
   const steps = progress.steps;
   const finalStage = steps[steps.length - 1]?.info.stage ?? 0;
   const stack = steps.filter((s) => s.info.stage === finalStage);
@@ -187,13 +213,23 @@ export function LayerStack() {
           <StepItem
             key={s.info.index}
             step={s}
+            over={progress.done}
+            builder={builder}
             layer={s.layerIndex !== undefined ? image?.layers[s.layerIndex] : undefined}
             selected={selected === s.info.index}
             onSelect={select}
             onLine={bridge.revealLine}
           />
         ))}
-        {base && <BaseGroup step={base} image={image} onLine={bridge.revealLine} />}
+        {base && (
+          <BaseGroup
+            step={base}
+            over={progress.done}
+            builder={builder}
+            image={image}
+            onLine={bridge.revealLine}
+          />
+        )}
       </ol>
       {progress.done && image && total !== undefined && (
         <p className="layer-total" data-testid="layers.total">
@@ -212,6 +248,8 @@ export function LayerStack() {
               <StepItem
                 key={s.info.index}
                 step={s}
+                over={progress.done}
+                builder={builder}
                 layer={undefined}
                 selected={selected === s.info.index}
                 onSelect={select}
