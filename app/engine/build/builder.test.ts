@@ -4,7 +4,7 @@ import { build, type BuildRequest } from './builder.ts';
 import { BuildCache } from './cache.ts';
 import { makeContext, type ContextFile } from './context.ts';
 import type { BuildEvent } from './events.ts';
-import { renderBuildkit, renderClassic } from './output.ts';
+import { renderBuildkit, renderClassic } from '../cli/format/build-output.ts';
 import { resolveTestImage, simpleExpand } from './testing/fixtures.ts';
 import { arg, cmd, copy, env, expose, from, label, plan, run, workdir } from './testing/steps.ts';
 import type { BuildPlan } from './steps.ts';

@@ -24,7 +24,8 @@ import { writeSelection } from './copy-write.ts';
 import type { CacheKeyParts, StepOutcome } from './events.ts';
 import { commandArgv, copyCreatedBy, metadataCreatedBy, runCreatedBy } from './history.ts';
 import { applyMetadata } from './metadata.ts';
-import { resolveUser, runStep } from './run-step.ts';
+import { resolveUser } from '../fs/users.ts';
+import { runStep } from './run-step.ts';
 import type { StepSpec } from './steps.ts';
 import { MergedView as View } from '../fs/index.ts';
 

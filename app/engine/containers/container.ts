@@ -14,7 +14,7 @@ import {
 } from '../fs/index.ts';
 import type { ImageRecord } from '../images/store.ts';
 import { runExec, runShell, type PackageCatalog, type ShellResult } from '../shell/index.ts';
-import { resolveUser } from '../build/run-step.ts';
+import { resolveUser } from '../fs/users.ts';
 import { containerPorts, type ContainerPort } from './ports.ts';
 
 export type ContainerState = 'created' | 'running' | 'exited';
@@ -170,10 +170,7 @@ export function runInContainer(
     interactive?: boolean;
   },
 ): ShellResult {
-  const user = resolveUser(opts.user ?? c.user, c.lower, {
-    start: { line: 1, column: 1, offset: 0 },
-    end: { line: 1, column: 1, offset: 0 },
-  });
+  const user = resolveUser(opts.user ?? c.user, c.lower);
   const ctx = {
     fs: c.rw,
     env: envRecord(mergeEnv(c.env, opts.env ?? [])),

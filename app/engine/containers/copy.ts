@@ -3,7 +3,7 @@
  * hold, and write such entries into a container's writable layer (copy-up rules apply, so a
  * copy over an image file lands in the writable layer and `docker diff` shows it).
  */
-import { FsError } from '../shell/fs-port.ts';
+import { FsError } from '../fs/port.ts';
 import type { Container } from './container.ts';
 
 export interface CopyEntry {

@@ -1,5 +1,5 @@
-import type { Stat } from '../shell/fs-port.ts';
-import { FsError } from '../shell/fs-port.ts';
+import type { Stat } from './port.ts';
+import { FsError } from './port.ts';
 import type { DirNode, FileNode, FsNode, SymlinkNode, TreeNode, WhiteoutNode } from './types.ts';
 
 /** A directory of the writable (upper) layer: mutable, like overlayfs' upperdir. */

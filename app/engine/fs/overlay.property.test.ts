@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FsError } from '../shell/fs-port.ts';
+import { FsError } from './port.ts';
 import type { DirNode } from './types.ts';
 import type { Layer } from './layer.ts';
 import { MergedView } from './merge.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FsError } from '../shell/fs-port.ts';
+import { FsError } from './port.ts';
 import { layerFromEntries } from './layer.ts';
 import { MergedView } from './merge.ts';
 import { BudgetExceededError } from './overlay-core.ts';

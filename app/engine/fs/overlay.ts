@@ -1,5 +1,5 @@
-import type { ShellFs, Stat } from '../shell/fs-port.ts';
-import { FsError } from '../shell/fs-port.ts';
+import type { ShellFs, Stat } from './port.ts';
+import { FsError } from './port.ts';
 import type { DirNode, FileNode } from './types.ts';
 import type { Cursor, UpperDir, Visible } from './overlay-core.ts';
 import { childNames, cursorPath, resolve, statOf, visible } from './overlay-core.ts';

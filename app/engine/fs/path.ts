@@ -1,4 +1,4 @@
-import { FsError } from '../shell/fs-port.ts';
+import { FsError } from './port.ts';
 
 /**
  * Split an absolute path into its names, dropping empty and `.` components and applying `..`

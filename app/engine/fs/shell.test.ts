@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runShell } from '../shell/index.ts';
 import { builtinCatalog } from '../shell/packages/builtin.ts';
-import type { ShellFs } from '../shell/fs-port.ts';
+import type { ShellFs } from './port.ts';
 import { layerFromEntries } from './layer.ts';
 import { MergedView } from './merge.ts';
 import { openOverlay } from './overlay.ts';

@@ -1,4 +1,4 @@
-import { FsError } from '../shell/fs-port.ts';
+import { FsError } from './port.ts';
 import type { DirNode, FileNode, SymlinkNode } from './types.ts';
 import { FIXED_MTIME, WHITEOUT } from './types.ts';
 import type { Cursor, UpperDir, UpperNode } from './overlay-core.ts';

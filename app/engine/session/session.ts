@@ -3,7 +3,7 @@
  * views, docker commands typed in the terminal, and the state of images and containers. Pure
  * (no DOM): it runs in the engine's worker, and in tests directly.
  */
-import { renderBuildkit, renderClassic } from '../build/output.ts';
+import { renderBuildkit, renderClassic } from '../cli/format/build-output.ts';
 import type { BaseImage } from '../build/builder.ts';
 import type { ContextFile } from '../build/context.ts';
 import { buildkitExpand, planDockerfile } from '../build/plan.ts';

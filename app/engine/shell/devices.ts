@@ -1,5 +1,5 @@
-import type { ShellFs, Stat } from './fs-port.ts';
-import { FsError } from './fs-port.ts';
+import type { ShellFs, Stat } from '../fs/port.ts';
+import { FsError } from '../fs/port.ts';
 import { Input } from './io.ts';
 import { BudgetSignal } from './signals.ts';
 import type { Budget } from './state.ts';

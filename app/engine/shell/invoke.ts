@@ -2,7 +2,7 @@
  * Command lookup and calls: functions, builtins, utilities, scripts. The command tables and the
  * interpreter come with the shell (`sh.interp`), so this module imports neither.
  */
-import { FsError } from './fs-port.ts';
+import { FsError } from '../fs/port.ts';
 import { readText } from './io.ts';
 import { ReturnSignal, swallowExit } from './signals.ts';
 import type { Shell } from './state.ts';

@@ -1,5 +1,5 @@
-import type { ShellFs } from './fs-port.ts';
-import { FsError } from './fs-port.ts';
+import type { ShellFs } from '../fs/port.ts';
+import { FsError } from '../fs/port.ts';
 import { sizeLimitMessage } from '../limits/messages.ts';
 import { BudgetSignal } from './signals.ts';
 import type { Shell } from './state.ts';

@@ -1,7 +1,7 @@
 import type { Redirect } from './ast.ts';
 import { expandHeredoc, expandWords } from './expand.ts';
 import { deviceInput, deviceOf, NoTty } from './devices.ts';
-import { FsError } from './fs-port.ts';
+import { FsError } from '../fs/port.ts';
 import { FileSink, Input, LargeFileInput, NULL_SINK, readText } from './io.ts';
 import type { Shell } from './state.ts';
 import type { Io, Sink } from './types.ts';

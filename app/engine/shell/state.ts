@@ -1,6 +1,6 @@
 import type { Command } from './ast.ts';
-import type { ShellFs } from './fs-port.ts';
-import { FsError } from './fs-port.ts';
+import type { ShellFs } from '../fs/port.ts';
+import { FsError } from '../fs/port.ts';
 import type { PackageCatalog } from './packages/catalog.ts';
 import { valueTooLarge } from './io.ts';
 import { BudgetSignal, ForeverSignal } from './signals.ts';

@@ -1,5 +1,5 @@
 import type { Command } from './ast.ts';
-import type { ShellFs } from './fs-port.ts';
+import type { ShellFs } from '../fs/port.ts';
 import type { PackageCatalog } from './packages/catalog.ts';
 import type { Input } from './io.ts';
 import type { Shell } from './state.ts';

@@ -1,5 +1,5 @@
 /** `docker build`: BuildKit's plain progress on stderr, or the classic builder's steps on stdout. */
-import { renderBuildkit, renderClassic } from '../../build/output.ts';
+import { renderBuildkit, renderClassic } from '../format/build-output.ts';
 import type { EngineError } from '../../common/diagnostics.ts';
 import { parseImageRef } from '../../images/reference.ts';
 import { parseArgs } from '../argv.ts';

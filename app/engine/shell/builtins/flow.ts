@@ -1,4 +1,4 @@
-import { FsError } from '../fs-port.ts';
+import { FsError } from '../../fs/port.ts';
 import { readText } from '../io.ts';
 import { ExitSignal, LoopSignal, ReturnSignal } from '../signals.ts';
 import type { Shell } from '../state.ts';

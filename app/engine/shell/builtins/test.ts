@@ -1,4 +1,4 @@
-import type { FileType, Stat } from '../fs-port.ts';
+import type { FileType, Stat } from '../../fs/port.ts';
 import { matchPattern } from '../match.ts';
 import type { Shell } from '../state.ts';
 import type { CommandFn } from '../types.ts';

@@ -1,5 +1,5 @@
-import { FsError } from '../fs-port.ts';
-import type { Stat } from '../fs-port.ts';
+import { FsError } from '../../fs/port.ts';
+import type { Stat } from '../../fs/port.ts';
 import { deviceInput } from '../devices.ts';
 import { decode, Input, LargeFileInput, readText } from '../io.ts';
 import { errText } from '../state.ts';

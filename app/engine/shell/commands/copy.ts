@@ -1,4 +1,4 @@
-import type { Stat } from '../fs-port.ts';
+import type { Stat } from '../../fs/port.ts';
 import type { Shell } from '../state.ts';
 
 /** Files at or above this size are copied with copyFile when the fs has it (sized content). */

@@ -1,4 +1,4 @@
-import { FsError } from '../fs-port.ts';
+import { FsError } from '../../fs/port.ts';
 import { errText } from '../state.ts';
 import type { CommandFn } from '../types.ts';
 import { DeviceInput, neverEnds } from '../devices.ts';

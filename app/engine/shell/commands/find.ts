@@ -1,5 +1,5 @@
 import { matchPattern } from '../match.ts';
-import type { Stat } from '../fs-port.ts';
+import type { Stat } from '../../fs/port.ts';
 import type { Shell } from '../state.ts';
 import type { CommandFn, Io } from '../types.ts';
 import { basename, fsError, tryStat } from './common.ts';

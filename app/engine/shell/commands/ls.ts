@@ -1,4 +1,4 @@
-import type { Stat } from '../fs-port.ts';
+import type { Stat } from '../../fs/port.ts';
 import type { Shell } from '../state.ts';
 import type { CommandFn, Io } from '../types.ts';
 import { groupName, human, modeString, parseArgs, tryStat, userName, withUsage } from './common.ts';

@@ -1,5 +1,5 @@
 import { swallowExit } from '../signals.ts';
-import { FsError } from '../fs-port.ts';
+import { FsError } from '../../fs/port.ts';
 import { Input } from '../io.ts';
 import type { CommandFn } from '../types.ts';
 import { fsError } from './common.ts';

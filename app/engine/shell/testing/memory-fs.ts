@@ -1,5 +1,5 @@
-import type { FileType, ShellFs, Stat } from '../fs-port.ts';
-import { FsError } from '../fs-port.ts';
+import type { FileType, ShellFs, Stat } from '../../fs/port.ts';
+import { FsError } from '../../fs/port.ts';
 
 interface Entry {
   type: FileType;

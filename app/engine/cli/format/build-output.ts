@@ -2,9 +2,9 @@
  * Build events printed as `docker build` prints them: BuildKit's `--progress=plain` and the
  * classic builder's `Step n/N`. Durations are simulated and deterministic.
  */
-import { humanSize } from '../cli/format/units.ts';
-import { fullName, parseImageRef } from '../images/reference.ts';
-import type { BuildEvent, StepInfo } from './events.ts';
+import type { BuildEvent, StepInfo } from '../../build/events.ts';
+import { fullName, parseImageRef } from '../../images/reference.ts';
+import { humanSize } from './units.ts';
 
 export interface OutputOptions {
   /** The Dockerfile text, for the excerpt BuildKit prints around a failing line. */
