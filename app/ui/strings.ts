@@ -14,10 +14,17 @@ export const strings = {
     cursor: (line: number, column: number) => `Line ${line}, column ${column}`,
     noProblems: 'No problems',
     problemCount: (n: number) => (n === 1 ? '1 problem' : `${n} problems`),
+    noteCount: (n: number) => (n === 1 ? '1 note' : `${n} notes`),
     problemsLabel: 'Problems',
     problemAt: (line: number) => `Line ${line}`,
     severity: { error: 'Error', warning: 'Warning', info: 'Note' },
     syntax: 'Syntax',
+    /** The title of Layerlab's own notes, which Docker does not check. */
+    advice: 'Layerlab advice',
+    /** The link to a build check's documentation page. */
+    ruleDocs: 'Docker docs',
+    fix: (label: string) => `Fix: ${label}`,
+    fixTitle: 'Apply this fix in the editor (Ctrl+Z undoes it)',
   },
 
   instructions: {

@@ -31,6 +31,18 @@ export interface Diagnostic {
    */
   when?: 'build';
   range: SourceRange;
+  /** One of BuildKit's build checks: its name (also in `code`) and documentation page. */
+  rule?: { name: string; url: string };
+  /** Layerlab's own advice: good practice that Docker does not check. */
+  advice?: boolean;
+  /** An edit that fixes it, when the fix is mechanical. */
+  fix?: DiagnosticFix;
+}
+
+export interface DiagnosticFix {
+  label: string;
+  /** Offsets into the text the diagnostic was made from. */
+  changes: { from: number; to: number; insert: string }[];
 }
 
 /**

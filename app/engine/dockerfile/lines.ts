@@ -36,6 +36,11 @@ export interface AstResult {
   directives: Directive[];
   escape: string;
   diagnostics: Diagnostic[];
+  /**
+   * Instructions with an empty line inside their continuation (BuildKit's parser warnings):
+   * `line` is the instruction's last line, where BuildKit reports it.
+   */
+  emptyContinuations: { line: number; range: SourceRange }[];
 }
 
 function trimLeft(s: string): number {
@@ -82,6 +87,7 @@ export class AstParser {
   readonly source: SourceText;
   readonly diagnostics: Diagnostic[] = [];
   readonly directives: Directive[] = [];
+  readonly emptyContinuations: AstResult['emptyContinuations'] = [];
   escape = '\\';
   private contRe = continuationRegex('\\');
   private directivesDone = false;
@@ -204,14 +210,8 @@ export class AstParser {
         cont = t.cont;
       }
       if (emptyContinuation) {
-        this.diag(
-          'empty-continuation',
-          'warning',
-          'An empty line inside a continued instruction: Docker skips it, but future versions will refuse it.',
-          'Remove the empty line, or end the instruction before it.',
-          this.source.range(tokenOffset, this.lineEnd(i - 1)),
-          `Empty continuation line found in: ${joined.text}`,
-        );
+        const range = this.source.range(tokenOffset, this.lineEnd(i - 1));
+        this.emptyContinuations.push({ line: range.end.line, range });
       }
       const node = this.node(joined, comments);
       comments = [];
@@ -266,6 +266,7 @@ export class AstParser {
       directives: this.directives,
       escape: this.escape,
       diagnostics: this.diagnostics,
+      emptyContinuations: this.emptyContinuations,
     };
   }
 

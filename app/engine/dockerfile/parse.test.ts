@@ -167,16 +167,6 @@ describe('parseDockerfile', () => {
     expect(r.instructions[17]!.node.sub?.keyword).toBe('RUN');
   });
 
-  it('warns about a global ARG used in a stage without declaring it again', () => {
-    const r = parseDockerfile('ARG VERSION=1\nFROM debian:$VERSION\nRUN echo $VERSION\n');
-    const w = r.diagnostics.find((d) => d.code === 'global-arg-in-stage')!;
-    expect(w.range.start).toMatchObject({ line: 3, column: 10 });
-    const ok = parseDockerfile(
-      'ARG VERSION=1\nFROM debian:$VERSION\nARG VERSION\nRUN echo $VERSION\n',
-    );
-    expect(ok.diagnostics.some((d) => d.code === 'global-arg-in-stage')).toBe(false);
-  });
-
   it('builds the stage graph', () => {
     const r = parseDockerfile(
       'FROM golang AS build\nRUN make\nFROM build AS test\nFROM scratch\nCOPY --from=build /app /app\nCOPY --from=1 /t /t\n',
@@ -194,7 +184,8 @@ describe('parseDockerfile', () => {
   it('checks FROM, stage names and ONBUILD triggers', () => {
     expect(errors('FROM a b\n')[0]!.code).toBe('from-arguments');
     expect(errors('FROM a AS 1x\n')[0]!.code).toBe('stage-name');
-    expect(errors('FROM a AS x\nFROM b AS x\n')[0]!.code).toBe('duplicate-stage');
+    // BuildKit builds with two stages of one name (DuplicateStageName is a warning).
+    expect(errors('FROM a AS x\nFROM b AS x\n')).toEqual([]);
     expect(errors('FROM a\nONBUILD ONBUILD RUN x\n')[0]!.code).toBe('onbuild-chain');
     expect(errors('FROM a\nONBUILD FROM b\n')[0]!.code).toBe('onbuild-trigger');
     expect(errors('FROM a\nHEALTHCHECK --interval=5 CMD x\n')[0]!.code).toBe('duration');
@@ -205,7 +196,7 @@ describe('parseDockerfile', () => {
   });
 
   it('orders diagnostics: errors first, then by position', () => {
-    const r = parseDockerfile('FROM a\nCMD echo\nCMD echo\nFORM x\n');
+    const r = parseDockerfile('FROM a\nCMD [echo]\nFORM x\n');
     expect(r.diagnostics[0]!.severity).toBe('error');
     const sev = r.diagnostics.map((d) => d.severity);
     expect(sev.indexOf('warning')).toBeGreaterThan(sev.lastIndexOf('error'));

@@ -4,9 +4,11 @@
  */
 import type { Diagnostic, SourceRange } from '../common/diagnostics.ts';
 import type { AstNode, Directive } from './ast.ts';
-import { checkNode, checkStructure } from './check.ts';
-import { parseAst } from './lines.ts';
+import { parseAst, type AstResult } from './lines.ts';
+import type { SourceText } from './source.ts';
 import { splitStages, type Stage } from './stages.ts';
+import { checkStructure } from './structure.ts';
+import { checkNode } from './validate.ts';
 import { checkValues } from './values.ts';
 
 export interface Instruction {
@@ -29,8 +31,15 @@ export interface ParseResult {
   directives: Directive[];
   /** The escape character: `\` or, with `# escape=``, a backtick. */
   escape: string;
-  /** Errors first, then warnings and notes, each group in source order. */
+  /**
+   * Errors first, then warnings and notes, each group in source order. BuildKit's build checks
+   * are not here: `lintDockerfile` (rules/) runs them on this result.
+   */
   diagnostics: Diagnostic[];
+  /** The parser itself failed (BuildKit stops before any build check runs). */
+  syntaxFailed: boolean;
+  emptyContinuations: AstResult['emptyContinuations'];
+  source: SourceText;
 }
 
 const order: Record<Diagnostic['severity'], number> = { error: 0, warning: 1, info: 2 };
@@ -38,6 +47,7 @@ const order: Record<Diagnostic['severity'], number> = { error: 0, warning: 1, in
 export function parseDockerfile(text: string): ParseResult {
   const ast = parseAst(text);
   const diagnostics = ast.diagnostics;
+  const syntaxFailed = diagnostics.some((d) => d.severity === 'error');
   const report = (
     code: string,
     severity: Diagnostic['severity'],
@@ -55,13 +65,12 @@ export function parseDockerfile(text: string): ParseResult {
       range,
     });
   };
-  const names = new Map<string, AstNode>();
   for (const node of ast.nodes) {
-    checkNode(node, report, names);
+    checkNode(node, report);
     checkValues(node, (d) => diagnostics.push(d));
   }
   const { globals, stages } = splitStages(ast.nodes);
-  checkStructure(globals, stages, text, (o) => ast.source.position(o), report);
+  checkStructure(globals, stages, report);
   const stageOf = new Map<AstNode, number>();
   for (const s of stages) for (const n of s.nodes) stageOf.set(n, s.index);
   const instructions = ast.nodes.map((node) => ({
@@ -81,5 +90,8 @@ export function parseDockerfile(text: string): ParseResult {
     directives: ast.directives,
     escape: ast.escape,
     diagnostics,
+    syntaxFailed,
+    emptyContinuations: ast.emptyContinuations,
+    source: ast.source,
   };
 }

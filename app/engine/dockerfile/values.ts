@@ -41,7 +41,7 @@ function portRange(raw: string): [number, number] | undefined {
 }
 
 /** The last two `:`-separated parts are host port and container port; the rest is an IP. */
-function splitParts(raw: string): { ip: string; host: string; container: string } {
+export function splitParts(raw: string): { ip: string; host: string; container: string } {
   const parts = raw.split(':');
   const n = parts.length;
   if (n === 1) return { ip: '', host: '', container: parts[0]! };

@@ -1,5 +1,15 @@
 import type { EditorView } from '@codemirror/view';
 import { createContext, useContext, useSyncExternalStore } from 'react';
+import type { DiagnosticFix } from '../../engine/common/diagnostics.ts';
+
+/** Applies a diagnostic's mechanical fix as one undoable edit. */
+export function applyFix(view: EditorView, fix: DiagnosticFix): void {
+  const length = view.state.doc.length;
+  const changes = fix.changes.filter((c) => c.from <= length && c.to <= length);
+  if (changes.length === 0) return;
+  view.dispatch({ changes, userEvent: 'input.fix', scrollIntoView: true });
+  view.focus();
+}
 
 export interface Cursor {
   line: number;
@@ -33,6 +43,11 @@ export class EditorBridge {
       userEvent: 'select',
     });
     view.focus();
+  };
+
+  /** Applies a quick fix made for the editor's current text. */
+  fix = (fix: DiagnosticFix) => {
+    if (this.view) applyFix(this.view, fix);
   };
 
   setCursor(cursor: Cursor) {

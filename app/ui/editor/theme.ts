@@ -64,7 +64,8 @@ const editorTheme = EditorView.theme({
   '.cm-diagnostic-error': { borderLeftColor: 'var(--error)' },
   '.cm-diagnostic-warning': { borderLeftColor: 'var(--warning)' },
   '.cm-diagnostic-info': { borderLeftColor: 'var(--info)' },
-  '.ll-diagnostic-hint': { color: 'var(--fg-muted)', marginTop: '0.25rem' },
+  '.ll-diagnostic-hint': { color: 'var(--fg-muted)', marginTop: '0.25rem', maxWidth: '60ch' },
+  '.ll-diagnostic-rule': { marginBottom: '0.15rem' },
   '.ll-instruction-info': { maxWidth: '34rem' },
   '.ll-instruction-info p': { margin: '0.35rem 0' },
   '.ll-instruction-info pre': {

@@ -1,17 +1,16 @@
 /**
- * What each instruction means and whether it is well formed: unknown instructions (with "did
- * you mean"), flags an instruction does not take, argument counts, FROM's `AS name`, HEALTHCHECK
- * options, ONBUILD triggers, instructions before FROM, global ARGs used inside a stage without
- * being declared again, and a few of BuildKit's build checks that teach good habits.
+ * Whether each instruction is well formed, as BuildKit's instructions.Parse decides (its errors,
+ * in Docker's words and a learner's): unknown instructions (with "did you mean"), flags an
+ * instruction does not take, argument counts, FROM's `AS name`, HEALTHCHECK options, ONBUILD
+ * triggers, variables that cannot be expanded. BuildKit's build checks (warnings) live in rules/.
  */
 import type { Diagnostic, SourceRange } from '../common/diagnostics.ts';
 import type { AstNode } from './ast.ts';
 import { tryExpandWord } from './expand.ts';
 import { INSTRUCTIONS, suggestInstruction } from './reference.ts';
-import type { Stage } from './stages.ts';
 import { flagValue, stageName } from './stages.ts';
 
-type Report = (
+export type Report = (
   code: string,
   severity: Diagnostic['severity'],
   message: string,
@@ -128,7 +127,7 @@ function checkFlags(node: AstNode, report: Report): void {
   }
 }
 
-function checkFrom(node: AstNode, report: Report, names: Map<string, AstNode>): void {
+function checkFrom(node: AstNode, report: Report): void {
   const n = node.args.length;
   if (n !== 1 && !(n === 3 && node.args[1]!.value.toLowerCase() === 'as')) {
     report(
@@ -145,24 +144,6 @@ function checkFrom(node: AstNode, report: Report, names: Map<string, AstNode>): 
   }
   const name = stageName(node);
   if (!name) return;
-  const asWord = node.args[1]!;
-  if (asWord.value !== 'AS' && asWord.value !== 'as') {
-    report(
-      'from-as-casing',
-      'warning',
-      `Write "AS" in one case: "${asWord.value}" mixes upper and lower case.`,
-      undefined,
-      asWord.range,
-    );
-  } else if ((asWord.value === 'as') !== (node.cmd.value === node.cmd.value.toLowerCase())) {
-    report(
-      'from-as-casing',
-      'info',
-      `The keywords FROM and ${asWord.value} use different cases; Docker suggests matching them.`,
-      undefined,
-      asWord.range,
-    );
-  }
   const lower = name.value.toLowerCase();
   if (!STAGE_NAME.test(lower)) {
     report(
@@ -173,26 +154,7 @@ function checkFrom(node: AstNode, report: Report, names: Map<string, AstNode>): 
       name.range,
       `invalid name for build stage: "${name.value}", name can't start with a number or contain symbols`,
     );
-  } else if (name.value !== lower) {
-    report(
-      'stage-name-casing',
-      'warning',
-      `Stage names are compared in lower case; "${name.value}" reads better as "${lower}".`,
-      undefined,
-      name.range,
-    );
   }
-  if (names.has(lower)) {
-    report(
-      'duplicate-stage',
-      'error',
-      `Two stages are called "${lower}".`,
-      'Give each stage its own name.',
-      name.range,
-      `duplicate stage name "${lower}"`,
-    );
-  }
-  names.set(lower, node);
 }
 
 function checkNameValues(node: AstNode, report: Report): void {
@@ -211,16 +173,6 @@ function checkNameValues(node: AstNode, report: Report): void {
         `${node.keyword} names can not be blank`,
       );
     }
-  }
-  const sep = node.args[2];
-  if (node.keyword === 'ENV' && sep && sep.value === '') {
-    report(
-      'legacy-key-value',
-      'warning',
-      `"ENV ${node.args[0]!.value} ${node.args[1]!.value}" is the old form; Docker recommends ENV ${node.args[0]!.value}=...`,
-      'The old form sets one variable to everything after the name, spaces included.',
-      node.range,
-    );
   }
 }
 
@@ -298,7 +250,7 @@ function checkHealthcheck(node: AstNode, report: Report): void {
 }
 
 /** One instruction on its own. */
-export function checkNode(node: AstNode, report: Report, names: Map<string, AstNode>): void {
+export function checkNode(node: AstNode, report: Report): void {
   const info = INSTRUCTIONS.get(node.keyword);
   if (!info) {
     const guess = suggestInstruction(node.cmd.value);
@@ -317,7 +269,7 @@ export function checkNode(node: AstNode, report: Report, names: Map<string, AstN
   checkFlags(node, report);
   switch (node.keyword) {
     case 'FROM':
-      checkFrom(node, report, names);
+      checkFrom(node, report);
       break;
     case 'ENV':
     case 'LABEL':
@@ -377,15 +329,6 @@ export function checkNode(node: AstNode, report: Report, names: Map<string, AstN
     case 'STOPSIGNAL':
     case 'MAINTAINER':
       exactlyOne(node, report);
-      if (node.keyword === 'MAINTAINER') {
-        report(
-          'maintainer-deprecated',
-          'info',
-          'MAINTAINER is deprecated; Docker suggests LABEL maintainer="..." instead.',
-          undefined,
-          node.cmd.range,
-        );
-      }
       break;
     case 'HEALTHCHECK':
       checkHealthcheck(node, report);
@@ -414,7 +357,7 @@ export function checkNode(node: AstNode, report: Report, names: Map<string, AstN
           sub.cmd.range,
           `${sub.keyword} isn't allowed as an ONBUILD trigger`,
         );
-      } else checkNode(sub, report, names);
+      } else checkNode(sub, report);
       break;
     }
   }
@@ -431,127 +374,6 @@ export function checkNode(node: AstNode, report: Report, names: Map<string, AstN
           w.range,
           `failed to process "${w.value}": ${r.error}`,
         );
-      }
-    }
-  }
-}
-
-const VAR_REF = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)|([A-Za-z_][A-Za-z0-9_]*))/g;
-
-/** Names an instruction reads, with where: expanding instructions and shell-form RUN. */
-function references(node: AstNode, text: string): { name: string; offset: number }[] {
-  if (!EXPANDING.has(node.keyword) && node.keyword !== 'RUN') return [];
-  const from = node.range.start.offset;
-  const dollar = text.indexOf('$', from);
-  if (dollar === -1 || dollar >= node.range.end.offset) return [];
-  const slice = text.slice(from, node.range.end.offset);
-  return [...slice.matchAll(VAR_REF)].map((m) => ({
-    name: (m[1] ?? m[2])!,
-    offset: from + m.index,
-  }));
-}
-
-/** Structure across instructions: FROM first, global ARGs in stages, several CMDs, WORKDIR. */
-export function checkStructure(
-  globals: readonly AstNode[],
-  stages: readonly Stage[],
-  text: string,
-  position: (offset: number) => SourceRange['start'],
-  report: Report,
-): void {
-  for (const node of globals) {
-    if (node.keyword !== 'ARG' && INSTRUCTIONS.has(node.keyword)) {
-      report(
-        'missing-from',
-        'error',
-        `${node.keyword} comes before any FROM: only ARG may come before the first FROM.`,
-        'Start the Dockerfile with FROM <image>, e.g. FROM debian:bookworm-slim.',
-        node.cmd.range,
-        'no build stage in current context',
-      );
-    }
-  }
-  if (stages.length === 0 && globals.length > 0) {
-    const first = globals[0]!;
-    report(
-      'missing-from',
-      'error',
-      'This Dockerfile has no FROM: every build starts from a base image.',
-      'Add FROM <image> as the first instruction, e.g. FROM debian:bookworm-slim.',
-      first.cmd.range,
-      'dockerfile contains no stages to build',
-    );
-  }
-  const globalArgs = new Set<string>();
-  for (const g of globals) {
-    if (g.keyword === 'ARG') for (const a of g.args) globalArgs.add(a.value.split('=')[0]!);
-  }
-  for (const stage of stages) {
-    const declared = new Set<string>();
-    let cmds = 0;
-    let entrypoints = 0;
-    let absoluteWorkdir = false;
-    for (const node of stage.nodes) {
-      if (node.keyword !== 'FROM') {
-        for (const ref of references(node, text)) {
-          if (globalArgs.has(ref.name) && !declared.has(ref.name)) {
-            report(
-              'global-arg-in-stage',
-              'warning',
-              `${ref.name} is an ARG declared before FROM, so it is only visible in FROM lines: here it is empty.`,
-              `Declare it again inside the stage: add "ARG ${ref.name}" after FROM.`,
-              { start: position(ref.offset), end: position(ref.offset + 1 + ref.name.length) },
-            );
-            declared.add(ref.name);
-          }
-        }
-      }
-      if (node.keyword === 'ARG') for (const a of node.args) declared.add(a.value.split('=')[0]!);
-      if (node.keyword === 'ENV')
-        for (let i = 0; i < node.args.length; i += 3) declared.add(node.args[i]!.value);
-      if (node.keyword === 'CMD' && ++cmds === 2) {
-        report(
-          'multiple-cmd',
-          'warning',
-          'A second CMD in the same stage: only the last CMD counts.',
-          'Keep one CMD per stage.',
-          node.cmd.range,
-        );
-      }
-      if (node.keyword === 'ENTRYPOINT' && ++entrypoints === 2) {
-        report(
-          'multiple-entrypoint',
-          'warning',
-          'A second ENTRYPOINT in the same stage: only the last one counts.',
-          undefined,
-          node.cmd.range,
-        );
-      }
-      if (
-        (node.keyword === 'CMD' || node.keyword === 'ENTRYPOINT') &&
-        !node.json &&
-        node.args.length
-      ) {
-        report(
-          'json-args-recommended',
-          'info',
-          `${node.keyword} in shell form runs under /bin/sh -c, which does not pass signals such as docker stop's SIGTERM to your program.`,
-          `The exec form avoids that: ${node.keyword} ["program", "arg"].`,
-          node.rest.range,
-        );
-      }
-      if (node.keyword === 'WORKDIR' && node.args[0]) {
-        const v = node.args[0].value;
-        if (v.startsWith('/') || v.startsWith('$')) absoluteWorkdir = true;
-        else if (!absoluteWorkdir) {
-          report(
-            'workdir-relative',
-            'warning',
-            `WORKDIR ${v} is relative to a working directory this Dockerfile never set, so it depends on the base image.`,
-            `Use an absolute path, e.g. WORKDIR /${v}.`,
-            node.args[0].range,
-          );
-        }
       }
     }
   }
