@@ -10,6 +10,8 @@ export default defineConfig({
       'scripts/**/*.test.ts',
     ],
     environment: 'node',
+    // The engine hashes with node:crypto in the tests, as in the CLI (the digests are the same).
+    setupFiles: ['app/node/hash.ts'],
     testTimeout: 30_000,
   },
 });

@@ -1,6 +1,7 @@
 /**
  * `layerlab`: the headless entry. Commands are added as the engine grows.
  */
+import './node/hash.ts';
 import { dockerCommand } from './node/docker-command.ts';
 import { parseCommand } from './node/parse-command.ts';
 

@@ -94,7 +94,7 @@ export const createBuildSlice: StateCreator<LabState, [], [], BuildSlice> = (set
     if (s.status.kind === 'building') return;
     set({ status: { kind: 'building', since: Date.now() } });
     try {
-      const view = await s.engine().build({
+      const { build: view, engine: engineView } = await s.engine().build({
         dockerfile: s.dockerfile,
         files: s.files.map((f) => ({ path: f.path, content: f.content })),
         builder: s.builder,
@@ -105,10 +105,11 @@ export const createBuildSlice: StateCreator<LabState, [], [], BuildSlice> = (set
         tags: s.tag.trim() ? [s.tag.trim()] : [],
       });
       get().addBuild(view, 'button');
-      set({ status: { kind: 'idle' } });
-      if (opts.animate === false) set({ cursor: view.events.length, playing: false });
-      const engineView = await get().engine().view();
-      set({ engineView });
+      set({
+        status: { kind: 'idle' },
+        engineView,
+        ...(opts.animate === false ? { cursor: view.events.length, playing: false } : {}),
+      });
     } catch (e) {
       set({
         status:

@@ -1,21 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { resolveTestImage } from '../engine/build/testing/fixtures.ts';
-import { dispatch } from '../engine/session/dispatch.ts';
-import type { Reply, Request } from '../engine/session/protocol.ts';
+import { serve } from '../engine/session/dispatch.ts';
+import type { Request } from '../engine/session/protocol.ts';
 import { LabSession } from '../engine/session/session.ts';
 import { builtinCatalog } from '../engine/shell/packages/builtin.ts';
+import type { EngineState } from '../engine/daemon/persist.ts';
 import { CancelledError, createEngineClient, type Port } from './engineClient.ts';
 
 /** A port that answers from a session on this thread, or holds requests to simulate a hang. */
 function localPort(log: Request[], hang: { on: boolean }): Port {
   const session = new LabSession({ registry: resolveTestImage, catalog: builtinCatalog });
   const port: Port = {
-    onReply: undefined,
+    onMessage: undefined,
     post(req) {
       log.push(req);
       if (hang.on) return;
-      const reply: Reply = dispatch(session, req);
-      queueMicrotask(() => port.onReply?.(reply));
+      serve(session, req, (m) => queueMicrotask(() => port.onMessage?.(m)));
     },
     terminate() {},
   };
@@ -36,9 +36,11 @@ describe('engine client', () => {
   it('calls the session and resolves with its views', async () => {
     const log: Request[] = [];
     const client = createEngineClient(() => localPort(log, { on: false }));
-    const view = await client.build(input);
-    expect(view.ok).toBe(true);
-    expect((await client.view()).images.flatMap((i) => i.names)).toContain('app:1');
+    const { build, engine } = await client.build(input);
+    expect(build.ok).toBe(true);
+    // One round trip: the reply holds the images after the build.
+    expect(engine.images.flatMap((i) => i.names)).toContain('app:1');
+    expect(log.map((r) => r.method)).toEqual(['build']);
   });
 
   it('reports a failure in words, not a crash', async () => {
@@ -60,7 +62,10 @@ describe('engine client', () => {
     client.cancel();
     await expect(stuck).rejects.toBeInstanceOf(CancelledError);
     expect(logs).toHaveLength(2);
+    // The restarted engine loads the state the deltas built up: the first build's image.
     expect(logs[1]![0]!.method).toBe('load');
+    const [state] = logs[1]![0]!.args as [EngineState];
+    expect(state.tags.map(([name]) => name)).toContain('app:1');
     hang.on = false;
   });
 });

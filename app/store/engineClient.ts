@@ -1,10 +1,12 @@
 /**
- * The page's handle on the engine. The engine runs in a worker; a call returns a promise;
- * `cancel()` stops whatever runs (by terminating the worker) and restarts it from the last
- * saved engine state, so images built before are still there.
+ * The page's handle on the engine. The engine runs in a worker; a call returns a promise that
+ * the worker's one reply settles. After a call that changed the engine, the worker sends what
+ * changed in its saved state; the client keeps the state up to date from those deltas, so
+ * `cancel()` can stop whatever runs (by terminating the worker) and restart it where it was,
+ * with the images built before.
  */
-import type { EngineState } from '../engine/daemon/persist.ts';
-import type { EngineMethods, MethodName, Reply, Request } from '../engine/session/protocol.ts';
+import { applyStateDelta, type EngineState } from '../engine/daemon/persist.ts';
+import type { EngineMethods, FromWorker, MethodName, Request } from '../engine/session/protocol.ts';
 
 export type Async<T> = {
   [K in keyof T]: T[K] extends (...a: infer A) => infer R ? (...a: A) => Promise<R> : never;
@@ -26,8 +28,15 @@ export class CancelledError extends Error {
 /** Something that takes requests and answers them: a Worker, or a same-thread stand-in. */
 export interface Port {
   post(req: Request): void;
-  onReply: ((reply: Reply) => void) | undefined;
+  /** Replies, saved-state deltas, or `crashed` when the worker itself failed. */
+  onMessage: ((message: FromWorker | Crashed) => void) | undefined;
   terminate(): void;
+}
+
+/** The worker failed outside any request (a script error, out of memory). */
+export interface Crashed {
+  kind: 'crashed';
+  error: string;
 }
 
 export function workerPort(): Port {
@@ -36,13 +45,13 @@ export function workerPort(): Port {
   });
   const port: Port = {
     post: (req) => worker.postMessage(req),
-    onReply: undefined,
+    onMessage: undefined,
     terminate: () => worker.terminate(),
   };
-  worker.onmessage = (e: MessageEvent<Reply>) => port.onReply?.(e.data);
+  worker.onmessage = (e: MessageEvent<FromWorker>) => port.onMessage?.(e.data);
   worker.onerror = (e) => {
     e.preventDefault();
-    port.onReply?.({ id: -1, ok: false, error: e.message || 'The engine stopped unexpectedly.' });
+    port.onMessage?.({ kind: 'crashed', error: e.message || 'The engine stopped unexpectedly.' });
   };
   return port;
 }
@@ -53,19 +62,22 @@ export function createEngineClient(makePort: () => Port = workerPort): EngineCli
   let lastState: EngineState | undefined;
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   const listen = (p: Port) => {
-    p.onReply = (reply) => {
-      if (reply.id === -1) {
-        for (const [, w] of pending) w.reject(new Error(reply.ok ? 'engine error' : reply.error));
+    p.onMessage = (message) => {
+      if (message.kind === 'crashed') {
+        for (const [, w] of pending) w.reject(new Error(message.error));
         pending.clear();
         return;
       }
-      const waiter = pending.get(reply.id);
+      if (message.kind === 'saved') {
+        // A delta that does not follow the state held (never expected) leaves the older state.
+        lastState = applyStateDelta(lastState, message.delta) ?? lastState;
+        return;
+      }
+      const waiter = pending.get(message.id);
       if (!waiter) return;
-      pending.delete(reply.id);
-      if (reply.ok) {
-        if (reply.state) lastState = reply.state;
-        waiter.resolve(reply.result);
-      } else waiter.reject(new Error(reply.error));
+      pending.delete(message.id);
+      if (message.ok) waiter.resolve(message.result);
+      else waiter.reject(new Error(message.error));
     };
   };
   listen(port);

@@ -1,7 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { lessonImages, lessonSources } from '../engine/lessons/testing.ts';
-import { dispatch } from '../engine/session/dispatch.ts';
-import type { Reply } from '../engine/session/protocol.ts';
+import { serve } from '../engine/session/dispatch.ts';
 import { LabSession, type SessionOptions } from '../engine/session/session.ts';
 import { createEngineClient, type Port } from './engineClient.ts';
 import { bundledLessonFiles, PROGRESS_STORAGE_KEY, restoreProgress } from './lessonSlice.ts';
@@ -18,10 +17,12 @@ function localEngine() {
     createEngineClient(() => {
       const session = new LabSession(opts);
       const port: Port = {
-        onReply: undefined,
+        onMessage: undefined,
         post(req) {
-          const reply: Reply = dispatch(session, structuredClone(req));
-          queueMicrotask(() => port.onReply?.(structuredClone(reply)));
+          serve(session, structuredClone(req), (m) => {
+            const copy = structuredClone(m);
+            queueMicrotask(() => port.onMessage?.(copy));
+          });
         },
         terminate() {},
       };

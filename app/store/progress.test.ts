@@ -31,7 +31,7 @@ describe('buildProgress', () => {
         { path: 'req.txt', content: 'flask\n' },
         { path: 'app.py', content: 'print(1)\n' },
       ]),
-    );
+    ).build;
     const start = buildProgress(view, 0);
     expect(start.steps.map((x) => x.phase)).toEqual(Array(6).fill('pending'));
     expect(start.done).toBe(false);
@@ -67,7 +67,7 @@ describe('buildProgress', () => {
         { path: 'req.txt', content: 'flask\n' },
         { path: 'app.py', content: 'print(2)\n' },
       ]),
-    );
+    ).build;
     const p = buildProgress(again, again.events.length);
     expect(p.steps.map((x) => x.phase)).toEqual([
       'base',
@@ -84,7 +84,9 @@ describe('buildProgress', () => {
 
   it('marks the failing step and keeps the steps after it pending', () => {
     const s = new LabSession({ registry: resolveTestImage, catalog: builtinCatalog });
-    const view = s.build(input('FROM debian:bookworm-slim\nRUN nosuchcmd\nRUN echo after', []));
+    const view = s.build(
+      input('FROM debian:bookworm-slim\nRUN nosuchcmd\nRUN echo after', []),
+    ).build;
     const p = buildProgress(view, view.events.length);
     expect(p.ok).toBe(false);
     expect(p.steps[1]!.phase).toBe('failed');
@@ -95,7 +97,9 @@ describe('buildProgress', () => {
 
   it('puts a value BuildKit refuses before running anything on the card of its instruction', () => {
     const s = new LabSession({ registry: resolveTestImage, catalog: builtinCatalog });
-    const view = s.build(input('FROM debian:bookworm-slim\nRUN echo hi\nEXPOSE eighty\n', []));
+    const view = s.build(
+      input('FROM debian:bookworm-slim\nRUN echo hi\nEXPOSE eighty\n', []),
+    ).build;
     const p = buildProgress(view, view.events.length);
     expect(p.ok).toBe(false);
     expect(p.error).toBe(undefined);
@@ -113,7 +117,7 @@ describe('playedLayer', () => {
         { path: 'req.txt', content: 'flask\n' },
         { path: 'app.py', content: 'print(1)\n' },
       ]),
-    );
+    ).build;
     const layers = view.image!.layers;
     const base = layers.filter((l) => l.fromBase).length - 1;
     expect(playedLayer(buildProgress(view, 0), layers)).toBeUndefined();

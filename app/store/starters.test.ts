@@ -16,7 +16,7 @@ describe('starter projects', () => {
         noCache: false,
         buildArgs: {},
         tags: ['starter:1'],
-      });
+      }).build;
       expect(view.output).not.toMatch(/ERROR/);
       expect(view.ok).toBe(true);
       expect(view.image?.layers.some((l) => !l.fromBase)).toBe(true);

@@ -3,7 +3,7 @@
  * microtask as a worker would, over the test fixtures' images and the built-in packages.
  */
 import { resolveTestImage } from '../engine/build/testing/fixtures.ts';
-import { dispatch } from '../engine/session/dispatch.ts';
+import { serve } from '../engine/session/dispatch.ts';
 import { LabSession } from '../engine/session/session.ts';
 import { builtinCatalog } from '../engine/shell/packages/builtin.ts';
 import { createEngineClient, type Port } from './engineClient.ts';
@@ -13,10 +13,11 @@ export function localEngine() {
   return () =>
     createEngineClient(() => {
       const port: Port = {
-        onReply: undefined,
+        onMessage: undefined,
         post: (req) => {
-          const reply = dispatch(session, req);
-          queueMicrotask(() => port.onReply?.(reply));
+          const sent: Parameters<NonNullable<Port['onMessage']>>[0][] = [];
+          serve(session, req, (m) => sent.push(m));
+          queueMicrotask(() => sent.forEach((m) => port.onMessage?.(m)));
         },
         terminate() {},
       };

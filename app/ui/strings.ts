@@ -189,6 +189,10 @@ export const strings = {
     efficiency: (score: number, wasted: string, reclaimable: string) =>
       `Efficiency ${score}% · wasted ${wasted} · reclaimable ${reclaimable}.`,
     layerWaste: (bytes: string) => `This layer holds ${bytes} that later layers hide.`,
+    layerId: 'Layer ID (diffID)',
+    standInId:
+      'A stand-in ID: this layer holds files the lab keeps as a size and a checksum, not their bytes (packages, downloads, dd output), so its ID is computed from the tar headers and those checksums. Docker hashes the real bytes of the layer’s tar, so its ID for the same layer differs.',
+    realId: 'The sha256 of this layer’s tar, as Docker computes it.',
     howComputed: 'How is this computed?',
     formula:
       'As dive does: a path written in more than one layer wastes the bytes of every copy but the last (deleting a file in a later layer hides it, it does not remove it). Efficiency = 1 − wasted bytes ÷ bytes of all layers. Reclaimable = the sum over such paths of (cumulative bytes − smallest copy): what cleaning up in the same RUN would save.',

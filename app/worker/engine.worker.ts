@@ -3,24 +3,30 @@
  * The engine's worker: one LabSession per lab, off the page's main thread, so a runaway build
  * never freezes the page; the page cancels a build by terminating this worker.
  */
-import { dispatch } from '../engine/session/dispatch.ts';
+import { serve } from '../engine/session/dispatch.ts';
 import type { Request } from '../engine/session/protocol.ts';
 import { LabSession } from '../engine/session/session.ts';
+import { useWasmSha256 } from './hash.ts';
 import { browserImages } from './images.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
 const images = browserImages();
+// The WebAssembly SHA-256 is made once; every request waits for it (it takes a few ms).
+const hashing = useWasmSha256().catch(() => {
+  // Without WebAssembly the engine hashes in JavaScript: slower, same digests.
+});
 const session = new LabSession({ registry: images.registry, catalog: images.catalog });
 
 self.onmessage = async (event: MessageEvent<Request>) => {
   const req = event.data;
+  await hashing;
   try {
     await prepare(req);
   } catch {
     // Loading is best effort: what could not be loaded is reported by the engine in Docker's words.
   }
-  self.postMessage(dispatch(session, req));
+  serve(session, req, (message) => self.postMessage(message));
 };
 
 /** Fetches the base images (and package lists) a request will need, before the synchronous engine runs. */

@@ -2,6 +2,8 @@
  * A tiny benchmark harness: run a function several times, report the median against a target.
  * Every `*.bench.ts` in this folder is run by `npm run bench` and prints one line per figure.
  */
+import '../../app/node/hash.ts';
+
 export interface Figure {
   name: string;
   value: number;

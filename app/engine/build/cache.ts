@@ -3,8 +3,7 @@
  * words that explain a miss by comparing with what the same step was made of last time.
  * It lives across the builds of a session, so reverting a change hits the old entries again.
  */
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import { sha256Hex } from '../fs/hash.ts';
 import type { Layer } from '../fs/index.ts';
 import type { RunConfig } from '../fs/index.ts';
 import type { CacheKeyParts, MissReason } from './events.ts';
@@ -28,7 +27,7 @@ export function makeKey(parts: Omit<CacheKeyParts, 'key'>): CacheKeyParts {
     parts.args,
     parts.env,
   ]);
-  return { key: `sha256:${bytesToHex(sha256(utf8ToBytes(text)))}`, ...parts };
+  return { key: `sha256:${sha256Hex(text)}`, ...parts };
 }
 
 export class BuildCache {

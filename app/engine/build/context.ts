@@ -2,8 +2,7 @@
  * The build context: the files `docker build` sends, after `.dockerignore`, and the checksums
  * COPY/ADD cache keys are made of (content, name, mode, type, link target; never mtime).
  */
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import { createSha256 } from '../fs/hash.ts';
 import { matchesIgnore, parseDockerignore, type IgnoreRules } from './dockerignore.ts';
 
 export interface ContextFile {
@@ -56,10 +55,10 @@ function checksumOf(
   target: string | undefined,
   data: Uint8Array,
 ): string {
-  const h = sha256.create();
-  h.update(utf8ToBytes(`${type}\0${mode.toString(8)}\0${target ?? ''}\0`));
+  const h = createSha256();
+  h.update(encoder.encode(`${type}\0${mode.toString(8)}\0${target ?? ''}\0`));
   h.update(data);
-  return bytesToHex(h.digest());
+  return h.hex();
 }
 
 /**
@@ -120,9 +119,9 @@ export function filesUnder(ctx: BuildContext, path: string): ContextEntry[] {
 
 /** One checksum over a selection of files (names relative to the selection root included). */
 export function selectionChecksum(entries: readonly { rel: string; checksum: string }[]): string {
-  const h = sha256.create();
-  for (const e of entries) h.update(utf8ToBytes(`${e.rel}\0${e.checksum}\n`));
-  return `sha256:${bytesToHex(h.digest())}`;
+  const h = createSha256();
+  for (const e of entries) h.update(encoder.encode(`${e.rel}\0${e.checksum}\n`));
+  return `sha256:${h.hex()}`;
 }
 
 export { encoder as textEncoder };

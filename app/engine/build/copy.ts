@@ -2,8 +2,7 @@
  * COPY and ADD: which files a step copies (from the context, another stage or an image) and the
  * checksum its cache key is made of. copy-write.ts writes them into the step's layer.
  */
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex } from '@noble/hashes/utils.js';
+import { sha256Hex } from '../fs/hash.ts';
 import { EngineError } from '../common/diagnostics.ts';
 import type { SourceRange } from '../common/diagnostics.ts';
 import type { FsNode, MergedView } from '../fs/index.ts';
@@ -38,7 +37,7 @@ export interface Selection {
   sources?: number;
 }
 
-const hex = (data: Uint8Array) => bytesToHex(sha256(data)).slice(0, 32);
+const hex = (data: Uint8Array) => sha256Hex(data).slice(0, 32);
 export const clean = (p: string) =>
   p
     .split('/')
@@ -257,9 +256,7 @@ export function selectHeredocs(heredocs: readonly { name: string; content: strin
 
 /** `file:<sha256>` / `dir:<sha256>`: the classic builder's name for what a COPY copied. */
 export function classicSourceName(sel: Selection): string {
-  const digest = bytesToHex(
-    sha256(new TextEncoder().encode(sel.items.map((i) => `${i.rel}\0${i.checksum}`).join('\n'))),
-  );
+  const digest = sha256Hex(sel.items.map((i) => `${i.rel}\0${i.checksum}`).join('\n'));
   const single = sel.items.length === 1 && !sel.many;
   return `${single ? 'file' : sel.items.length > 1 && !sel.items.some((i) => i.kind === 'dir') && sel.many ? 'multi' : 'dir'}:${digest}`;
 }

@@ -3,7 +3,7 @@
  * and what a command gives back.
  */
 import type { ContextFile } from '../build/context.ts';
-import type { Engine } from '../daemon/engine.ts';
+import type { BuildOptions, Engine, EngineBuildResult } from '../daemon/engine.ts';
 
 export interface CliHost {
   /**
@@ -16,6 +16,13 @@ export interface CliHost {
   ): { files: ContextFile[]; dockerfile: string; dockerfileName: string } | { error: string };
   writeFile(path: string, data: Uint8Array): void;
   env: Readonly<Record<string, string | undefined>>;
+  /** Told of each build a command runs (the lab shows it in its panels). */
+  onBuild?: (build: {
+    opts: BuildOptions;
+    result: EngineBuildResult;
+    /** Milliseconds the engine took. */
+    ms: number;
+  }) => void;
 }
 
 export interface CliResult {

@@ -1,6 +1,5 @@
 /** The containers of an engine, found by ID prefix or name as docker commands accept. */
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import { sha256Hex } from '../fs/hash.ts';
 import { EngineError } from '../common/diagnostics.ts';
 import type { Container } from './container.ts';
 import { generatedName } from './names.ts';
@@ -28,7 +27,7 @@ export class ContainerStore {
       }
     }
     const n = this.counter++;
-    const id = bytesToHex(sha256(utf8ToBytes(`container:${n}:${imageId}`)));
+    const id = sha256Hex(`container:${n}:${imageId}`);
     return { id, name: name ?? generatedName(n, (x) => this.all().some((c) => c.name === x)) };
   }
 

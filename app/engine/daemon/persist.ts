@@ -138,17 +138,69 @@ function loadLayer(stored: StoredLayer, registryLayers: Map<string, Layer>): Lay
 
 /** Snapshot an engine. @example JSON.stringify(saveEngine(engine)) */
 export function saveEngine(engine: Engine): EngineState {
-  const ids = new Map<Layer, number>();
-  const layers: StoredLayer[] = [];
-  const idOf = (layer: Layer) => {
-    let id = ids.get(layer);
-    if (id === undefined) {
-      id = layers.length;
-      ids.set(layer, id);
-      layers.push(storeLayer(layer));
+  const delta = new StateSaver().save(engine);
+  return { ...delta.state, layers: delta.layers };
+}
+
+/**
+ * What changed in an engine's state since the last save: the layers not sent before (layers
+ * never change, so each is stored once) and the rest of the state, which is small (images,
+ * tags, cache records and containers point at layers by index).
+ */
+export interface StateDelta {
+  /** Where `layers` start in the layer list; 0 means the list starts afresh. */
+  from: number;
+  layers: StoredLayer[];
+  state: Omit<EngineState, 'layers'>;
+}
+
+/**
+ * Saves an engine again and again, sending each layer once: the engine's worker gives the
+ * page a delta after every change instead of the whole state. When most layers it numbered
+ * are no longer used (images removed, cache pruned), it starts the list afresh.
+ */
+export class StateSaver {
+  private ids = new WeakMap<Layer, number>();
+  private count = 0;
+
+  save(engine: Engine): StateDelta {
+    const from = this.count;
+    const layers: StoredLayer[] = [];
+    const used = new Set<number>();
+    const idOf = (layer: Layer) => {
+      let id = this.ids.get(layer);
+      if (id === undefined) {
+        id = this.count++;
+        this.ids.set(layer, id);
+        layers.push(storeLayer(layer));
+      }
+      used.add(id);
+      return id;
+    };
+    const state = collectState(engine, idOf);
+    if (from > 0 && used.size * 2 < this.count) {
+      this.ids = new WeakMap();
+      this.count = 0;
+      return this.save(engine);
     }
-    return id;
-  };
+    return { from, layers, state };
+  }
+}
+
+/**
+ * The state after `delta`, given the state saved before it; undefined when the two do not
+ * follow each other (a delta from another saver).
+ */
+export function applyStateDelta(
+  before: EngineState | undefined,
+  delta: StateDelta,
+): EngineState | undefined {
+  if (delta.from === 0) return { ...delta.state, layers: delta.layers };
+  if (!before || before.layers.length !== delta.from) return undefined;
+  return { ...delta.state, layers: [...before.layers, ...delta.layers] };
+}
+
+function collectState(engine: Engine, idOf: (layer: Layer) => number): Omit<EngineState, 'layers'> {
   const images = engine.images
     .all()
     .map((i) => ({ ...i, layers: i.layers.map(idOf), history: [...i.history] }));
@@ -168,7 +220,6 @@ export function saveEngine(engine: Engine): EngineState {
   return {
     version: VERSION,
     pulled: [...engine.pulled],
-    layers,
     images,
     tags: engine.images.allTags(),
     cache,

@@ -1,11 +1,9 @@
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex } from '@noble/hashes/utils.js';
 import { Gzip } from 'fflate';
+import { createSha256, sha256Hex } from './hash.ts';
 import type { Layer } from './layer.ts';
 import type { TarOptions } from './tar-write.ts';
+import { standInDescription } from './stand-in.ts';
 import { tarChunks } from './tar-write.ts';
-
-const encoder = new TextEncoder();
 
 /**
  * `sha256:<hex>` of bytes or of a string's UTF-8.
@@ -14,26 +12,36 @@ const encoder = new TextEncoder();
  * sha256Digest('hello'); // 'sha256:2cf24dba...'
  */
 export function sha256Digest(data: Uint8Array | string): string {
-  return 'sha256:' + bytesToHex(sha256(typeof data === 'string' ? encoder.encode(data) : data));
+  return 'sha256:' + sha256Hex(data);
 }
 
 export interface TarDigest {
-  /** `sha256:<hex>` of the uncompressed tar: the layer's diffID. */
+  /**
+   * The layer's diffID. When all its bytes are stored: `sha256:<hex>` of the uncompressed tar,
+   * as Docker computes it. Otherwise a stand-in's (see `standIn`).
+   */
   readonly diffId: string;
   /** Bytes of the uncompressed tar. */
   readonly tarSize: number;
+  /**
+   * True when some files of the layer are stand-ins (a size and the real file's digest, no
+   * bytes: package payloads, downloads, `dd` output). Their layer's digest is then the sha256
+   * of a description (the tar headers, the stored content, and each stand-in's own digest,
+   * see stand-in.ts): deterministic, and equal for equal layers, but not the sha256 a real
+   * tar of the same files would have, so the UI says so where it shows one.
+   */
+  readonly standIn: boolean;
 }
 
 function optionsKey(opts: TarOptions): string | undefined {
   // Custom name mappers cannot be keyed; those digests are computed every time.
-  if (opts.names) return undefined;
+  if (opts.names || opts.standIns) return undefined;
   return `tar:${opts.mtime ?? 'fixed'}`;
 }
 
 /**
- * A layer's diffID: sha256 of its tar, streamed chunk by chunk (a 100 MB layer is never held
- * in memory) and remembered on the layer, so each layer is hashed at most once per option set.
- * A layer made with a known diffID (catalog base layers) is not hashed at all.
+ * A layer's diffID (see {@link TarDigest}), computed once and remembered on the layer. A layer
+ * made with a known diffID (catalog base layers) is not hashed at all.
  *
  * @example
  * diffId(layer); // 'sha256:...'
@@ -45,24 +53,44 @@ export function diffId(layer: Layer, opts: TarOptions = {}): string {
 }
 
 /**
- * diffID and tar size together (one pass), remembered on the layer.
+ * diffID, tar size and whether the digest is a stand-in's, together (one pass), remembered on
+ * the layer. Real bytes are hashed for real, streamed chunk by chunk (a large layer is never
+ * held in memory); stand-in files are named by their own digest, never hashed as invented bytes.
  *
  * @example
- * const { diffId, tarSize } = tarDigest(layer);
+ * const { diffId, tarSize, standIn } = tarDigest(layer);
  */
 export function tarDigest(layer: Layer, opts: TarOptions = {}): TarDigest {
   const key = optionsKey(opts);
   const cached = key ? (layer.memo.get(key) as TarDigest | undefined) : undefined;
   if (cached) return cached;
-  const hash = sha256.create();
+  const hash = createSha256();
+  const standIn = layer.stats.standIns > 0;
   let tarSize = 0;
-  for (const chunk of tarChunks(layer.root, opts)) {
-    hash.update(chunk);
-    tarSize += chunk.length;
+  if (standIn) {
+    const size = { bytes: 0 };
+    for (const chunk of standInDescription(layer.root, opts, size)) hash.update(chunk);
+    tarSize = size.bytes;
+  } else {
+    for (const chunk of tarChunks(layer.root, opts)) {
+      hash.update(chunk);
+      tarSize += chunk.length;
+    }
   }
-  const result = { diffId: 'sha256:' + bytesToHex(hash.digest()), tarSize };
+  const result: TarDigest = { diffId: 'sha256:' + hash.hex(), tarSize, standIn };
   if (key) layer.memo.set(key, result);
   return result;
+}
+
+/**
+ * Whether a layer's diffID is a stand-in's (some files have no stored bytes). Catalog base
+ * layers carry the real image's diffID and are not.
+ *
+ * @example
+ * isStandInDigest(layer); // true for a layer apt-get installed packages into
+ */
+export function isStandInDigest(layer: Layer): boolean {
+  return layer.knownDiffId === undefined && layer.stats.standIns > 0;
 }
 
 /**
@@ -110,15 +138,32 @@ export function compressedLayer(
   const memoKey = key && `gzip${opts.level ?? 6}:${key}`;
   const cached = memoKey ? (layer.memo.get(memoKey) as CompressedLayer | undefined) : undefined;
   if (cached) return cached;
-  const hash = sha256.create();
+  const standIn = isStandInDigest(layer);
+  const hash = createSha256();
   let size = 0;
   const gz = new Gzip({ level: opts.level ?? 6, mtime: 0 }, (chunk) => {
     hash.update(chunk);
     size += chunk.length;
   });
-  for (const chunk of tarChunks(layer.root, opts)) gz.push(chunk);
+  // Stand-in files have no bytes to compress: the stored part is compressed, the stand-ins
+  // count at their full size (an upper bound), and the digest is named after the diffID.
+  for (const chunk of tarChunks(layer.root, standIn ? { ...opts, standIns: 'omit' } : opts))
+    gz.push(chunk);
   gz.push(new Uint8Array(0), true);
-  const result = { digest: 'sha256:' + bytesToHex(hash.digest()), size };
+  const result = standIn
+    ? {
+        digest: sha256Digest(`compressed ${diffId(layer, opts)}`),
+        size: size + standInBytes(layer),
+      }
+    : { digest: 'sha256:' + hash.hex(), size };
   if (memoKey) layer.memo.set(memoKey, result);
   return result;
+}
+
+/** Bytes of a layer's stand-in files (their sizes; the bytes themselves are not stored). */
+function standInBytes(layer: Layer): number {
+  let n = 0;
+  for (const r of layer.records())
+    if (r.kind === 'file' && r.size > 0 && !(r.node?.type === 'file' && r.node.data)) n += r.size;
+  return n;
 }

@@ -29,7 +29,16 @@ export { tarChunks, writeTar } from './tar-write.ts';
 export type { TarEntry } from './tar-read.ts';
 export { layerFromTar, readTar } from './tar-read.ts';
 export type { CompressedLayer, TarDigest } from './digest.ts';
-export { chainIds, compressedLayer, diffId, sha256Digest, tarDigest } from './digest.ts';
+export {
+  chainIds,
+  compressedLayer,
+  diffId,
+  isStandInDigest,
+  sha256Digest,
+  tarDigest,
+} from './digest.ts';
+export type { Hasher, HasherFactory } from './hash.ts';
+export { createSha256, sha256Hex, sha256Name, useSha256 } from './hash.ts';
 export type { HealthConfig, HistoryEntry, ImageConfigInput, RunConfig } from './config.ts';
 export { goTime, imageConfigJson, imageId } from './config.ts';
 export type { GoJson } from './json.ts';

@@ -122,6 +122,11 @@ export interface LayerStats {
   readonly opaques: number;
   /** Tar entries in all. */
   readonly entries: number;
+  /**
+   * Regular files whose bytes are not stored (a size, and the real file's digest when known):
+   * with any, the layer's digest is a stand-in's (stand-in.ts), not the tar's.
+   */
+  readonly standIns: number;
 }
 
 export interface LayerOptions {
@@ -169,12 +174,14 @@ function computeStats(root: DirNode): LayerStats {
     whiteouts: 0,
     opaques: 0,
     entries: 0,
+    standIns: 0,
   };
   for (const r of layerRecords(root)) {
     s.entries++;
     if (r.kind === 'file') {
       s.files++;
       s.size += r.size;
+      if (r.size > 0 && !(r.node?.type === 'file' && r.node.data)) s.standIns++;
     } else if (r.kind === 'dir') s.dirs++;
     else if (r.kind === 'symlink') s.symlinks++;
     else if (r.kind === 'hardlink') s.hardlinks++;

@@ -13,6 +13,11 @@ export interface TarOptions {
   mtime?: number | 'preserve';
   /** User and group names for owner ids (GNU tar shows them); `root` for 0 by default. */
   names?: (id: number) => string;
+  /**
+   * `omit` leaves out the zeros written for files whose bytes are not stored (the stream is
+   * then no valid tar: only for estimating what the stored part compresses to).
+   */
+  standIns?: 'zeros' | 'omit';
 }
 
 const BLOCK = 512;
@@ -72,22 +77,50 @@ function* coalesce(pieces: Iterable<Uint8Array>): Generator<Uint8Array> {
   if (len > 0) yield buf.subarray(0, len);
 }
 
+/**
+ * The mtime a record is written with: fixed by default, the record's own with `'preserve'`.
+ * Docker writes opaque markers with a zero mtime whatever the layer's time.
+ */
+export function entryMtime(r: LayerRecord, opts: TarOptions): number {
+  return r.kind === 'opaque'
+    ? 0
+    : opts.mtime === undefined
+      ? FIXED_MTIME
+      : opts.mtime === 'preserve'
+        ? r.mtime
+        : opts.mtime;
+}
+
+/**
+ * Bytes one record takes in the tar (its header, a PAX header when it needs one, its content
+ * padded to the block), computed without writing it.
+ *
+ * @example
+ * entryTarBytes(record, {}); // 512 + 1024 for a 600-byte file
+ */
+export function entryTarBytes(r: LayerRecord, opts: TarOptions): number {
+  const pax = paxFields(r, Math.max(0, Math.floor(entryMtime(r, opts))));
+  const paxBytes =
+    pax.length === 0
+      ? 0
+      : BLOCK + blocks(encoder.encode(pax.map(([k, v]) => paxRecord(k, v)).join('')).length);
+  return paxBytes + BLOCK + (r.kind === 'file' ? blocks(r.size) : 0);
+}
+
+/** The two zero blocks that end a tar. */
+export const TAR_END_BYTES = 2 * BLOCK;
+
+const blocks = (n: number) => Math.ceil(n / BLOCK) * BLOCK;
+
 function* rawChunks(root: DirNode, opts: TarOptions): Generator<Uint8Array> {
   const names = opts.names ?? defaultNames;
   for (const r of layerRecords(root)) {
-    // Docker writes opaque markers with a zero mtime whatever the layer's time.
-    const mtime =
-      r.kind === 'opaque'
-        ? 0
-        : opts.mtime === undefined
-          ? FIXED_MTIME
-          : opts.mtime === 'preserve'
-            ? r.mtime
-            : opts.mtime;
+    const mtime = entryMtime(r, opts);
     yield* headerBlocks(r, mtime, names);
     if (r.kind !== 'file' || r.size === 0) continue;
     const data = r.node?.type === 'file' ? r.node.data : undefined;
     if (data) yield data;
+    else if (opts.standIns === 'omit') continue;
     else {
       for (let left = r.size; left > 0; left -= ZERO_CHUNK.length) {
         yield left >= ZERO_CHUNK.length ? ZERO_CHUNK : ZERO_CHUNK.subarray(0, left);
@@ -127,17 +160,9 @@ function* headerBlocks(
   mtime: number,
   names: (id: number) => string,
 ): Generator<Uint8Array> {
-  const pax: [string, string][] = [];
-  const name = encoder.encode(r.name);
-  if (name.length > 100 || !isAscii(r.name)) pax.push(['path', r.name]);
-  const link = r.linkname ?? '';
-  const linkBytes = encoder.encode(link);
-  if (linkBytes.length > 100 || !isAscii(link)) pax.push(['linkpath', link]);
-  if (r.size > MAX_OCTAL_SIZE) pax.push(['size', String(r.size)]);
-  if (r.uid > MAX_OCTAL_ID) pax.push(['uid', String(r.uid)]);
-  if (r.gid > MAX_OCTAL_ID) pax.push(['gid', String(r.gid)]);
   const m = Math.max(0, Math.floor(mtime));
-  if (m > MAX_OCTAL_SIZE) pax.push(['mtime', String(m)]);
+  const pax = paxFields(r, m);
+  const link = r.linkname ?? '';
   if (pax.length > 0) {
     const body = encoder.encode(pax.map(([k, v]) => paxRecord(k, v)).join(''));
     yield header({
@@ -168,6 +193,24 @@ function* headerBlocks(
     uname: names(r.uid),
     gname: names(r.gid),
   });
+}
+
+/** What a record needs a PAX header for: names, link targets, sizes, ids or times too long. */
+function paxFields(r: LayerRecord, m: number): [string, string][] {
+  const pax: [string, string][] = [];
+  if (!fitsUstar(r.name)) pax.push(['path', r.name]);
+  const link = r.linkname ?? '';
+  if (!fitsUstar(link)) pax.push(['linkpath', link]);
+  if (r.size > MAX_OCTAL_SIZE) pax.push(['size', String(r.size)]);
+  if (r.uid > MAX_OCTAL_ID) pax.push(['uid', String(r.uid)]);
+  if (r.gid > MAX_OCTAL_ID) pax.push(['gid', String(r.gid)]);
+  if (m > MAX_OCTAL_SIZE) pax.push(['mtime', String(m)]);
+  return pax;
+}
+
+/** ASCII and at most 100 bytes: fits a ustar name field. */
+function fitsUstar(s: string): boolean {
+  return s.length <= 100 && isAscii(s);
 }
 
 /** Go names the PAX header after the entry, under a `PaxHeaders.0` directory. */

@@ -69,11 +69,47 @@ describe('writeTar / readTar', () => {
     expect(big.data.every((b) => b === 0)).toBe(true);
   });
 
-  it('hashes the stream to the sha256 of the whole tar', () => {
-    const bytes = writeTar(layer.root);
-    expect(diffId(layer)).toBe('sha256:' + sha256Hex(bytes));
-    expect(tarDigest(layer).tarSize).toBe(bytes.length);
+  it('hashes the stream to the sha256 of the whole tar when every byte is stored', () => {
+    const real = layerFromEntries(
+      [...layer.records()]
+        .filter((r) => r.path !== '/app/big.bin')
+        .map((r) =>
+          r.kind === 'file' && r.node?.type === 'file'
+            ? { path: r.path, type: 'file' as const, data: r.node.data! }
+            : { path: r.path, type: 'dir' as const },
+        ),
+    );
+    const bytes = writeTar(real.root);
+    expect(tarDigest(real)).toEqual({
+      diffId: 'sha256:' + sha256Hex(bytes),
+      tarSize: bytes.length,
+      standIn: false,
+    });
     expect(bytes.length % 512).toBe(0);
+  });
+
+  it('names a layer with stand-in files by a description, never by hashing invented zeros', () => {
+    const bytes = writeTar(layer.root);
+    const d = tarDigest(layer);
+    expect(d.standIn).toBe(true);
+    expect(d.diffId).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(d.diffId).not.toBe('sha256:' + sha256Hex(bytes));
+    // The size is still the real tar's, PAX headers included.
+    expect(d.tarSize).toBe(bytes.length);
+    // Deterministic, and it follows what the headers and the stand-in's own digest say.
+    const entry = (over: object) =>
+      layerFromEntries([{ path: '/big', type: 'file', size: 1000, digest: 'sha256:aa', ...over }]);
+    expect(diffId(entry({}))).toBe(diffId(entry({})));
+    expect(diffId(entry({ digest: 'sha256:bb' }))).not.toBe(diffId(entry({})));
+    expect(diffId(entry({ size: 1001 }))).not.toBe(diffId(entry({})));
+    expect(diffId(entry({ mode: 0o600 }))).not.toBe(diffId(entry({})));
+    // A stored file's bytes count through their own sha256.
+    const mixed = (data: string) =>
+      layerFromEntries([
+        { path: '/big', type: 'file', size: 1000 },
+        { path: '/small', type: 'file', data },
+      ]);
+    expect(diffId(mixed('a'))).not.toBe(diffId(mixed('b')));
   });
 
   it('never holds a large content-less file in one buffer', () => {
@@ -109,10 +145,14 @@ describe('writeTar / readTar', () => {
     expect(readTar(bytes)[0]).toMatchObject({ name: 'x', size: 3 });
   });
 
-  it('gives a compressed size smaller than the tar for zeros', () => {
-    const c = compressedLayer(layer);
+  it('compresses a stored tar, and counts stand-in files at their size', () => {
+    const zeros = layerFromEntries([{ path: '/z', type: 'file', data: new Uint8Array(100_000) }]);
+    const c = compressedLayer(zeros);
     expect(c.digest).toMatch(/^sha256:[0-9a-f]{64}$/);
-    expect(c.size).toBeLessThan(tarDigest(layer).tarSize / 10);
+    expect(c.size).toBeLessThan(tarDigest(zeros).tarSize / 10);
+    const s = compressedLayer(layer);
+    expect(s.size).toBeGreaterThan(1_000_000);
+    expect(s.size).toBeLessThan(1_010_000);
   });
 });
 

@@ -107,7 +107,7 @@ function rebuildAfterEdit(
   if (!f) return `${file} is not one of the build's files.`;
   const text = typeof f.content === 'string' ? f.content : new TextDecoder().decode(f.content);
   const edited = files.map((x) => (x === f ? { ...x, content: `${text}\n# edited\n` } : x));
-  if (source.via === 'build') return copy.build({ ...source.input, files: edited });
+  if (source.via === 'build') return copy.build({ ...source.input, files: edited }).build;
   return copy.command(source.line, edited, source.dockerfile).build ?? 'The build did not run.';
 }
 

@@ -2,8 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCourse } from '../lessons/index.ts';
 import { lessonImages, lessonSources } from '../lessons/testing.ts';
 import type { Lesson } from '../lessons/types.ts';
-import { dispatch } from './dispatch.ts';
-import { MUTATING } from './protocol.ts';
+import { dispatch, serve } from './dispatch.ts';
+import { MUTATING, type FromWorker } from './protocol.ts';
 import { LabSession, type SessionOptions } from './session.ts';
 
 const course = loadCourse(lessonSources());
@@ -96,9 +96,10 @@ describe('lessons in a LabSession', () => {
   it('answers lesson requests through dispatch, with the saved state after a start', () => {
     const s = new LabSession(opts);
     const l = lesson('images-and-containers');
-    const reply = dispatch(s, { id: 7, method: 'lessonStart', args: [cloned(l)] });
-    expect(reply).toMatchObject({ id: 7, ok: true });
-    expect(reply.ok && reply.state).toBeTruthy();
+    const sent: FromWorker[] = [];
+    serve(s, { id: 7, method: 'lessonStart', args: [cloned(l)] }, (m) => sent.push(m));
+    expect(sent[0]).toMatchObject({ kind: 'reply', id: 7, ok: true });
+    expect(sent[1]).toMatchObject({ kind: 'saved', delta: { from: 0 } });
     expect(MUTATING.has('lessonSolution')).toBe(true);
     expect(MUTATING.has('lessonGoals')).toBe(false);
     const goals = dispatch(s, { id: 8, method: 'lessonGoals', args: [cloned(l.goals)] });

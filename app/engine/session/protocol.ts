@@ -1,19 +1,22 @@
 /**
- * The messages between the page and the engine's worker: a request names a LabSession method
- * and its arguments; the reply carries the result or an error in words, plus the engine's
- * saved state so a cancelled (terminated) worker can be restarted where it was.
+ * The messages between the page and the engine's worker. A request names a LabSession method
+ * and its arguments; the worker answers each with one reply carrying the result (a build's
+ * reply holds the build and the engine's images and containers after it: one round trip).
+ * After a request that changed the engine, the worker also sends what changed in its saved
+ * state (`saved`: new layers and the small rest), so a cancelled (terminated) worker can be
+ * restarted where it was; the page never waits for it.
  */
 import type { ContextFile } from '../build/context.ts';
-import type { EngineState } from '../daemon/persist.ts';
+import type { EngineState, StateDelta } from '../daemon/persist.ts';
 import type { GolfScore } from '../lessons/golf.ts';
 import type { Lab } from '../lessons/run.ts';
 import type { Goal, Lesson } from '../lessons/types.ts';
 import type { GoalResult, LessonSolved, LessonStarted } from './lessons.ts';
 import type { FileContent } from './session.ts';
-import type { BuildInput, BuildView, CommandView, EngineView, FileRow } from './types.ts';
+import type { BuildInput, BuildResult, CommandView, EngineView, FileRow } from './types.ts';
 
 export interface EngineMethods {
-  build(input: BuildInput): BuildView;
+  build(input: BuildInput): BuildResult;
   command(
     line: string,
     files: readonly ContextFile[],
@@ -41,11 +44,21 @@ export interface Request<M extends MethodName = MethodName> {
   args: Parameters<EngineMethods[M]>;
 }
 
+/** The one answer to a request. */
 export type Reply =
-  | { id: number; ok: true; result: unknown; state: EngineState | undefined }
-  | { id: number; ok: false; error: string };
+  | { kind: 'reply'; id: number; ok: true; result: unknown }
+  | { kind: 'reply'; id: number; ok: false; error: string };
 
-/** Methods that change the engine (the reply carries the new saved state). */
+/** What changed in the engine's saved state, sent after a reply that changed it. */
+export interface Saved {
+  kind: 'saved';
+  delta: StateDelta;
+}
+
+/** Everything the worker sends the page. */
+export type FromWorker = Reply | Saved;
+
+/** Methods that change the engine (a `saved` message follows their reply). */
 export const MUTATING: ReadonlySet<MethodName> = new Set([
   'build',
   'command',

@@ -27,7 +27,7 @@ const DF = [
 describe('LabSession', () => {
   it('builds into views: layers with base marked, tar entries with whiteouts, history', () => {
     const s = session();
-    const v = s.build(input(DF, [{ path: 'a.txt', content: 'mine\n' }]));
+    const v = s.build(input(DF, [{ path: 'a.txt', content: 'mine\n' }])).build;
     expect(v.ok).toBe(true);
     const img = v.image!;
     const base = resolveTestImage('debian:bookworm-slim')!.layers.length;
@@ -45,11 +45,12 @@ describe('LabSession', () => {
 
   it('lists the merged files with the layer that provides each and what it shadows', () => {
     const s = session();
-    const v = s.build(input(DF, [{ path: 'a.txt', content: 'mine\n' }]));
+    const v = s.build(input(DF, [{ path: 'a.txt', content: 'mine\n' }])).build;
     const base = v.image!.layers.filter((l) => l.fromBase).length;
-    const a = v.files.find((f) => f.path === '/data/a')!;
+    const files = s.files('app:1', v.image!.layers.length - 1);
+    const a = files.find((f) => f.path === '/data/a')!;
     expect(a).toMatchObject({ type: 'file', size: 5, layer: base + 1, shadows: [base] });
-    expect(v.files.some((f) => f.path === '/data/b')).toBe(false);
+    expect(files.some((f) => f.path === '/data/b')).toBe(false);
     expect(s.fileContent({ image: 'app:1' }, '/data/a')).toEqual({
       kind: 'text',
       text: 'mine\n',

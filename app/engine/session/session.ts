@@ -3,7 +3,6 @@
  * views, docker commands typed in the terminal, and the state of images and containers. Pure
  * (no DOM): it runs in the engine's worker, and in tests directly.
  */
-import { renderBuildkit, renderClassic } from '../cli/format/build-output.ts';
 import type { BaseImage } from '../build/builder.ts';
 import type { ContextFile } from '../build/context.ts';
 import { buildkitExpand, planDockerfile } from '../build/plan.ts';
@@ -11,8 +10,14 @@ import { splitCommandLine } from '../cli/argv.ts';
 import { runDocker } from '../cli/docker.ts';
 import type { CliHost } from '../cli/types.ts';
 import { containerChanges, writableSize } from '../containers/container.ts';
-import { Engine, type BuildOptions, type EngineBuildResult } from '../daemon/engine.ts';
-import { loadEngine, saveEngine, type EngineState } from '../daemon/persist.ts';
+import { Engine } from '../daemon/engine.ts';
+import {
+  loadEngine,
+  saveEngine,
+  StateSaver,
+  type EngineState,
+  type StateDelta,
+} from '../daemon/persist.ts';
 import { diffId, MergedView } from '../fs/index.ts';
 import type { PackageCatalog } from '../shell/index.ts';
 import type { GolfScore } from '../lessons/golf.ts';
@@ -27,8 +32,15 @@ import {
   type LessonSolved,
   type LessonStarted,
 } from './lessons.ts';
-import type { BuildInput, BuildView, CommandView, EngineView, FileRow } from './types.ts';
-import { fileRows, imageView } from './views.ts';
+import type {
+  BuildInput,
+  BuildResult,
+  BuildView,
+  CommandView,
+  EngineView,
+  FileRow,
+} from './types.ts';
+import { buildView, fileRows, type FinishedBuild } from './views.ts';
 import { runFilter } from './filters.ts';
 import { isCompound, splitHostLine, splitPipeline, substitute } from './hostLine.ts';
 import { newActivity, recordBuild, recordCommand, type Activity } from '../lessons/activity.ts';
@@ -50,8 +62,11 @@ export class LabSession {
   engine: Engine;
   /** What the learner did since the lesson started (or the session began): goal checks read it. */
   activity: Activity = newActivity();
-  private captured: { opts: BuildOptions; result: EngineBuildResult; ms: number } | undefined;
   private readonly opts: SessionOptions;
+  /** Sends each layer to the page once (see saveDelta). */
+  private saver = new StateSaver();
+  /** Merged file lists already worked out, by image ID and layer (images never change). */
+  private readonly rows = new Map<string, FileRow[]>();
 
   constructor(opts: SessionOptions) {
     this.opts = opts;
@@ -62,27 +77,19 @@ export class LabSession {
   reset(): void {
     this.engine = this.newEngine();
     this.activity = newActivity();
-    this.captured = undefined;
+    this.rows.clear();
+    this.saver = new StateSaver();
   }
 
   private newEngine(): Engine {
     const opts = this.opts;
-    const engine = new Engine({
+    return new Engine({
       planner: planDockerfile,
       expand: buildkitExpand,
       catalog: opts.catalog,
       registry: opts.registry,
       clock: opts.clock ?? (() => Math.floor(Date.now() / 1000)),
     });
-    // Every build, from the Build button or from `docker build` in the terminal, is seen here.
-    const build = engine.build.bind(engine);
-    engine.build = (o: BuildOptions) => {
-      const t0 = performance.now();
-      const result = build(o);
-      this.captured = { opts: o, result, ms: performance.now() - t0 };
-      return result;
-    };
-    return engine;
   }
 
   /** Base images a Dockerfile names in FROM lines (for loading them before a build). */
@@ -96,8 +103,9 @@ export class LabSession {
       .filter((ref) => ref !== 'scratch' && !names.has(ref.toLowerCase()));
   }
 
-  build(input: BuildInput): BuildView {
-    this.engine.build({
+  /** The Build button: the build and the engine's state after it, in one reply. */
+  build(input: BuildInput): BuildResult {
+    const opts = {
       dockerfile: input.dockerfile,
       files: input.files,
       tags: input.tags,
@@ -105,32 +113,12 @@ export class LabSession {
       noCache: input.noCache,
       builder: input.builder,
       ...(input.target ? { target: input.target } : {}),
-    });
-    const view = this.lastBuildView()!;
-    recordBuild(this.activity, input, view);
-    return view;
-  }
-
-  private lastBuildView(): BuildView | undefined {
-    const c = this.captured;
-    if (!c) return undefined;
-    const { result, opts } = c;
-    const start = result.events.find((e) => e.type === 'build-start');
-    const baseRefs = start && start.type === 'build-start' ? start.baseImages : [];
-    const record = result.image ? this.engine.images.get(result.image.id) : undefined;
-    const outputOpts = { source: opts.dockerfile, tags: opts.tags ?? [] };
-    return {
-      ok: result.ok,
-      events: result.events,
-      diagnostics: result.diagnostics,
-      output:
-        opts.builder === 'classic'
-          ? renderClassic(result.events, outputOpts)
-          : renderBuildkit(result.events, outputOpts),
-      image: record ? imageView(this.engine, record, baseRefs) : undefined,
-      files: record ? fileRows(record.layers) : [],
-      elapsedMs: c.ms,
     };
+    const t0 = performance.now();
+    const result = this.engine.build(opts);
+    const view = buildView(this.engine, { opts, result, ms: performance.now() - t0 });
+    recordBuild(this.activity, input, view);
+    return { build: view, engine: this.view() };
   }
 
   /** A command line typed in the terminal. Only `docker ...` runs; the rest is explained. */
@@ -183,8 +171,13 @@ export class LabSession {
         `${words[0]}: command not found\nThis terminal speaks the docker CLI: try docker build -t app .  or  docker images\n`,
       );
     }
+    // A `docker build` the line runs comes back to the panels as the Build button's does.
+    let built: FinishedBuild | undefined;
     const host: CliHost = {
       env,
+      onBuild: (b) => {
+        built = b;
+      },
       readContext: (dir, name) => {
         if (dir !== '.' && dir !== './') {
           return {
@@ -211,9 +204,8 @@ export class LabSession {
       },
       writeFile: (path, data) => written.push({ path, data }),
     };
-    this.captured = undefined;
     const r = runDocker(this.engine, words.slice(1), host);
-    return done(r.exitCode, r.stdout, r.stderr, this.lastBuildView());
+    return done(r.exitCode, r.stdout, r.stderr, built && buildView(this.engine, built));
   }
 
   /**
@@ -305,7 +297,15 @@ export class LabSession {
   files(image: string, upTo: number): FileRow[] {
     const record = this.engine.images.find(image);
     if (!record) return [];
-    return fileRows(record.layers.slice(0, upTo + 1));
+    const key = `${record.id}:${upTo}`;
+    let rows = this.rows.get(key);
+    if (!rows) {
+      rows = fileRows(record.layers.slice(0, upTo + 1));
+      // A few lists are kept: the layers a learner steps through, not every one ever seen.
+      if (this.rows.size >= 8) this.rows.delete(this.rows.keys().next().value!);
+      this.rows.set(key, rows);
+    }
+    return rows;
   }
 
   /** A file of an image (up to a layer) or of a container, for the file viewer. */
@@ -368,8 +368,15 @@ export class LabSession {
     return saveEngine(this.engine);
   }
 
+  /** What changed in the saved state since the last call (the first call: all of it). */
+  saveDelta(): StateDelta {
+    return this.saver.save(this.engine);
+  }
+
   load(state: EngineState): void {
     loadEngine(this.engine, state);
+    // The page holds this state already; the next delta starts a fresh layer list.
+    this.saver = new StateSaver();
   }
 }
 

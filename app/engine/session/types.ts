@@ -38,6 +38,11 @@ export interface LayerEntry {
 export interface LayerView {
   index: number;
   diffId: string;
+  /**
+   * The diffID is a stand-in's: the layer holds files kept as a size and a digest, not their
+   * bytes, so its ID is made from the tar headers and those digests (fs/stand-in.ts).
+   */
+  standInDigest: boolean;
   size: number;
   /** The history line that made it. */
   createdBy: string;
@@ -87,9 +92,14 @@ export interface BuildView {
   /** Docker's own output of the build, as `docker build` prints it. */
   output: string;
   image: ImageView | undefined;
-  files: FileRow[];
   /** Wall time the engine took, ms. */
   elapsedMs: number;
+}
+
+/** The Build button's reply: the build, and the engine's images and containers after it. */
+export interface BuildResult {
+  build: BuildView;
+  engine: EngineView;
 }
 
 export interface ImageSummary {

@@ -1,9 +1,10 @@
 /** Views of images and their filesystems for the panels (see types.ts). */
 import { analyzeEfficiency } from '../analysis/efficiency.ts';
-import type { Engine } from '../daemon/engine.ts';
-import { diffId, MergedView, type Layer, type RunConfig } from '../fs/index.ts';
+import { renderBuildkit, renderClassic } from '../cli/format/build-output.ts';
+import type { BuildOptions, Engine, EngineBuildResult } from '../daemon/engine.ts';
+import { diffId, isStandInDigest, MergedView, type Layer, type RunConfig } from '../fs/index.ts';
 import type { ImageRecord } from '../images/store.ts';
-import type { FileRow, HistoryView, ImageView, LayerEntry, LayerView } from './types.ts';
+import type { BuildView, FileRow, HistoryView, ImageView, LayerEntry, LayerView } from './types.ts';
 
 /** Entries listed per layer; a base layer's thousands are in the file list instead. */
 export const MAX_LAYER_ENTRIES = 2000;
@@ -113,6 +114,7 @@ export function imageView(
     return {
       index,
       diffId: diffId(layer),
+      standInDigest: isStandInDigest(layer),
       size: layer.stats.size,
       createdBy: history.find((h) => h.layer === index)?.createdBy ?? '',
       fromBase: index < base,
@@ -136,5 +138,31 @@ export function imageView(
       wastedBytes: efficiency.wastedBytes,
       reclaimableBytes: efficiency.reclaimableBytes,
     },
+  };
+}
+
+/** A build the engine ran: what it was asked, what came out, and how long it took. */
+export interface FinishedBuild {
+  opts: BuildOptions;
+  result: EngineBuildResult;
+  ms: number;
+}
+
+/** What the panels get of a build: its events, Docker's output and the image's view. */
+export function buildView(engine: Engine, { opts, result, ms }: FinishedBuild): BuildView {
+  const start = result.events.find((e) => e.type === 'build-start');
+  const baseRefs = start && start.type === 'build-start' ? start.baseImages : [];
+  const record = result.image ? engine.images.get(result.image.id) : undefined;
+  const outputOpts = { source: opts.dockerfile, tags: opts.tags ?? [] };
+  return {
+    ok: result.ok,
+    events: result.events,
+    diagnostics: result.diagnostics,
+    output:
+      opts.builder === 'classic'
+        ? renderClassic(result.events, outputOpts)
+        : renderBuildkit(result.events, outputOpts),
+    image: record ? imageView(engine, record, baseRefs) : undefined,
+    elapsedMs: ms,
   };
 }

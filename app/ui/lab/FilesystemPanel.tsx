@@ -278,8 +278,9 @@ export function FilesystemPanel() {
   const last = image ? image.layers.length - 1 : 0;
   const layerIndex = upTo === undefined || upTo > last ? last : upTo;
   const key = image ? `${image.id}:${layerIndex}` : '';
+  // The file list comes from the engine when the panel needs it, not with every build.
   useEffect(() => {
-    if (!image || layerIndex === last || rowsUpTo?.key === key) return;
+    if (!image || rowsUpTo?.key === key) return;
     let live = true;
     void engine()
       .files(image.id, layerIndex)
@@ -287,15 +288,14 @@ export function FilesystemPanel() {
     return () => {
       live = false;
     };
-  }, [engine, image, layerIndex, last, key, rowsUpTo?.key]);
+  }, [engine, image, layerIndex, key, rowsUpTo?.key]);
 
   const ownLayers = useMemo(
     () => new Set(image?.layers.filter((l) => !l.fromBase).map((l) => l.index) ?? []),
     [image],
   );
   if (!build || !image) return <p className="empty">{build ? t.failed : t.noBuild}</p>;
-  const rows =
-    layerIndex === last ? build.view.files : rowsUpTo?.key === key ? rowsUpTo.rows : undefined;
+  const rows = rowsUpTo?.key === key ? rowsUpTo.rows : undefined;
   const layer = image.layers[layerIndex]!;
   const eff = image.efficiency;
   return (
@@ -355,7 +355,13 @@ export function FilesystemPanel() {
             <p className="hint">{t.loading}</p>
           )
         ) : (
-          <Changes entries={layer.entries} omitted={layer.entriesOmitted} filter={filter} />
+          <>
+            <p className="fs-layer-id" data-testid="fs.layerId">
+              {t.layerId} <code>{layer.diffId}</code>{' '}
+              <span className="hint">{layer.standInDigest ? t.standInId : t.realId}</span>
+            </p>
+            <Changes entries={layer.entries} omitted={layer.entriesOmitted} filter={filter} />
+          </>
         )}
         {openFile && mode === 'merged' && (
           <FileViewer image={image.id} upTo={layerIndex} path={openFile} />

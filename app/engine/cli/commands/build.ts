@@ -51,7 +51,7 @@ export const build: Command = ({ engine, host, argv }) => {
   const ctx = host.readContext(args.positional[0]!, args.string('file'));
   if ('error' in ctx) return fail(ctx.error);
   const builder = host.env.DOCKER_BUILDKIT === '0' ? 'classic' : 'buildkit';
-  const result = engine.build({
+  const buildOpts = {
     dockerfile: ctx.dockerfile,
     dockerfileName: ctx.dockerfileName,
     files: ctx.files,
@@ -61,7 +61,10 @@ export const build: Command = ({ engine, host, argv }) => {
     builder,
     squash: args.bool('squash') && builder === 'classic',
     ...(args.string('target') !== undefined ? { target: args.string('target')! } : {}),
-  });
+  } as const;
+  const t0 = performance.now();
+  const result = engine.build(buildOpts);
+  host.onBuild?.({ opts: buildOpts, result, ms: performance.now() - t0 });
   const opts = { source: ctx.dockerfile, tags: args.list('tag') };
   const quiet = args.bool('quiet');
   if (builder === 'classic') {

@@ -3,8 +3,7 @@
  * prune`, with Docker's output (what was deleted, then the space reclaimed). This terminal
  * cannot ask "Are you sure?", so each wants -f and says so.
  */
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import { sha256Hex } from '../../fs/hash.ts';
 import { writableSize } from '../../containers/container.ts';
 import type { Engine } from '../../daemon/engine.ts';
 import { parseArgs } from '../argv.ts';
@@ -36,7 +35,7 @@ function pruneContainers(engine: Engine): { lines: string[]; reclaimed: number }
 
 /** A build cache record's ID as BuildKit shows them: 25 base-36 characters. */
 function cacheId(key: string): string {
-  const hex = bytesToHex(sha256(utf8ToBytes(key)).slice(0, 16));
+  const hex = sha256Hex(key).slice(0, 32);
   return BigInt(`0x${hex}`).toString(36).padStart(25, '0').slice(0, 25);
 }
 
