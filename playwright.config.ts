@@ -16,7 +16,11 @@ export default defineConfig({
   retries: process.env.CI ? 1 : 0,
   workers: 2,
   reporter: process.env.CI ? [['list']] : [['list']],
-  timeout: 30_000,
+  // Timeouts catch hangs, not slowness: a busy machine (other test runs, builds) makes a test
+  // slower, never red. Waits on the engine use HANG_MS (e2e/fixtures.ts); other expectations
+  // get 20 s, far beyond what any screen update takes on an idle machine.
+  timeout: 300_000,
+  expect: { timeout: 20_000 },
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     trace: 'retain-on-failure',

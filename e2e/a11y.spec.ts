@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures.ts';
+import { expect, HANG_MS, test } from './fixtures.ts';
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`no accessibility violations (${colorScheme}), with a problem showing`, async ({
@@ -35,7 +35,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     const scrubber = page.getByRole('slider', { name: 'Build progress' });
     await scrubber.focus();
     await page.keyboard.press('End');
-    await expect(page.getByTestId('layers.total')).toBeVisible({ timeout: 20_000 });
+    await expect(page.getByTestId('layers.total')).toBeVisible({ timeout: HANG_MS });
     await page.getByRole('textbox', { name: 'Terminal: type docker commands' }).focus();
     await page.keyboard.type('docker run -d -it --name web app sh');
     await page.keyboard.press('Enter');
@@ -69,7 +69,7 @@ test('no serious accessibility violations in a lesson, the course map and presen
   page,
 }) => {
   await lab.open('/?lesson=build-cache&step=2');
-  await expect(page.getByRole('list', { name: 'Goals' })).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole('list', { name: 'Goals' })).toBeVisible({ timeout: HANG_MS });
   expect(await seriousViolations(page, 'lesson')).toEqual([]);
 
   await page.getByRole('button', { name: 'Course', exact: true }).click();
@@ -79,12 +79,12 @@ test('no serious accessibility violations in a lesson, the course map and presen
 
   await page.goto('/?present=1');
   await page.getByRole('button', { name: 'Build', exact: true }).click();
-  await expect(page.getByRole('button', { name: 'Replay' })).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole('button', { name: 'Replay' })).toBeVisible({ timeout: HANG_MS });
   expect(await seriousViolations(page, 'presenter mode')).toEqual([]);
 });
 
 test('no serious accessibility violations in an embed', async ({ page }) => {
   await page.goto('/embed.html?panels=layers,fs,cache');
-  await expect(page.getByTestId('timeline.where')).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByTestId('timeline.where')).toBeVisible({ timeout: HANG_MS });
   expect(await seriousViolations(page, 'embed')).toEqual([]);
 });

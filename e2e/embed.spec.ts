@@ -1,5 +1,5 @@
 import type { FrameLocator, Page } from '@playwright/test';
-import { expect, test } from './fixtures.ts';
+import { expect, HANG_MS, test } from './fixtures.ts';
 
 const embed = (page: Page, n: number): FrameLocator => page.frameLocator(`#embed-${n}`);
 
@@ -17,12 +17,12 @@ async function openTutorial(page: Page) {
         .getByText(/^build finished/)
         .first(),
     ).toBeVisible({
-      timeout: 30_000,
+      timeout: HANG_MS,
     });
   }
   // Embed 2 shows the lab the page sent it (6 instructions), at its start.
   await expect(embed(page, 2).getByTestId('timeline.where')).toHaveText('Not started · 6 steps', {
-    timeout: 30_000,
+    timeout: HANG_MS,
   });
 }
 
@@ -73,7 +73,7 @@ test('the embeds on one page stay independent', async ({ page }) => {
   await expect(three.getByTestId('panel.cache')).toBeVisible();
   await expect(page.getByTestId('log-3').getByText(/^build finished: ok/)).toBeVisible();
   await expect(three.getByTestId('timeline.where')).toHaveText(/^Step (\d+) of \1$/, {
-    timeout: 20_000,
+    timeout: HANG_MS,
   });
 });
 
@@ -87,7 +87,7 @@ test('an embed refuses commands from an origin it does not allow', async ({ page
     `<iframe id="e" style="width:900px;height:500px" src="${baseURL}/embed.html?panels=layers&origins=https://example.com"></iframe>`,
   );
   const frame = page.frameLocator('#e');
-  await expect(frame.getByTestId('timeline.where')).toHaveText(/Not started/, { timeout: 20_000 });
+  await expect(frame.getByTestId('timeline.where')).toHaveText(/Not started/, { timeout: HANG_MS });
   const heard = await page.evaluate(async () => {
     const got: unknown[] = [];
     window.addEventListener('message', (e) => got.push(e.data));
@@ -109,7 +109,7 @@ test('an embed with a damaged lab says so and still shows a lab', async ({ page 
   );
   await expect(page.getByTestId('embed.notice').nth(1)).toContainText('Unknown panel bogus');
   await expect(page.getByTestId('panel.layers')).toBeVisible();
-  await expect(page.getByTestId('timeline.where')).toHaveText(/Not started/, { timeout: 20_000 });
+  await expect(page.getByTestId('timeline.where')).toHaveText(/Not started/, { timeout: HANG_MS });
 });
 
 test('an embed does not load the editor or terminal code unless asked', async ({ page }) => {
@@ -118,7 +118,7 @@ test('an embed does not load the editor or terminal code unless asked', async ({
     if (r.url().endsWith('.js')) scripts.push(new URL(r.url()).pathname);
   });
   await page.goto('/embed.html?panels=layers');
-  await expect(page.getByTestId('timeline.where')).toHaveText(/Not started/, { timeout: 20_000 });
+  await expect(page.getByTestId('timeline.where')).toHaveText(/Not started/, { timeout: HANG_MS });
   expect(scripts.filter((s) => /DockerfileEditor|XtermView/.test(s))).toEqual([]);
   await page.goto('/embed.html?panels=layers,editor');
   await expect(page.getByRole('textbox', { name: 'Dockerfile' })).toBeVisible();

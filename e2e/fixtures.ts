@@ -1,5 +1,12 @@
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
 
+/**
+ * How long a wait may take before it counts as a hang. Waits for a build, a lesson or the
+ * engine use it: a loaded machine makes them slower, never red. It is not a speed target
+ * (speed is measured by `npm run bench`).
+ */
+export const HANG_MS = 120_000;
+
 /** The lab page as the tests use it: locators by role and label, actions in the learner's terms. */
 export class LabPage {
   readonly editor: Locator;

@@ -1,4 +1,4 @@
-import { expect, test, type LabPage } from './fixtures.ts';
+import { expect, HANG_MS, test, type LabPage } from './fixtures.ts';
 import type { Page } from '@playwright/test';
 
 const DOCKERFILE = [
@@ -18,13 +18,15 @@ const items = (page: Page) => layers(page).getByTestId('layers.item');
 async function buildAndFinish(lab: LabPage, n = 1) {
   const page = lab.page;
   await page.getByTestId('build.run').click();
-  await expect(page.getByTestId('timeline.builds')).toHaveValue(String(n - 1), { timeout: 20_000 });
+  await expect(page.getByTestId('timeline.builds')).toHaveValue(String(n - 1), {
+    timeout: HANG_MS,
+  });
   // Play to the end at once: the scrubber's End key.
   const scrubber = page.getByRole('slider', { name: 'Build progress' });
-  await expect(scrubber).toBeVisible({ timeout: 20_000 });
+  await expect(scrubber).toBeVisible({ timeout: HANG_MS });
   await scrubber.focus();
   await page.keyboard.press('End');
-  await expect(layers(page).getByTestId('layers.total')).toBeVisible({ timeout: 20_000 });
+  await expect(layers(page).getByTestId('layers.total')).toBeVisible({ timeout: HANG_MS });
 }
 
 test.describe('the lab', () => {
@@ -79,7 +81,7 @@ test.describe('the lab', () => {
     await lab.replaceText(DOCKERFILE);
     await page.getByTestId('build.run').click();
     const where = page.getByTestId('timeline.where');
-    await expect(where).toBeVisible({ timeout: 20_000 });
+    await expect(where).toBeVisible({ timeout: HANG_MS });
     await page.getByRole('button', { name: 'Rewind' }).click();
     await expect(where).toHaveText('Not started · 7 steps');
     await page.getByRole('button', { name: 'Step', exact: true }).click();
@@ -156,7 +158,7 @@ test.describe('the lab', () => {
     await page.keyboard.type('docker build -t typed:1 .\rdocker tag typed:1 typed:2\r');
     await page.keyboard.type('docker images typed\r');
     const screen = lab.screen;
-    await expect(screen).toContainText(/typed\s+2\s/, { timeout: 20_000 });
+    await expect(screen).toContainText(/typed\s+2\s/, { timeout: HANG_MS });
     await expect(screen).toContainText(/typed\s+1\s/);
     await expect(screen).toContainText('lab:~/app$ docker images typed');
     // Commands chained as in a shell, with a command substitution.
@@ -184,7 +186,7 @@ test.describe('the lab', () => {
     await lab.terminal.focus();
     await page.keyboard.type('docker build -t fromterminal .\r');
     await expect(lab.screen).toContainText('naming to docker.io/library/fromterminal', {
-      timeout: 30_000,
+      timeout: HANG_MS,
     });
     const fromTerminal = await runSize('fromterminal');
     await buildAndFinish(lab, 2);
@@ -198,7 +200,10 @@ test.describe('the lab', () => {
     await lab.replaceText(DOCKERFILE);
     await page.getByRole('tab', { name: 'app.py' }).click();
     await page.getByTestId('files.editor').fill('print("kept")\n');
-    await page.waitForTimeout(600);
+    // Saved after a short pause: wait until it is in storage, however long that takes.
+    await expect
+      .poll(() => page.evaluate(() => localStorage.getItem('layerlab:v1:lab') ?? ''))
+      .toContain('print(\\"kept\\")');
     await page.reload();
     await expect(lab.editor).toContainText('RUN rm /data/b');
     await page.getByRole('tab', { name: 'app.py' }).click();

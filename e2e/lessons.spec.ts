@@ -1,4 +1,4 @@
-import { expect, test, type LabPage } from './fixtures.ts';
+import { expect, HANG_MS, test, type LabPage } from './fixtures.ts';
 import type { Page } from '@playwright/test';
 
 /** Types one line in the terminal, as a learner would, and waits for its output when given. */
@@ -10,7 +10,7 @@ async function typeCommand(page: Page, line: string, expectOutput?: string | Reg
   const screen = page.getByTestId('terminal.screen');
   await expect(screen).toContainText(line);
   await page.keyboard.press('Enter');
-  if (expectOutput) await expect(screen).toContainText(expectOutput, { timeout: 20_000 });
+  if (expectOutput) await expect(screen).toContainText(expectOutput, { timeout: HANG_MS });
 }
 
 const goal = (page: Page, text: RegExp) =>
@@ -20,7 +20,7 @@ async function expectAllGoalsMet(page: Page) {
   const goals = page.getByRole('list', { name: 'Goals' }).getByRole('listitem');
   await expect(goals.first()).toBeVisible();
   for (const item of await goals.all())
-    await expect(item).toContainText('Met', { timeout: 20_000 });
+    await expect(item).toContainText('Met', { timeout: HANG_MS });
   await expect(page.getByText('Every goal is met: lesson done.')).toBeVisible();
 }
 
@@ -33,7 +33,7 @@ async function openFromCourse(lab: LabPage, title: string) {
   const pane = page.getByRole('region', { name: title });
   await expect(pane).toBeVisible();
   await expect(page.getByText('Setting up the lab for this lesson…')).toBeHidden({
-    timeout: 20_000,
+    timeout: HANG_MS,
   });
   return pane;
 }
@@ -46,7 +46,6 @@ test.describe('lessons', () => {
     page,
     pageErrors,
   }) => {
-    test.setTimeout(120_000);
     await lab.open();
 
     // Lesson 1: build, run, run again.

@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures.ts';
+import { expect, HANG_MS, test } from './fixtures.ts';
 
 // Classrooms have bad Wi-Fi: after a first visit, the app and its catalog come from the
 // service worker's cache.
@@ -7,7 +7,6 @@ test('after a first visit the lab opens and builds without a network', async ({
   page,
   lab,
 }) => {
-  test.setTimeout(90_000);
   await lab.open('/');
   // The worker precaches the app and the catalog on install; ready means it is active.
   await page.evaluate(async () => {
@@ -16,7 +15,7 @@ test('after a first visit the lab opens and builds without a network', async ({
   await page.reload();
   await expect
     .poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), {
-      timeout: 30_000,
+      timeout: HANG_MS,
     })
     .toBe(true);
 
@@ -27,10 +26,10 @@ test('after a first visit the lab opens and builds without a network', async ({
   await page.getByTestId('build.run').click();
   const layers = page.getByRole('region', { name: 'Image layers' });
   const scrubber = page.getByRole('slider', { name: 'Build progress' });
-  await expect(scrubber).toBeVisible({ timeout: 30_000 });
+  await expect(scrubber).toBeVisible({ timeout: HANG_MS });
   await scrubber.focus();
   await page.keyboard.press('End');
-  await expect(layers.getByTestId('layers.total')).toBeVisible({ timeout: 30_000 });
+  await expect(layers.getByTestId('layers.total')).toBeVisible({ timeout: HANG_MS });
   await expect(layers.getByTestId('layers.item').first()).toContainText('RUN');
   await context.setOffline(false);
 });

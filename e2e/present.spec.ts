@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures.ts';
+import { expect, HANG_MS, test } from './fixtures.ts';
 
 const DF = 'FROM debian:bookworm-slim\nWORKDIR /app\nRUN echo hi > /app/hi\n';
 
@@ -30,7 +30,7 @@ test.describe('presenter mode', () => {
 
       await page.getByRole('button', { name: 'Build', exact: true }).click();
       const where = page.getByTestId('timeline.where');
-      await expect(where).toHaveText(/Step 3 of 3/, { timeout: 15_000 });
+      await expect(where).toHaveText(/Step 3 of 3/, { timeout: HANG_MS });
       const spotlight = page.getByTestId('present.spotlight');
       await page.getByRole('button', { name: 'Rewind' }).click();
       await spotlight.focus();
@@ -77,7 +77,7 @@ test.describe('presenter mode', () => {
     await expect(lab.editor).toBeVisible();
     await lab.replaceText(DF);
     await page.getByRole('button', { name: 'Build', exact: true }).click();
-    await expect(page.getByRole('button', { name: 'Replay' })).toBeVisible({ timeout: 15_000 });
+    await expect(page.getByRole('button', { name: 'Replay' })).toBeVisible({ timeout: HANG_MS });
     const speaker = await context.newPage();
     await speaker.goto('/?present=speaker');
     await expect(speaker.getByTestId('speaker.where')).toHaveText('Step 3 of 3');
@@ -100,7 +100,7 @@ test.describe('share links and lab files', () => {
     await lab.replaceText(DF);
     await page.getByRole('button', { name: 'Build', exact: true }).click();
     // Played to the end; one Back goes to step 2.
-    await expect(page.getByRole('button', { name: 'Replay' })).toBeVisible({ timeout: 15_000 });
+    await expect(page.getByRole('button', { name: 'Replay' })).toBeVisible({ timeout: HANG_MS });
     await page.getByRole('button', { name: 'Back' }).click();
     await expect(page.getByTestId('timeline.where')).toHaveText('Step 2 of 3');
     await page.getByTestId('share.button').click();
@@ -115,7 +115,7 @@ test.describe('share links and lab files', () => {
     const other = await context.newPage();
     await other.goto(link);
     await expect(other.getByTestId('timeline.where')).toHaveText('Step 2 of 3', {
-      timeout: 15_000,
+      timeout: HANG_MS,
     });
     await expect(other.getByRole('textbox', { name: 'Dockerfile' })).toContainText('RUN echo hi');
     // The link is read once: the address no longer carries it.

@@ -39,6 +39,11 @@ export interface BuildSlice {
   setNoCache: (v: boolean) => void;
   setBuildArgs: (args: { name: string; value: string }[]) => void;
   setTag: (tag: string) => void;
+  /**
+   * Has the engine load what building the workspace needs (base images, package lists), so
+   * the first click on Build waits for the build alone. Best effort: nothing is shown.
+   */
+  warmUp: () => void;
   /** Builds the workspace; the new build is shown from its first event (press Play or Step). */
   build: (opts?: { animate?: boolean }) => Promise<void>;
   cancelBuild: () => void;
@@ -89,6 +94,17 @@ export const createBuildSlice: StateCreator<LabState, [], [], BuildSlice> = (set
   setNoCache: (noCache) => set({ noCache }),
   setBuildArgs: (buildArgs) => set({ buildArgs }),
   setTag: (tag) => set({ tag }),
+  warmUp: () => {
+    const s = get();
+    const files = s.files.map((f) => ({ path: f.path, content: f.content }));
+    try {
+      s.engine()
+        .warm({ dockerfile: s.dockerfile, files })
+        .catch(() => {});
+    } catch {
+      // No engine here (a test without one): the build loads what it needs itself.
+    }
+  },
   build: async (opts = {}) => {
     const s = get();
     if (s.status.kind === 'building') return;

@@ -88,6 +88,7 @@ export function createEngineClient(makePort: () => Port = workerPort): EngineCli
       port.post({ id, method, args });
     });
   return {
+    warm: (...a) => call('warm', a),
     build: (...a) => call('build', a),
     command: (...a) => call('command', a),
     view: (...a) => call('view', a),

@@ -86,5 +86,9 @@ export const createWorkspaceSlice: StateCreator<LabState, [], [], WorkspaceSlice
   setFileContent: (path, content) =>
     set({ files: get().files.map((f) => (f.path === path ? { ...f, content } : f)) }),
   setOpenFile: (path) => set({ openFile: path }),
-  loadWorkspace: (dockerfile, files) => set({ dockerfile, files, openFile: 'Dockerfile' }),
+  loadWorkspace: (dockerfile, files) => {
+    set({ dockerfile, files, openFile: 'Dockerfile' });
+    // A starter or a lesson's lab: its images load while the learner reads it.
+    get().warmUp();
+  },
 });

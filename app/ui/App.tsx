@@ -1,6 +1,11 @@
 import { LazyMotion, MotionConfig } from 'motion/react';
 import { lazy, Suspense, useEffect, useState, type ComponentType, type ReactNode } from 'react';
-import { selectDockerfile, selectSaveProblem, useLabStore } from '../store/index.ts';
+import {
+  selectDockerfile,
+  selectSaveProblem,
+  useLabStore,
+  useLabStoreApi,
+} from '../store/index.ts';
 import { EditorBridge, EditorBridgeContext } from './editor/bridge.ts';
 import { editorModule } from './editor/load.ts';
 import { EditorStatus } from './EditorStatus.tsx';
@@ -172,6 +177,12 @@ function InspectorPanels() {
 export function App() {
   const [bridge] = useState(() => new EditorBridge());
   const [prefs, setPrefs] = usePrefs();
+  const store = useLabStoreApi();
+  // Once the page has started, the engine's worker starts and loads what the lab's build
+  // needs, so the first click on Build waits for the build alone.
+  useEffect(() => {
+    void afterStartup().then(() => store.getState().warmUp());
+  }, [store]);
   return (
     <MotionConfig reducedMotion={prefs.reduceMotion ? 'always' : 'user'}>
       <LazyMotion features={loadMotionFeatures} strict>

@@ -32,7 +32,7 @@ self.onmessage = async (event: MessageEvent<Request>) => {
 /** Fetches the base images (and package lists) a request will need, before the synchronous engine runs. */
 async function prepare(req: Request): Promise<void> {
   // Fetch the base images a Dockerfile (or a command) names before the synchronous build.
-  if (req.method === 'build') {
+  if (req.method === 'build' || req.method === 'warm') {
     const [input] = (req as Request<'build'>).args;
     // A RUN line may call a script of the context that installs packages (`RUN ./setup.sh`).
     const scripts = input.files

@@ -16,6 +16,11 @@ import type { FileContent } from './session.ts';
 import type { BuildInput, BuildResult, CommandView, EngineView, FileRow } from './types.ts';
 
 export interface EngineMethods {
+  /**
+   * Loads what a build of this lab will need (base images, package lists) ahead of the click,
+   * so the Build button's round trip is the build alone. Changes nothing in the engine.
+   */
+  warm(lab: Pick<BuildInput, 'dockerfile' | 'files'>): void;
   build(input: BuildInput): BuildResult;
   command(
     line: string,

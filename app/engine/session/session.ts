@@ -103,6 +103,11 @@ export class LabSession {
       .filter((ref) => ref !== 'scratch' && !names.has(ref.toLowerCase()));
   }
 
+  /** The worker loads what `lab` needs before it calls this; the engine has nothing to do. */
+  warm(lab: Pick<BuildInput, 'dockerfile' | 'files'>): void {
+    void lab;
+  }
+
   /** The Build button: the build and the engine's state after it, in one reply. */
   build(input: BuildInput): BuildResult {
     const opts = {

@@ -57,6 +57,8 @@ export function BuildBar() {
   const tag = useLabStore((s) => s.tag);
   const buildArgs = useLabStore((s) => s.buildArgs);
   const building = useLabStore((s) => s.status.kind === 'building');
+  // The number of the newest build the lab knows (tests and benchmarks wait on it).
+  const lastBuild = useLabStore((s) => s.builds.at(-1)?.number ?? 0);
   const [argsText, setArgsText] = useState(() => formatArgs(buildArgs));
   // Args set elsewhere (an imported lab, a share link, a lesson) replace the field's text;
   // the learner's own typing, half-finished pairs included, is left as typed.
@@ -91,6 +93,8 @@ export function BuildBar() {
         aria-keyshortcuts="Control+Enter Meta+Enter"
         title={t.buildTitle}
         data-testid="build.run"
+        data-build-number={lastBuild}
+        aria-busy={building}
       >
         <span aria-hidden="true">▶ </span>
         {t.build}

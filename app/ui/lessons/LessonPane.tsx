@@ -177,7 +177,12 @@ export function LessonPane() {
   const allMet = results !== undefined && results.length > 0 && results.every((r) => r.met);
   const busy = status.kind === 'starting' || status.kind === 'solving';
   return (
-    <section className="lesson-pane" aria-labelledby={titleId} data-testid="lesson.pane">
+    <section
+      className="lesson-pane"
+      aria-labelledby={titleId}
+      aria-busy={busy}
+      data-testid="lesson.pane"
+    >
       <header className="lesson-header">
         <p className="lesson-kicker">
           {preview

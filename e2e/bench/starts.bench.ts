@@ -1,0 +1,162 @@
+// What a learner waits for in the page (production build, headless Chromium): for every
+// starter the app offers and every lesson's start state, from the click on Build to the moment
+// the lab knows every step (the first build after the page loads, the worker's start
+// included), then the same build again (cached). Measured inside the page: the click's own
+// timestamp to the render that shows the new build. Long tasks while building are counted.
+// Data-driven: the starters and lessons are read from the app. Part of `npm run bench`;
+// BENCH_RUNS sets the runs per case (default 3), BENCH_ONLY a substring of the cases to run.
+import type { Page } from '@playwright/test';
+import { loadCourse } from '../../app/engine/lessons/index.ts';
+import { lessonSources } from '../../app/engine/lessons/testing.ts';
+import { LAB_STORAGE_KEY } from '../../app/store/store.ts';
+import { STARTERS } from '../../app/store/starters.ts';
+import { expect, HANG_MS, test } from '../fixtures.ts';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const ONLY = process.env.BENCH_ONLY;
+const FIRST_MS = 400;
+const CACHED_MS = 50;
+const LONG_TASK_MS = 50;
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+function report(name: string, values: number[], target: number, unit = 'ms') {
+  const m = median(values);
+  const s = [...values].sort((a, b) => a - b);
+  console.log(
+    `${m < target ? 'PASS' : 'MISS'}  ${name}: ${m.toFixed(0)} ${unit} (target < ${target} ${unit}; min-max ${s[0]!.toFixed(0)}-${s.at(-1)!.toFixed(0)}, ${values.length} runs)`,
+  );
+}
+
+/** Records, inside the page, each click on Build and each new build number the lab shows. */
+async function instrument(page: Page) {
+  await page.addInitScript(() => {
+    const w = window as unknown as {
+      __clicks: number[];
+      __known: Map<number, number>;
+      __long: { start: number; duration: number }[];
+    };
+    w.__clicks = [];
+    w.__known = new Map();
+    w.__long = [];
+    document.addEventListener(
+      'click',
+      (e) => {
+        if ((e.target as Element).closest?.('[data-testid="build.run"]'))
+          w.__clicks.push(e.timeStamp);
+      },
+      true,
+    );
+    new MutationObserver(() => {
+      const n = Number(
+        document.querySelector('[data-testid="build.run"]')?.getAttribute('data-build-number'),
+      );
+      if (n > 0 && !w.__known.has(n)) w.__known.set(n, performance.now());
+    }).observe(document, {
+      subtree: true,
+      attributes: true,
+      attributeFilter: ['data-build-number'],
+    });
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries())
+        w.__long.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  });
+}
+
+/** Clicks Build and waits (however long it takes) for the next build; returns its times. */
+async function clickToKnown(page: Page) {
+  const button = page.getByTestId('build.run');
+  await expect(button).toBeEnabled({ timeout: HANG_MS });
+  const before = Number(await button.getAttribute('data-build-number'));
+  await button.click();
+  await expect(button).toHaveAttribute('data-build-number', String(before + 1), {
+    timeout: HANG_MS,
+  });
+  return page.evaluate((n) => {
+    const w = window as unknown as {
+      __clicks: number[];
+      __known: Map<number, number>;
+      __long: { start: number; duration: number }[];
+    };
+    const click = w.__clicks.at(-1)!;
+    const known = w.__known.get(n)!;
+    const long = w.__long.filter((t) => t.start + t.duration > click && t.start < known);
+    return { ms: known - click, longest: Math.max(0, ...long.map((t) => t.duration)) };
+  }, before + 1);
+}
+
+interface Case {
+  name: string;
+  /** Opens the page in the case's start state. */
+  open: (page: Page) => Promise<void>;
+}
+
+const cases: Case[] = [
+  ...STARTERS.map((s): Case => ({
+    name: `starter ${s.id}`,
+    open: async (page) => {
+      // The starter as the learner's saved lab: the page opens with it, as after a reload.
+      const saved = JSON.stringify({
+        state: { dockerfile: s.dockerfile, files: s.files },
+        version: 1,
+      });
+      await page.addInitScript(
+        ([key, value]) => {
+          if (!sessionStorage.getItem('bench-seeded')) {
+            localStorage.setItem(key!, value!);
+            sessionStorage.setItem('bench-seeded', '1');
+          }
+        },
+        [LAB_STORAGE_KEY, saved],
+      );
+      await page.goto('/');
+    },
+  })),
+  ...loadCourse(lessonSources()).lessons.map((l): Case => ({
+    name: `lesson ${l.id}`,
+    open: async (page) => {
+      await page.goto(`/?lesson=${l.id}`);
+      await expect(page.getByTestId('lesson.pane')).toHaveAttribute('aria-busy', 'false', {
+        timeout: HANG_MS,
+      });
+    },
+  })),
+].filter((c) => !ONLY || c.name.includes(ONLY));
+
+test('click Build -> every step known, for every starter and lesson start', async ({ browser }) => {
+  test.setTimeout(0);
+  const allLong: number[] = [];
+  for (const c of cases) {
+    const first: number[] = [];
+    const cached: number[] = [];
+    for (let run = 0; run < RUNS; run++) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await instrument(page);
+      await c.open(page);
+      await expect(page.getByRole('textbox', { name: 'Dockerfile' })).toHaveAttribute(
+        'contenteditable',
+        'true',
+        { timeout: HANG_MS },
+      );
+      const a = await clickToKnown(page);
+      const b = await clickToKnown(page);
+      first.push(a.ms);
+      cached.push(b.ms);
+      allLong.push(a.longest, b.longest);
+      await context.close();
+    }
+    report(`${c.name}: click Build -> every step known (first build)`, first, FIRST_MS);
+    report(`${c.name}: cached rebuild, click -> known`, cached, CACHED_MS);
+  }
+  report(
+    'longest main-thread task during a build (all cases)',
+    [Math.max(0, ...allLong)],
+    LONG_TASK_MS,
+  );
+});

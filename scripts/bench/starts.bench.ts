@@ -1,0 +1,77 @@
+/**
+ * What a learner waits for, engine side (Node): every starter the app offers, cold (a fresh
+ * session, as the first build after the page loads) and cached (the same build again), and
+ * every lesson's start state (the lesson started, then the Build button's build). Each is the
+ * work the engine's worker does for one click, views included. Data-driven: the starters and
+ * lessons are read from the app, so new ones are measured without touching this file.
+ */
+import { STARTERS } from '../../app/store/starters.ts';
+import { loadCourse } from '../../app/engine/lessons/index.ts';
+import { lessonImages, lessonSources, newSession } from '../../app/engine/lessons/testing.ts';
+import { labOf } from '../../app/engine/lessons/run.ts';
+import { sha256Name } from '../../app/engine/fs/hash.ts';
+import type { BuildInput } from '../../app/engine/session/types.ts';
+import { median, record } from './harness.ts';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const COLD_MS = 60;
+const CACHED_MS = 50;
+
+const opts = await lessonImages();
+console.log(`base: ${opts.base}; sha256: ${sha256Name()}; ${RUNS} runs each (median, min-max)`);
+
+const input = (dockerfile: string, files: BuildInput['files']): BuildInput => ({
+  dockerfile,
+  files,
+  builder: 'buildkit',
+  noCache: false,
+  buildArgs: {},
+  tags: ['app:latest'],
+});
+
+function spread(name: string, times: number[], target: number): void {
+  const sorted = [...times].sort((a, b) => a - b);
+  record(name, median(times), 'ms', target);
+  console.log(
+    `      min-max ${sorted[0]!.toFixed(1)}-${sorted.at(-1)!.toFixed(1)} ms over ${times.length} runs`,
+  );
+}
+
+function time(fn: () => unknown): number {
+  const t0 = performance.now();
+  fn();
+  return performance.now() - t0;
+}
+
+for (const s of STARTERS) {
+  const build = input(
+    s.dockerfile,
+    s.files.map((f) => ({ path: f.path, content: f.content })),
+  );
+  const check = newSession(opts).build(build);
+  if (!check.build.ok) throw new Error(`starter ${s.id} does not build`);
+  const cold: number[] = [];
+  const cached: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const session = newSession(opts);
+    cold.push(time(() => session.build(build)));
+    cached.push(time(() => session.build(build)));
+  }
+  spread(`starter ${s.id}: cold build, engine (Node)`, cold, COLD_MS);
+  spread(`starter ${s.id}: cached rebuild, engine (Node)`, cached, CACHED_MS);
+}
+
+const course = loadCourse(lessonSources());
+for (const lesson of course.lessons) {
+  const start: number[] = [];
+  const click: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const session = newSession(opts);
+    // The lesson crosses to the worker by structured clone; so it does here.
+    start.push(time(() => session.lessonStart(structuredClone(lesson))));
+    const lab = labOf(lesson.start);
+    click.push(time(() => session.build(input(lab.dockerfile, lab.files))));
+  }
+  spread(`lesson ${lesson.id}: Build in its start state, engine (Node)`, click, COLD_MS);
+  console.log(`      (starting the lesson: median ${median(start).toFixed(1)} ms)`);
+}
