@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { strings } from './app/ui/strings.ts';
 
 /**
  * The Content-Security-Policy of the built pages: scripts only from our own origin (no inline
@@ -33,6 +34,30 @@ function contentSecurityPolicy(): Plugin {
         injectTo: 'head-prepend',
       },
     ],
+  };
+}
+
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+
+/**
+ * The lab page paints before any script runs: index.html carries the header (the product's
+ * name and tagline, from the strings table) and the lab's empty frame, styled by the
+ * stylesheets the page links. The app replaces them when it renders, in the same place.
+ */
+function firstPaintShell(): Plugin {
+  return {
+    name: 'layerlab-first-paint',
+    transformIndexHtml: {
+      order: 'pre',
+      handler: (html, ctx) =>
+        ctx.filename.endsWith('index.html')
+          ? html.replace(
+              '<div id="root"></div>',
+              `<div id="root"><div class="app" aria-busy="true"><header class="app-header"><div class="app-title"><h1>${escapeHtml(strings.productName)}</h1><p class="tagline">${escapeHtml(strings.tagline)}</p></div></header><main class="lab"></main></div></div>`,
+            )
+          : html,
+    },
   };
 }
 
@@ -79,7 +104,7 @@ function serviceWorkerPrecache(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy(), serviceWorkerPrecache()],
+  plugins: [react(), firstPaintShell(), contentSecurityPolicy(), serviceWorkerPrecache()],
   build: {
     target: 'es2022',
     sourcemap: true,

@@ -5,16 +5,12 @@ import { LabStoreProvider } from './store/index.ts';
 import { App } from './ui/App.tsx';
 import { setStartupWork } from './ui/deferred.ts';
 import { startFullPage } from './ui/share/startup.ts';
-import './ui/theme.css';
-import './ui/app.css';
-import './ui/lab.css';
 
 /** Renders the lab into `root`; `editor` is the editor chunk, already on its way. */
 export async function renderFullPage(root: HTMLElement, editor: Promise<unknown>): Promise<void> {
   setStartupWork(editor);
-  // Wait for the editor briefly, so the first render can mount it directly; on a slow network
-  // the page paints first with a read-only placeholder.
-  await Promise.race([editor, new Promise((r) => setTimeout(r, 150))]);
+  // The first render does not wait for the editor: the text shows in a placeholder, and the
+  // editor takes its place when its chunk is here.
   const store = await startFullPage();
   createRoot(root).render(
     <StrictMode>

@@ -3,6 +3,10 @@
 import { preloadEditor } from './ui/editor/load.ts';
 import { presentParam } from './ui/present/mode.ts';
 import { registerServiceWorker } from './ui/share/offline.ts';
+// Linked from the page itself, so its first paint (the header index.html carries) is styled.
+import './ui/theme.css';
+import './ui/app.css';
+import './ui/lab.css';
 
 const root = document.getElementById('root');
 if (root && presentParam(window.location.search) === 'speaker') {

@@ -1,5 +1,14 @@
 import { LazyMotion, MotionConfig } from 'motion/react';
-import { lazy, Suspense, useEffect, useState, type ComponentType, type ReactNode } from 'react';
+import {
+  lazy,
+  Suspense,
+  useContext,
+  useEffect,
+  useRef,
+  useState,
+  type ComponentType,
+  type ReactNode,
+} from 'react';
 import {
   selectDockerfile,
   selectSaveProblem,
@@ -74,12 +83,31 @@ function AfterFirstPaint({ children }: { children: ReactNode }) {
   return ready ? children : null;
 }
 
+/**
+ * The Dockerfile until the editor's chunk is here: plain text the learner can already type
+ * into (every key goes to the store), handing the caret to the editor when it takes over.
+ */
 function EditorPlaceholder() {
   const text = useLabStore(selectDockerfile);
+  const setText = useLabStore((s) => s.setDockerfile);
+  const bridge = useContext(EditorBridgeContext);
+  const ref = useRef<HTMLTextAreaElement>(null);
+  useEffect(
+    () => () => {
+      const el = ref.current;
+      if (el && document.activeElement === el) bridge?.handOver(el.selectionStart);
+    },
+    [bridge],
+  );
   return (
-    <pre className="editor-placeholder" aria-busy="true">
-      {text}
-    </pre>
+    <textarea
+      ref={ref}
+      className="editor-placeholder"
+      aria-label={strings.editor.placeholderLabel}
+      value={text}
+      spellCheck={false}
+      onChange={(e) => setText(e.target.value)}
+    />
   );
 }
 

@@ -11,6 +11,7 @@ export const strings = {
   editor: {
     heading: 'Dockerfile',
     label: 'Dockerfile',
+    placeholderLabel: 'Editor, still loading: what you type is kept',
     cursor: (line: number, column: number) => `Line ${line}, column ${column}`,
     noProblems: 'No problems',
     problemCount: (n: number) => (n === 1 ? '1 problem' : `${n} problems`),

@@ -25,8 +25,24 @@ export class EditorBridge {
   private cursor: Cursor = { line: 1, column: 1 };
   private readonly listeners = new Set<() => void>();
 
+  /** Where the placeholder's caret was when the editor replaced it while it had focus. */
+  private handoff: number | undefined;
+
   attach(view: EditorView) {
     this.view = view;
+    const at = this.handoff;
+    this.handoff = undefined;
+    if (at !== undefined) {
+      // The learner was typing in the placeholder: the editor carries on where the caret was.
+      view.dispatch({ selection: { anchor: Math.min(at, view.state.doc.length) } });
+      view.focus();
+    }
+  }
+
+  /** The placeholder goes while focused: the editor takes the focus at `offset`. */
+  handOver(offset: number) {
+    if (this.view) return;
+    this.handoff = offset;
   }
   detach(view: EditorView) {
     if (this.view === view) this.view = null;
