@@ -14,3 +14,9 @@ export {
 } from './derived.ts';
 export type { ParseResult } from './derived.ts';
 export { STARTER_DOCKERFILE } from './starter.ts';
+export { buildProgress, playedLayer, stepAnnouncement } from './progress.ts';
+export type { BuildProgress, StepPhase, StepProgress } from './progress.ts';
+export { stepBoundaries } from './buildSlice.ts';
+export type { BuildRecord } from './buildSlice.ts';
+export { STARTERS } from './starters.ts';
+export type { WorkspaceFile } from './workspaceSlice.ts';

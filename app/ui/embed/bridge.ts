@@ -5,8 +5,7 @@
  * embeds on one page stay independent.
  */
 import { checkMessage, type EmbedEvent } from '../../share/embed-protocol.ts';
-import type { LabStore } from '../../store/index.ts';
-import { buildProgress } from '../../store/progress.ts';
+import { type LabStore, buildProgress } from '../../store/index.ts';
 import { buildPaused, openLab, seekStep, shownStep, stepCount } from '../share/labState.ts';
 
 export interface EmbedTarget {

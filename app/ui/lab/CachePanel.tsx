@@ -1,7 +1,6 @@
 import { useMemo } from 'react';
 import type { CacheKeyParts } from '../../engine/build/events.ts';
-import { useLabStore } from '../../store/index.ts';
-import { buildProgress, type StepProgress } from '../../store/progress.ts';
+import { useLabStore, buildProgress, type StepProgress } from '../../store/index.ts';
 import { shortId } from '../format.ts';
 import { strings } from '../strings.ts';
 import { useProgress } from './useProgress.ts';

@@ -1,6 +1,5 @@
 import { useId, useState } from 'react';
-import type { WorkspaceFile } from '../../store/workspaceSlice.ts';
-import { useLabStore } from '../../store/index.ts';
+import { type WorkspaceFile, useLabStore } from '../../store/index.ts';
 import { UndoNote } from './UndoNote.tsx';
 import { strings } from '../strings.ts';
 

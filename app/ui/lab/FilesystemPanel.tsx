@@ -1,12 +1,11 @@
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { FileContent } from '../../engine/session/session.ts';
 import type { FileRow, ImageView, LayerEntry } from '../../engine/session/types.ts';
-import { useLabStore } from '../../store/index.ts';
+import { useLabStore, playedLayer } from '../../store/index.ts';
 import { formatBytes } from '../format.ts';
 import { strings } from '../strings.ts';
 import { dirsTouchedBy, fileTree, visibleRows } from './fileTree.ts';
 import { useProgress, useShownBuild } from './useProgress.ts';
-import { playedLayer } from '../../store/progress.ts';
 
 const t = strings.fs;
 const ROW_HEIGHT = 28;

@@ -1,7 +1,5 @@
 import { useId, useState } from 'react';
-import { useLabStore, useLabStoreApi } from '../../store/index.ts';
-import { STARTERS } from '../../store/starters.ts';
-import type { WorkspaceFile } from '../../store/workspaceSlice.ts';
+import { useLabStore, useLabStoreApi, STARTERS, type WorkspaceFile } from '../../store/index.ts';
 import { UndoNote } from './UndoNote.tsx';
 import { strings } from '../strings.ts';
 

@@ -1,6 +1,5 @@
 import { useEffect, useId } from 'react';
-import { useLabStore, useLabStoreApi } from '../../store/index.ts';
-import { stepAnnouncement } from '../../store/progress.ts';
+import { useLabStore, useLabStoreApi, stepAnnouncement } from '../../store/index.ts';
 import { LiveRegion } from '../LiveRegion.tsx';
 import { strings } from '../strings.ts';
 import { usePlayback } from './usePlayback.ts';

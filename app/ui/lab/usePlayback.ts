@@ -1,6 +1,5 @@
 import { useEffect } from 'react';
-import { stepBoundaries } from '../../store/buildSlice.ts';
-import { useLabStore, useLabStoreApi } from '../../store/index.ts';
+import { stepBoundaries, useLabStore, useLabStoreApi } from '../../store/index.ts';
 
 /**
  * While playing, moves the shown build on by one step every 1/speed seconds and stops at the

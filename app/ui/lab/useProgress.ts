@@ -1,7 +1,10 @@
 import { useMemo } from 'react';
-import { useLabStore } from '../../store/index.ts';
-import { buildProgress, type BuildProgress } from '../../store/progress.ts';
-import type { BuildRecord } from '../../store/buildSlice.ts';
+import {
+  useLabStore,
+  buildProgress,
+  type BuildProgress,
+  type BuildRecord,
+} from '../../store/index.ts';
 
 /** The build the panels show, if any. */
 export function useShownBuild(): BuildRecord | undefined {

@@ -2,8 +2,7 @@
  * The speaker view follows the presenting window over a BroadcastChannel (same browser, same
  * origin): the presenter sends where the build stands, the speaker view can step it.
  */
-import type { LabState } from '../../store/index.ts';
-import { buildProgress } from '../../store/progress.ts';
+import { type LabState, buildProgress } from '../../store/index.ts';
 import { shownStep, stepCount } from '../share/labState.ts';
 
 export const PRESENT_CHANNEL = 'layerlab:present';

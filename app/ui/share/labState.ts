@@ -4,8 +4,7 @@
  * steps: 0 before the first step, k after the k-th (the same unit the Step button moves by).
  */
 import type { SharedLab } from '../../share/codec.ts';
-import { stepBoundaries } from '../../store/buildSlice.ts';
-import type { LabState, LabStore } from '../../store/index.ts';
+import { stepBoundaries, type LabState, type LabStore } from '../../store/index.ts';
 
 /** The lab as it stands, with the step the panels show (when a build is shown). */
 export function labFromState(s: LabState): SharedLab {
