@@ -19,6 +19,4 @@ export function formatBytes(bytes: number): string {
 }
 
 /** A short image ID as Docker shows it: 12 hex digits without `sha256:`. */
-export function shortId(id: string): string {
-  return id.replace(/^sha256:/, '').slice(0, 12);
-}
+export { shortId } from '../engine/common/ids.ts';

@@ -22,6 +22,7 @@ import { familiarName, fullName, parseImageRef } from '../images/reference.ts';
 import { squashImage } from '../images/squash.ts';
 import { ImageStore, type ImageRecord } from '../images/store.ts';
 import type { PackageCatalog } from '../shell/index.ts';
+import { shortId } from '../common/ids.ts';
 
 /** Turns Dockerfile text into a build plan (the parser's job), or diagnostics. */
 export type Planner = (text: string) => { plan: BuildPlan | undefined; diagnostics: Diagnostic[] };
@@ -162,7 +163,7 @@ export class Engine {
     }
     const lines = [`${tag}: Pulling from ${path}`];
     remote.layers.forEach((layer, i) => {
-      const short = diffId(layer).slice(7, 19);
+      const short = shortId(diffId(layer));
       lines.push(`${short}: ${localChains.has(chains[i]!) ? 'Already exists' : 'Pull complete'}`);
     });
     lines.push(`Digest: ${remote.id}`, `Status: Downloaded newer image for ${familiar}`);
@@ -204,7 +205,7 @@ export class Engine {
     const lines = [`The push refers to repository [${repo}]`];
     for (let i = image.layers.length - 1; i >= 0; i--) {
       lines.push(
-        `${diffId(image.layers[i]!).slice(7, 19)}: ${uploaded[i] ? 'Pushed' : 'Layer already exists'}`,
+        `${shortId(diffId(image.layers[i]!))}: ${uploaded[i] ? 'Pushed' : 'Layer already exists'}`,
       );
     }
     const manifestSize = 400 + 180 * image.layers.length;

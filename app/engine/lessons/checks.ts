@@ -10,6 +10,7 @@ import type { LabSession } from '../session/session.ts';
 import type { BuildView } from '../session/types.ts';
 import type { Activity, BuildSource } from './activity.ts';
 import type { Check, CheckArgs, CheckName, Count, Goal } from './types.ts';
+import { shortId } from '../common/ids.ts';
 
 export interface CheckResult {
   met: boolean;
@@ -121,7 +122,7 @@ const EVALUATORS: { [K in CheckName]: Evaluator<K> } = {
   imageTagged: (ref, s) => {
     const img = s.engine.images.find(ref);
     return img
-      ? result(true, `${familiar(ref)} is image ${img.id.slice(7, 19)}.`)
+      ? result(true, `${familiar(ref)} is image ${shortId(img.id)}.`)
       : result(false, `There is no image named ${familiar(ref)} yet.`);
   },
   imageNotTagged: (ref, s) =>

@@ -2,10 +2,9 @@ import { m } from 'motion/react';
 import { memo, useState } from 'react';
 import type { BuilderKind } from '../../engine/build/events.ts';
 import type { ImageView, LayerView } from '../../engine/session/types.ts';
-import { useLabStore } from '../../store/index.ts';
-import type { StepPhase, StepProgress } from '../../store/progress.ts';
+import { useLabStore, type StepPhase, type StepProgress } from '../../store/index.ts';
 import { useEditorBridge } from '../editor/bridge.ts';
-import { formatBytes } from '../format.ts';
+import { formatBytes, shortId } from '../format.ts';
 import { InstructionList } from '../InstructionList.tsx';
 import { strings } from '../strings.ts';
 import { StepFailure } from './StepFailure.tsx';
@@ -234,7 +233,7 @@ export function LayerStack() {
       {progress.done && image && total !== undefined && (
         <p className="layer-total" data-testid="layers.total">
           {t.total(
-            image.names[0] ?? image.id.slice(7, 19),
+            image.names[0] ?? shortId(image.id),
             formatBytes(total),
             image.layers.length,
           )}

@@ -2,7 +2,8 @@
 import { parseArgs } from '../argv.ts';
 import { formatRows } from '../format/table-format.ts';
 import { humanDuration, humanSize } from '../format/units.ts';
-import { ok, shortId, usageError, type Command } from '../types.ts';
+import { ok, usageError, type Command } from '../types.ts';
+import { shortId } from '../../common/ids.ts';
 
 const HEADERS = {
   ID: 'IMAGE',

@@ -5,7 +5,8 @@ import { familiarName, parseImageRef } from '../../images/reference.ts';
 import { parseArgs } from '../argv.ts';
 import { formatRows } from '../format/table-format.ts';
 import { humanDuration, humanSize } from '../format/units.ts';
-import { fail, ok, shortId, usageError, type Command } from '../types.ts';
+import { fail, ok, usageError, type Command } from '../types.ts';
+import { shortId } from '../../common/ids.ts';
 
 export function imageSize(engine: Engine, id: string): number {
   const image = engine.images.get(id);
@@ -191,14 +192,14 @@ export const rmi: Command = ({ engine, argv }) => {
     const user = running ?? users[0];
     if (user && !args.bool('force') && !byId && tags.length === 1) {
       errors.push(
-        `Error response from daemon: conflict: unable to remove repository reference "${name}" (must force) - container ${user.id.slice(0, 12)} is using its referenced image ${shortId(image.id)}`,
+        `Error response from daemon: conflict: unable to remove repository reference "${name}" (must force) - container ${shortId(user.id)} is using its referenced image ${shortId(image.id)}`,
       );
       continue;
     }
     // moby: a running container is a hard conflict (-f does not help), a stopped one a soft one.
     if (byId && (running || (user && !args.bool('force')))) {
       const how = running ? 'cannot be forced' : 'must be forced';
-      const what = `${running ? 'running' : 'stopped'} container ${user!.id.slice(0, 12)}`;
+      const what = `${running ? 'running' : 'stopped'} container ${shortId(user!.id)}`;
       errors.push(
         `Error response from daemon: conflict: unable to delete ${shortId(image.id)} (${how}) - image is being used by ${what}`,
       );

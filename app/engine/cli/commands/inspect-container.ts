@@ -5,6 +5,7 @@
 import { chainIds, diffId } from '../../fs/index.ts';
 import { ownCommand, type Container } from '../../containers/container.ts';
 import type { Engine } from '../../daemon/engine.ts';
+import { shortId } from '../../common/ids.ts';
 
 const ZERO_TIME = '0001-01-01T00:00:00Z';
 const iso = (seconds: number) => new Date(seconds * 1000).toISOString();
@@ -53,7 +54,7 @@ export function inspectContainer(engine: Engine, ref: string): Record<string, un
     },
     NetworkSettings: { Ports: c.state === 'running' ? bindings(c, true) : {} },
     Config: {
-      Hostname: c.id.slice(0, 12),
+      Hostname: shortId(c.id),
       Domainname: '',
       User: c.user ?? '',
       AttachStdin: false,

@@ -6,6 +6,7 @@ import { renderTemplate } from '../format/gotemplate.ts';
 import { fail, ok, usageError, type Command } from '../types.ts';
 import { imageSize } from './images.ts';
 import { inspectContainer } from './inspect-container.ts';
+import { shortId } from '../../common/ids.ts';
 
 const set = (list: readonly string[] | undefined) =>
   list?.length ? Object.fromEntries(list.map((k) => [k, {}])) : null;
@@ -57,7 +58,7 @@ export function inspectImage(engine: Engine, name: string): Record<string, unkno
     Size: imageSize(engine, image.id),
     GraphDriver: {
       Data: {
-        MergedDir: `/var/lib/docker/overlay2/${chainIds(diffIds).at(-1)?.slice(7, 19) ?? 'empty'}/merged`,
+        MergedDir: `/var/lib/docker/overlay2/${shortId(chainIds(diffIds).at(-1)) || 'empty'}/merged`,
       },
       Name: 'overlay2',
     },

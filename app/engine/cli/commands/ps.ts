@@ -7,6 +7,7 @@ import { formatRows } from '../format/table-format.ts';
 import { humanDuration, humanSize } from '../format/units.ts';
 import { ok, usageError, type Command } from '../types.ts';
 import { imageSize } from './images.ts';
+import { shortId } from '../../common/ids.ts';
 
 function status(engine: Engine, c: Container): string {
   const ago = (t: number) => humanDuration((engine.now() - t) * 1000);
@@ -40,7 +41,7 @@ export const ps: Command = ({ engine, argv }) => {
     .filter((c) => args.bool('all') || c.state === 'running')
     .sort((a, b) => b.created - a.created);
   const rows = list.map((c) => ({
-    ID: args.bool('no-trunc') ? c.id : c.id.slice(0, 12),
+    ID: args.bool('no-trunc') ? c.id : shortId(c.id),
     Image: c.imageName,
     Command: quotedCommand(c.argv, !args.bool('no-trunc')),
     RunningFor: `${humanDuration((engine.now() - c.created) * 1000)} ago`,

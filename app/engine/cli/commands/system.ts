@@ -8,7 +8,8 @@ import { chainIds, diffId } from '../../fs/index.ts';
 import { parseArgs } from '../argv.ts';
 import { tabwrite } from '../format/table.ts';
 import { humanDuration, humanSize } from '../format/units.ts';
-import { ok, shortId, type Command } from '../types.ts';
+import { ok, type Command } from '../types.ts';
+import { shortId } from '../../common/ids.ts';
 
 interface ImageUsage {
   id: string;
@@ -120,7 +121,7 @@ export const systemDf: Command = ({ engine, argv }) => {
   containers.forEach((c, i) => {
     containerRows.push(
       [
-        c.id.slice(0, 12),
+        shortId(c.id),
         c.imageName,
         JSON.stringify(c.argv.join(' ')),
         '0',

@@ -5,6 +5,7 @@
 import type { BuildEvent, StepInfo } from '../../build/events.ts';
 import { fullName, parseImageRef } from '../../images/reference.ts';
 import { humanSize } from './units.ts';
+import { shortId } from '../../common/ids.ts';
 
 export interface OutputOptions {
   /** The Dockerfile text, for the excerpt BuildKit prints around a failing line. */
@@ -31,8 +32,6 @@ function vertexText(step: StepInfo, bases: readonly string[]): string {
       .find((w) => !w.startsWith('--')) ?? '';
   return bases.includes(ref) ? `FROM ${fullRef(ref)}` : `FROM ${ref}`;
 }
-
-const short = (id: string | undefined) => (id ?? '').replace(/^sha256:/, '').slice(0, 12);
 
 /** A deterministic container ID for classic's `Running in`, derived from the step's image. */
 function containerId(seed: string): string {
@@ -212,14 +211,14 @@ export function renderClassic(events: readonly BuildEvent[], opts: OutputOptions
         const id = running.get(e.step);
         if (id && e.outcome === 'built') out.push(`Removing intermediate container ${id}`);
         last = e.imageId;
-        out.push(` ---> ${short(e.imageId)}`);
+        out.push(` ---> ${shortId(e.imageId)}`);
         break;
       }
       case 'error':
         out.push(e.classicMessage ?? e.message);
         break;
       case 'build-done':
-        out.push(`Successfully built ${short(e.imageId ?? last)}`);
+        out.push(`Successfully built ${shortId(e.imageId ?? last)}`);
         for (const tag of e.tags) out.push(`Successfully tagged ${tag}`);
         break;
       default:
