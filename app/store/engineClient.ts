@@ -92,6 +92,8 @@ export function createEngineClient(makePort: () => Port = workerPort): EngineCli
     build: (...a) => call('build', a),
     command: (...a) => call('command', a),
     view: (...a) => call('view', a),
+    shellLine: (...a) => call('shellLine', a),
+    shellClose: (...a) => call('shellClose', a),
     fileContent: (...a) => call('fileContent', a),
     files: (...a) => call('files', a),
     load: (...a) => call('load', a),

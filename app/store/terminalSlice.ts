@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import type { InteractiveShell } from '../engine/session/interactive.ts';
 import { CancelledError } from './engineClient.ts';
 import type { LabState } from './state.ts';
 
@@ -10,6 +11,8 @@ export interface TerminalEntry {
   exitCode: number | undefined;
   /** A line of several commands: the output in the order it was printed. */
   chunks?: { text: string; error: boolean }[];
+  /** Typed in a container's shell (its name), not at the lab's prompt. */
+  container?: string;
 }
 
 export interface TerminalSlice {
@@ -18,6 +21,15 @@ export interface TerminalSlice {
   outputs: { path: string; size: number }[];
   /** Runs one command line; resolves when it has finished. */
   runCommand: (line: string) => Promise<TerminalEntry>;
+  /**
+   * The container shell the terminal is attached to (`docker run -it IMAGE sh`, `docker exec
+   * -it CONTAINER sh`): lines go to `runShellLine` until it exits.
+   */
+  shell: InteractiveShell | undefined;
+  /** Runs a line in the attached shell; `exit` there ends it (and a `run -it` container). */
+  runShellLine: (line: string) => Promise<TerminalEntry>;
+  /** Leaves the shell without `exit` (Ctrl+D). */
+  leaveShell: () => Promise<void>;
   clearTerminal: () => void;
 }
 
@@ -26,20 +38,9 @@ let nextId = 1;
 export const createTerminalSlice: StateCreator<LabState, [], [], TerminalSlice> = (set, get) => ({
   terminal: [],
   outputs: [],
+  shell: undefined,
   runCommand: async (line) => {
-    const entry: TerminalEntry = {
-      id: nextId++,
-      input: line,
-      stdout: '',
-      stderr: '',
-      exitCode: undefined,
-    };
-    set({ terminal: [...get().terminal, entry].slice(-200) });
-    const finish = (patch: Partial<TerminalEntry>) => {
-      const done = { ...entry, ...patch };
-      set({ terminal: get().terminal.map((e) => (e.id === entry.id ? done : e)) });
-      return done;
-    };
+    const { entry, finish } = addEntry(line, set, get);
     if (line.trim() === 'clear') {
       set({ terminal: [] });
       return { ...entry, exitCode: 0 };
@@ -56,6 +57,7 @@ export const createTerminalSlice: StateCreator<LabState, [], [], TerminalSlice> 
       if (r.build) get().addBuild(r.build, 'terminal');
       set({
         engineView: r.engine,
+        ...(r.shell ? { shell: r.shell } : {}),
         outputs: [
           ...get().outputs.filter((o) => !r.written.some((w) => w.path === o.path)),
           ...r.written.map((w) => ({ path: w.path, size: w.data.length })),
@@ -79,5 +81,57 @@ export const createTerminalSlice: StateCreator<LabState, [], [], TerminalSlice> 
       if (building) set({ status: { kind: 'idle' } });
     }
   },
+  runShellLine: async (line) => {
+    const shell = get().shell;
+    const { finish } = addEntry(line, set, get, shell?.name);
+    if (!shell) return finish({ stderr: 'Not in a container shell.\n', exitCode: 1 });
+    try {
+      const r = await get().engine().shellLine(shell, line);
+      set({ engineView: r.engine, shell: r.shell });
+      return finish({ stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode });
+    } catch (e) {
+      return finish({
+        stderr:
+          e instanceof CancelledError
+            ? '^C (cancelled)\n'
+            : `${e instanceof Error ? e.message : String(e)}\n`,
+        exitCode: 130,
+      });
+    }
+  },
+  leaveShell: async () => {
+    const shell = get().shell;
+    if (!shell) return;
+    set({ shell: undefined });
+    try {
+      set({ engineView: await get().engine().shellClose(shell) });
+    } catch {
+      // The engine restarted (cancelled): its containers are as they were saved.
+    }
+  },
   clearTerminal: () => set({ terminal: [] }),
 });
+
+/** A new entry in the transcript, and how to fill it in when the command has finished. */
+function addEntry(
+  line: string,
+  set: Parameters<StateCreator<LabState, [], [], TerminalSlice>>[0],
+  get: () => LabState,
+  container?: string,
+) {
+  const entry: TerminalEntry = {
+    id: nextId++,
+    input: line,
+    stdout: '',
+    stderr: '',
+    exitCode: undefined,
+    ...(container !== undefined ? { container } : {}),
+  };
+  set({ terminal: [...get().terminal, entry].slice(-200) });
+  const finish = (patch: Partial<TerminalEntry>) => {
+    const done = { ...entry, ...patch };
+    set({ terminal: get().terminal.map((e) => (e.id === entry.id ? done : e)) });
+    return done;
+  };
+  return { entry, finish };
+}

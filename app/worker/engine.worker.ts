@@ -58,6 +58,10 @@ async function prepare(req: Request): Promise<void> {
       [...texts.flatMap((t) => LabSession.baseRefs(t)), ...lines.flatMap(imageWords)],
       [...texts, ...lines].join('\n'),
     );
+  } else if (req.method === 'shellLine') {
+    // A line typed in a container's shell: `apt-get install` there needs the package lists.
+    const [, line] = (req as Request<'shellLine'>).args;
+    await images.ensure([], line);
   } else if (req.method === 'command') {
     // A `docker build` typed in the terminal builds the lab's Dockerfile (or another file of
     // the context with -f): the packages its RUN lines install load as for the Build button.

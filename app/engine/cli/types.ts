@@ -29,6 +29,23 @@ export interface CliResult {
   exitCode: number;
   stdout: string;
   stderr: string;
+  /**
+   * `docker run -it IMAGE sh`, `docker exec -it CONTAINER sh`: the terminal is attached to a
+   * shell in the container; the lines typed next go to it until it exits.
+   */
+  attach?: ShellAttach;
+}
+
+/** The interactive shell a command attached the terminal to (see `CliResult.attach`). */
+export interface ShellAttach {
+  /** The container's full ID. */
+  container: string;
+  /** `run -it`: the shell is the container's main process, so its exit stops the container. */
+  stopOnExit: boolean;
+  /** `exec -u`, `exec -w`, `exec -e`: this shell's own user, directory and variables. */
+  user?: string;
+  workdir?: string;
+  env: string[];
 }
 
 export interface CommandContext {
@@ -58,4 +75,3 @@ export function usageError(
   );
 }
 
-export const shortId = (id: string) => id.replace(/^sha256:/, '').slice(0, 12);

@@ -16,6 +16,7 @@ import type { ImageRecord } from '../images/store.ts';
 import { runExec, runShell, type PackageCatalog, type ShellResult } from '../shell/index.ts';
 import { resolveUser } from '../fs/users.ts';
 import { containerPorts, type ContainerPort } from './ports.ts';
+import { shortId } from '../common/ids.ts';
 
 export type ContainerState = 'created' | 'running' | 'exited';
 
@@ -168,6 +169,8 @@ export function runInContainer(
     now: number;
     stdin?: string;
     interactive?: boolean;
+    /** stdout is the terminal (`-t`): `ls` lays names out in columns. */
+    tty?: boolean;
   },
 ): ShellResult {
   const user = resolveUser(opts.user ?? c.user, c.lower);
@@ -177,10 +180,11 @@ export function runInContainer(
     cwd: opts.workdir ?? c.workdir,
     user,
     catalog: opts.catalog,
-    hostname: c.id.slice(0, 12),
+    hostname: shortId(c.id),
     now: opts.now,
     unknownBinaries: 'run-forever' as const,
     ...(opts.stdin !== undefined ? { stdin: opts.stdin } : {}),
+    ...(opts.tty ? { tty: true } : {}),
   };
   const [first, second, script] = argv;
   if (

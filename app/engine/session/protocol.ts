@@ -11,6 +11,7 @@ import type { EngineState, StateDelta } from '../daemon/persist.ts';
 import type { GolfScore } from '../lessons/golf.ts';
 import type { Lab } from '../lessons/run.ts';
 import type { Goal, Lesson } from '../lessons/types.ts';
+import type { InteractiveShell, ShellLineResult } from './interactive.ts';
 import type { GoalResult, LessonSolved, LessonStarted } from './lessons.ts';
 import type { FileContent } from './session.ts';
 import type { BuildInput, BuildResult, CommandView, EngineView, FileRow } from './types.ts';
@@ -28,6 +29,10 @@ export interface EngineMethods {
     dockerfile: string,
   ): CommandView & { written: { path: string; data: Uint8Array }[] };
   view(): EngineView;
+  /** A line typed in the interactive shell the terminal is attached to. */
+  shellLine(shell: InteractiveShell, line: string): ShellLineResult & { engine: EngineView };
+  /** The terminal leaves the shell without `exit` (Ctrl+D): a `run -it` container stops. */
+  shellClose(shell: InteractiveShell): EngineView;
   fileContent(
     where: { image: string; upTo?: number } | { container: string },
     path: string,
@@ -67,6 +72,8 @@ export type FromWorker = Reply | Saved;
 export const MUTATING: ReadonlySet<MethodName> = new Set([
   'build',
   'command',
+  'shellLine',
+  'shellClose',
   'load',
   'lessonStart',
   'lessonSolution',

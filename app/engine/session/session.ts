@@ -41,6 +41,13 @@ import type {
   FileRow,
 } from './types.ts';
 import { buildView, fileRows, type FinishedBuild } from './views.ts';
+import {
+  closeShell,
+  openShell,
+  runShellLine,
+  type InteractiveShell,
+  type ShellLineResult,
+} from './interactive.ts';
 import { runFilter } from './filters.ts';
 import { isCompound, splitHostLine, splitPipeline, substitute } from './hostLine.ts';
 import { newActivity, recordBuild, recordCommand, type Activity } from '../lessons/activity.ts';
@@ -210,7 +217,14 @@ export class LabSession {
       writeFile: (path, data) => written.push({ path, data }),
     };
     const r = runDocker(this.engine, words.slice(1), host);
-    return done(r.exitCode, r.stdout, r.stderr, built && buildView(this.engine, built));
+    const result: CommandView & { written: { path: string; data: Uint8Array }[] } = done(
+      r.exitCode,
+      r.stdout,
+      r.stderr,
+      built && buildView(this.engine, built),
+    );
+    if (r.attach) result.shell = openShell(this.engine, r.attach);
+    return result;
   }
 
   /**
@@ -339,6 +353,17 @@ export class LabSession {
     if (!node || node.type !== 'file') return { kind: 'missing' };
     if (!node.data) return { kind: 'binary', size: node.size };
     return decode(node.data, node.size);
+  }
+
+  /** One line typed in an interactive shell (`docker run -it IMAGE sh`) the terminal is in. */
+  shellLine(shell: InteractiveShell, line: string): ShellLineResult & { engine: EngineView } {
+    return { ...runShellLine(this.engine, shell, line), engine: this.view() };
+  }
+
+  /** The terminal leaves the shell (Ctrl+D, closed): a `run -it` container stops with it. */
+  shellClose(shell: InteractiveShell): EngineView {
+    closeShell(this.engine, shell);
+    return this.view();
   }
 
   /** A fresh engine in the lesson's start state; the learner's activity starts empty. */

@@ -5,6 +5,7 @@
 import type { BuildEvent, BuilderKind } from '../build/events.ts';
 import type { ContextFile } from '../build/context.ts';
 import type { Diagnostic } from '../common/diagnostics.ts';
+import type { InteractiveShell } from './interactive.ts';
 
 export type EntryType = 'file' | 'dir' | 'symlink';
 
@@ -135,6 +136,11 @@ export interface CommandView {
   /** A build the command ran (`docker build`), for the panels. */
   build: BuildView | undefined;
   engine: EngineView;
+  /**
+   * `docker run -it IMAGE sh`, `docker exec -it CONTAINER sh`: the shell the terminal is now
+   * attached to (lines typed next go to `shellLine` until it exits).
+   */
+  shell?: InteractiveShell;
   /**
    * For a line of several commands: the output in the order it was printed, each piece marked
    * as coming from a command that failed (for the terminal's colours).

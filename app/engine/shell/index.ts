@@ -136,16 +136,24 @@ function finish(sh: Shell, body: (io: Io) => number, ctx: ShellContext): ShellRe
  */
 export function runShell(script: string, ctx: ShellContext): ShellResult {
   const sh = makeShell(ctx);
-  return finish(
+  let exited = false;
+  const result = finish(
     sh,
-    (io) =>
-      interpreter.runExitTrap(
-        sh,
-        io,
-        swallowExit(() => interpreter.runScript(script, sh, io)),
-      ),
+    (io) => {
+      let status: number;
+      try {
+        status = interpreter.runScript(script, sh, io);
+      } catch (e) {
+        if (!(e instanceof ExitSignal)) throw e;
+        exited = true;
+        status = e.code;
+      }
+      return interpreter.runExitTrap(sh, io, status);
+    },
     ctx,
   );
+  if (exited) result.exited = true;
+  return result;
 }
 
 /**

@@ -124,6 +124,8 @@ export interface ShellResult {
   /** Exported variables after the run (what `env` would print). */
   env: Record<string, string>;
   cwd: string;
+  /** The script ran `exit`: an interactive shell that ran it ends there. */
+  exited?: boolean;
   /** Set when the simulator stopped the run; `message` says why in words a learner reads. */
   budgetExceeded?: BudgetKind;
   message?: string;

@@ -4,13 +4,7 @@ import '@xterm/xterm/css/xterm.css';
 import { useEffect, useRef } from 'react';
 import { useLabStoreApi } from '../../store/index.ts';
 import { strings } from '../strings.ts';
-import {
-  execLine,
-  interactive,
-  shellPrompt,
-  splitCwd,
-  type ShellSession,
-} from './containerShell.ts';
+import { shellPrompt } from './containerShell.ts';
 import { dockerCompleter, LineEditor } from './lineEditor.ts';
 
 const HOST_PROMPT = '\x1b[1;34mlab\x1b[0m:\x1b[1;36m~/app\x1b[0m$ ';
@@ -94,7 +88,6 @@ export default function XtermView() {
     const ro = new ResizeObserver(refit);
     ro.observe(el);
 
-    let shell: ShellSession | undefined;
     let busy = false;
     const names = () => {
       const v = store.getState().engineView;
@@ -106,23 +99,19 @@ export default function XtermView() {
     const hostEditor = new LineEditor(HOST_PROMPT, dockerCompleter(names));
     const shellEditor = new LineEditor('', () => []);
     hostEditor.setHistory(store.getState().terminal.map((e) => e.input));
-    const editor = () => (shell ? shellEditor : hostEditor);
-    const prompt = () => (shell ? shellPrompt(shell) : HOST_PROMPT);
-    const run = (line: string) => store.getState().runCommand(line);
+    const shell = () => store.getState().shell;
+    const editor = () => (shell() ? shellEditor : hostEditor);
+    const prompt = () => {
+      const sh = shell();
+      return sh ? shellPrompt(sh) : HOST_PROMPT;
+    };
 
     const handle = async (line: string) => {
       const s = store.getState();
-      if (shell) {
-        if (line.trim() === 'exit') {
-          if (shell.stopOnExit) await run(`docker stop ${shell.container}`);
-          shell = undefined;
-          return;
-        }
-        if (line.trim() === '') return;
-        const r = await run(execLine(shell, line));
-        const { text, cwd } = splitCwd(r.stdout);
-        show(term, { stdout: text, stderr: r.stderr, exitCode: r.exitCode });
-        if (cwd) shell.cwd = cwd;
+      // In a container's shell (`docker run -it IMAGE sh`): the engine runs each line there,
+      // following `cd` and `export`, until `exit`.
+      if (s.shell) {
+        if (line.trim() !== '') show(term, await s.runShellLine(line));
         return;
       }
       if (line.trim() === 'clear') {
@@ -133,45 +122,7 @@ export default function XtermView() {
         term.write(strings.terminal.help.replace(/\n/g, '\r\n'));
         return;
       }
-      const it = interactive(line);
-      if (it?.kind === 'run' && it.start) {
-        const r = await run(it.start);
-        show(term, { stdout: '', stderr: r.stderr, exitCode: r.exitCode });
-        if (r.exitCode === 0) {
-          const id = r.stdout.trim();
-          shell = {
-            container: it.container ?? id.slice(0, 12),
-            cwd: '/',
-            stopOnExit: true,
-            user: 'root',
-          };
-        }
-        return;
-      }
-      if (it?.kind === 'exec' && it.container) {
-        const found = s.engineView.containers.find(
-          (c) => c.name === it.container || c.id.startsWith(it.container!),
-        );
-        if (!found) {
-          show(term, {
-            stdout: '',
-            stderr: `Error response from daemon: No such container: ${it.container}\n`,
-            exitCode: 1,
-          });
-          return;
-        }
-        if (found.state !== 'running') {
-          show(term, {
-            stdout: '',
-            stderr: `Error response from daemon: Container ${found.id} is not running\n`,
-            exitCode: 1,
-          });
-          return;
-        }
-        shell = { container: found.name, cwd: '/', stopOnExit: false, user: 'root' };
-        return;
-      }
-      show(term, await run(line));
+      show(term, await s.runCommand(line));
     };
 
     term.write(strings.terminal.welcome.replace(/\n/g, '\r\n') + HOST_PROMPT);
@@ -184,6 +135,20 @@ export default function XtermView() {
           store.getState().cancelBuild();
           pending = '';
         } else pending += data;
+        return;
+      }
+      // Ctrl+D on an empty line in a container's shell: the shell ends, as sh does at EOF.
+      if (data === '\x04' && shell() && editor().line === '') {
+        busy = true;
+        term.write('\r\n');
+        void store
+          .getState()
+          .leaveShell()
+          .finally(() => {
+            busy = false;
+            term.write(prompt());
+            next();
+          });
         return;
       }
       const end = data.search(/[\r\n]/);

@@ -7,7 +7,15 @@ import { parsePublish, type ContainerPort } from '../../containers/ports.ts';
 import { createContainer, runInContainer, type Container } from '../../containers/container.ts';
 import type { Engine } from '../../daemon/engine.ts';
 import { parseArgs, type FlagSpec } from '../argv.ts';
-import { fail, ok, usageError, type CliResult, type Command } from '../types.ts';
+import { fail, ok, usageError, type CliResult, type Command, type ShellAttach } from '../types.ts';
+
+/** A shell with no script (`sh`, `/bin/bash`): it reads commands from its stdin. */
+const isBareShell = (argv: readonly string[]): boolean =>
+  argv.length === 1 && /^(\/bin\/|\/usr\/bin\/)?(sh|bash|ash|dash)$/.test(argv[0]!);
+
+/** `-it` (stdin open, a terminal), not detached, running a bare shell: the terminal attaches. */
+const interactiveShell = (args: ReturnType<typeof parseArgs>, argv: readonly string[]): boolean =>
+  args.bool('interactive') && args.bool('tty') && !args.bool('detach') && isBareShell(argv);
 
 const CREATE_FLAGS: FlagSpec[] = [
   { name: 'name', type: 'string' },
@@ -139,12 +147,7 @@ function start(
   c.state = 'running';
   c.startedAt = engine.now();
   // A shell given no script and an open stdin (`-i`) waits for what is typed: it stays up.
-  if (
-    stdinOpen &&
-    c.argv.length === 1 &&
-    /^(\/bin\/|\/usr\/bin\/)?(sh|bash|ash|dash)$/.test(c.argv[0]!)
-  )
-    return { stdout: '', stderr: '' };
+  if (stdinOpen && isBareShell(c.argv)) return { stdout: '', stderr: '' };
   const r = runInContainer(c, c.argv, { catalog: engine.opts.catalog, now: engine.now() });
   c.logs += r.stdout + r.stderr;
   if (!r.longRunning) {
@@ -167,6 +170,14 @@ export const run: Command = ({ engine, argv }) => {
   }
   const stderr = [...err.map((l) => `${l}\n`), out.stderr].join('');
   if (args.bool('detach')) return ok(`${c.id}\n`, stderr);
+  if (c.state === 'running' && interactiveShell(args, c.argv)) {
+    return {
+      exitCode: 0,
+      stdout: out.stdout,
+      stderr,
+      attach: { container: c.id, stopOnExit: true, env: [] },
+    };
+  }
   if (c.state === 'running') {
     return {
       exitCode: 0,
@@ -308,6 +319,12 @@ export const exec: Command = ({ engine, argv }) => {
   const c = engine.containers.resolve(ref);
   if (c.state !== 'running')
     return fail(`Error response from daemon: Container ${c.id} is not running`);
+  if (interactiveShell(args, cmd)) {
+    const attach: ShellAttach = { container: c.id, stopOnExit: false, env: args.list('env') };
+    if (args.string('user') !== undefined) attach.user = args.string('user')!;
+    if (args.string('workdir') !== undefined) attach.workdir = args.string('workdir')!;
+    return { exitCode: 0, stdout: '', stderr: '', attach };
+  }
   const r = runInContainer(c, cmd, {
     catalog: engine.opts.catalog,
     env: args.list('env'),
