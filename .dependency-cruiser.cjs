@@ -31,7 +31,17 @@ module.exports = {
         'The engine is pure: it runs in Node, in a worker and in tests without a page. ' +
         'It never imports the UI, the store, the worker or the page entries.',
       from: { path: '^app/engine/' },
-      to: { path: '^app/(ui|store|worker|share|node)/|^app/[^/]+\\.tsx?$' },
+      to: { path: '^app/(ui|store|worker|share)/|^app/[^/]+\\.tsx?$' },
+    },
+    {
+      name: 'engine-not-node-host',
+      severity: 'error',
+      comment:
+        'app/node is the Node host (files on disk, the catalog read from public/). The engine ' +
+        'never needs it; only its tests and the conformance runner (Node tooling that replays ' +
+        'scenarios recorded on real Docker) may load images from disk through it.',
+      from: { path: '^app/engine/', pathNot: `${TESTS}|^app/engine/conformance/` },
+      to: { path: '^app/node/' },
     },
     {
       name: 'engine-not-browser-libraries',

@@ -131,13 +131,17 @@ test.describe('the lab', () => {
     for (const line of [
       'docker run -it --name box app sh',
       'echo hello > /data/new',
-      'rm /data/a',
+      'cd /data',
+      'rm a',
       'exit',
     ]) {
       await page.keyboard.type(line);
       await page.keyboard.press('Enter');
       await expect(lab.screen).toContainText(line);
     }
+    // The shell's prompt followed `cd`; `exit` left it (the lab's prompt is back).
+    await expect(lab.screen).toContainText(/root@[0-9a-f]{12}:\/data# rm a/);
+    await expect(lab.screen).toContainText(/:\/data# exit\s*lab:~\/app\$/);
     await page.keyboard.type('docker diff box');
     await page.keyboard.press('Enter');
     await expect(lab.screen).toContainText('A /data/new');

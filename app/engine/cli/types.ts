@@ -74,4 +74,3 @@ export function usageError(
     `"docker ${command}" requires ${need}.\nSee 'docker ${command} --help'.\n\nUsage:  docker ${usage}\n\n${summary}`,
   );
 }
-

@@ -232,11 +232,7 @@ export function LayerStack() {
       </ol>
       {progress.done && image && total !== undefined && (
         <p className="layer-total" data-testid="layers.total">
-          {t.total(
-            image.names[0] ?? shortId(image.id),
-            formatBytes(total),
-            image.layers.length,
-          )}
+          {t.total(image.names[0] ?? shortId(image.id), formatBytes(total), image.layers.length)}
         </p>
       )}
       {others.length > 0 && (
