@@ -176,13 +176,25 @@ export function planFromParse(result: ParseResult): BuildPlan | undefined {
   return { globalArgs, stages };
 }
 
-/** The engine's planner: Dockerfile text to a plan and the parser's diagnostics. */
-export function planDockerfile(text: string): {
-  plan: BuildPlan | undefined;
-  diagnostics: Diagnostic[];
-} {
+type Planned = { plan: BuildPlan | undefined; diagnostics: Diagnostic[] };
+
+/** The last text planned: finding a build's base images and building it parse it once. */
+let last: { text: string; planned: Planned } | undefined;
+
+/**
+ * The engine's planner: Dockerfile text to a plan and the parser's diagnostics. The plan is
+ * shared with the next caller of the same text (read it, never change it); the list of
+ * diagnostics is each caller's own.
+ *
+ * @example
+ * planDockerfile('FROM debian\nRUN true\n').plan?.stages.length; // 1
+ */
+export function planDockerfile(text: string): Planned {
+  if (last?.text === text) return { ...last.planned, diagnostics: [...last.planned.diagnostics] };
   const result = parseDockerfile(text);
-  return { plan: planFromParse(result), diagnostics: result.diagnostics };
+  const planned = { plan: planFromParse(result), diagnostics: result.diagnostics };
+  last = { text, planned };
+  return { ...planned, diagnostics: [...planned.diagnostics] };
 }
 
 /** The engine's expander: BuildKit's rules; an expansion error leaves the word as written. */
