@@ -11,24 +11,12 @@ import type { BuildView } from '../session/types.ts';
 import type { Activity, BuildSource } from './activity.ts';
 import type { Check, CheckArgs, CheckName, Count, Goal } from './types.ts';
 import { shortId } from '../common/ids.ts';
+import { humanSize } from '../common/units.ts';
 
 export interface CheckResult {
   met: boolean;
   /** What the lab shows now, in a sentence. */
   detail: string;
-}
-
-/** Bytes as `docker images` prints them (decimal units). */
-export function formatBytes(n: number): string {
-  if (n < 1000) return `${n}B`;
-  const units = ['kB', 'MB', 'GB'];
-  let v = n;
-  let u = -1;
-  while (v >= 1000 && u < units.length - 1) {
-    v /= 1000;
-    u++;
-  }
-  return `${v >= 100 ? Math.round(v) : Math.round(v * 10) / 10}${units[u]}`;
 }
 
 const countMet = (c: Count, n: number): boolean =>
@@ -158,7 +146,7 @@ const EVALUATORS: { [K in CheckName]: Evaluator<K> } = {
     const size = img.layers.reduce((n, l) => n + l.stats.size, 0);
     return result(
       size < bytes,
-      `${familiar(ref)} is ${formatBytes(size)}; the budget is ${formatBytes(bytes)}.`,
+      `${familiar(ref)} is ${humanSize(size)}; the budget is ${humanSize(bytes)}.`,
     );
   },
   imageSmallerThan: ({ ref, than }, s) => {
@@ -169,7 +157,7 @@ const EVALUATORS: { [K in CheckName]: Evaluator<K> } = {
     const sb = b.layers.reduce((n, l) => n + l.stats.size, 0);
     return result(
       sa < sb,
-      `${familiar(ref)} is ${formatBytes(sa)}; ${familiar(than)} is ${formatBytes(sb)}.`,
+      `${familiar(ref)} is ${humanSize(sa)}; ${familiar(than)} is ${humanSize(sb)}.`,
     );
   },
   historyLayers: (c, s) => {
@@ -209,7 +197,7 @@ const EVALUATORS: { [K in CheckName]: Evaluator<K> } = {
     const wasted = analyzeEfficiency(img.layers).wastedBytes;
     return result(
       wasted < bytes,
-      `${familiar(ref)} carries ${formatBytes(wasted)} of files that later layers hide or delete; the budget is ${formatBytes(bytes)}.`,
+      `${familiar(ref)} carries ${humanSize(wasted)} of files that later layers hide or delete; the budget is ${humanSize(bytes)}.`,
     );
   },
   sharedLayers: (c, s) => {

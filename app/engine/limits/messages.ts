@@ -2,25 +2,7 @@
  * The sentences a learner reads when a build or a shell hits one of the simulator's limits,
  * shared by the shell and the builder so both say the same thing.
  */
-
-/**
- * A byte count as people say it: `2 GB`, `512 MB`, `64 KB`, `900 bytes` (decimal units, as
- * `docker images` prints sizes).
- *
- * @example
- * formatLimitBytes(2_000_000_000); // '2 GB'
- */
-export function formatLimitBytes(bytes: number): string {
-  const units: [number, string][] = [
-    [1e9, 'GB'],
-    [1e6, 'MB'],
-    [1e3, 'KB'],
-  ];
-  for (const [size, unit] of units) {
-    if (bytes >= size) return `${Math.round((bytes / size) * 10) / 10} ${unit}`;
-  }
-  return `${bytes} bytes`;
-}
+import { readableSize } from '../common/units.ts';
 
 /**
  * The size budget's sentence, with the file being written when it was hit. Without a known
@@ -34,7 +16,7 @@ export function sizeLimitMessage(limit: number | undefined, path?: string): stri
   const writing = path !== undefined ? ` writing ${path}` : '';
   const parts =
     limit !== undefined
-      ? [`limit ${formatLimitBytes(limit)}`, ...(path !== undefined ? [`writing ${path}`] : [])]
+      ? [`limit ${readableSize(limit)}`, ...(path !== undefined ? [`writing ${path}`] : [])]
       : [`no space left${writing}`];
   const detail = parts.length > 0 ? ` (${parts.join(', ')})` : '';
   return `this step wrote more data than the simulator allows${detail}`;

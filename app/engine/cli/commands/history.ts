@@ -1,7 +1,7 @@
 /** `docker history`: newest step first, `<missing>` for steps no local image stands for. */
 import { parseArgs } from '../argv.ts';
 import { formatRows } from '../format/table-format.ts';
-import { humanDuration, humanSize } from '../format/units.ts';
+import { humanDuration, humanSize } from '../../common/units.ts';
 import { ok, usageError, type Command } from '../types.ts';
 import { shortId } from '../../common/ids.ts';
 

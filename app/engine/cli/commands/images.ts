@@ -4,7 +4,7 @@ import type { Engine } from '../../daemon/engine.ts';
 import { familiarName, parseImageRef } from '../../images/reference.ts';
 import { parseArgs } from '../argv.ts';
 import { formatRows } from '../format/table-format.ts';
-import { humanDuration, humanSize } from '../format/units.ts';
+import { humanDuration, humanSize } from '../../common/units.ts';
 import { fail, ok, usageError, type Command } from '../types.ts';
 import { shortId } from '../../common/ids.ts';
 

@@ -7,7 +7,7 @@ import { sha256Hex } from '../../fs/hash.ts';
 import { writableSize } from '../../containers/container.ts';
 import type { Engine } from '../../daemon/engine.ts';
 import { parseArgs } from '../argv.ts';
-import { humanSize } from '../format/units.ts';
+import { humanSize } from '../../common/units.ts';
 import { fail, ok, type Command } from '../types.ts';
 import { pruneImages } from './images.ts';
 

@@ -4,7 +4,7 @@ import { writableSize, type Container } from '../../containers/container.ts';
 import type { Engine } from '../../daemon/engine.ts';
 import { parseArgs } from '../argv.ts';
 import { formatRows } from '../format/table-format.ts';
-import { humanDuration, humanSize } from '../format/units.ts';
+import { humanDuration, humanSize } from '../../common/units.ts';
 import { ok, usageError, type Command } from '../types.ts';
 import { imageSize } from './images.ts';
 import { shortId } from '../../common/ids.ts';

@@ -7,7 +7,7 @@ import type { Engine } from '../../daemon/engine.ts';
 import { chainIds, diffId } from '../../fs/index.ts';
 import { parseArgs } from '../argv.ts';
 import { tabwrite } from '../format/table.ts';
-import { humanDuration, humanSize } from '../format/units.ts';
+import { humanDuration, humanSize } from '../../common/units.ts';
 import { ok, type Command } from '../types.ts';
 import { shortId } from '../../common/ids.ts';
 

@@ -4,7 +4,7 @@
  */
 import type { BuildEvent, StepInfo } from '../../build/events.ts';
 import { fullName, parseImageRef } from '../../images/reference.ts';
-import { humanSize } from './units.ts';
+import { humanSize } from '../../common/units.ts';
 import { shortId } from '../../common/ids.ts';
 
 export interface OutputOptions {

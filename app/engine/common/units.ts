@@ -1,6 +1,7 @@
 /**
  * Docker's number formatting (github.com/docker/go-units), so sizes and ages read exactly as
- * the docker CLI prints them.
+ * the docker CLI prints them. The one place sizes become text: the CLI's tables, the build log,
+ * lesson checks, limit messages and the panels (with a space, `readableSize`) all call it.
  */
 
 const DECIMAL_UNITS = ['B', 'kB', 'MB', 'GB', 'TB', 'PB', 'EB', 'ZB', 'YB'];
@@ -37,11 +38,22 @@ function customSize(size: number, base: number, units: string[], precision: numb
 }
 
 /**
- * Sizes as `docker images` and `docker history` print them (decimal units, 3 significant digits).
+ * Sizes as `docker images` and `docker history` print them: decimal units, 3 significant digits.
+ * docker/cli's formatters call go-units' `HumanSizeWithPrecision(size, 3)` (cli/command/formatter
+ * image.go, container.go, disk_usage.go); go-units' own `HumanSize` is precision 4.
  * @example humanSize(74_823_455) // '74.8MB'
+ * @example humanSize(1_234) // '1.23kB'
  */
 export function humanSize(bytes: number, precision = 3): string {
   return customSize(bytes, 1000, DECIMAL_UNITS, precision);
+}
+
+/**
+ * The same size for reading in a sentence or a panel: docker's digits, a space before the unit.
+ * @example readableSize(74_823_455) // '74.8 MB'
+ */
+export function readableSize(bytes: number): string {
+  return humanSize(bytes).replace(/^([^A-Za-z]+)/, '$1 ');
 }
 
 /** Binary sizes (`1.5MiB`), as go-units' BytesSize. */

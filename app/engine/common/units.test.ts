@@ -41,3 +41,15 @@ describe('docker durations', () => {
     expect(humanDuration(3 * 365 * 24 * 3600_000)).toBe('3 years');
   });
 });
+
+describe('one size formatter', () => {
+  it('prints sizes as docker images does, and with a space for reading', async () => {
+    const { readableSize } = await import('./units.ts');
+    expect(humanSize(1_234)).toBe('1.23kB');
+    expect(humanSize(0)).toBe('0B');
+    expect(humanSize(74_823_455)).toBe('74.8MB');
+    expect(readableSize(1_234)).toBe('1.23 kB');
+    expect(readableSize(999)).toBe('999 B');
+    expect(readableSize(2_000_000_000)).toBe('2 GB');
+  });
+});
