@@ -32,7 +32,7 @@ describe('one build, one parse', () => {
       buildArgs: {},
       tags: ['app:1'],
     });
-    expect(view.ok).toBe(true);
+    expect(view.build.ok).toBe(true);
     expect(spy).toHaveBeenCalledTimes(1);
   });
 });
