@@ -30,10 +30,18 @@ export interface LayerRecord {
  * @example
  * [...layerRecords(layer.root)].map((r) => r.name); // ['.wh.d1', 'd2/', 'd2/.wh..wh..opq', ...]
  */
-export function* layerRecords(root: DirNode): Generator<LayerRecord> {
-  const firstPathOf = new Map<number, string>();
-  yield* recordsIn(root, '', firstPathOf);
+export function layerRecords(root: DirNode): IterableIterator<LayerRecord> {
+  // Trees never change, so a tree's records are listed (and its names sorted) once: the
+  // digest, the stats, the views and the saved state all walk the same list.
+  let list = recordLists.get(root);
+  if (!list) {
+    list = [...recordsIn(root, '', new Map<number, string>())];
+    recordLists.set(root, list);
+  }
+  return list[Symbol.iterator]();
 }
+
+const recordLists = new WeakMap<DirNode, readonly LayerRecord[]>();
 
 function* recordsIn(
   dir: DirNode,
@@ -159,7 +167,7 @@ export class Layer {
   }
 
   /** Records in tar order. */
-  records(): Generator<LayerRecord> {
+  records(): IterableIterator<LayerRecord> {
     return layerRecords(this.root);
   }
 }

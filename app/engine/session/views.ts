@@ -85,16 +85,32 @@ export function baseLayerCount(engine: Engine, image: Image, baseRefs: readonly 
   return best;
 }
 
-export function imageView(
-  engine: Engine,
-  image: Image,
-  baseRefs: readonly string[] = [],
-): ImageView {
-  const base = baseLayerCount(engine, image, baseRefs);
-  const efficiency = analyzeEfficiency(image.layers);
-  const others = engine.images
-    .all()
-    .filter((o) => o.id !== image.id && !o.intermediate && namesOf(engine, o.id).length > 0);
+/** What an image's view holds that only its content decides: worked out once per image ID. */
+interface ImageFacts {
+  efficiency: ReturnType<typeof analyzeEfficiency>;
+  history: HistoryView[];
+  entries: { entries: LayerEntry[]; omitted: number }[];
+}
+
+/**
+ * Image IDs are content digests (config, diffIDs), so an ID's facts never change: a cached
+ * rebuild, which makes the same image again, reuses them instead of walking every layer.
+ */
+const factsOf = new WeakMap<Engine, Map<string, ImageFacts>>();
+const FACTS_KEPT = 16;
+
+function imageFacts(engine: Engine, image: Image): ImageFacts {
+  let facts = factsOf.get(engine);
+  if (!facts) factsOf.set(engine, (facts = new Map()));
+  const known = facts.get(image.id);
+  if (known) return known;
+  const made = workOutFacts(image);
+  if (facts.size >= FACTS_KEPT) facts.delete(facts.keys().next().value!);
+  facts.set(image.id, made);
+  return made;
+}
+
+function workOutFacts(image: Image): ImageFacts {
   const history: HistoryView[] = [];
   let next = 0;
   for (const h of image.history) {
@@ -108,9 +124,26 @@ export function imageView(
     });
   }
   let view = MergedView.empty;
-  const layers: LayerView[] = image.layers.map((layer, index) => {
-    const { entries, omitted } = layerEntries(layer, view);
+  const entries = image.layers.map((layer) => {
+    const listed = layerEntries(layer, view);
     view = view.push(layer);
+    return listed;
+  });
+  return { efficiency: analyzeEfficiency(image.layers), history, entries };
+}
+
+export function imageView(
+  engine: Engine,
+  image: Image,
+  baseRefs: readonly string[] = [],
+): ImageView {
+  const base = baseLayerCount(engine, image, baseRefs);
+  const { efficiency, history, entries: listed } = imageFacts(engine, image);
+  const others = engine.images
+    .all()
+    .filter((o) => o.id !== image.id && !o.intermediate && namesOf(engine, o.id).length > 0);
+  const layers: LayerView[] = image.layers.map((layer, index) => {
+    const { entries, omitted } = listed[index]!;
     return {
       index,
       diffId: diffId(layer),
