@@ -61,7 +61,7 @@ test('the embeds on one page stay independent', async ({ page }) => {
   await expect(one.getByTestId('panel.fs')).toHaveCount(0);
   // Read-only: no Build button.
   await expect(one.getByTestId('embed.build')).toHaveCount(0);
-  await one.getByRole('button', { name: 'Step' }).click();
+  await one.getByRole('button', { name: 'Step', exact: true }).click();
   await expect(one.getByTestId('timeline.where')).toHaveText('Step 1 of 5');
   await expect(
     page.getByTestId('log-1').getByText('step 1 of 5: FROM debian:bookworm-slim'),

@@ -57,6 +57,21 @@ export class LabPage {
   }
 }
 
+/**
+ * A Dockerfile whose steps and lines differ (a comment comes first) and whose `COPY app.py`
+ * breaks the cache when app.py changes: step 5, on line 6, of 7 steps.
+ */
+export const STEPS_DOCKERFILE = [
+  '# a comment first, so lines and steps differ',
+  'FROM debian:bookworm-slim',
+  'WORKDIR /app',
+  'COPY requirements.txt .',
+  'RUN echo deps > /deps',
+  'COPY app.py .',
+  'RUN echo ran > /app/ran',
+  'CMD ["cat", "/app/ran"]',
+].join('\n');
+
 export const test = base.extend<{ lab: LabPage; pageErrors: string[] }>({
   pageErrors: async ({ page }, use) => {
     const errors: string[] = [];

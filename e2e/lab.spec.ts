@@ -63,7 +63,7 @@ test.describe('the lab', () => {
     expect(await outcome('app.py')).toBe('built');
     expect(await outcome('rm /data/b')).toBe('built');
     await expect(items(page).filter({ hasText: 'rm /data/b' })).toContainText(
-      'rebuilt because the step above was rebuilt',
+      'rebuilt because the step under it was rebuilt',
     );
     await expect(items(page).filter({ hasText: 'app.py' })).toContainText(
       'app.py changed (content)',

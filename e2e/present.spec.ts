@@ -136,6 +136,8 @@ test.describe('share links and lab files', () => {
     await lab.open('/');
     await lab.replaceText(DF);
     const args = page.getByRole('textbox', { name: /build arg/i });
+    // The build arguments are under the Build options button.
+    await page.getByTestId('build.options').click();
     await args.fill('VERSION=1');
     await page.getByTestId('share.button').click();
     const download = page.waitForEvent('download');
@@ -144,6 +146,7 @@ test.describe('share links and lab files', () => {
     await (await download).saveAs(file);
 
     await lab.replaceText('FROM debian:bookworm-slim\n');
+    await page.getByTestId('build.options').click();
     await args.fill('VERSION=2 OTHER=x');
     await page.getByLabel('Import lab').setInputFiles(file);
     await expect(page.getByTestId('share.outcome')).toContainText('Opened the lab from');

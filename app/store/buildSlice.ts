@@ -3,6 +3,7 @@ import type { BuilderKind } from '../engine/build/events.ts';
 import type { BuildView, EngineView } from '../engine/session/types.ts';
 import { CancelledError } from './engineClient.ts';
 import type { LabState } from './state.ts';
+import type { WorkspaceFile } from './workspaceSlice.ts';
 
 export interface BuildRecord {
   /** 1, 2, 3 ... in this session. */
@@ -12,6 +13,27 @@ export interface BuildRecord {
   /** Where it came from: the Build button or a `docker build` typed in the terminal. */
   origin: 'button' | 'terminal';
   view: BuildView;
+  /** What it was built from: the editor's Dockerfile and context files at the time. */
+  source: BuildSource;
+}
+
+export interface BuildSource {
+  dockerfile: string;
+  files: readonly WorkspaceFile[];
+}
+
+/** Whether the editor now holds something other than what `record` was built from. */
+export function builtFromOther(
+  record: BuildRecord,
+  now: { dockerfile: string; files: readonly WorkspaceFile[] },
+): boolean {
+  const was = record.source;
+  if (was.dockerfile !== now.dockerfile) return true;
+  if (was.files === now.files) return false;
+  return (
+    was.files.length !== now.files.length ||
+    was.files.some((f, i) => f.path !== now.files[i]!.path || f.content !== now.files[i]!.content)
+  );
 }
 
 export interface BuildSlice {
@@ -47,7 +69,8 @@ export interface BuildSlice {
   /** Builds the workspace; the new build is shown from its first event (press Play or Step). */
   build: (opts?: { animate?: boolean }) => Promise<void>;
   cancelBuild: () => void;
-  addBuild: (view: BuildView, origin: BuildRecord['origin']) => void;
+  /** Adds a build and shows it; `source` defaults to the editor's text and files now. */
+  addBuild: (view: BuildView, origin: BuildRecord['origin'], source?: BuildSource) => void;
   showBuild: (index: number) => void;
   setEngineView: (view: EngineView) => void;
   /** Playback over the shown build's events. */
@@ -109,6 +132,7 @@ export const createBuildSlice: StateCreator<LabState, [], [], BuildSlice> = (set
     const s = get();
     if (s.status.kind === 'building') return;
     set({ status: { kind: 'building', since: Date.now() } });
+    const source: BuildSource = { dockerfile: s.dockerfile, files: s.files };
     try {
       const { build: view, engine: engineView } = await s.engine().build({
         dockerfile: s.dockerfile,
@@ -120,7 +144,7 @@ export const createBuildSlice: StateCreator<LabState, [], [], BuildSlice> = (set
         ),
         tags: s.tag.trim() ? [s.tag.trim()] : [],
       });
-      get().addBuild(view, 'button');
+      get().addBuild(view, 'button', source);
       set({
         status: { kind: 'idle' },
         engineView,
@@ -140,7 +164,7 @@ export const createBuildSlice: StateCreator<LabState, [], [], BuildSlice> = (set
     get().engine().cancel();
     set({ status: { kind: 'idle' } });
   },
-  addBuild: (view, origin) => {
+  addBuild: (view, origin, source) => {
     const s = get();
     const record: BuildRecord = {
       number: s.builds.length + 1,
@@ -148,6 +172,7 @@ export const createBuildSlice: StateCreator<LabState, [], [], BuildSlice> = (set
       noCache: s.noCache,
       origin,
       view,
+      source: source ?? { dockerfile: s.dockerfile, files: s.files },
     };
     // Keep the last 20 builds: enough to compare, bounded in memory.
     const builds = [...s.builds, record].slice(-20);

@@ -14,7 +14,13 @@ export {
 } from './derived.ts';
 export type { ParseResult } from './derived.ts';
 export { STARTER_DOCKERFILE } from './starter.ts';
-export { buildProgress, playedLayer, stepAnnouncement } from './progress.ts';
+export {
+  buildProgress,
+  playedLayer,
+  restingStep,
+  stepAnnouncement,
+  viewedStep,
+} from './progress.ts';
 export type { BuildProgress, StepPhase, StepProgress } from './progress.ts';
 export { stepBoundaries } from './buildSlice.ts';
 export type { BuildRecord } from './buildSlice.ts';

@@ -3,7 +3,13 @@ import { resolveTestImage } from '../engine/build/testing/fixtures.ts';
 import { LabSession } from '../engine/session/session.ts';
 import type { BuildInput } from '../engine/session/types.ts';
 import { builtinCatalog } from '../engine/shell/packages/builtin.ts';
-import { buildProgress, playedLayer, stepAnnouncement } from './progress.ts';
+import {
+  buildProgress,
+  playedLayer,
+  restingStep,
+  stepAnnouncement,
+  viewedStep,
+} from './progress.ts';
 
 const input = (dockerfile: string, files: BuildInput['files']): BuildInput => ({
   dockerfile,
@@ -129,5 +135,44 @@ describe('playedLayer', () => {
     // WORKDIR, COPY, RUN and COPY each add a layer on the base; ENV adds none.
     expect(seen).toEqual([base, base + 1, base + 2, base + 3, base + 4]);
     expect(seen.at(-1)).toBe(layers.length - 1);
+  });
+});
+
+describe('restingStep', () => {
+  const files = (app: string) => [
+    { path: 'req.txt', content: 'flask\n' },
+    { path: 'app.py', content: app },
+  ];
+  const DFCMD = `${DF}\nCMD ["python3", "app.py"]`;
+
+  it('rests a rebuild on the first rebuilt step, not on CMD', () => {
+    const s = new LabSession({ registry: resolveTestImage, catalog: builtinCatalog });
+    s.build(input(DFCMD, files('print(1)\n')));
+    const view = s.build(input(DFCMD, files('print(2)\n')));
+    const p = buildProgress(view, view.events.length);
+    expect(p.steps[restingStep(p)!]!.info.text).toBe('COPY app.py .');
+    // Until the build is over there is no resting place; the panels follow the playing step.
+    const half = buildProgress(view, 3);
+    expect(restingStep(half)).toBe(undefined);
+    expect(viewedStep(half, undefined)).toBe(half.current);
+    // A step the learner chose wins.
+    expect(viewedStep(p, 1)).toBe(1);
+    expect(viewedStep(p, undefined)).toBe(4);
+  });
+
+  it('rests a first build, and a build all from the cache, on the top layer', () => {
+    const s = new LabSession({ registry: resolveTestImage, catalog: builtinCatalog });
+    const first = s.build(input(DFCMD, files('print(1)\n')));
+    const again = s.build(input(DFCMD, files('print(1)\n')));
+    for (const view of [first, again]) {
+      const p = buildProgress(view, view.events.length);
+      expect(p.steps[restingStep(p)!]!.info.text).toBe('COPY app.py .');
+    }
+  });
+
+  it('rests a failed build on its failure', () => {
+    const s = new LabSession({ registry: resolveTestImage, catalog: builtinCatalog });
+    const view = s.build(input('FROM debian:bookworm-slim\nRUN nosuchcmd\nCMD ["sh"]', []));
+    expect(restingStep(buildProgress(view, view.events.length))).toBe(1);
   });
 });

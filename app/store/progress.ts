@@ -163,6 +163,39 @@ function layerIndexes(view: BuildView): Map<number, number> {
 }
 
 /**
+ * Where the view rests once a build has played: the step worth looking at, never a trailing
+ * CMD. A failed build rests on its failure; a rebuild on the first step that was rebuilt (the
+ * one that broke the cache, with its reason); a first build, or one all from the cache, on the
+ * last step that made a layer (the top of the image). Undefined until the build is over.
+ *
+ * @example
+ * restingStep(buildProgress(view, view.events.length)); // 4: "COPY app.py ." after an edit
+ */
+export function restingStep(p: BuildProgress): number | undefined {
+  if (!p.done) return undefined;
+  const failed = p.steps.find((s) => s.phase === 'failed');
+  if (failed) return failed.info.index;
+  const rebuilt = p.steps.find(
+    (s) => s.phase === 'built' && s.cache && !s.cache.hit && s.cache.reason.kind !== 'first-build',
+  );
+  if (rebuilt) return rebuilt.info.index;
+  const finalStage = p.steps.at(-1)?.info.stage;
+  const layered = p.steps.filter(
+    (s) =>
+      s.info.stage === finalStage &&
+      (s.phase === 'built' || s.phase === 'cached') &&
+      s.info.kind === 'filesystem',
+  );
+  return layered.at(-1)?.info.index;
+}
+
+/** The step the panels look at: the one chosen, else the one playing, else where it rests. */
+export function viewedStep(p: BuildProgress, selected: number | undefined): number | undefined {
+  if (selected !== undefined) return selected;
+  return p.done ? (restingStep(p) ?? p.current) : p.current;
+}
+
+/**
  * The sentence a screen reader hears for a step, e.g. "Step 3 of 8: COPY requirements.txt . -
  * cached".
  */

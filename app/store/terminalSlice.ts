@@ -46,6 +46,7 @@ export const createTerminalSlice: StateCreator<LabState, [], [], TerminalSlice> 
       return { ...entry, exitCode: 0 };
     }
     const s = get();
+    const source = { dockerfile: s.dockerfile, files: s.files };
     const building = /(^|[;&|(]\s*)docker\s+(image\s+)?build\b/.test(line);
     if (building) set({ status: { kind: 'building', since: Date.now() } });
     try {
@@ -54,7 +55,7 @@ export const createTerminalSlice: StateCreator<LabState, [], [], TerminalSlice> 
         s.files.map((f) => ({ path: f.path, content: f.content })),
         s.dockerfile,
       );
-      if (r.build) get().addBuild(r.build, 'terminal');
+      if (r.build) get().addBuild(r.build, 'terminal', source);
       set({
         engineView: r.engine,
         ...(r.shell ? { shell: r.shell } : {}),

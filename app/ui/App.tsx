@@ -32,7 +32,8 @@ import { HeaderTools } from './share/HeaderTools.tsx';
 import { PanelErrorBoundary } from './PanelErrorBoundary.tsx';
 import { afterStartup, deferredImport } from './deferred.ts';
 import { strings } from './strings.ts';
-import { TerminalPanel } from './terminal/TerminalPanel.tsx';
+import { TerminalDock } from './terminal/TerminalDock.tsx';
+import './header.css';
 
 // CodeMirror is most of the page's JavaScript: it loads in its own chunk, in parallel with the
 // first paint, which shows the text as it will look until the editor takes over.
@@ -185,7 +186,12 @@ function InspectorPanels() {
           </button>
         ))}
       </div>
-      <Panel title={title} testId={`panel.${tab}`} className="panel-inspector">
+      <Panel
+        title={title}
+        testId={`panel.${tab}`}
+        className="panel-inspector"
+        focusableBody={tab === 'cache'}
+      >
         {tab === 'fs' && <FilesystemPanel />}
         <Suspense fallback={<p className="hint">{strings.loading}</p>}>
           {tab === 'cache' && <CachePanel />}
@@ -239,13 +245,6 @@ export function App() {
                 >
                   <Workspace />
                 </Panel>
-                <Panel
-                  title={strings.terminal.heading}
-                  testId="panel.terminal"
-                  className="panel-terminal"
-                >
-                  <TerminalPanel />
-                </Panel>
               </div>
               <div className="lab-col lab-layers">
                 <Panel
@@ -264,6 +263,7 @@ export function App() {
                   <InspectorPanels />
                 </AfterFirstPaint>
               </div>
+              <TerminalDock />
             </main>
           </div>
         </EditorBridgeContext.Provider>

@@ -8,6 +8,8 @@ import { strings } from './strings.ts';
 type Kind = InstructionInfo['layer'] | 'unknown';
 
 interface ItemProps {
+  /** Its number as a build step (1-based), the same as the layer list's; undefined before FROM. */
+  step: number | undefined;
   line: number;
   keyword: string;
   rest: string;
@@ -17,6 +19,7 @@ interface ItemProps {
 
 // Props are plain values, so an unchanged instruction skips rendering while the learner types.
 const InstructionItem = memo(function InstructionItem({
+  step,
   line,
   keyword,
   rest,
@@ -32,8 +35,10 @@ const InstructionItem = memo(function InstructionItem({
         title={strings.instructions.goToLine(line)}
       >
         <span className="instruction-line">
-          <span className="visually-hidden">{strings.instructions.line} </span>
-          {line}
+          <span className="visually-hidden">
+            {step === undefined ? strings.instructions.notAStep : strings.instructions.step}{' '}
+          </span>
+          {step ?? ''}
         </span>
         <span className="instruction-keyword">{keyword}</span>
         <span className="instruction-rest">{rest}</span>
@@ -53,12 +58,14 @@ export function InstructionList() {
   if (instructions.length === 0) {
     return <p className="empty">{strings.instructions.empty}</p>;
   }
+  let steps = 0;
   return (
     <ol className="instruction-list">
       {instructions.map((instruction, index) => (
         <InstructionItem
           // By position: typing above an instruction must not remount everything below it.
           key={index}
+          step={instruction.stage < 0 ? undefined : ++steps}
           line={instruction.range.start.line}
           keyword={instruction.keyword}
           rest={argumentsOf(instruction.source)}

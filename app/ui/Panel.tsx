@@ -8,11 +8,16 @@ export interface PanelProps {
   /** Shown at the right of the heading (counts, status). */
   aside?: ReactNode;
   className?: string;
+  /**
+   * The body scrolls and may hold nothing focusable (a table): keyboard users reach it with
+   * Tab and scroll it with the arrow keys.
+   */
+  focusableBody?: boolean;
   children: ReactNode;
 }
 
 /** A named region of the lab with its own error boundary: one panel's crash stays in it. */
-export function Panel({ title, testId, aside, className, children }: PanelProps) {
+export function Panel({ title, testId, aside, className, focusableBody, children }: PanelProps) {
   const headingId = useId();
   return (
     <section
@@ -26,7 +31,10 @@ export function Panel({ title, testId, aside, className, children }: PanelProps)
         </h2>
         {aside}
       </header>
-      <div className="panel-body">
+      <div
+        className="panel-body"
+        {...(focusableBody ? { tabIndex: 0, role: 'group', 'aria-labelledby': headingId } : {})}
+      >
         <PanelErrorBoundary panel={title}>{children}</PanelErrorBoundary>
       </div>
     </section>

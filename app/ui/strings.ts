@@ -6,7 +6,7 @@ export const strings = {
   productName: 'Layerlab',
   inspectorLabel: 'Inspect the image',
   loading: 'Loading…',
-  tagline: 'Type a Dockerfile and see how its image is built, layer by layer.',
+  tagline: 'A Docker image lab: see a Dockerfile become an image, layer by layer.',
 
   editor: {
     heading: 'Dockerfile',
@@ -31,7 +31,8 @@ export const strings = {
   instructions: {
     heading: 'Instructions',
     empty: 'No instructions yet. Start with FROM and a base image, e.g. FROM debian:bookworm-slim.',
-    line: 'Line',
+    step: 'Step',
+    notAStep: 'Before the first FROM, not a step:',
     goToLine: (line: number) => `Go to line ${line}`,
     kind: {
       base: 'base',
@@ -71,6 +72,9 @@ export const strings = {
     classic: 'Classic',
     tag: 'Image tag (-t)',
     args: 'Build arguments (--build-arg NAME=value)',
+    options: 'Build options',
+    optionsTitle: (command: string) => `The Build button runs: ${command}`,
+    noOptions: 'no options',
     working: (seconds: number) => `Building… ${seconds.toFixed(1)} s`,
     cancel: 'Cancel',
   },
@@ -97,6 +101,10 @@ export const strings = {
     heading: 'Image layers',
     notBuilt:
       'Not built yet. Press Build (Ctrl+Enter) to see each instruction become a layer. These will be the steps:',
+    welcomeTitle: 'New here? Start with the Build button.',
+    welcome:
+      'Press ▶ Build (Ctrl+Enter) and each instruction below becomes a layer of the image; then step through how it was made. New to Docker? The Course starts at the beginning.',
+    welcomeCourse: 'Open the Course',
     stackLabel: 'Layers, newest on top, base image at the bottom',
     phase: {
       pending: 'waiting',
@@ -111,8 +119,12 @@ export const strings = {
     noLayer: 'no layer',
     programSaid: 'The program’s last lines:',
     dockerSaid: 'Docker:',
+    stale: (n: number) =>
+      `This is build ${n}. The editor has changed since: build again to see what it holds now.`,
+    buildAgain: 'Build again',
     notRun: 'not run',
-    cascade: '↳ rebuilt because the step above was rebuilt',
+    stepWord: 'Step',
+    cascade: '↳ rebuilt because the step under it was rebuilt',
     line: (n: number) => `line ${n}`,
     sharedWith: (names: string[]) => `shared with ${names.join(', ')}`,
     baseSummary: (n: number, size: string) => `${n} ${n === 1 ? 'layer' : 'layers'} · ${size}`,
@@ -121,6 +133,15 @@ export const strings = {
       `${name}: ${size} in ${layers} ${layers === 1 ? 'layer' : 'layers'}`,
     otherStages: (n: number) =>
       `${n} ${n === 1 ? 'step' : 'steps'} of other stages (not in the final image)`,
+  },
+
+  layerNames: {
+    stepBadge: (n: number) => `step ${n}`,
+    stepTitle: (n: number) => `Step ${n}`,
+    baseBadge: 'base',
+    baseTitle: (n: number, of: number) => `Base ${n} of ${of}`,
+    layerBadge: (n: number) => `layer ${n}`,
+    layerTitle: (n: number) => `Layer ${n}`,
   },
 
   cache: {
@@ -134,7 +155,7 @@ export const strings = {
     notYet: 'This step has not run yet in the playback.',
     hit: 'Cache hit: a step with exactly this key ran before, so its layer is reused.',
     miss: (why: string) =>
-      `Cache miss: ${why}. The step ran again and so will every step below it.`,
+      `Cache miss: ${why}. The step ran again, and so does every later step (the ones above it in the stack).`,
     fileChange: {
       added: '(added)',
       removed: '(removed)',
@@ -147,7 +168,7 @@ export const strings = {
     part: 'Part',
     lastBuild: 'Last build',
     thisBuild: 'This build',
-    parent: 'Parent (the step above)',
+    parent: 'Parent (the step under it)',
     instruction: 'Instruction',
     file: (path: string) => `File ${path}`,
     arg: (name: string) => `ARG ${name}`,
@@ -169,8 +190,7 @@ export const strings = {
     changesOnly: 'This layer’s changes',
     filter: 'Filter paths',
     treeLabel: 'Files of the image, each marked with the layer it comes from',
-    layerBadge: (n: number) => `L${n}`,
-    shadows: (layers: number[]) => `hides L${layers.join(', L')}`,
+    shadows: (layers: string[]) => `hides ${[...new Set(layers)].join(', ')}`,
     shadowsTitle:
       'This path also exists in a lower layer: that copy is hidden but still takes space in the image.',
     added: 'added',
@@ -182,7 +202,7 @@ export const strings = {
       `whiteout: hides ${path} from the layers below (the bytes are still there)`,
     opaque: (path: string) => `opaque marker: hides everything below ${path} in lower layers`,
     omitted: (n: number) =>
-      `${n} more entries of this base layer are not listed here; the merged view has them all.`,
+      `${n} more entries of this layer are not listed here; the merged view has them all.`,
     viewerLabel: (path: string) => `Contents of ${path}`,
     loading: 'Loading…',
     binary: (size: string) => `A binary file of ${size}: its bytes are not shown.`,
@@ -204,7 +224,15 @@ export const strings = {
     loading: 'Loading the terminal…',
     inputLabel: 'Terminal: type docker commands',
     welcome:
-      'This terminal speaks the docker CLI against the lab. Try: docker images, docker history app, docker run -it app sh\nTab completes, ↑ recalls, help lists the commands.\n',
+      'This terminal speaks the docker CLI against the lab. Try: docker images, docker history app, docker run -it app sh\nTab completes, ↑ recalls, help lists the commands; Esc then Tab leaves the terminal, Ctrl+` maximises it.\n',
+    resize: 'Resize the terminal',
+    rowsNow: (rows: number, cols: number) => `${rows} rows, ${cols} columns`,
+    maximise: 'Maximise',
+    restore: 'Restore',
+    maximiseTitle: 'Give the terminal the whole lab, or give the lab back (Ctrl+`)',
+    escaped: 'Escape: the next Tab leaves the terminal.',
+    tabMoves: 'Tab now moves focus out of the terminal. Ctrl+M again makes Tab complete.',
+    tabCompletes: 'Tab completes again. Escape then Tab still leaves the terminal.',
     help: "docker build -t NAME .     build the lab (the files are the context)\ndocker images | ps -a | history IMAGE | inspect IMAGE | system df -v\ndocker run [-it] [-d] [--name N] [-p 8080:80] IMAGE [CMD]   docker exec -it NAME sh   (exit leaves the shell)\ndocker diff NAME | commit NAME IMAGE | cp NAME:/path . | logs NAME | port NAME | stop NAME | rm NAME\ndocker tag SRC DST | rmi IMAGE | pull IMAGE | push IMAGE | save -o FILE IMAGE\ndocker system prune -f [-a] | container prune -f | image prune -f | builder prune -f\nchain with && || ;   substitute with $(docker ps -aq)   pipe into grep, head, tail, wc, sort, uniq, awk '{print $1}'\nclear                      clear the screen\n",
   },
 

@@ -135,7 +135,7 @@ export function explainMiss(opts: {
   if (opts.parentRebuilt) {
     return {
       kind: 'parent-rebuilt',
-      text: 'the step above was rebuilt, and a cache key includes its parent',
+      text: 'the step before it was rebuilt, and a cache key includes its parent',
     };
   }
   if (!before)

@@ -37,7 +37,7 @@ export type MissReasonKind =
 
 export interface MissReason {
   kind: MissReasonKind;
-  /** In words, e.g. "a.txt changed (content)", "the step above was rebuilt". */
+  /** In words, e.g. "a.txt changed (content)", "the step before it was rebuilt". */
   text: string;
   /** Per-file changes for `files-changed`. */
   files?: { path: string; change: 'added' | 'removed' | 'content' | 'mode' | 'owner' | 'type' }[];

@@ -1,6 +1,8 @@
 import { useEffect, useId, useState } from 'react';
 import { useLabStore, useLabStoreApi } from '../../store/index.ts';
 import { strings } from '../strings.ts';
+import { buildCommand, buildFlags } from './buildCommand.ts';
+import { Popover } from './Popover.tsx';
 
 const t = strings.build;
 
@@ -83,6 +85,7 @@ export function BuildBar() {
     return () => window.removeEventListener('keydown', onKey, true);
   }, [store]);
 
+  const flags = buildFlags({ builder, noCache, tag, buildArgs });
   return (
     <div className="build-bar" role="group" aria-label={t.controls}>
       <button
@@ -99,52 +102,64 @@ export function BuildBar() {
         <span aria-hidden="true">▶ </span>
         {t.build}
       </button>
-      <label className="field" htmlFor={ids.builder}>
-        <span className="visually-hidden">{t.builder}</span>
-        <select
-          id={ids.builder}
-          value={builder}
-          onChange={(e) => store.getState().setBuilder(e.target.value as 'buildkit' | 'classic')}
-        >
-          <option value="buildkit">{t.buildkit}</option>
-          <option value="classic">{t.classic}</option>
-        </select>
-      </label>
-      <label className="field field-check" htmlFor={ids.noCache}>
-        <input
-          id={ids.noCache}
-          type="checkbox"
-          checked={noCache}
-          onChange={(e) => store.getState().setNoCache(e.target.checked)}
-        />
-        <span>--no-cache</span>
-      </label>
-      <label className="field" htmlFor={ids.tag}>
-        <span>-t</span>
-        <input
-          id={ids.tag}
-          className="input-tag"
-          value={tag}
-          spellCheck={false}
-          onChange={(e) => store.getState().setTag(e.target.value)}
-          aria-label={t.tag}
-        />
-      </label>
-      <label className="field" htmlFor={ids.args}>
-        <span>--build-arg</span>
-        <input
-          id={ids.args}
-          className="input-args"
-          value={argsText}
-          placeholder="NAME=value"
-          spellCheck={false}
-          onChange={(e) => {
-            setArgsText(e.target.value);
-            store.getState().setBuildArgs(parseArgs(e.target.value));
-          }}
-          aria-label={t.args}
-        />
-      </label>
+      <Popover
+        label={t.options}
+        summary={
+          <>
+            {builder === 'classic' && <span className="build-options-builder">{t.classic}</span>}
+            <code>{flags || t.noOptions}</code>
+          </>
+        }
+        title={t.optionsTitle(buildCommand({ builder, noCache, tag, buildArgs }))}
+        testId="build.options"
+      >
+        <label className="field" htmlFor={ids.builder}>
+          <span>{t.builder}</span>
+          <select
+            id={ids.builder}
+            value={builder}
+            onChange={(e) => store.getState().setBuilder(e.target.value as 'buildkit' | 'classic')}
+          >
+            <option value="buildkit">{t.buildkit}</option>
+            <option value="classic">{t.classic}</option>
+          </select>
+        </label>
+        <label className="field field-check" htmlFor={ids.noCache}>
+          <input
+            id={ids.noCache}
+            type="checkbox"
+            checked={noCache}
+            onChange={(e) => store.getState().setNoCache(e.target.checked)}
+          />
+          <span>--no-cache</span>
+        </label>
+        <label className="field" htmlFor={ids.tag}>
+          <span>-t</span>
+          <input
+            id={ids.tag}
+            className="input-tag"
+            value={tag}
+            spellCheck={false}
+            onChange={(e) => store.getState().setTag(e.target.value)}
+            aria-label={t.tag}
+          />
+        </label>
+        <label className="field" htmlFor={ids.args}>
+          <span>--build-arg</span>
+          <input
+            id={ids.args}
+            className="input-args"
+            value={argsText}
+            placeholder="NAME=value"
+            spellCheck={false}
+            onChange={(e) => {
+              setArgsText(e.target.value);
+              store.getState().setBuildArgs(parseArgs(e.target.value));
+            }}
+            aria-label={t.args}
+          />
+        </label>
+      </Popover>
       <BuildProgressNote />
     </div>
   );

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type { CacheKeyParts } from '../../engine/build/events.ts';
-import { useLabStore, buildProgress, type StepProgress } from '../../store/index.ts';
+import { useLabStore, buildProgress, viewedStep, type StepProgress } from '../../store/index.ts';
 import { shortId } from '../format.ts';
 import { strings } from '../strings.ts';
 import { useProgress } from './useProgress.ts';
@@ -60,7 +60,7 @@ function usePreviousStep(step: StepProgress | undefined): StepProgress | undefin
 export function CachePanel() {
   const progress = useProgress();
   const selected = useLabStore((s) => s.selectedStep);
-  const index = selected ?? progress?.current;
+  const index = progress ? viewedStep(progress, selected) : undefined;
   const step = index === undefined ? undefined : progress?.steps[index];
   const previous = usePreviousStep(step);
   if (!progress) return <p className="empty">{t.noBuild}</p>;

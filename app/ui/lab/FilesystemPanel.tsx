@@ -1,24 +1,27 @@
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { FileContent } from '../../engine/session/session.ts';
 import type { FileRow, ImageView, LayerEntry } from '../../engine/session/types.ts';
-import { useLabStore, playedLayer } from '../../store/index.ts';
+import { useLabStore, buildProgress, playedLayer } from '../../store/index.ts';
 import { formatBytes } from '../format.ts';
 import { strings } from '../strings.ts';
 import { dirsTouchedBy, fileTree, visibleRows } from './fileTree.ts';
 import { useProgress, useShownBuild } from './useProgress.ts';
+import { layerNames } from './layerNames.ts';
+
+type LayerNamer = ReturnType<typeof layerNames>;
 
 const t = strings.fs;
 const ROW_HEIGHT = 28;
 type Mode = 'merged' | 'changes';
 const CHANGE_WORD = { A: t.added, C: t.changed, D: t.deleted } as const;
 
-function layerLabel(image: ImageView, index: number): string {
+function layerLabel(image: ImageView, index: number, name: LayerNamer): string {
   const l = image.layers[index];
   if (!l) return '';
   const cmd = l.createdBy
     .replace(/^\/bin\/sh -c (#\(nop\) )?/, '')
     .replace(/^RUN \/bin\/sh -c /, 'RUN ');
-  return `${index + 1}. ${cmd.length > 48 ? cmd.slice(0, 47) + '…' : cmd} (${formatBytes(l.size)})`;
+  return `${name(index).title} · ${cmd.length > 48 ? cmd.slice(0, 47) + '…' : cmd} (${formatBytes(l.size)})`;
 }
 
 function FileViewer({ image, upTo, path }: { image: string; upTo: number; path: string }) {
@@ -58,12 +61,14 @@ function Tree({
   rows,
   image,
   ownLayers,
+  name,
   onOpenFile,
   filter,
 }: {
   rows: FileRow[];
   image: ImageView;
   ownLayers: ReadonlySet<number>;
+  name: LayerNamer;
   onOpenFile: (path: string) => void;
   filter: string;
 }) {
@@ -169,14 +174,17 @@ function Tree({
               </span>
               {r.row.shadows.length > 0 && (
                 <span className="fs-shadow" title={t.shadowsTitle}>
-                  {t.shadows(r.row.shadows.map((s) => s + 1))}
+                  {t.shadows(r.row.shadows.map((s) => name(s).badge))}
                 </span>
               )}
               <span className="fs-size">
                 {r.row.type === 'file' ? formatBytes(r.row.size) : ''}
               </span>
-              <span className="fs-layer" title={layer?.createdBy}>
-                {t.layerBadge(r.row.layer + 1)}
+              <span
+                className="fs-layer"
+                title={`${name(r.row.layer).title}: ${layer?.createdBy ?? ''}`}
+              >
+                {name(r.row.layer).badge}
               </span>
             </div>
           );
@@ -293,6 +301,14 @@ export function FilesystemPanel() {
     () => new Set(image?.layers.filter((l) => !l.fromBase).map((l) => l.index) ?? []),
     [image],
   );
+  // Named from the whole build, so a layer keeps its name at every point of the playback.
+  const name = useMemo(
+    () =>
+      build && image
+        ? layerNames(image, buildProgress(build.view, build.view.events.length).steps)
+        : () => ({ badge: '', title: '' }),
+    [build, image],
+  );
   if (!build || !image) return <p className="empty">{build ? t.failed : t.noBuild}</p>;
   const rows = rowsUpTo?.key === key ? rowsUpTo.rows : undefined;
   const layer = image.layers[layerIndex]!;
@@ -309,7 +325,7 @@ export function FilesystemPanel() {
           >
             {image.layers.map((l) => (
               <option key={l.index} value={l.index}>
-                {layerLabel(image, l.index)}
+                {layerLabel(image, l.index, name)}
               </option>
             ))}
           </select>
@@ -347,6 +363,7 @@ export function FilesystemPanel() {
               rows={rows}
               image={image}
               ownLayers={ownLayers}
+              name={name}
               onOpenFile={setOpenFile}
               filter={filter}
             />

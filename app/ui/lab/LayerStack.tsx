@@ -1,13 +1,15 @@
 import { m } from 'motion/react';
-import { memo, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import type { BuilderKind } from '../../engine/build/events.ts';
 import type { ImageView, LayerView } from '../../engine/session/types.ts';
-import { useLabStore, type StepPhase, type StepProgress } from '../../store/index.ts';
+import { useLabStore, viewedStep, type StepPhase, type StepProgress } from '../../store/index.ts';
 import { useEditorBridge } from '../editor/bridge.ts';
 import { formatBytes, shortId } from '../format.ts';
 import { InstructionList } from '../InstructionList.tsx';
 import { strings } from '../strings.ts';
+import { isFirstVisit, markVisited } from './firstVisit.ts';
 import { StepFailure } from './StepFailure.tsx';
+import { useRestingFocus } from './useRestingFocus.ts';
 import { useProgress, useShownBuild } from './useProgress.ts';
 import './layers.css';
 
@@ -25,10 +27,14 @@ export const PHASE_GLYPH: Record<StepPhase, string> = {
 };
 
 /** The step's outcome in a glyph and a word; "not run" for a step a failure stopped. */
-function PhaseLabel({ phase, over }: { phase: StepPhase; over: boolean }) {
+function PhaseLabel({ step, phase, over }: { step: number; phase: StepPhase; over: boolean }) {
   const notRun = over && phase === 'pending';
   return (
     <span className="layer-outcome">
+      <span className="layer-step" data-testid="layers.step">
+        <span className="visually-hidden">{t.stepWord} </span>
+        {step + 1}
+      </span>{' '}
       <span aria-hidden="true">{notRun ? PHASE_GLYPH.skipped : PHASE_GLYPH[phase]} </span>
       {notRun ? t.notRun : t.phase[phase]}
     </span>
@@ -39,6 +45,8 @@ interface ItemProps {
   step: StepProgress;
   /** The build is over: a step still pending never ran (a step before it failed). */
   over: boolean;
+  /** The step the panels look at (chosen, playing, or where the view rests). */
+  viewed: boolean;
   builder: BuilderKind | undefined;
   layer: LayerView | undefined;
   selected: boolean;
@@ -49,6 +57,7 @@ interface ItemProps {
 const StepItem = memo(function StepItem({
   step,
   over,
+  viewed,
   builder,
   layer,
   selected,
@@ -69,7 +78,7 @@ const StepItem = memo(function StepItem({
           : '';
   return (
     <m.li
-      className={`layer-item phase-${phase}${selected ? ' selected' : ''}${cascade ? ' cascade' : ''}`}
+      className={`layer-item phase-${phase}${viewed ? ' selected' : ''}${cascade ? ' cascade' : ''}`}
       initial={false}
       // Steps not yet played are quiet through colour and a dashed border (lab.css), never
       // through opacity, which would take their text below readable contrast.
@@ -77,6 +86,8 @@ const StepItem = memo(function StepItem({
       transition={{ duration: 0.35 }}
       data-testid="layers.item"
       data-phase={phase}
+      data-step={info.index}
+      aria-current={viewed ? 'step' : undefined}
     >
       <button
         type="button"
@@ -84,7 +95,7 @@ const StepItem = memo(function StepItem({
         onClick={() => onSelect(info.index)}
         aria-pressed={selected}
       >
-        <PhaseLabel phase={phase} over={over} />
+        <PhaseLabel step={info.index} phase={phase} over={over} />
         <span className="layer-text">
           <span className="instruction-keyword">{info.keyword}</span>{' '}
           {info.text.slice(info.keyword.length).trim()}
@@ -129,7 +140,11 @@ function BaseGroup({
   const size = base.reduce((n, l) => n + l.size, 0);
   const shown = step.phase !== 'pending';
   return (
-    <li className={`layer-item layer-base phase-${step.phase}`} data-testid="layers.base">
+    <li
+      className={`layer-item layer-base phase-${step.phase}`}
+      data-testid="layers.base"
+      data-step={step.info.index}
+    >
       <button
         type="button"
         className="layer-main"
@@ -137,7 +152,7 @@ function BaseGroup({
         onClick={() => setOpen(!open)}
         disabled={!shown || base.length === 0}
       >
-        <PhaseLabel phase={step.phase} over={over} />
+        <PhaseLabel step={step.info.index} phase={step.phase} over={over} />
         <span className="layer-text">
           <span className="instruction-keyword">FROM</span> {step.info.text.slice(4).trim()}
         </span>
@@ -181,14 +196,34 @@ export function LayerStack() {
   const selected = useLabStore((s) => s.selectedStep);
   const select = useLabStore((s) => s.selectStep);
   const bridge = useEditorBridge();
+  const root = useRef<HTMLDivElement>(null);
+  const openCourse = useLabStore((s) => s.setCourseOpen);
+  // Read once: the hint stays for this visit's first build, and not after.
+  const [firstVisit] = useState(isFirstVisit);
+  const built = build !== undefined;
+  useEffect(() => {
+    if (built) markVisited();
+  }, [built]);
+  useRestingFocus(root, build, progress, selected);
   if (!build || !progress) {
     return (
       <div className="layers-empty">
-        <p className="hint">{t.notBuilt}</p>
+        {firstVisit ? (
+          <div className="first-visit" role="note" data-testid="layers.welcome">
+            <p className="first-visit-title">{t.welcomeTitle}</p>
+            <p>{t.welcome}</p>
+            <button type="button" className="button" onClick={() => openCourse(true)}>
+              {t.welcomeCourse}
+            </button>
+          </div>
+        ) : (
+          <p className="hint">{t.notBuilt}</p>
+        )}
         <InstructionList />
       </div>
     );
   }
+  const viewed = viewedStep(progress, selected);
   const image = build.view.image;
   const start = build.view.events.find((e) => e.type === 'build-start');
   const builder = start?.type === 'build-start' ? start.builder : build.builder;
@@ -200,7 +235,7 @@ export function LayerStack() {
   const above = stack.filter((s) => s !== base).reverse();
   const total = image ? image.layers.reduce((n, l) => n + l.size, 0) : undefined;
   return (
-    <div className="layers">
+    <div className="layers" ref={root} tabIndex={-1} data-testid="layers.list">
       {progress.error && (
         <p className="layer-error-banner" role="alert">
           <span aria-hidden="true">✕ </span>
@@ -213,6 +248,7 @@ export function LayerStack() {
             key={s.info.index}
             step={s}
             over={progress.done}
+            viewed={viewed === s.info.index}
             builder={builder}
             layer={s.layerIndex !== undefined ? image?.layers[s.layerIndex] : undefined}
             selected={selected === s.info.index}
@@ -236,7 +272,10 @@ export function LayerStack() {
         </p>
       )}
       {others.length > 0 && (
-        <details className="other-stages">
+        <details
+          className="other-stages"
+          open={others.some((s) => s.info.index === viewed) || undefined}
+        >
           <summary>{t.otherStages(others.length)}</summary>
           <ol className="layer-stack">
             {others.map((s) => (
@@ -244,6 +283,7 @@ export function LayerStack() {
                 key={s.info.index}
                 step={s}
                 over={progress.done}
+                viewed={viewed === s.info.index}
                 builder={builder}
                 layer={undefined}
                 selected={selected === s.info.index}

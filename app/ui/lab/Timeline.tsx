@@ -2,6 +2,7 @@ import { useEffect, useId } from 'react';
 import { useLabStore, useLabStoreApi, stepAnnouncement } from '../../store/index.ts';
 import { LiveRegion } from '../LiveRegion.tsx';
 import { strings } from '../strings.ts';
+import { StaleNote } from './StaleNote.tsx';
 import { usePlayback } from './usePlayback.ts';
 import { useProgress } from './useProgress.ts';
 
@@ -132,6 +133,7 @@ export function Timeline() {
           </label>
         </div>
       )}
+      <StaleNote />
       <LiveRegion message={progress ? stepAnnouncement(progress) : ''} />
     </div>
   );

@@ -1,11 +1,14 @@
 import { FitAddon } from '@xterm/addon-fit';
 import { Terminal } from '@xterm/xterm';
 import '@xterm/xterm/css/xterm.css';
-import { useEffect, useRef } from 'react';
+import { useContext, useEffect, useRef, useState } from 'react';
+import { LiveRegion } from '../LiveRegion.tsx';
 import { useLabStoreApi } from '../../store/index.ts';
 import { strings } from '../strings.ts';
 import { shellPrompt } from './containerShell.ts';
+import { TerminalMetricsContext } from './dock.ts';
 import { dockerCompleter, LineEditor } from './lineEditor.ts';
+import { tabLeaves } from './tabFocus.ts';
 
 const HOST_PROMPT = '\x1b[1;34mlab\x1b[0m:\x1b[1;36m~/app\x1b[0m$ ';
 const RED = '\x1b[31m';
@@ -49,6 +52,8 @@ function show(
 export default function XtermView() {
   const host = useRef<HTMLDivElement>(null);
   const store = useLabStoreApi();
+  const report = useContext(TerminalMetricsContext);
+  const [said, setSaid] = useState('');
 
   useEffect(() => {
     const el = host.current;
@@ -77,12 +82,17 @@ export default function XtermView() {
     term.loadAddon(fit);
     term.open(el);
     term.textarea?.setAttribute('aria-label', strings.terminal.inputLabel);
+    // Tab completes here, so Escape then Tab (or Ctrl+M, as in the editor) lets it move focus on.
+    term.attachCustomKeyEventHandler(tabLeaves((message) => setSaid(message)));
     const refit = () => {
       try {
         fit.fit();
       } catch {
         /* not laid out yet */
       }
+      const row = el.querySelector<HTMLElement>('.xterm-rows > div');
+      const cellHeight = row?.offsetHeight ?? 0;
+      if (cellHeight > 0) report({ cellHeight, cols: term.cols, rows: term.rows });
     };
     refit();
     const ro = new ResizeObserver(refit);
@@ -184,7 +194,12 @@ export default function XtermView() {
       ro.disconnect();
       term.dispose();
     };
-  }, [store]);
+  }, [store, report]);
 
-  return <div ref={host} className="xterm-host" data-testid="terminal.screen" />;
+  return (
+    <>
+      <div ref={host} className="xterm-host" data-testid="terminal.screen" />
+      <LiveRegion message={said} />
+    </>
+  );
 }

@@ -1,0 +1,61 @@
+import type { Locator } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
+
+// The student types docker commands: the tables must fit, without a wrapped line.
+const size = async (dock: Locator) => ({
+  cols: Number(await dock.getAttribute('data-cols')),
+  rows: Number(await dock.getAttribute('data-rows')),
+});
+
+for (const viewport of [
+  { width: 1366, height: 768 },
+  { width: 1280, height: 720 },
+]) {
+  test.describe(`at ${viewport.width}x${viewport.height}`, () => {
+    test.use({ viewport });
+
+    test('in use, the terminal has at least 100 columns and 20 rows', async ({ lab, page }) => {
+      await lab.open();
+      const dock = page.getByTestId('terminal.dock');
+      await expect(dock).toHaveAttribute('data-rows', /\d+/);
+      await lab.terminal.focus();
+      await expect.poll(async () => (await size(dock)).rows).toBeGreaterThanOrEqual(20);
+      expect((await size(dock)).cols).toBeGreaterThanOrEqual(100);
+      // docker history's rows are one line each: no table line wraps.
+      await page.keyboard.type('docker pull debian:bookworm-slim\n');
+      await page.keyboard.type('docker history debian:bookworm-slim\n');
+      await expect(lab.screen).toContainText('CREATED BY');
+      // Focus elsewhere: the terminal gives the room back to the panels.
+      await page.getByRole('tab', { name: 'Build cache' }).click();
+      await expect.poll(async () => (await size(dock)).rows).toBeLessThan(20);
+    });
+
+    test('the handle resizes the terminal from the keyboard, and Maximise gives it the lab', async ({
+      lab,
+      page,
+    }) => {
+      await lab.open();
+      const dock = page.getByTestId('terminal.dock');
+      await expect(dock).toHaveAttribute('data-rows', /\d+/);
+      const before = (await size(dock)).rows;
+      const handle = page.getByRole('separator', { name: 'Resize the terminal' });
+      await handle.focus();
+      await page.keyboard.press('ArrowUp');
+      await page.keyboard.press('ArrowUp');
+      await page.keyboard.press('ArrowUp');
+      await expect.poll(async () => (await size(dock)).rows).toBeGreaterThan(before);
+      // Maximise: the panels give way; Restore (or Ctrl+`) gives them back.
+      const maximise = page.getByRole('button', { name: 'Maximise' });
+      await maximise.click();
+      await expect(page.getByRole('region', { name: 'Image layers' })).toBeHidden();
+      await expect.poll(async () => (await size(dock)).rows).toBeGreaterThanOrEqual(25);
+      await page.getByRole('button', { name: 'Restore' }).click();
+      await expect(page.getByRole('region', { name: 'Image layers' })).toBeVisible();
+      await page.keyboard.press('Control+Backquote');
+      await expect(page.getByRole('region', { name: 'Image layers' })).toBeHidden();
+      await expect(lab.terminal).toBeFocused();
+      await page.keyboard.press('Control+Backquote');
+      await expect(page.getByRole('region', { name: 'Image layers' })).toBeVisible();
+    });
+  });
+}
