@@ -7,6 +7,7 @@ import { registerServiceWorker } from './ui/share/offline.ts';
 import './ui/theme.css';
 import './ui/app.css';
 import './ui/lab.css';
+import './ui/header.css';
 
 const root = document.getElementById('root');
 if (root && presentParam(window.location.search) === 'speaker') {

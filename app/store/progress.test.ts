@@ -148,7 +148,7 @@ describe('restingStep', () => {
   it('rests a rebuild on the first rebuilt step, not on CMD', () => {
     const s = new LabSession({ registry: resolveTestImage, catalog: builtinCatalog });
     s.build(input(DFCMD, files('print(1)\n')));
-    const view = s.build(input(DFCMD, files('print(2)\n')));
+    const view = s.build(input(DFCMD, files('print(2)\n'))).build;
     const p = buildProgress(view, view.events.length);
     expect(p.steps[restingStep(p)!]!.info.text).toBe('COPY app.py .');
     // Until the build is over there is no resting place; the panels follow the playing step.
@@ -162,8 +162,8 @@ describe('restingStep', () => {
 
   it('rests a first build, and a build all from the cache, on the top layer', () => {
     const s = new LabSession({ registry: resolveTestImage, catalog: builtinCatalog });
-    const first = s.build(input(DFCMD, files('print(1)\n')));
-    const again = s.build(input(DFCMD, files('print(1)\n')));
+    const first = s.build(input(DFCMD, files('print(1)\n'))).build;
+    const again = s.build(input(DFCMD, files('print(1)\n'))).build;
     for (const view of [first, again]) {
       const p = buildProgress(view, view.events.length);
       expect(p.steps[restingStep(p)!]!.info.text).toBe('COPY app.py .');
@@ -172,7 +172,7 @@ describe('restingStep', () => {
 
   it('rests a failed build on its failure', () => {
     const s = new LabSession({ registry: resolveTestImage, catalog: builtinCatalog });
-    const view = s.build(input('FROM debian:bookworm-slim\nRUN nosuchcmd\nCMD ["sh"]', []));
+    const view = s.build(input('FROM debian:bookworm-slim\nRUN nosuchcmd\nCMD ["sh"]', [])).build;
     expect(restingStep(buildProgress(view, view.events.length))).toBe(1);
   });
 });

@@ -33,7 +33,6 @@ import { PanelErrorBoundary } from './PanelErrorBoundary.tsx';
 import { afterStartup, deferredImport } from './deferred.ts';
 import { strings } from './strings.ts';
 import { TerminalDock } from './terminal/TerminalDock.tsx';
-import './header.css';
 
 // CodeMirror is most of the page's JavaScript: it loads in its own chunk, in parallel with the
 // first paint, which shows the text as it will look until the editor takes over.
