@@ -2,7 +2,7 @@ import { useDeferredValue } from 'react';
 import type { Diagnostic } from '../engine/common/diagnostics.ts';
 import { parseDockerfile, type ParseResult } from '../engine/dockerfile/parse.ts';
 import { editorDiagnostics } from '../engine/dockerfile/rules/index.ts';
-import { parseImageRef } from '../engine/images/reference.ts';
+import { isValidImageRef } from '../engine/images/reference.ts';
 import { useLabStore } from './context.tsx';
 import { selectDockerfile } from './selectors.ts';
 
@@ -27,21 +27,12 @@ function lastValueMemo<A, R>(fn: (arg: A) => R): (arg: A) => R {
  */
 export const parseDockerfileCached: (text: string) => ParseResult = lastValueMemo(parseDockerfile);
 
-function validReference(ref: string): boolean {
-  try {
-    parseImageRef(ref);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * What the editor shows for a text: parse errors, BuildKit's build checks and Layerlab's advice
  * (rules/index.ts), computed once per text like the parse.
  */
 export const dockerfileDiagnosticsCached: (text: string) => Diagnostic[] = lastValueMemo((text) =>
-  editorDiagnostics(parseDockerfileCached(text), { validReference }),
+  editorDiagnostics(parseDockerfileCached(text), { validReference: isValidImageRef }),
 );
 
 /** The lab Dockerfile's diagnostics, deferred like the parse. */

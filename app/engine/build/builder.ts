@@ -63,6 +63,11 @@ export interface BuildRequest {
   limits?: { steps?: number; maxBytes?: number; instructions?: number };
   /** The simulator's clock for files RUN writes; fixed so layers are reproducible. */
   now?: number;
+  /**
+   * Why BuildKit's frontend refuses this build after reading it, before any step runs: a build
+   * check with `# check=error=true`, or a `# check=` value it cannot read.
+   */
+  checkError?: string | undefined;
 }
 
 export interface BuiltImage {
@@ -144,6 +149,7 @@ export function build(req: BuildRequest): BuildResult {
       contextBytes: req.context.bytes,
       baseImages: [...needed.baseRefs],
     });
+    if (req.checkError) throw new EngineError('build-check', req.checkError);
     // BuildKit reads every instruction of the stages it builds before running any of them.
     if (req.builder === 'buildkit') {
       const refused = dispatchProblem(req.plan, needed.stages);
@@ -303,6 +309,12 @@ function runStage(
   return { ...state, rebuilt };
 }
 
+/** BuildKit's words for a base image no registry has. */
+export function baseNotFoundMessage(ref: string): string {
+  const name = ref.includes('/') ? ref : `docker.io/library/${ref}`;
+  return `${ref}: failed to resolve source metadata for ${name.includes(':') ? name : `${name}:latest`}: pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed`;
+}
+
 function startStage(
   req: BuildRequest,
   stage: StageSpec,
@@ -326,9 +338,10 @@ function startStage(
     rebuilt: false,
   });
   if (ref.toLowerCase() === 'scratch') return empty();
-  const prior = req.plan.stages.find(
-    (s) =>
-      s.name !== undefined && s.name.toLowerCase() === ref.toLowerCase() && s.index < stage.index,
+  // BuildKit looks the base up exactly as written among the (lower-cased) names of the stages
+  // before it: `FROM Builder` does not find `AS builder`, and is then read as an image name.
+  const prior = req.plan.stages.findLast(
+    (s) => s.name !== undefined && s.name === ref && s.index < stage.index,
   );
   if (prior) {
     const state = states.get(prior.index);
@@ -337,16 +350,10 @@ function startStage(
   }
   const base = req.resolveImage(ref);
   if (!base) {
-    const name = ref.includes('/') ? ref : `docker.io/library/${ref}`;
-    throw new EngineError(
-      'base-not-found',
-      `${ref}: failed to resolve source metadata for ${name.includes(':') ? name : `${name}:latest`}: pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed`,
-      stage.from.range,
-      {
-        classic: `pull access denied for ${ref.split(':')[0]}, repository does not exist or may require 'docker login': denied: requested access to the resource is denied`,
-        hint: `There is no image called "${ref}". Check the spelling, or pick one the lab has (for example debian:bookworm-slim).`,
-      },
-    );
+    throw new EngineError('base-not-found', baseNotFoundMessage(ref), stage.from.range, {
+      classic: `pull access denied for ${ref.split(':')[0]}, repository does not exist or may require 'docker login': denied: requested access to the resource is denied`,
+      hint: `There is no image called "${ref}". Check the spelling, or pick one the lab has (for example debian:bookworm-slim).`,
+    });
   }
   return {
     layers: [...base.layers],

@@ -176,15 +176,15 @@ export function planFromParse(result: ParseResult): BuildPlan | undefined {
   return { globalArgs, stages };
 }
 
-type Planned = { plan: BuildPlan | undefined; diagnostics: Diagnostic[] };
+type Planned = { plan: BuildPlan | undefined; diagnostics: Diagnostic[]; parsed: ParseResult };
 
 /** The last text planned: finding a build's base images and building it parse it once. */
 let last: { text: string; planned: Planned } | undefined;
 
 /**
- * The engine's planner: Dockerfile text to a plan and the parser's diagnostics. The plan is
- * shared with the next caller of the same text (read it, never change it); the list of
- * diagnostics is each caller's own.
+ * The engine's planner: Dockerfile text to a plan, the parser's diagnostics and the parse (for
+ * the build checks). The plan and parse are shared with the next caller of the same text (read
+ * them, never change them); the list of diagnostics is each caller's own.
  *
  * @example
  * planDockerfile('FROM debian\nRUN true\n').plan?.stages.length; // 1
@@ -192,7 +192,7 @@ let last: { text: string; planned: Planned } | undefined;
 export function planDockerfile(text: string): Planned {
   if (last?.text === text) return { ...last.planned, diagnostics: [...last.planned.diagnostics] };
   const result = parseDockerfile(text);
-  const planned = { plan: planFromParse(result), diagnostics: result.diagnostics };
+  const planned = { plan: planFromParse(result), diagnostics: result.diagnostics, parsed: result };
   last = { text, planned };
   return { ...planned, diagnostics: [...planned.diagnostics] };
 }

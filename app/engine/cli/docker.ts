@@ -108,7 +108,14 @@ export const DOCKER_COMMANDS: readonly string[] = [
  * @example runDocker(engine, ['images'], host).stdout
  */
 export function runDocker(engine: Engine, argv: readonly string[], host: CliHost): CliResult {
-  const [name, ...rest] = argv;
+  // docker's own flags come before the command; --debug is the one the lab honours.
+  let debug = false;
+  let i = 0;
+  while (argv[i] === '--debug' || argv[i] === '-D') {
+    debug = true;
+    i++;
+  }
+  const [name, ...rest] = argv.slice(i);
   let command: Command | undefined;
   let args = rest;
   if (name === 'image' || name === 'container' || name === 'builder' || name === 'system') {
@@ -137,7 +144,7 @@ export function runDocker(engine: Engine, argv: readonly string[], host: CliHost
     );
   }
   try {
-    return command({ engine, host, argv: args });
+    return command({ engine, host, argv: args, debug });
   } catch (e) {
     if (e instanceof EngineError) return fail(e.message);
     throw e;

@@ -52,6 +52,8 @@ export interface CommandContext {
   engine: Engine;
   host: CliHost;
   argv: string[];
+  /** `docker --debug` (`-D`): commands that have more to say say it (build expands warnings). */
+  debug?: boolean;
 }
 
 export type Command = (ctx: CommandContext) => CliResult;

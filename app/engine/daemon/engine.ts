@@ -14,8 +14,11 @@ import { makeContext, type ContextFile } from '../build/context.ts';
 import type { BuilderKind } from '../build/events.ts';
 import type { BuildPlan } from '../build/steps.ts';
 import { EngineError, type Diagnostic } from '../common/diagnostics.ts';
+import type { ParseResult } from '../dockerfile/parse.ts';
+import type { BuildCheck } from '../dockerfile/rules/index.ts';
 import type { Layer, RunConfig } from '../fs/index.ts';
 import { ContainerStore } from '../containers/store.ts';
+import { checkOnly, checksForBuild, type CheckRun } from './build-checks.ts';
 import { PageRegistry } from './registry.ts';
 import { chainIds, diffId } from '../fs/index.ts';
 import { familiarName, fullName, parseImageRef } from '../images/reference.ts';
@@ -25,7 +28,12 @@ import type { PackageCatalog } from '../shell/index.ts';
 import { shortId } from '../common/ids.ts';
 
 /** Turns Dockerfile text into a build plan (the parser's job), or diagnostics. */
-export type Planner = (text: string) => { plan: BuildPlan | undefined; diagnostics: Diagnostic[] };
+export type Planner = (text: string) => {
+  plan: BuildPlan | undefined;
+  diagnostics: Diagnostic[];
+  /** The parse, for BuildKit's build checks (none are run without it). */
+  parsed?: ParseResult;
+};
 
 export interface EngineOptions {
   planner: Planner;
@@ -52,6 +60,10 @@ export interface BuildOptions {
 
 export interface EngineBuildResult extends BuildResult {
   diagnostics: Diagnostic[];
+  /** BuildKit's build checks that fired, as `docker build` reports them (BuildKit builds only). */
+  checks: BuildCheck[];
+  /** Instructions with an empty continuation line, as the classic builder prints them. */
+  emptyContinuations: string[];
   /** Images that lost their tag to this build and are now dangling. */
   dangling: string[];
 }
@@ -86,7 +98,42 @@ export class Engine {
   }
 
   /** A local image by name, else one from the registry (what FROM and COPY --from see). */
+  /**
+   * `docker build --check`: BuildKit's checks for every stage (or those --target needs); base
+   * images are looked up, nothing is built.
+   * @example engine.check({ dockerfile: 'FROM debian\nCMD echo hi', files: [] }).checks[0]?.rule
+   */
+  check(opts: BuildOptions): CheckRun {
+    const { diagnostics, parsed } = this.opts.planner(opts.dockerfile);
+    if (!parsed) return { checks: [], error: undefined, baseImages: [] };
+    return checkOnly({
+      parsed,
+      diagnostics,
+      context: makeContext(opts.files),
+      buildArgs: opts.buildArgs ?? {},
+      target: opts.target,
+      baseConfig: (ref) => this.baseConfig(ref),
+    });
+  }
+
+  /** A base image's config for the build checks: looked up, never pulled or stored. */
+  private baseConfig(ref: string): RunConfig | undefined {
+    return (
+      this.images.find(ref)?.config ??
+      (this.pushed.get(safeFamiliar(ref)) ?? this.opts.registry(ref))?.config
+    );
+  }
+
   resolveForBuild(ref: string, builder: BuilderKind): BaseImage | undefined {
+    // BuildKit parses the name first: `FROM Builder` (no stage by that exact name) fails here.
+    try {
+      parseImageRef(ref);
+    } catch (e) {
+      throw new EngineError(
+        'invalid-reference',
+        `failed to parse stage name "${ref}": ${(e as Error).message}`,
+      );
+    }
     const local = this.images.find(ref);
     if (local)
       return {
@@ -218,9 +265,26 @@ export class Engine {
    * @example engine.build({ dockerfile: 'FROM debian\nRUN echo hi', files: [], tags: ['app'] })
    */
   build(opts: BuildOptions): EngineBuildResult {
-    const { plan, diagnostics } = this.opts.planner(opts.dockerfile);
+    const { plan, diagnostics, parsed } = this.opts.planner(opts.dockerfile);
     const builder = opts.builder ?? 'buildkit';
     const tags = (opts.tags ?? []).map((t) => familiarName(parseImageRef(t)));
+    const context = makeContext(opts.files);
+    const lint =
+      builder === 'buildkit' && parsed
+        ? checksForBuild({
+            parsed,
+            context,
+            buildArgs: opts.buildArgs ?? {},
+            target: opts.target,
+            baseConfig: (ref) => this.baseConfig(ref),
+          })
+        : { checks: [], error: undefined };
+    const reported = {
+      diagnostics,
+      checks: lint.checks,
+      emptyContinuations:
+        builder === 'classic' ? (parsed?.emptyContinuations.map((c) => c.text) ?? []) : [],
+    };
     // Values Docker refuses only once it reads the instruction (EXPOSE eighty) fail in the
     // builder, as Docker does; they are not parse errors.
     const refuses = (d: Diagnostic) => d.severity === 'error' && d.when !== 'build';
@@ -228,7 +292,7 @@ export class Engine {
       const first = diagnostics.find(refuses);
       return {
         ok: false,
-        diagnostics,
+        ...reported,
         dangling: [],
         image: undefined,
         intermediates: [],
@@ -249,7 +313,7 @@ export class Engine {
       plan,
       source: opts.dockerfile,
       dockerfileName: opts.dockerfileName ?? 'Dockerfile',
-      context: makeContext(opts.files),
+      context,
       builder,
       tags,
       buildArgs: opts.buildArgs ?? {},
@@ -259,6 +323,7 @@ export class Engine {
       catalog: this.opts.catalog,
       cache: this.cache,
       expand: this.opts.expand,
+      checkError: lint.error,
     });
     const dangling: string[] = [];
     if (result.ok && result.image) {
@@ -293,10 +358,10 @@ export class Engine {
         const events = result.events.map((e) =>
           e.type === 'build-done' ? { ...e, imageId: img.id } : e,
         );
-        return { ...result, events, image: img, diagnostics, dangling };
+        return { ...result, events, image: img, ...reported, dangling };
       }
     }
-    return { ...result, diagnostics, dangling };
+    return { ...result, ...reported, dangling };
   }
 
   /** moby's SquashImage: the final stage's own layers as one layer over its FROM image. */

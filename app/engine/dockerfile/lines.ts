@@ -38,9 +38,10 @@ export interface AstResult {
   diagnostics: Diagnostic[];
   /**
    * Instructions with an empty line inside their continuation (BuildKit's parser warnings):
-   * `line` is the instruction's last line, where BuildKit reports it.
+   * `line` is the instruction's last line, where BuildKit reports it; `text` the joined line the
+   * classic builder quotes.
    */
-  emptyContinuations: { line: number; range: SourceRange }[];
+  emptyContinuations: { line: number; range: SourceRange; text: string }[];
 }
 
 function trimLeft(s: string): number {
@@ -211,7 +212,7 @@ export class AstParser {
       }
       if (emptyContinuation) {
         const range = this.source.range(tokenOffset, this.lineEnd(i - 1));
-        this.emptyContinuations.push({ line: range.end.line, range });
+        this.emptyContinuations.push({ line: range.end.line, range, text: joined.text });
       }
       const node = this.node(joined, comments);
       comments = [];

@@ -26,9 +26,12 @@ describe('image references', () => {
     expect(parseImageRef(`app@${d}`).digest).toBe(d);
   });
   it('rejects what docker rejects, with docker words', () => {
+    // Docker 28.5: `FROM Builder` fails with "... repository name (library/Builder) must be
+    // lowercase" (conformance/checks/recorded/02-stage-name-casing.json).
     expect(() => parseImageRef('App')).toThrow(
-      'invalid reference format: repository name must be lowercase',
+      'invalid reference format: repository name (library/App) must be lowercase',
     );
+    expect(() => parseImageRef('me/App:1')).toThrow('repository name (me/App) must be lowercase');
     expect(() => parseImageRef('app:')).toThrow('invalid reference format');
     expect(() => parseImageRef('app:-bad')).toThrow('invalid reference format');
     expect(() => parseImageRef('')).toThrow('invalid reference format');

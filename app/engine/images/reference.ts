@@ -61,7 +61,11 @@ export function parseImageRef(ref: string): ImageRef {
   if (parts.length === 0) invalid(ref);
   for (const part of parts) {
     if (!COMPONENT.test(part)) {
-      if (COMPONENT.test(part.toLowerCase())) invalid(ref, 'repository name must be lowercase');
+      // distribution/reference names the path it read: `library/App` for a Docker Hub name.
+      const path =
+        domain === 'docker.io' && parts.length === 1 ? `library/${rest}` : parts.join('/');
+      if (COMPONENT.test(part.toLowerCase()))
+        invalid(ref, `repository name (${path}) must be lowercase`);
       invalid(ref);
     }
   }
@@ -87,4 +91,14 @@ export function fullName(ref: ImageRef): string {
 /** Whether a string looks like an image ID or an ID prefix rather than a name. */
 export function looksLikeId(s: string): boolean {
   return /^(sha256:)?[0-9a-f]{4,64}$/.test(s);
+}
+
+/** Whether docker would accept `ref` as an image name (no throw). */
+export function isValidImageRef(ref: string): boolean {
+  try {
+    parseImageRef(ref);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -186,7 +186,12 @@ export function buildView(engine: Engine, { opts, result, ms }: FinishedBuild): 
   const start = result.events.find((e) => e.type === 'build-start');
   const baseRefs = start && start.type === 'build-start' ? start.baseImages : [];
   const record = result.image ? engine.images.get(result.image.id) : undefined;
-  const outputOpts = { source: opts.dockerfile, tags: opts.tags ?? [] };
+  const outputOpts = {
+    source: opts.dockerfile,
+    tags: opts.tags ?? [],
+    checks: result.checks,
+    emptyContinuations: result.emptyContinuations,
+  };
   return {
     ok: result.ok,
     events: result.events,

@@ -1,5 +1,6 @@
 /** `docker build`: BuildKit's plain progress on stderr, or the classic builder's steps on stdout. */
 import { renderBuildkit, renderClassic } from '../format/build-output.ts';
+import { checkOutput } from '../format/checks.ts';
 import type { EngineError } from '../../common/diagnostics.ts';
 import { parseImageRef } from '../../images/reference.ts';
 import { parseArgs } from '../argv.ts';
@@ -16,13 +17,21 @@ const FLAGS = [
   { name: 'network', type: 'string' },
   { name: 'pull', type: 'bool' },
   { name: 'squash', type: 'bool' },
+  { name: 'check', type: 'bool' },
+  { name: 'call', type: 'string' },
 ] as const;
 
 export const SQUASH_WARNING =
   'WARNING: experimental flag squash is removed with BuildKit. You should squash inside build using a multi-stage Dockerfile for efficiency.\n';
 
-export const build: Command = ({ engine, host, argv }) => {
-  const args = parseArgs(argv, FLAGS, { command: 'build' });
+export const build: Command = ({ engine, host, argv, debug }) => {
+  const classicBuilder = host.env.DOCKER_BUILDKIT === '0';
+  // The legacy builder's command has no --check or --call (buildx adds them).
+  const args = parseArgs(
+    argv,
+    classicBuilder ? FLAGS.filter((f) => f.name !== 'check' && f.name !== 'call') : FLAGS,
+    { command: 'build' },
+  );
   if (args.positional.length !== 1) {
     return usageError(
       'build',
@@ -50,7 +59,19 @@ export const build: Command = ({ engine, host, argv }) => {
   }
   const ctx = host.readContext(args.positional[0]!, args.string('file'));
   if ('error' in ctx) return fail(ctx.error);
-  const builder = host.env.DOCKER_BUILDKIT === '0' ? 'classic' : 'buildkit';
+  const builder = classicBuilder ? 'classic' : 'buildkit';
+  const call = args.bool('check') ? 'check' : (args.string('call') ?? 'build');
+  if (call !== 'build' && call !== 'check')
+    return fail(`ERROR: unsupported call: ${call} (the lab knows build and check)`);
+  if (call === 'check') {
+    const run = engine.check({
+      dockerfile: ctx.dockerfile,
+      files: ctx.files,
+      buildArgs,
+      ...(args.string('target') !== undefined ? { target: args.string('target')! } : {}),
+    });
+    return checkOutput(run, ctx.dockerfile, ctx.dockerfileName);
+  }
   const buildOpts = {
     dockerfile: ctx.dockerfile,
     dockerfileName: ctx.dockerfileName,
@@ -65,7 +86,13 @@ export const build: Command = ({ engine, host, argv }) => {
   const t0 = performance.now();
   const result = engine.build(buildOpts);
   host.onBuild?.({ opts: buildOpts, result, ms: performance.now() - t0 });
-  const opts = { source: ctx.dockerfile, tags: args.list('tag') };
+  const opts = {
+    source: ctx.dockerfile,
+    tags: args.list('tag'),
+    checks: result.checks,
+    debug: debug ?? false,
+    emptyContinuations: result.emptyContinuations,
+  };
   const quiet = args.bool('quiet');
   if (builder === 'classic') {
     const text = renderClassic(result.events, opts);

@@ -3,14 +3,22 @@
  * classic builder's `Step n/N`. Durations are simulated and deterministic.
  */
 import type { BuildEvent, StepInfo } from '../../build/events.ts';
+import type { BuildCheck } from '../../dockerfile/rules/index.ts';
 import { fullName, parseImageRef } from '../../images/reference.ts';
 import { humanSize } from '../../common/units.ts';
 import { shortId } from '../../common/ids.ts';
+import { buildWarnings, classicWarnings, progressWarnings } from './checks.ts';
 
 export interface OutputOptions {
   /** The Dockerfile text, for the excerpt BuildKit prints around a failing line. */
   source: string;
   tags: string[];
+  /** BuildKit's build checks that fired: `#1 WARN` lines and the summary at the end. */
+  checks?: readonly BuildCheck[];
+  /** `docker --debug build`: the summary expands each warning. */
+  debug?: boolean;
+  /** Classic builder: instructions with empty continuation lines (its only warning). */
+  emptyContinuations?: readonly string[];
 }
 
 /** BuildKit names images in full: `docker.io/library/debian:bookworm-slim`. */
@@ -69,6 +77,18 @@ export function renderBuildkit(events: readonly BuildEvent[], opts: OutputOption
   const vertexOf = new Map<number, number>();
   const outputs = new Map<number, string[]>();
   const block = (lines: string[]) => out.push(...lines, '');
+  const checks = opts.checks ?? [];
+  // buildx prints the warnings once the progress is done: after the steps, before the error.
+  const warnings = () => {
+    const text = buildWarnings(checks, {
+      filename: 'Dockerfile',
+      text: opts.source,
+      debug: opts.debug ?? false,
+    });
+    if (!text) return;
+    if (out.length > 0 && out[out.length - 1] !== '') out.push('');
+    out.push(...text.slice(1).replace(/\n$/, '').split('\n'));
+  };
   for (const e of events) {
     switch (e.type) {
       case 'build-start': {
@@ -77,6 +97,7 @@ export function renderBuildkit(events: readonly BuildEvent[], opts: OutputOption
         block([
           `#${++vertex} [internal] load build definition from ${e.dockerfile}`,
           `#${vertex} transferring dockerfile: ${e.dockerfileBytes}B done`,
+          ...progressWarnings(checks, vertex),
           `#${vertex} DONE 0.0s`,
         ]);
         block([
@@ -143,6 +164,7 @@ export function renderBuildkit(events: readonly BuildEvent[], opts: OutputOption
             '------',
           );
         }
+        warnings();
         if (e.range)
           out.push(
             `${opts.source === '' ? 'Dockerfile' : 'Dockerfile'}:${e.range.start.line}`,
@@ -160,6 +182,7 @@ export function renderBuildkit(events: readonly BuildEvent[], opts: OutputOption
           ...e.tags.map((t) => `#${v} naming to docker.io/library/${t} done`),
           `#${v} DONE 0.0s`,
         ]);
+        warnings();
         break;
       }
       default:
@@ -225,6 +248,10 @@ export function renderClassic(events: readonly BuildEvent[], opts: OutputOptions
         break;
     }
   }
-  void opts;
-  return `${out.join('\n')}\n`;
+  const text = `${out.join('\n')}\n`;
+  // The parser's warnings come right after the context is sent.
+  const warned = classicWarnings(opts.emptyContinuations ?? []);
+  return warned && text.startsWith('Sending build context')
+    ? text.replace('\n', `\n${warned}`)
+    : text;
 }

@@ -4,8 +4,10 @@
  * PrintTo, buildx printResult), and the warnings at the end of a build (buildx printWarnings),
  * plain and with `docker --debug`.
  */
+import type { CheckRun } from '../../daemon/build-checks.ts';
 import type { BuildCheck, LineSpan } from '../../dockerfile/rules/types.ts';
 import { RULES } from '../../dockerfile/rules/ruleset.ts';
+import { fullName, parseImageRef } from '../../images/reference.ts';
 
 const YELLOW = '\x1b[33m';
 const RESET = '\x1b[0m';
@@ -103,4 +105,65 @@ export function checkReport(
     out += sourceExcerpt(opts.filename, opts.text, c.lines);
   }
   return out;
+}
+
+const BRIGHT_RED = '\x1b[91m';
+
+/**
+ * The classic builder's only check (parser.PrintWarnings, in red on stdout): an instruction
+ * with an empty continuation line, then one line saying what will happen.
+ */
+export function classicWarnings(instructions: readonly string[]): string {
+  if (instructions.length === 0) return '';
+  const line = (s: string) => `${BRIGHT_RED}[WARNING]: ${s}\n${RESET}`;
+  return (
+    instructions.map((t) => line(`Empty continuation line found in: ${t}`)).join('') +
+    line('Empty continuation lines will become errors in a future release.')
+  );
+}
+
+/**
+ * All `docker build --check` prints: the report on stdout, BuildKit's progress and any error
+ * on stderr, exit code 1 when anything was found.
+ */
+export function checkOutput(
+  run: CheckRun,
+  text: string,
+  filename: string,
+): { exitCode: number; stdout: string; stderr: string } {
+  const progress = [
+    `#1 [internal] load build definition from ${filename}`,
+    `#1 transferring dockerfile: ${new TextEncoder().encode(text).length}B done`,
+    '#1 DONE 0.0s',
+    '',
+    ...run.baseImages.flatMap((ref, i) => [
+      `#${i + 2} [internal] load metadata for ${fullImageName(ref)}`,
+      `#${i + 2} DONE 0.0s`,
+      '',
+    ]),
+  ];
+  const error = run.error;
+  if (error && run.checks.length === 0 && !error.range) {
+    return { exitCode: 1, stdout: '', stderr: `${progress.join('\n')}ERROR: ${error.message}\n\n` };
+  }
+  let stdout = checkReport(run.checks, { filename, text });
+  let stderr = progress.join('\n');
+  if (error) {
+    if (run.checks.length > 0) stdout += '\n';
+    stderr += `ERROR: ${error.message}\n`;
+    if (error.range)
+      stderr += sourceExcerpt(filename, text, [
+        { start: error.range.start.line, end: error.range.end.line },
+      ]);
+    stderr += '\n';
+  }
+  return { exitCode: run.checks.length > 0 || error ? 1 : 0, stdout, stderr };
+}
+
+function fullImageName(ref: string): string {
+  try {
+    return fullName(parseImageRef(ref));
+  } catch {
+    return ref;
+  }
 }

@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { matchesIgnore, parseDockerignore } from '../../build/dockerignore.ts';
 import { buildWarnings, checkReport, progressWarnings } from '../../cli/format/checks.ts';
-import { parseImageRef } from '../../images/reference.ts';
+import { isValidImageRef } from '../../images/reference.ts';
 import { parseDockerfile } from '../parse.ts';
 import { lintDockerfile } from './lint.ts';
 import type { LintOptions } from './types.ts';
@@ -43,14 +43,7 @@ function load(name: string) {
     mode,
     target: rec.target,
     buildArgs: rec.buildArgs,
-    validReference: (ref) => {
-      try {
-        parseImageRef(ref);
-        return true;
-      } catch {
-        return false;
-      }
-    },
+    validReference: isValidImageRef,
     ...(ignore ? { ignored: (p: string) => matchesIgnore(ignore, p) } : {}),
   });
   const parsed = parseDockerfile(text);
