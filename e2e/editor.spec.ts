@@ -37,6 +37,39 @@ test.describe('Dockerfile editor', () => {
     await expect(lab.instructions.getByRole('listitem')).toHaveCount(3);
   });
 
+  test("names BuildKit's build check, explains it, and applies its quick fix", async ({
+    lab,
+    page,
+  }) => {
+    await lab.replaceText('FROM debian:bookworm-slim\nCMD sleep infinity\n');
+
+    const problem = lab.problems.getByRole('button', { name: /Line 2/ });
+    await expect(problem).toContainText('JSONArgsRecommended');
+    await expect(problem).toContainText(
+      'JSON arguments recommended for CMD to prevent unintended behavior related to OS signals',
+    );
+    await expect(problem).toContainText('docker stop');
+    await expect(lab.diagnosticOnLine(2)).toHaveAttribute('data-severity', 'warning');
+
+    await lab.problems
+      .getByRole('button', { name: 'Fix: Write CMD ["sleep", "infinity"]' })
+      .click();
+    await expect(lab.editor).toContainText('CMD ["sleep", "infinity"]');
+    await expect(lab.problems).toHaveCount(0);
+    await expect(page.getByText('No problems', { exact: true })).toBeVisible();
+
+    // The fix is one edit: undo brings the shell form back.
+    await page.keyboard.press('ControlOrMeta+z');
+    await expect(lab.editor).toContainText('CMD sleep infinity');
+  });
+
+  test("marks Layerlab's own advice as such, apart from Docker's checks", async ({ lab, page }) => {
+    await lab.replaceText('FROM debian:bookworm-slim\nRUN apt-get install -y curl\n');
+    const note = lab.problems.getByRole('button', { name: /Line 2/ });
+    await expect(note).toContainText('Layerlab advice');
+    await expect(page.getByText('No problems · 1 note', { exact: true })).toBeVisible();
+  });
+
   test('offers instructions to complete, with what they do', async ({ lab, page }) => {
     await lab.editor.click();
     await page.keyboard.press('ControlOrMeta+End');

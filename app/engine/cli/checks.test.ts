@@ -93,6 +93,7 @@ describe('docker build in the lab ends with Docker 28.5’s warnings', () => {
     const ours = docker('build', '--progress=plain', '-t', 'app', '.');
     const stderr = ours.stderr || ours.stdout;
     expect(warningBlock(stderr)).toEqual(warningBlock(rec.runs.build.stderr));
+    expect(stderr.endsWith('\n')).toBe(true);
   });
 
   it('prints them between the failed step and its excerpt, as buildx does', () => {

@@ -189,7 +189,7 @@ export function renderBuildkit(events: readonly BuildEvent[], opts: OutputOption
         break;
     }
   }
-  return out.join('\n').replace(/\n+$/, '\n');
+  return `${out.join('\n').replace(/\n+$/, '')}\n`;
 }
 
 /**
