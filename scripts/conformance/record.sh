@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
-# Record every scenario in conformance/scenarios on real Docker (dockerd from Debian's docker.io)
-# with BuildKit and with the classic builder; write conformance/recorded/<scenario>.<builder>.json.
+# Record every scenario in conformance/scenarios on real Docker 28.5 (the oracle in
+# shared/oracle/docker28: Debian sid's docker.io, buildx 0.29, containerd 2.1, run as private
+# daemons in a chroot), with BuildKit and with the legacy builder, on both image stores
+# (overlay2, the 28.5 default, and the containerd image store, the default of Docker 29).
+# Writes conformance/recorded/<scenario>.<builder>[.<store>].json.
 #
-# Root, Debian. Needs no registry: debian:bookworm-slim is made here from a debootstrap minbase
-# rootfs (slimmed like the catalog's image) and `docker import`ed. A private dockerd runs on its own
-# socket (--bridge=none --iptables=false, data under /var/tmp) and is stopped at the end.
-# The base rootfs is the catalog's own (scripts/catalog/build.sh) when that has been built here.
+# Root, Debian. No registry is used: debian:bookworm-slim is `docker import`ed from a rootfs with
+# the catalog's files (the catalog's own when scripts/catalog/build.sh made it here, else a
+# debootstrap minbase rootfs slimmed by the catalog's slimify.sh).
 #
-# Env knobs: CONFORMANCE_WORK (default /var/tmp/layerlab-conformance), SKIP_APT=1,
-# REBOOTSTRAP=1 (redo the rootfs), ONLY=<scenario substring>, BUILDERS="buildkit classic".
+# Env knobs: CONFORMANCE_WORK (default /var/tmp/layerlab-conformance), REBOOTSTRAP=1 (redo the
+# rootfs), ONLY=<scenario substring>, BUILDERS="buildkit classic", STORES="overlay2 containerd",
+# LAYERLAB_ORACLE (path of modern-dockerd.sh), MODERN_BASE (where the oracle lives; its default).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 W=${CONFORMANCE_WORK:-/var/tmp/layerlab-conformance}
@@ -18,19 +21,21 @@ die() {
   log "FATAL: $*"
   exit 1
 }
-[ "$(id -u)" = 0 ] || die "run as root (dockerd and debootstrap need it)"
+[ "$(id -u)" = 0 ] || die "run as root (the oracle's dockerd and debootstrap need it)"
 mkdir -p "$W"
 
-# ---------------------------------------------------------------- packages
-if [ "${SKIP_APT:-0}" != 1 ] && { [ ! -x /usr/bin/docker ] || [ ! -x /usr/sbin/dockerd ] || ! command -v debootstrap >/dev/null; }; then
-  log "apt-get install docker.io debootstrap"
-  apt-get update -qq || die "apt-get update"
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends docker.io debootstrap >/dev/null ||
-    die "apt-get install docker.io debootstrap"
+# ---------------------------------------------------------------- the oracle
+ORACLE=${LAYERLAB_ORACLE:-}
+for c in "$ROOT/../shared/oracle/docker28/modern-dockerd.sh" "$ROOT/../../shared/oracle/docker28/modern-dockerd.sh"; do
+  [ -z "$ORACLE" ] && [ -f "$c" ] && ORACLE=$c
+done
+[ -n "$ORACLE" ] && [ -f "$ORACLE" ] || die "modern-dockerd.sh not found (set LAYERLAB_ORACLE)"
+
+if ! command -v debootstrap >/dev/null; then
+  log "apt-get install debootstrap"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends debootstrap >/dev/null ||
+    die "apt-get install debootstrap"
 fi
-# The CLI that matches the daemon (Debian's docker.io), not whatever is first on PATH.
-DOCKER=/usr/bin/docker
-[ -x "$DOCKER" ] || die "$DOCKER is missing (docker.io not installed?)"
 
 # ---------------------------------------------------------------- base rootfs (cached)
 # Prefer the very rootfs the catalog's debian:bookworm-slim was made from (scripts/catalog/build.sh),
@@ -53,61 +58,42 @@ else
   rm -f "$ROOTFS/etc/resolv.conf" "$ROOTFS/etc/hostname" "$ROOTFS/run/mount/utab"
   rmdir "$ROOTFS/run/mount" 2>/dev/null || true
   rm -rf "$ROOTFS"/var/lib/apt/lists/* "$ROOTFS"/var/cache/apt/archives/*.deb "$ROOTFS"/var/cache/apt/*.bin
-  if [ -x "$ROOT/scripts/catalog/slimify.sh" ]; then
-    "$ROOT/scripts/catalog/slimify.sh" "$ROOTFS"
-  else
-    # slimify's rules: docs except copyright files, man/info/groff/lintian/linda pages, locales.
-    find "$ROOTFS/usr/share/doc" -mindepth 1 ! -name copyright ! -type d -delete 2>/dev/null || true
-    find "$ROOTFS/usr/share/doc" -mindepth 1 -type d -empty -delete 2>/dev/null || true
-    rm -rf "$ROOTFS"/usr/share/{man,info,groff,lintian/overrides,linda,locale}/*
-  fi
+  "$ROOT/scripts/catalog/slimify.sh" "$ROOTFS"
 fi
 
-# ---------------------------------------------------------------- private dockerd
-export DOCKER_HOST=unix://$W/docker.sock
-stop_dockerd() {
-  local p
-  p=$(cat "$W/dockerd.pid" 2>/dev/null || true)
-  if [ -n "$p" ] && [ "$(cat /proc/"$p"/comm 2>/dev/null)" = dockerd ]; then
-    kill -TERM "$p"
-    for _ in $(seq 30); do
-      [ -d /proc/"$p" ] || break
-      sleep 1
-    done
-  fi
+# ---------------------------------------------------------------- daemons
+STORES=${STORES:-overlay2 containerd}
+was_running=$(bash "$ORACLE" status | grep -c ': running' || true)
+log "start the Docker 28.5 oracle ($ORACLE)"
+bash "$ORACLE" start both >"$W/oracle-start.env" 2>"$W/oracle-start.log" ||
+  die "the oracle did not start (see $W/oracle-start.log)"
+stop_oracle() {
+  # Leave the daemons running only if they were running before this script.
+  [ "$was_running" -gt 0 ] || bash "$ORACLE" stop >>"$W/oracle-start.log" 2>&1 || true
 }
-trap stop_dockerd EXIT
-stop_dockerd
-rm -rf "$W/docker" "$W/docker-exec"
-log "start private dockerd on $DOCKER_HOST"
-dockerd --data-root "$W/docker" --exec-root "$W/docker-exec" --pidfile "$W/dockerd.pid" -H "$DOCKER_HOST" \
-  --iptables=false --ip6tables=false --ip-masq=false --bridge=none --storage-driver overlay2 \
-  --log-level warn >"$W/dockerd.log" 2>&1 &
-ok=0
-for _ in $(seq 60); do
-  if $DOCKER info >/dev/null 2>&1; then
-    ok=1
-    break
-  fi
-  sleep 1
-done
-[ $ok = 1 ] || die "dockerd did not come up (see $W/dockerd.log)"
+trap stop_oracle EXIT
+host_of() { # host_of overlay2|containerd -> DOCKER_HOST
+  bash "$ORACLE" env "$([ "$1" = containerd ] && echo snapshotter || echo overlay2)" |
+    sed -n 's/^export DOCKER_HOST=//p'
+}
+eval "$(bash "$ORACLE" env overlay2 | grep -v DOCKER_HOST)" # DOCKER_CONFIG and PATH (CLI 28.5 + buildx)
+DOCKER=$(command -v docker)
 
-log "docker import rootfs as debian:bookworm-slim"
-tar -C "$ROOTFS" --numeric-owner -cf - . |
-  $DOCKER import --change 'CMD ["bash"]' \
-    --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
-    - debian:bookworm-slim >/dev/null || die "docker import"
+for store in $STORES; do
+  host=$(host_of "$store")
+  log "docker import rootfs as debian:bookworm-slim ($store store, $host)"
+  DOCKER_HOST=$host $DOCKER rm -f $(DOCKER_HOST=$host $DOCKER ps -aq) >/dev/null 2>&1 || true
+  DOCKER_HOST=$host $DOCKER rmi -f debian:bookworm-slim >/dev/null 2>&1 || true
+  tar -C "$ROOTFS" --numeric-owner -cf - . |
+    DOCKER_HOST=$host $DOCKER import --change 'CMD ["bash"]' \
+      --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
+      - debian:bookworm-slim >/dev/null || die "docker import ($store)"
+  export "DOCKER_HOST_$(echo "$store" | tr a-z A-Z)=$host"
+done
 
 # ---------------------------------------------------------------- scenarios
 log "run scenarios"
-DOCKER=$DOCKER CONFORMANCE_WORK=$W node --import tsx "$ROOT/scripts/conformance/record.mjs" "$@"
-# Layers of apt installs (host network: apt needs its mirror), compared by npm run bench.
-case "${ONLY:-apt}" in *apt*)
-  log "record apt layers"
-  DOCKER=$DOCKER CONFORMANCE_WORK=$W node "$ROOT/scripts/conformance/record-apt.mjs"
-  ;;
-esac
+DOCKER=$DOCKER STORES=$STORES CONFORMANCE_WORK=$W node --import tsx "$ROOT/scripts/conformance/record.mjs" "$@"
 # Keep the recordings in the repository's formatting (npm run lint checks them).
-(cd "$ROOT" && npx --no-install prettier --write conformance/recorded conformance/apt >/dev/null 2>&1) || true
+(cd "$ROOT" && npx --no-install prettier --write conformance/recorded >/dev/null 2>&1) || true
 log "done in $(($(date +%s) - START))s"

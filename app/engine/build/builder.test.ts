@@ -71,7 +71,7 @@ describe('builder on the observed oracle Dockerfile', () => {
       'COPY a.txt /app/a.txt # buildkit',
       'COPY app/ /app/src/ # buildkit',
       'RUN /bin/sh -c rm /data/del.txt && rm -rf /gone && rm -rf /repl && mkdir /repl && echo new > /repl/new && echo "$GREETING" > /data/greet # buildkit',
-      'EXPOSE map[8080/tcp:{}]',
+      'EXPOSE [8080/tcp]',
       'CMD ["cat" "/data/greet"]',
     ]);
     expect(history.map((h) => h.empty_layer ?? false)).toEqual([

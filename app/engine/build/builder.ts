@@ -30,6 +30,8 @@ export interface BaseImage {
   layers: readonly Layer[];
   config: RunConfig;
   history: readonly HistoryEntry[];
+  /** The config JSON whose sha256 is `id`, when known. */
+  configJson?: string;
 }
 
 /** Expands `$VAR` and `${VAR:-x}` in an instruction's words; reports which names it read. */

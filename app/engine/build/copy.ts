@@ -8,6 +8,7 @@ import type { SourceRange } from '../common/diagnostics.ts';
 import type { FsNode, MergedView } from '../fs/index.ts';
 import type { BuildContext } from './context.ts';
 import { globToRegExp, matchesIgnore } from './dockerignore.ts';
+import { classicContextName } from './classic-hash.ts';
 
 export interface CopyItem {
   /** Where it came from, for messages and the cache panel (`src/app.py`). */
@@ -35,6 +36,8 @@ export interface Selection {
    * destination ending in `/`; one directory does not.
    */
   sources?: number;
+  /** From the build context: each path a source named (wildcards expanded), in order. */
+  roots?: string[];
 }
 
 const hex = (data: Uint8Array) => sha256Hex(data).slice(0, 32);
@@ -89,6 +92,7 @@ export function selectFromContext(
   range: SourceRange,
 ): Selection {
   const items: CopyItem[] = [];
+  const found: string[] = [];
   let many = sources.length > 1;
   let named = 0;
   for (const source of sources) {
@@ -96,12 +100,13 @@ export function selectFromContext(
     const wildcard = /[*?[]/.test(path);
     const roots = wildcard ? matchContext(ctx, path) : [path];
     if (wildcard) many = true;
-    let found = false;
+    let matched = false;
     for (const root of roots) {
       const file = ctx.files.get(root);
       if (file || root === '' || ctx.dirs.has(root)) named++;
       if (file) {
-        found = true;
+        matched = true;
+        found.push(root);
         const base = root.split('/').pop()!;
         items.push(
           withChecksum({
@@ -120,7 +125,8 @@ export function selectFromContext(
         continue;
       }
       if (root === '' || ctx.dirs.has(root)) {
-        found = true;
+        matched = true;
+        found.push(root);
         many = true;
         const prefix = root === '' ? '' : `${root}/`;
         const below = [...ctx.files.values()].filter((f) => f.path.startsWith(prefix));
@@ -159,9 +165,9 @@ export function selectFromContext(
         }
       }
     }
-    if (!found) notFound(path, range, matchesIgnore(ctx.ignore, path));
+    if (!matched) notFound(path, range, matchesIgnore(ctx.ignore, path));
   }
-  return { items, many, sources: named };
+  return { items, many, sources: named, roots: found };
 }
 
 function matchContext(ctx: BuildContext, pattern: string): string[] {
@@ -254,8 +260,12 @@ export function selectHeredocs(heredocs: readonly { name: string; content: strin
   };
 }
 
-/** `file:<sha256>` / `dir:<sha256>`: the classic builder's name for what a COPY copied. */
+/**
+ * `file:<sha256>` / `dir:<sha256>`: the classic builder's name for what a COPY copied; from the
+ * build context as moby computes it (classic-hash.ts).
+ */
 export function classicSourceName(sel: Selection): string {
+  if (sel.roots) return classicContextName({ ...sel, roots: sel.roots });
   const digest = sha256Hex(sel.items.map((i) => `${i.rel}\0${i.checksum}`).join('\n'));
   const single = sel.items.length === 1 && !sel.many;
   return `${single ? 'file' : sel.items.length > 1 && !sel.items.some((i) => i.kind === 'dir') && sel.many ? 'multi' : 'dir'}:${digest}`;

@@ -62,15 +62,15 @@ export function metadataCreatedBy(builder: BuilderKind, keyword: string, body: s
   return `/bin/sh -c #(nop)${gap}${keyword} ${body}`;
 }
 
-/** Go's fmt of a map[string]struct{} of ports: `map[80/tcp:{} 8080/tcp:{}]`. */
+/**
+ * EXPOSE in history: the ports as written with the legacy builder, a Go slice with BuildKit
+ * (recorded on 28.5: `EXPOSE [443/udp 8080/tcp]`; 20.10's BuildKit printed a map).
+ */
 export function exposeBody(
   builder: BuilderKind,
   ports: readonly string[],
   written: readonly string[],
 ): string {
   if (builder === 'classic') return written.join(' ');
-  return `map[${[...ports]
-    .sort()
-    .map((p) => `${p}:{}`)
-    .join(' ')}]`;
+  return `[${[...ports].sort().join(' ')}]`;
 }

@@ -22,6 +22,23 @@ const NANOS: Record<string, number> = {
 };
 
 /** Go duration strings (`30s`, `1m30s`) to nanoseconds. */
+/**
+ * Go's time.Duration.String for whole units: `0s`, `30s`, `1m30s`, `1h0m0s`, `500ms`.
+ * @example goDuration(90e9) // '1m30s'
+ */
+export function goDuration(ns: number): string {
+  if (ns === 0) return '0s';
+  if (ns < 1e9)
+    return ns % 1e6 === 0 ? `${ns / 1e6}ms` : ns % 1e3 === 0 ? `${ns / 1e3}µs` : `${ns}ns`;
+  const total = ns / 1e9;
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = Number((total % 60).toFixed(9));
+  if (h) return `${h}h${m}m${s}s`;
+  if (m) return `${m}m${s}s`;
+  return `${s}s`;
+}
+
 export function parseDuration(text: string, step: StepSpec): number {
   let total = 0;
   let rest = text;
@@ -149,9 +166,17 @@ export function applyMetadata(
         ...(o['start-interval'] ? { StartInterval: parseDuration(o['start-interval'], step) } : {}),
         ...(o.retries ? { Retries: Number(o.retries) } : {}),
       };
+      // BuildKit formats the struct with %q, moby's legacy builder with %v (recorded on 28.5:
+      // `HEALTHCHECK &{[CMD-SHELL true] 0s 0s 0s 0s 0}`).
+      const durations = [hc.Interval, hc.Timeout, hc.StartPeriod, hc.StartInterval].map((d) =>
+        goDuration(d ?? 0),
+      );
       return {
         config: { ...config, Healthcheck: hc },
-        body: `&{${goQuotedList(test)} "${o.interval ?? '0s'}" "${o.timeout ?? '0s'}" "${o['start-period'] ?? '0s'}" "${o['start-interval'] ?? '0s'}" '\\x0${o.retries ?? 0}'}`,
+        body:
+          builder === 'classic'
+            ? `&{[${test.join(' ')}] ${durations.join(' ')} ${hc.Retries ?? 0}}`
+            : `&{${goQuotedList(test)} "${o.interval ?? '0s'}" "${o.timeout ?? '0s'}" "${o['start-period'] ?? '0s'}" "${o['start-interval'] ?? '0s'}" '\\x0${o.retries ?? 0}'}`,
       };
     }
     case 'ONBUILD':

@@ -44,6 +44,7 @@ export function catalogImage(file: CatalogImageFile, base: BaseImage | undefined
     layers,
     config: file.config,
     history: file.history,
+    configJson,
   };
 }
 

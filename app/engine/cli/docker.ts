@@ -16,18 +16,27 @@ import { save } from './commands/save.ts';
 import { builderPrune, containerPrune, systemPrune } from './commands/prune.ts';
 import { systemDf } from './commands/system.ts';
 import { fullName, parseImageRef } from '../images/reference.ts';
+import { parseArgs } from './argv.ts';
 import { fail, type CliHost, type CliResult, type Command } from './types.ts';
 
 const pull: Command = ({ engine, argv }) => {
-  const [name] = argv.filter((a) => !a.startsWith('-'));
-  if (!name) return fail(`"docker pull" requires exactly 1 argument.\nSee 'docker pull --help'.`);
+  const args = parseArgs(argv, [{ name: 'quiet', short: 'q', type: 'bool' }], {
+    command: 'pull',
+  });
+  const [name] = args.positional;
+  if (!name || args.positional.length > 1)
+    return fail(`"docker pull" requires exactly 1 argument.\nSee 'docker pull --help'.`);
   const { lines } = engine.pull(name);
   // As documented (https://docs.docker.com/reference/cli/docker/image/pull/): the default tag
-  // is said first, the full name of what was pulled last.
+  // is said first, the full name of what was pulled last; `-q` prints only that name.
   const ref = parseImageRef(name);
+  const full = ref.digest
+    ? `${fullName(ref).replace(/:[^:/]*$/, '')}@${ref.digest}`
+    : fullName(ref);
+  if (args.bool('quiet')) return { exitCode: 0, stdout: `${full}\n`, stderr: '' };
   const head =
     ref.tag === undefined && ref.digest === undefined ? 'Using default tag: latest\n' : '';
-  return { exitCode: 0, stdout: `${head}${lines.join('\n')}\n${fullName(ref)}\n`, stderr: '' };
+  return { exitCode: 0, stdout: `${head}${lines.join('\n')}\n${full}\n`, stderr: '' };
 };
 
 const push: Command = ({ engine, argv }) => {

@@ -2,8 +2,8 @@
  * Compare a replay on Layerlab with a recording from real Docker, step by step, and sort the
  * mismatches into known (listed in known-differences.ts with a reason) and unexplained.
  */
-import type { BuildStep, ImageRecord, StepResult } from './normalise.ts';
-import type { Builder } from './steps.ts';
+import type { BuildStep, ImageRecord, SaveRecord, StepResult } from './normalise.ts';
+import type { Builder, Store } from './steps.ts';
 
 export interface Mismatch {
   /** Index of the step in the scenario's results. */
@@ -72,6 +72,46 @@ function compareImage(
   });
 }
 
+function compareSave(out: Mismatch[], i: number, line: string, want: SaveRecord, got: SaveRecord) {
+  compareLines(out, i, line, 'save.files', want.files, got.files);
+  for (const k of ['ociLayout', 'index', 'manifest', 'repositories'] as const)
+    push(out, i, line, `save.${k}`, want[k], got[k]);
+}
+
+/**
+ * A build's output as a line diff (longest common subsequence): one mismatch per line that only
+ * one side printed, `- line` (Docker's) or `+ line` (Layerlab's), so one difference reads as
+ * one entry, not as every line after it shifted.
+ */
+function compareLog(
+  out: Mismatch[],
+  i: number,
+  line: string,
+  field: string,
+  want: string[],
+  got: string[],
+) {
+  const n = want.length;
+  const m = got.length;
+  const lcs: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
+  for (let a = n - 1; a >= 0; a--)
+    for (let b = m - 1; b >= 0; b--)
+      lcs[a]![b] =
+        want[a] === got[b] ? lcs[a + 1]![b + 1]! + 1 : Math.max(lcs[a + 1]![b]!, lcs[a]![b + 1]!);
+  let a = 0;
+  let b = 0;
+  while (a < n || b < m) {
+    if (a < n && b < m && want[a] === got[b]) {
+      a++;
+      b++;
+    } else if (b < m && (a === n || lcs[a]![b + 1]! >= lcs[a + 1]![b]!)) {
+      out.push({ step: i, line, field, detail: `+ ${got[b++]}` });
+    } else {
+      out.push({ step: i, line, field, detail: `- ${want[a++]}` });
+    }
+  }
+}
+
 function compareLines(
   out: Mismatch[],
   i: number,
@@ -102,12 +142,18 @@ export function compareResults(want: StepResult[], got: StepResult[]): Mismatch[
       push(out, i, w.line, 'exitCode', w.exitCode, g.exitCode);
       compareSteps(out, i, w.line, w.steps, g.steps);
       push(out, i, w.line, 'error', w.error, g.error);
+      push(out, i, w.line, 'builtId', w.builtId, g.builtId);
+      compareLog(out, i, w.line, 'log.stdout', w.stdout, g.stdout);
+      compareLog(out, i, w.line, 'log.stderr', w.stderr, g.stderr);
     } else if (w.kind === 'command' && g.kind === 'command') {
       push(out, i, w.line, 'exitCode', w.exitCode, g.exitCode);
       compareLines(out, i, w.line, 'stdout', w.stdout, g.stdout);
       compareLines(out, i, w.line, 'stderr', w.stderr, g.stderr);
     } else if (w.kind === 'cat' && g.kind === 'cat') {
       push(out, i, w.line, 'content', w.content, g.content);
+    } else if (w.kind === 'save' && g.kind === 'save') {
+      push(out, i, w.line, 'error', w.error, g.error);
+      if (w.save && g.save) compareSave(out, i, w.line, w.save, g.save);
     } else if (w.kind === 'image' && g.kind === 'image') {
       push(out, i, w.line, 'error', w.error, g.error);
       if (w.image && g.image) compareImage(out, i, w.line, w.image, g.image);
@@ -124,6 +170,8 @@ export interface KnownDifference {
   /** Scenario folder name, or '*' for every scenario. */
   scenario: string;
   builder?: Builder;
+  /** Only for replays on this image store. */
+  store?: Store;
   /** Matches Mismatch.field (anchored at the start). */
   field: RegExp;
   /** Matches Mismatch.detail when given. */
@@ -141,17 +189,24 @@ export interface KnownDifference {
 /** What the replay ran on: the catalog's debian:bookworm-slim or the test fixture. */
 export type ReplayBase = 'catalog' | 'test fixture';
 
+/** Which replay a mismatch came from. */
+export interface ReplayOf {
+  scenario: string;
+  builder: Builder;
+  store: Store;
+}
+
 export function isKnown(
   k: KnownDifference,
-  scenario: string,
-  builder: Builder,
+  of: ReplayOf,
   m: Mismatch,
   base: ReplayBase = 'catalog',
 ) {
   return (
     (k.fixtureBase === undefined || base === 'test fixture') &&
-    (k.scenario === '*' || k.scenario === scenario) &&
-    (k.builder === undefined || k.builder === builder) &&
+    (k.scenario === '*' || k.scenario === of.scenario) &&
+    (k.builder === undefined || k.builder === of.builder) &&
+    (k.store === undefined || k.store === of.store) &&
     new RegExp(`^(?:${k.field.source})`).test(m.field) &&
     (k.detail === undefined || k.detail.test(m.detail)) &&
     (k.line === undefined || k.line.test(m.line))

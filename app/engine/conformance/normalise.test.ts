@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { layerFromEntries, treeFromEntries, writeTar } from '../fs/index.ts';
-import { buildResult, commandResult, imageRecord, scrub } from './normalise.ts';
+import { imageRecord } from './archive.ts';
+import { buildkitLog, buildResult } from './build-log.ts';
+import { commandResult, scrub } from './normalise.ts';
 import { parseSteps, splitWords } from './steps.ts';
 
 describe('conformance steps files', () => {
@@ -36,10 +38,43 @@ describe('conformance steps files', () => {
 });
 
 describe('conformance normalisation', () => {
-  it('drops IDs, digests, hashes and relative times', () => {
+  it('drops IDs, digests and relative times, keeps the legacy COPY checksums', () => {
+    const hash = 'f'.repeat(64);
     expect(
-      scrub(`sha256:${'a'.repeat(64)} 0123456789ab COPY file:${'f'.repeat(40)} in / 3 seconds ago`),
-    ).toBe('<digest> <id> COPY file:<hash> in / <ago>');
+      scrub(`sha256:${'a'.repeat(64)} 0123456789ab COPY file:${hash} in / 3 seconds ago`),
+    ).toBe(`<digest> <id> COPY file:${hash} in / <ago>`);
+    expect(scrub(`/var/lib/docker-modern/overlay2/jo0yywa6cnu00ribekoe650w2/diff`)).toBe(
+      '/var/lib/docker/overlay2/<id>/diff',
+    );
+  });
+
+  it('takes durations, transfer sizes and repeated progress lines out of a BuildKit log', () => {
+    expect(
+      buildkitLog(
+        [
+          '#5 [internal] load build context',
+          '#5 transferring context: 38B done',
+          '#5 DONE 0.0s',
+          '#7 [2/2] RUN echo before && exit 3',
+          '#7 0.484 before',
+          '#8 exporting layers 0.1s done',
+          '#8 naming to docker.io/library/t:latest',
+          '#8 naming to docker.io/library/t:latest done',
+          ' > [2/2] RUN echo before && exit 3:',
+          '0.484 before',
+        ].join('\n'),
+      ),
+    ).toEqual([
+      '#5 [internal] load build context',
+      '#5 transferring context: <size> done',
+      '#5 DONE <t>',
+      '#7 [2/2] RUN echo before && exit 3',
+      '#7 <t> before',
+      '#8 exporting layers done',
+      '#8 naming to docker.io/library/t:latest done',
+      ' > [2/2] RUN echo before && exit 3:',
+      '<t> before',
+    ]);
   });
 
   it('reads BuildKit steps and cache hits in stage order', () => {

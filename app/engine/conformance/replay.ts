@@ -9,7 +9,7 @@ import { resolveTestImage } from '../build/testing/fixtures.ts';
 import { runDocker } from '../cli/docker.ts';
 import { LabSession } from '../session/session.ts';
 import { BASE_REF, runScenario } from './run.ts';
-import type { Builder, Scenario } from './steps.ts';
+import type { Builder, Scenario, Store } from './steps.ts';
 import type { StepResult } from './normalise.ts';
 import type { ReplayBase } from './compare.ts';
 
@@ -53,11 +53,12 @@ export async function replayScenario(
   scenariosDir: string,
   scenario: Scenario,
   builder: Builder,
+  store: Store,
   work: string,
 ): Promise<StepResult[]> {
   const { registry: reg, catalog } = await replayImages();
   let clock = 1_700_000_000;
-  const session = new LabSession({ registry: reg, catalog, clock: () => clock++ });
+  const session = new LabSession({ registry: reg, catalog, clock: () => clock++, store });
   // The recorder's daemon holds the base image before every scenario (docker import): so does this one.
   const pulled = runDocker(session.engine, ['pull', BASE_REF], nodeHost(work));
   if (pulled.exitCode !== 0) throw new Error(`cannot pull ${BASE_REF}: ${pulled.stderr}`);

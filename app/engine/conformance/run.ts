@@ -13,13 +13,9 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
-import {
-  buildResult,
-  commandResult,
-  imageRecord,
-  outputLines,
-  type StepResult,
-} from './normalise.ts';
+import { imageRecord, saveRecord } from './archive.ts';
+import { buildResult } from './build-log.ts';
+import { commandResult, outputLines, type StepResult } from './normalise.ts';
 import { parseSteps, type Builder, type Scenario } from './steps.ts';
 
 export interface CliOutput {
@@ -41,6 +37,12 @@ export function loadScenario(dir: string, name: string): Scenario {
   return parseSteps(name, readFileSync(join(dir, name, 'steps'), 'utf8'));
 }
 
+/** The first `-t` of a build command line. */
+function tagOf(argv: readonly string[]): string | undefined {
+  const at = argv.findIndex((a) => a === '-t' || a === '--tag');
+  return at >= 0 ? argv[at + 1] : argv.find((a) => a.startsWith('--tag='))?.slice(6);
+}
+
 const isBuild = (argv: readonly string[]) =>
   argv[0] === 'build' || ((argv[0] === 'image' || argv[0] === 'builder') && argv[1] === 'build');
 
@@ -60,8 +62,20 @@ async function saved(docker: DockerCli, ref: string, work: string, builder: Buil
   return data;
 }
 
+/** The base image's shape per docker CLI: it never changes while a recorder runs. */
+const shapes = new WeakMap<DockerCli, Promise<{ layers: number; history: number }>>();
+
 /** How many layers and history entries the base image has: they are left out of @image. */
-async function baseShape(docker: DockerCli, work: string, builder: Builder) {
+function baseShape(docker: DockerCli, work: string, builder: Builder) {
+  let shape = shapes.get(docker);
+  if (!shape) {
+    shape = readBaseShape(docker, work, builder);
+    shapes.set(docker, shape);
+  }
+  return shape;
+}
+
+async function readBaseShape(docker: DockerCli, work: string, builder: Builder) {
   const h = await docker(['history', '-q', BASE_REF], work, builder);
   if (h.exitCode !== 0) throw new Error(`docker history ${BASE_REF} failed: ${h.stderr.trim()}`);
   const tar = await saved(docker, BASE_REF, work, builder);
@@ -95,9 +109,23 @@ export async function runScenario(
       case 'docker': {
         const argv = isBuild(s.argv) ? withProgress(s.argv, builder) : s.argv;
         const r = await docker(argv, work, builder);
-        results.push(
-          isBuild(s.argv) ? buildResult(s.line, builder, r) : commandResult(s.line, s.argv, r),
-        );
+        if (!isBuild(s.argv)) {
+          results.push(commandResult(s.line, s.argv, r));
+          continue;
+        }
+        const result = buildResult(s.line, builder, r);
+        const built = /^Successfully built ([0-9a-f]{12})$/m.exec(r.stdout)?.[1];
+        const tag = tagOf(s.argv);
+        if (result.kind === 'build' && built && tag) {
+          const id = await docker(['image', 'inspect', '--format', '{{.Id}}', tag], work, builder);
+          result.builtId = id.stdout
+            .trim()
+            .replace(/^sha256:/, '')
+            .startsWith(built)
+            ? 'tagged'
+            : 'other';
+        }
+        results.push(result);
         continue;
       }
       case 'write':
@@ -121,6 +149,15 @@ export async function runScenario(
       case 'cat':
         results.push({ line: s.line, kind: 'cat', content: outputLines(readText(path)) });
         continue;
+      case 'save': {
+        try {
+          const tar = await saved(docker, s.path, work, builder);
+          results.push({ line: s.line, kind: 'save', save: saveRecord(tar) });
+        } catch (e) {
+          results.push({ line: s.line, kind: 'save', error: scrubError(e) });
+        }
+        continue;
+      }
       case 'image': {
         base ??= await baseShape(docker, work, builder);
         const h = await docker(
@@ -141,6 +178,8 @@ export async function runScenario(
   }
   return results;
 }
+
+const scrubError = (e: unknown) => outputLines((e as Error).message).join('\n');
 
 function readText(path: string): string {
   try {

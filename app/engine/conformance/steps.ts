@@ -3,6 +3,7 @@
  * `docker`), `@` lines that edit the build context or record something, `#` comments.
  *
  *   @builders buildkit          run the builds with this builder only (default: both)
+ *   @stores overlay2            record on this image store only (default: overlay2 and containerd)
  *   @write PATH TEXT            write TEXT and a newline (`\n` in TEXT is a newline)
  *   @touch PATH                 change only the modification time
  *   @chmod MODE PATH            set permission bits (octal)
@@ -10,21 +11,29 @@
  *   @cp FROM TO                 copy a context file (e.g. a second Dockerfile over the first)
  *   @cat PATH                   record a file's content (what `docker cp` wrote)
  *   @image REF                  record REF's history and its own layers (from `docker save`)
+ *   @save REF                   record the layout `docker save` writes (files, index, manifests)
  */
+
+import type { ImageStoreKind } from '../images/stores.ts';
 
 export type Builder = 'buildkit' | 'classic';
 export const BUILDERS: readonly Builder[] = ['buildkit', 'classic'];
 
+/** The image store a recording was made on: the classic graph driver or containerd's. */
+export type Store = ImageStoreKind;
+export const STORES: readonly Store[] = ['overlay2', 'containerd'];
+
 export type Step =
   | { kind: 'docker'; line: string; argv: string[] }
   | { kind: 'write'; line: string; path: string; text: string }
-  | { kind: 'touch' | 'rm' | 'cat' | 'image'; line: string; path: string }
+  | { kind: 'touch' | 'rm' | 'cat' | 'image' | 'save'; line: string; path: string }
   | { kind: 'chmod'; line: string; path: string; mode: number }
   | { kind: 'cp'; line: string; path: string; to: string };
 
 export interface Scenario {
   name: string;
   builders: Builder[];
+  stores: Store[];
   steps: Step[];
 }
 
@@ -73,6 +82,7 @@ export function splitWords(line: string): string[] {
 /** Parse a scenario's `steps` text. Throws with the line number on a line it cannot read. */
 export function parseSteps(name: string, text: string): Scenario {
   let builders: Builder[] = [...BUILDERS];
+  let stores: Store[] = [...STORES];
   const steps: Step[] = [];
   text.split('\n').forEach((raw, i) => {
     const line = raw.trim();
@@ -96,6 +106,13 @@ export function parseSteps(name: string, text: string): Scenario {
         builders = list;
         return;
       }
+      case 'stores': {
+        const list = rest.filter((b): b is Store => (STORES as string[]).includes(b));
+        if (list.length !== rest.length || list.length === 0)
+          throw new Error(`${where}: @stores takes overlay2 and/or containerd`);
+        stores = list;
+        return;
+      }
       case 'write': {
         const path = arg(0);
         const body = line
@@ -108,6 +125,7 @@ export function parseSteps(name: string, text: string): Scenario {
       case 'rm':
       case 'cat':
       case 'image':
+      case 'save':
         steps.push({ kind: verb, line, path: arg(0) });
         return;
       case 'chmod': {
@@ -123,5 +141,5 @@ export function parseSteps(name: string, text: string): Scenario {
         throw new Error(`${where}: unknown @${verb}`);
     }
   });
-  return { name, builders, steps };
+  return { name, builders, stores, steps };
 }

@@ -20,12 +20,14 @@ import type { Layer, RunConfig } from '../fs/index.ts';
 import { ContainerStore } from '../containers/store.ts';
 import { checkOnly, checksForBuild, type CheckRun } from './build-checks.ts';
 import { PageRegistry } from './registry.ts';
-import { chainIds, diffId } from '../fs/index.ts';
-import { familiarName, fullName, parseImageRef } from '../images/reference.ts';
-import { squashImage } from '../images/squash.ts';
+import { pullImage, pushImage } from './distribution.ts';
+import { configJsonOf, layerBlob, registryBlobs, registryDigest } from './blobs.ts';
+import { imageBlobs, topDescriptor, type BlobOptions, type ImageBlobs } from '../images/oci.ts';
+import { familiarName, parseImageRef } from '../images/reference.ts';
+import { keepBuild } from './keep-build.ts';
 import { ImageStore, type ImageRecord } from '../images/store.ts';
+import type { ImageStoreKind } from '../images/stores.ts';
 import type { PackageCatalog } from '../shell/index.ts';
-import { shortId } from '../common/ids.ts';
 
 /** Turns Dockerfile text into a build plan (the parser's job), or diagnostics. */
 export type Planner = (text: string) => {
@@ -43,6 +45,8 @@ export interface EngineOptions {
   registry: (ref: string) => BaseImage | undefined;
   /** Wall clock in seconds, for CREATED columns (IDs never depend on it). */
   clock: () => number;
+  /** Which image store the daemon runs with (default overlay2, Docker 28.5's). */
+  store?: ImageStoreKind;
 }
 
 export interface BuildOptions {
@@ -56,6 +60,8 @@ export interface BuildOptions {
   builder?: BuilderKind;
   /** Classic builder only: squash the build's layers into one (`docker build --squash`). */
   squash?: boolean;
+  /** BuildKit: attach a provenance attestation (default true; matters to the containerd store). */
+  provenance?: boolean;
 }
 
 export interface EngineBuildResult extends BuildResult {
@@ -72,6 +78,8 @@ export class Engine {
   readonly images = new ImageStore<Layer, RunConfig>();
   readonly cache = new BuildCache();
   readonly containers = new ContainerStore();
+  /** containerd store: each image's content (config, blobs, manifest, index), by image ID. */
+  readonly contents = new Map<string, ImageBlobs>();
   /** What `docker push` uploaded; `docker pull` looks here before the catalog. */
   readonly pushed = new PageRegistry();
   readonly opts: EngineOptions;
@@ -93,8 +101,49 @@ export class Engine {
   addImage(
     record: Omit<ImageRecord<Layer, RunConfig>, 'created'>,
     created = this.now(),
+    content: BlobOptions = {},
   ): ImageRecord<Layer, RunConfig> {
-    return this.images.add({ ...record, created });
+    if (this.store !== 'containerd') return this.images.add({ ...record, created });
+    // The containerd store keeps the image as content (config, layer blobs, manifest, maybe an
+    // index and an attestation) and names it by the digest of the top one.
+    const blobs = imageBlobs(configJsonOf(record), record.layers.map(layerBlob), content);
+    const id = topDescriptor(blobs).digest;
+    if (!this.contents.has(id)) this.contents.set(id, blobs);
+    return this.images.add({ ...record, id, created });
+  }
+
+  /**
+   * containerd store: the content an image is (kept when it was stored; an image restored from
+   * a saved lab gets its manifest again).
+   */
+  contentOf(image: ImageRecord<Layer, RunConfig>): ImageBlobs {
+    return (
+      this.contents.get(image.id) ??
+      imageBlobs(configJsonOf(image), image.layers.map(layerBlob), {})
+    );
+  }
+
+  /**
+   * containerd store: `repo@sha256:…` also names an image tagged in `repo` whose own digest
+   * (its ID) that is, as its RepoDigests say.
+   */
+  findByOwnDigest(name: string): ImageRecord<Layer, RunConfig> | undefined {
+    if (this.store !== 'containerd') return undefined;
+    let ref;
+    try {
+      ref = parseImageRef(name);
+    } catch {
+      return undefined;
+    }
+    const image = ref.digest ? this.images.get(ref.digest) : undefined;
+    return image && this.images.tagsOf(image.id).some((t) => t.startsWith(`${ref.repository}:`))
+      ? image
+      : undefined;
+  }
+
+  /** The ID a registry image gets in this daemon's store (pull, FROM with the classic builder). */
+  localIdOf(remote: BaseImage): string {
+    return this.store === 'containerd' ? registryDigest(registryBlobs(remote)) : remote.id;
   }
 
   /** A local image by name, else one from the registry (what FROM and COPY --from see). */
@@ -146,118 +195,52 @@ export class Engine {
     const remote = this.pushed.get(safeFamiliar(ref)) ?? this.opts.registry(ref);
     if (remote) this.pulled.add(ref);
     // The classic builder pulls its base into the image store; BuildKit keeps it in its cache.
-    if (remote && builder === 'classic') this.storeBase(remote);
+    if (remote && builder === 'classic') return { ...remote, id: this.storeBase(remote) };
     return remote;
   }
 
-  storeBase(base: BaseImage): void {
-    if (!this.images.get(base.id)) {
+  /**
+   * Keep a registry image in the local store, tagged with its name unless `tag` is false.
+   * Returns its ID there.
+   */
+  storeBase(base: BaseImage, tag = true): string {
+    let id = this.localIdOf(base);
+    if (!this.images.get(id)) {
       // A pulled image was created when its publisher built it (its last history entry), as
       // `docker images` shows: "18 months ago", not the moment of the pull.
       const built = Date.parse(base.history.at(-1)?.created ?? '');
-      this.addImage(
+      id = this.addImage(
         {
           id: base.id,
           layers: base.layers,
           config: base.config,
           history: base.history,
-          configJson: undefined,
+          configJson: base.configJson,
           parent: undefined,
           intermediate: false,
         },
         Number.isFinite(built) && built > 0 ? Math.floor(built / 1000) : this.now(),
-      );
+        { index: true },
+      ).id;
     }
     const name = familiarName(parseImageRef(base.ref));
-    if (!this.images.find(name)) this.images.tag(base.id, name);
+    if (tag && this.images.find(name)?.id !== id) this.images.tag(id, name);
+    return id;
   }
 
-  /**
-   * `docker pull`: fetch an image from the registry. Layers whose ChainID is already here
-   * print `Already exists`; the rest `Pull complete`.
-   * @example engine.pull('debian:bookworm-slim').lines
-   */
-  pull(name: string): { image: ImageRecord<Layer, RunConfig>; lines: string[] } {
-    const ref = parseImageRef(name);
-    const familiar = familiarName(ref);
-    const remote =
-      this.pushed.get(familiar) ?? this.opts.registry(familiar) ?? this.opts.registry(name);
-    if (!remote) {
-      throw new EngineError(
-        'pull-denied',
-        `Error response from daemon: pull access denied for ${ref.repository}, repository does not exist or may require 'docker login': denied: requested access to the resource is denied`,
-      );
-    }
-    this.pulled.add(familiar);
-    const localChains = new Set<string>();
-    for (const image of this.images.all())
-      for (const c of chainIds(image.layers.map((l) => diffId(l)))) localChains.add(c);
-    const chains = chainIds(remote.layers.map((l) => diffId(l)));
-    const tag = ref.tag ?? 'latest';
-    const path = fullName(ref)
-      .replace(/^[^/]+\//, '')
-      .replace(/:[^:]*$/, '');
-    const existing = this.images.find(familiar);
-    if (existing?.id === remote.id) {
-      return {
-        image: existing,
-        lines: [
-          `${tag}: Pulling from ${path}`,
-          `Digest: ${remote.id}`,
-          `Status: Image is up to date for ${familiar}`,
-        ],
-      };
-    }
-    const lines = [`${tag}: Pulling from ${path}`];
-    remote.layers.forEach((layer, i) => {
-      const short = shortId(diffId(layer));
-      lines.push(`${short}: ${localChains.has(chains[i]!) ? 'Already exists' : 'Pull complete'}`);
-    });
-    lines.push(`Digest: ${remote.id}`, `Status: Downloaded newer image for ${familiar}`);
-    this.storeBase({ ...remote, ref: familiar });
-    return { image: this.images.resolve(familiar), lines };
+  /** `docker pull`; see distribution.ts. */
+  pull(name: string): ReturnType<typeof pullImage> {
+    return pullImage(this, name);
   }
 
-  /**
-   * `docker push`: upload the layers the registry lacks, by diffID.
-   * @example engine.push('me/app:1').lines // ['The push refers to repository [docker.io/me/app]', ...]
-   */
-  push(name: string): { lines: string[] } {
-    const ref = parseImageRef(name);
-    const familiar = familiarName(ref);
-    const image = this.images.find(familiar);
-    if (!image)
-      throw new EngineError(
-        'no-such-image',
-        `An image does not exist locally with the tag: ${ref.repository}`,
-      );
-    const repo = fullName(ref).replace(/:[^:]*$/, '');
-    if (ref.domain === 'docker.io' && !ref.repository.includes('/')) {
-      throw new EngineError(
-        'push-denied',
-        `The push refers to repository [${repo}]\ndenied: requested access to the resource is denied`,
-        undefined,
-        {
-          hint: `Official names like "${ref.repository}" belong to Docker. Tag it under your own name first: docker tag ${familiar} me/${familiar}`,
-        },
-      );
-    }
-    const uploaded = this.pushed.push(familiar, {
-      ref: familiar,
-      id: image.id,
-      layers: image.layers,
-      config: image.config,
-      history: image.history,
-    });
-    const lines = [`The push refers to repository [${repo}]`];
-    for (let i = image.layers.length - 1; i >= 0; i--) {
-      lines.push(
-        `${shortId(diffId(image.layers[i]!))}: ${uploaded[i] ? 'Pushed' : 'Layer already exists'}`,
-      );
-    }
-    const manifestSize = 400 + 180 * image.layers.length;
-    lines.push(`${ref.tag ?? 'latest'}: digest: ${image.id} size: ${manifestSize}`);
-    return { lines };
+  /** `docker push`; see distribution.ts. */
+  push(name: string): ReturnType<typeof pushImage> {
+    return pushImage(this, name);
+  }
+
+  /** The daemon's image store: overlay2 unless the engine was made with the containerd store. */
+  get store(): ImageStoreKind {
+    return this.opts.store ?? 'overlay2';
   }
 
   /**
@@ -325,54 +308,8 @@ export class Engine {
       expand: this.opts.expand,
       checkError: lint.error,
     });
-    const dangling: string[] = [];
-    if (result.ok && result.image) {
-      for (const im of result.intermediates) {
-        this.addImage({
-          id: im.id,
-          layers: im.layers,
-          config: im.config,
-          history: im.history,
-          configJson: im.configJson,
-          parent: im.parent,
-          intermediate: true,
-        });
-      }
-      const built = result.image;
-      this.addImage({
-        id: built.id,
-        layers: built.layers,
-        config: built.config,
-        history: built.history,
-        configJson: built.configJson,
-        parent: built.parent,
-        intermediate: false,
-      });
-      const img = opts.squash && builder === 'classic' ? this.squash(result) : built;
-      for (const tag of tags) {
-        const before = this.images.tag(img.id, tag);
-        if (before && this.images.isDangling(before)) dangling.push(before);
-      }
-      if (img !== built) {
-        // The tags and `Successfully built` go to the squashed image; the other one stays.
-        const events = result.events.map((e) =>
-          e.type === 'build-done' ? { ...e, imageId: img.id } : e,
-        );
-        return { ...result, events, image: img, ...reported, dangling };
-      }
-    }
-    return { ...result, ...reported, dangling };
-  }
-
-  /** moby's SquashImage: the final stage's own layers as one layer over its FROM image. */
-  private squash(result: BuildResult): NonNullable<BuildResult['image']> {
-    const built = result.image!;
-    const from = result.events.findLast((e) => e.type === 'step-done' && e.outcome === 'base');
-    const baseId = from?.type === 'step-done' ? from.imageId : undefined;
-    const base = baseId ? this.images.get(baseId) : undefined;
-    const squashed = squashImage(built, base);
-    this.addImage({ ...squashed, intermediate: false });
-    return squashed;
+    const kept = keepBuild(this, result, opts, tags);
+    return { ...kept.result, ...reported, dangling: kept.dangling };
   }
 }
 

@@ -36,6 +36,8 @@ export class ImageStore<L, C = Readonly<Record<string, unknown>>> {
   private readonly images = new Map<string, ImageRecord<L, C>>();
   /** `repo:tag` -> image ID. */
   private readonly tags = new Map<string, string>();
+  /** `repo@sha256:…` (a registry manifest or index digest) -> image ID. */
+  private readonly digests = new Map<string, string>();
 
   add(image: ImageRecord<L, C>): ImageRecord<L, C> {
     const existing = this.images.get(image.id);
@@ -85,6 +87,23 @@ export class ImageStore<L, C = Readonly<Record<string, unknown>>> {
     return [...this.tags];
   }
 
+  /**
+   * Remember the digest a registry gave the image under `repository` (pull, push): `docker
+   * images --digests`, `RepoDigests` and `repo@sha256:…` references read it.
+   * @example store.addDigest(id, 'debian', 'sha256:…')
+   */
+  addDigest(id: string, repository: string, digest: string): void {
+    this.digests.set(`${repository}@${digest}`, id);
+  }
+
+  /** The image's repo digests, `repo@sha256:…`, sorted. */
+  digestsOf(id: string): string[] {
+    return [...this.digests]
+      .filter(([, v]) => v === id)
+      .map(([k]) => k)
+      .sort();
+  }
+
   children(id: string): ImageRecord<L, C>[] {
     return this.all().filter((i) => i.parent === id);
   }
@@ -117,10 +136,18 @@ export class ImageStore<L, C = Readonly<Record<string, unknown>>> {
       if (matches.length > 1 && !nameOrId.includes(':')) return undefined;
     }
     let key: string;
+    let byDigest: string | undefined;
     try {
-      key = familiarName(parseImageRef(nameOrId));
+      const ref = parseImageRef(nameOrId);
+      key = familiarName(ref);
+      if (ref.digest) byDigest = `${ref.repository}@${ref.digest}`;
     } catch {
       return undefined;
+    }
+    // `name@sha256:…` names what the registry sent, whatever the tags say now.
+    if (byDigest) {
+      const id = this.digests.get(byDigest);
+      return id ? this.images.get(id) : undefined;
     }
     const id = this.tags.get(key);
     return id ? this.images.get(id) : undefined;
@@ -130,6 +157,7 @@ export class ImageStore<L, C = Readonly<Record<string, unknown>>> {
   delete(id: string): void {
     this.images.delete(id);
     for (const [k, v] of this.tags) if (v === id) this.tags.delete(k);
+    for (const [k, v] of this.digests) if (v === id) this.digests.delete(k);
   }
 }
 

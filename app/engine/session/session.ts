@@ -52,10 +52,14 @@ import { runFilter } from './filters.ts';
 import { isCompound, splitHostLine, splitPipeline, substitute } from './hostLine.ts';
 import { newActivity, recordBuild, recordCommand, type Activity } from '../lessons/activity.ts';
 
+import type { ImageStoreKind } from '../images/stores.ts';
+
 export interface SessionOptions {
   registry: (ref: string) => BaseImage | undefined;
   catalog: PackageCatalog;
   clock?: () => number;
+  /** The daemon's image store; see images/stores.ts. */
+  store?: ImageStoreKind;
 }
 
 export type FileContent =
@@ -96,6 +100,7 @@ export class LabSession {
       catalog: opts.catalog,
       registry: opts.registry,
       clock: opts.clock ?? (() => Math.floor(Date.now() / 1000)),
+      ...(opts.store ? { store: opts.store } : {}),
     });
   }
 

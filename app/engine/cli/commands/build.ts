@@ -1,6 +1,14 @@
 /** `docker build`: BuildKit's plain progress on stderr, or the classic builder's steps on stdout. */
-import { renderBuildkit, renderClassic } from '../format/build-output.ts';
 import { checkOutput } from '../format/checks.ts';
+import type { BuildEvent } from '../../build/events.ts';
+import {
+  LEGACY_BUILDER_NOTICE,
+  renderBuildkit,
+  renderClassic,
+  type OutputOptions,
+} from '../format/build-output.ts';
+import { registryBlobs, registryDigest } from '../../daemon/blobs.ts';
+import type { Engine } from '../../daemon/engine.ts';
 import type { EngineError } from '../../common/diagnostics.ts';
 import { parseImageRef } from '../../images/reference.ts';
 import { parseArgs } from '../argv.ts';
@@ -19,6 +27,7 @@ const FLAGS = [
   { name: 'squash', type: 'bool' },
   { name: 'check', type: 'bool' },
   { name: 'call', type: 'string' },
+  { name: 'provenance', type: 'string' },
 ] as const;
 
 export const SQUASH_WARNING =
@@ -81,18 +90,31 @@ export const build: Command = ({ engine, host, argv, debug }) => {
     noCache: args.bool('no-cache'),
     builder,
     squash: args.bool('squash') && builder === 'classic',
+    // --provenance=false (or 0): no attestation, so the containerd store names the image by
+    // its manifest, as recorded on Docker 28.5.
+    provenance: !/^(false|0)$/i.test(args.string('provenance') ?? 'true'),
     ...(args.string('target') !== undefined ? { target: args.string('target')! } : {}),
   } as const;
   const t0 = performance.now();
   const result = engine.build(buildOpts);
   host.onBuild?.({ opts: buildOpts, result, ms: performance.now() - t0 });
-  const opts = {
+  const opts: OutputOptions = {
     source: ctx.dockerfile,
     tags: args.list('tag'),
     checks: result.checks,
     debug: debug ?? false,
     emptyContinuations: result.emptyContinuations,
   };
+  if (engine.store === 'containerd') {
+    const content = result.image ? engine.contents.get(result.image.id) : undefined;
+    opts.containerd = {
+      manifest: content?.manifest.descriptor.digest ?? '',
+      config: content?.config.descriptor.digest ?? '',
+      attestation: content?.attestation?.manifest.descriptor.digest,
+      index: content?.index?.descriptor.digest,
+      bases: baseDigests(engine, result.events),
+    };
+  }
   const quiet = args.bool('quiet');
   if (builder === 'classic') {
     const text = renderClassic(result.events, opts);
@@ -102,14 +124,40 @@ export const build: Command = ({ engine, host, argv, debug }) => {
       const lines = text.trimEnd().split('\n');
       const error = lines.pop() ?? '';
       const code = /returned a non-zero code: (\d+)$/.exec(error);
-      return fail(error, code ? Number(code[1]) : 1, quiet ? '' : `${lines.join('\n')}\n`);
+      return fail(
+        LEGACY_BUILDER_NOTICE + error,
+        code ? Number(code[1]) : 1,
+        quiet ? '' : `${lines.join('\n')}\n`,
+      );
     }
-    return ok(quiet ? `${result.image!.id}\n` : text);
+    return ok(quiet ? `${result.image!.id}\n` : text, LEGACY_BUILDER_NOTICE);
   }
   // The docker CLI accepts --squash with BuildKit but ignores it, with this warning.
   const warning = args.bool('squash') ? SQUASH_WARNING : '';
   const progress = renderBuildkit(result.events, opts);
   if (!result.ok)
     return fail(warning + (quiet ? (progress.trimEnd().split('\n').pop() ?? '') : progress));
-  return ok(quiet ? `${result.image!.id}\n` : '', warning + (quiet ? '' : progress));
+  // -q prints the ID; with the containerd store and no attestation, the config's digest
+  // (recorded on Docker 28.5: `build -q --provenance=false` printed the config digest).
+  const printed =
+    opts.containerd && !opts.containerd.index ? opts.containerd.config : result.image!.id;
+  return ok(quiet ? `${printed}\n` : '', warning + (quiet ? '' : progress));
 };
+
+/** containerd store: the digest each base image of the build resolved to (`FROM ref@sha256:…`). */
+function baseDigests(engine: Engine, events: readonly BuildEvent[]): Record<string, string> {
+  const start = events.find((e) => e.type === 'build-start');
+  const out: Record<string, string> = {};
+  if (start?.type !== 'build-start') return out;
+  for (const ref of start.baseImages) {
+    const local = engine.images.find(ref);
+    const remote = local ? undefined : (engine.pushed.get(ref) ?? engine.opts.registry(ref));
+    const digest = local
+      ? local.id
+      : remote
+        ? (engine.pushed.digestOf(ref) ?? registryDigest(registryBlobs(remote)))
+        : undefined;
+    if (digest) out[ref] = digest;
+  }
+  return out;
+}

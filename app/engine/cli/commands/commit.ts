@@ -59,9 +59,8 @@ export const commit: Command = ({ engine, argv }) => {
     flavor: 'classic',
     extra: { parent: image.id },
   });
-  const id = imageId(configJson);
-  engine.addImage({
-    id,
+  const { id } = engine.addImage({
+    id: imageId(configJson),
     layers,
     config,
     history,

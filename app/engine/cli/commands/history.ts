@@ -1,4 +1,5 @@
 /** `docker history`: newest step first, `<missing>` for steps no local image stands for. */
+import { layerSize } from '../../daemon/disk-usage.ts';
 import { parseArgs } from '../argv.ts';
 import { formatRows } from '../format/table-format.ts';
 import { humanDuration, humanSize } from '../../common/units.ts';
@@ -54,7 +55,8 @@ export const history: Command = ({ engine, argv }) => {
   }
   let layer = 0;
   const rows = image.history.map((h, i) => {
-    const size = h.empty_layer ? 0 : (image.layers[layer++]?.stats.size ?? 0);
+    const at = h.empty_layer ? undefined : image.layers[layer++];
+    const size = at ? layerSize(engine, at) : 0;
     const id = idAt.get(i);
     // Steps built here carry the fixed reproducible time; their age is the image's age here.
     const fixed = !h.created || h.created.startsWith('1970-01-01T00:00:00');

@@ -26,9 +26,37 @@ describe('docker images --digests and --format', () => {
     const lines = docker('images', '--digests').stdout.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^REPOSITORY {3}TAG {13}DIGEST {4,}IMAGE ID {7}CREATED {5,}SIZE$/);
     const debian = lines.find((l) => l.startsWith('debian '))!.split(/\s{2,}/);
-    expect(debian[2]).toBe(testBase.id);
+    // The registry's digest (of the index it serves), not the image ID (of the config).
+    expect(debian[2]).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(debian[2]).not.toBe(testBase.id);
     expect(docker('pull', 'debian:bookworm-slim').stdout).toContain(`Digest: ${debian[2]}\n`);
     expect(lines.find((l) => l.startsWith('app '))!.split(/\s{2,}/)[2]).toBe('<none>');
+  });
+
+  it('keeps RepoDigests after pull and push, and finds an image by name@digest', () => {
+    const { docker } = setup();
+    const pulled = docker('pull', 'debian:bookworm-slim').stdout;
+    const digest = /Digest: (sha256:[0-9a-f]{64})/.exec(pulled)![1]!;
+    expect(
+      JSON.parse(
+        docker('inspect', '--format', '{{json .RepoDigests}}', 'debian:bookworm-slim').stdout,
+      ),
+    ).toEqual([`debian@${digest}`]);
+    expect(docker('inspect', '--format', '{{.Id}}', `debian@${digest}`).stdout.trim()).toBe(
+      testBase.id,
+    );
+    expect(docker('pull', '-q', 'debian:bookworm-slim').stdout).toBe(
+      'docker.io/library/debian:bookworm-slim\n',
+    );
+    docker('tag', 'app', 'me/app:1');
+    const pushed = docker('push', 'me/app:1').stdout;
+    const m = /^1: digest: (sha256:[0-9a-f]{64}) size: (\d+)$/m.exec(pushed)!;
+    expect(m).not.toBeNull();
+    expect(docker('inspect', '--format', '{{json .RepoDigests}}', 'me/app:1').stdout).toContain(
+      `me/app@${m[1]}`,
+    );
+    // Pulling it back says the same digest.
+    expect(docker('pull', 'me/app:1').stdout).toContain(`Digest: ${m[1]}`);
   });
 
   it('prints the fields a Go template names, one line per image', () => {

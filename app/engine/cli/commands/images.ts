@@ -1,6 +1,9 @@
 /** `docker images`, `docker tag`, `docker rmi`, `docker image prune`. */
 import type { EngineError } from '../../common/diagnostics.ts';
 import type { Engine } from '../../daemon/engine.ts';
+import { diskSize } from '../../daemon/disk-usage.ts';
+import { repoDigestsOf } from '../../daemon/distribution.ts';
+import { treeView } from './images-tree.ts';
 import { familiarName, parseImageRef } from '../../images/reference.ts';
 import { parseArgs } from '../argv.ts';
 import { formatRows } from '../format/table-format.ts';
@@ -8,9 +11,10 @@ import { humanDuration, humanSize } from '../../common/units.ts';
 import { fail, ok, usageError, type Command } from '../types.ts';
 import { shortId } from '../../common/ids.ts';
 
+/** SIZE of an image as `docker images` counts it in the engine's store (disk-usage.ts). */
 export function imageSize(engine: Engine, id: string): number {
   const image = engine.images.get(id);
-  return image ? image.layers.reduce((n, l) => n + l.stats.size, 0) : 0;
+  return image ? diskSize(engine, image) : 0;
 }
 
 const HEADERS = {
@@ -24,7 +28,7 @@ const HEADERS = {
   Containers: 'CONTAINERS',
 };
 
-export const images: Command = ({ engine, argv }) => {
+export const images: Command = ({ engine, host, argv }) => {
   const args = parseArgs(
     argv,
     [
@@ -39,6 +43,7 @@ export const images: Command = ({ engine, argv }) => {
   );
   const filter = args.positional[0];
   const rows: Record<string, string>[] = [];
+  const listed = new Set<string>();
   const sorted = engine.images.all().sort((a, b) => b.created - a.created);
   const danglingOnly = args.list('filter').includes('dangling=true');
   // `--filter reference=PATTERN`: the repository (or repository:tag) matches, `*` as a glob.
@@ -63,6 +68,7 @@ export const images: Command = ({ engine, argv }) => {
       const repo = name.slice(0, i);
       if (filter && repo !== filter && name !== familiarName(safeRef(filter))) continue;
       if (references.length && !references.some((matches) => matches(name))) continue;
+      listed.add(image.id);
       rows.push({
         Repository: repo,
         Tag: name.slice(i + 1),
@@ -80,6 +86,19 @@ export const images: Command = ({ engine, argv }) => {
   }
   if (args.bool('quiet'))
     return ok([...new Set(rows.map((r) => r.ID))].map((id) => `${id}\n`).join(''));
+  const table =
+    args.bool('no-trunc') || args.bool('digests') || args.string('format') !== undefined;
+  if (engine.store === 'containerd' && !table) {
+    // Docker 29 lists images as a tree with the containerd store; dangling ones only with -a
+    // or a dangling filter (docker/cli v29.7.2 cli/command/image/list.go runImages).
+    const shown = sorted.filter(
+      (i) =>
+        listed.has(i.id) &&
+        (args.bool('all') || danglingOnly || engine.images.tagsOf(i.id).length > 0),
+    );
+    const width = Number(host.env.COLUMNS) || 0;
+    return ok(treeView(engine, shown, { all: args.bool('all') || danglingOnly, width }));
+  }
   const format =
     args.string('format') ??
     (args.bool('digests')
@@ -89,24 +108,13 @@ export const images: Command = ({ engine, argv }) => {
 };
 
 /**
- * The repository digest `docker images --digests` shows: set once an image of that repository
- * came from the registry or went to it (the digest `docker pull`/`docker push` printed).
+ * The repository digest `docker images --digests` shows for one row: the digest a registry
+ * gave the image under that repository (pull, push), or in the containerd store the image's
+ * own digest.
  */
 export function repoDigest(engine: Engine, repo: string, id: string): string {
-  const names = [...engine.pulled, ...engine.pushed.names()];
-  for (const name of names) {
-    const i = name.lastIndexOf(':');
-    const nameRepo = i > name.lastIndexOf('/') ? name.slice(0, i) : name;
-    if (safeFamiliarRepo(nameRepo) !== repo) continue;
-    const remote = engine.pushed.get(name) ?? engine.opts.registry(name);
-    if (remote?.id === id) return id;
-  }
-  return '<none>';
-}
-
-function safeFamiliarRepo(repo: string): string {
-  const name = familiarName(safeRef(repo));
-  return name.slice(0, name.lastIndexOf(':'));
+  const found = repoDigestsOf(engine, id).find((d) => d.startsWith(`${repo}@`));
+  return found ? found.slice(repo.length + 1) : '<none>';
 }
 
 function safeRef(s: string) {

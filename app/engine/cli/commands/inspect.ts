@@ -1,69 +1,97 @@
 /** `docker inspect` / `docker image inspect` / `docker container inspect`, as dockerd's JSON. */
-import { chainIds, diffId, type RunConfig } from '../../fs/index.ts';
+import { repoDigestsOf } from '../../daemon/distribution.ts';
+import { chainIds, diffId, goTime, type RunConfig } from '../../fs/index.ts';
+import { topDescriptor } from '../../images/oci.ts';
+import { DOCKER_VERSION } from '../version.ts';
 import type { Engine } from '../../daemon/engine.ts';
 import { parseArgs } from '../argv.ts';
 import { renderTemplate } from '../format/gotemplate.ts';
 import { fail, ok, usageError, type Command } from '../types.ts';
 import { imageSize } from './images.ts';
+import { contentSize } from '../../daemon/disk-usage.ts';
 import { inspectContainer } from './inspect-container.ts';
-import { shortId } from '../../common/ids.ts';
 
+/** A Go map[string]struct{} as JSON: keys sorted, as encoding/json writes maps. */
 const set = (list: readonly string[] | undefined) =>
-  list?.length ? Object.fromEntries(list.map((k) => [k, {}])) : null;
+  list?.length ? Object.fromEntries([...list].sort().map((k) => [k, {}])) : null;
 
+/**
+ * An image's Config as Docker 28.5's API returns it (dockerspec.DockerOCIImageConfig, keys in
+ * order): the runtime fields only, no Hostname, Attach* or Tty (those belong to containers).
+ */
 function inspectConfig(c: RunConfig): Record<string, unknown> {
-  return {
-    Hostname: '',
-    Domainname: '',
-    User: c.User ?? '',
-    AttachStdin: false,
-    AttachStdout: false,
-    AttachStderr: false,
-    ...(c.ExposedPorts?.length ? { ExposedPorts: set(c.ExposedPorts) } : {}),
-    Tty: false,
-    OpenStdin: false,
-    StdinOnce: false,
-    Env: c.Env ?? null,
-    Cmd: c.Cmd ?? null,
-    ...(c.Healthcheck ? { Healthcheck: c.Healthcheck } : {}),
+  const out: Record<string, unknown> = {
     ...(c.ArgsEscaped ? { ArgsEscaped: true } : {}),
-    Image: c.Image ?? '',
+    Cmd: c.Cmd ?? null,
+    Entrypoint: c.Entrypoint ?? null,
+    Env: c.Env ?? null,
+    ...(c.ExposedPorts?.length ? { ExposedPorts: set(c.ExposedPorts) } : {}),
+    ...(c.Healthcheck ? { Healthcheck: c.Healthcheck } : {}),
+    Labels: c.Labels ?? null,
+    OnBuild: c.OnBuild ?? null,
+    ...(c.Shell ? { Shell: c.Shell } : {}),
+    ...(c.StopSignal ? { StopSignal: c.StopSignal } : {}),
+    User: c.User ?? '',
     Volumes: set(c.Volumes),
     WorkingDir: c.WorkingDir ?? '',
-    Entrypoint: c.Entrypoint ?? null,
-    OnBuild: c.OnBuild ?? null,
-    Labels: c.Labels ?? null,
-    ...(c.StopSignal ? { StopSignal: c.StopSignal } : {}),
-    ...(c.Shell ? { Shell: c.Shell } : {}),
   };
+  return out;
 }
 
+/** overlay2 names a layer's directory by a cache ID of its own; the chain ID stands in for it. */
+const layerDir = (chain: string) => `/var/lib/docker/overlay2/${chain.slice(7)}`;
+
+function graphDriver(engine: Engine, diffIds: readonly string[]): Record<string, unknown> {
+  if (engine.store === 'containerd') return { Data: null, Name: 'overlayfs' };
+  const chains = chainIds(diffIds);
+  const top = chains.at(-1);
+  const lower = chains.slice(0, -1).reverse();
+  const data: Record<string, string> = {};
+  if (lower.length) data.LowerDir = lower.map((c) => `${layerDir(c)}/diff`).join(':');
+  if (top) {
+    data.MergedDir = `${layerDir(top)}/merged`;
+    data.UpperDir = `${layerDir(top)}/diff`;
+    data.WorkDir = `${layerDir(top)}/work`;
+  }
+  return { Data: data, Name: 'overlay2' };
+}
+
+/**
+ * `docker image inspect` as Docker 28.5 prints it: no Container, ContainerConfig or
+ * VirtualSize; RepoDigests from registries (and the image's own digest in the containerd
+ * store, which also shows the Descriptor the image is).
+ */
 export function inspectImage(engine: Engine, name: string): Record<string, unknown> | undefined {
-  const image = engine.images.find(name);
+  const image = engine.images.find(name) ?? engine.findByOwnDigest(name);
   if (!image) return undefined;
   const diffIds = image.layers.map((l) => diffId(l));
   const last = image.history.at(-1);
+  const content = engine.store === 'containerd' ? engine.contentOf(image) : undefined;
+  const top = content && topDescriptor(content);
+  // BuildKit keeps no parent and writes no daemon version; the legacy builder and docker
+  // commit do (recorded on 28.5 with the overlay2 store; the containerd store leaves it empty).
+  const classic =
+    image.parent !== undefined &&
+    !image.history.some((h) => h.comment === 'buildkit.dockerfile.v0');
   return {
     Id: image.id,
     RepoTags: engine.images.tagsOf(image.id).sort(),
-    RepoDigests: [],
-    Parent: image.parent ?? '',
+    RepoDigests: repoDigestsOf(engine, image.id),
+    Parent: classic ? (image.parent ?? '') : '',
     Comment: last?.comment ?? '',
     Created: last?.created ?? '1970-01-01T00:00:00Z',
-    DockerVersion: '',
+    DockerVersion: classic && engine.store !== 'containerd' ? DOCKER_VERSION : '',
     Author: '',
-    Config: inspectConfig(image.config),
     Architecture: 'amd64',
     Os: 'linux',
-    Size: imageSize(engine, image.id),
-    GraphDriver: {
-      Data: {
-        MergedDir: `/var/lib/docker/overlay2/${shortId(chainIds(diffIds).at(-1)) || 'empty'}/merged`,
-      },
-      Name: 'overlay2',
-    },
+    Size: content ? contentSize(engine, image) : imageSize(engine, image.id),
+    GraphDriver: graphDriver(engine, diffIds),
     RootFS: { Type: 'layers', Layers: diffIds },
-    Metadata: { LastTagTime: '0001-01-01T00:00:00Z' },
+    Metadata: { LastTagTime: goTime(image.created) },
+    ...(top
+      ? { Descriptor: { mediaType: top.mediaType, digest: top.digest, size: top.size } }
+      : {}),
+    Config: inspectConfig(image.config),
   };
 }
 

@@ -9,8 +9,13 @@ import { Engine } from '../../daemon/engine.ts';
 import { builtinCatalog } from '../../shell/packages/builtin.ts';
 import { runDocker } from '../docker.ts';
 import type { CliHost } from '../types.ts';
+import type { ImageStoreKind } from '../../images/stores.ts';
 
-export function lab(plans: Record<string, BuildPlan>, files: ContextFile[] = []) {
+export function lab(
+  plans: Record<string, BuildPlan>,
+  files: ContextFile[] = [],
+  opts: { store?: ImageStoreKind } = {},
+) {
   let now = 1000;
   let dockerfile = Object.keys(plans)[0] ?? '';
   const workspace = new Map<string, ContextFile>(files.map((f) => [f.path, f]));
@@ -21,6 +26,7 @@ export function lab(plans: Record<string, BuildPlan>, files: ContextFile[] = [])
     catalog: builtinCatalog,
     registry: resolveTestImage,
     clock: () => now,
+    ...opts,
   });
   const host: CliHost = {
     readContext: () => ({

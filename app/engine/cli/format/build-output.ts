@@ -19,6 +19,38 @@ export interface OutputOptions {
   debug?: boolean;
   /** Classic builder: instructions with empty continuation lines (its only warning). */
   emptyContinuations?: readonly string[];
+  /**
+   * With the containerd image store: the digests BuildKit's exporter prints (manifest, config,
+   * attestation manifest, manifest list) and each base image's digest (`FROM ref@sha256:…`).
+   */
+  containerd?: {
+    manifest: string;
+    config: string;
+    attestation: string | undefined;
+    index: string | undefined;
+    bases: Readonly<Record<string, string>>;
+  };
+}
+
+/** Docker 28.5 prints this on stderr before anything else with DOCKER_BUILDKIT=0. */
+export const LEGACY_BUILDER_NOTICE = `DEPRECATED: The legacy builder is deprecated and will be removed in a future release.
+            BuildKit is currently disabled; enable it by removing the DOCKER_BUILDKIT=0
+            environment-variable.
+
+`;
+
+/**
+ * `naming to`: the full name; the overlay2 exporter keeps the tag only if one was given
+ * (`-t t` names docker.io/library/t), the containerd one always names it (`t:latest`).
+ */
+function namingRef(tag: string, containerd: boolean): string {
+  try {
+    const ref = parseImageRef(tag);
+    const full = fullName(ref);
+    return ref.tag === undefined && !containerd ? full.replace(/:latest$/, '') : full;
+  } catch {
+    return tag;
+  }
 }
 
 /** BuildKit names images in full: `docker.io/library/debian:bookworm-slim`. */
@@ -30,15 +62,23 @@ function fullRef(ref: string): string {
   }
 }
 
-/** What BuildKit prints for a step: FROM with the full image name and without `AS name`. */
-function vertexText(step: StepInfo, bases: readonly string[]): string {
+/** The image a FROM step names (after its flags). */
+const fromRef = (step: StepInfo) =>
+  step.text
+    .split(/\s+/)
+    .slice(1)
+    .find((w) => !w.startsWith('--')) ?? '';
+
+/**
+ * What BuildKit prints for a step: FROM with the full image name and without `AS name`; with
+ * the containerd store, pinned to the digest it resolved.
+ */
+function vertexText(step: StepInfo, bases: readonly string[], opts: OutputOptions): string {
   if (step.keyword !== 'FROM') return step.text;
-  const ref =
-    step.text
-      .split(/\s+/)
-      .slice(1)
-      .find((w) => !w.startsWith('--')) ?? '';
-  return bases.includes(ref) ? `FROM ${fullRef(ref)}` : `FROM ${ref}`;
+  const ref = fromRef(step);
+  if (!bases.includes(ref)) return `FROM ${ref}`;
+  const digest = opts.containerd?.bases[ref];
+  return `FROM ${fullRef(ref)}${digest ? `@${digest}` : ''}`;
 }
 
 /** A deterministic container ID for classic's `Running in`, derived from the step's image. */
@@ -66,14 +106,19 @@ function excerpt(source: string, line: number): string[] {
 }
 
 /**
- * BuildKit's plain progress output.
+ * BuildKit's plain progress output, as Docker 28.5 prints it: the builder line, the Dockerfile,
+ * the base images' metadata, .dockerignore, then the steps (the build context once the first
+ * stage's FROM is there), the exporter, and on failure the step's last lines and the
+ * Dockerfile excerpt.
  * @example renderBuildkit(result.events, { source, tags: ['app:latest'] })
  */
 export function renderBuildkit(events: readonly BuildEvent[], opts: OutputOptions): string {
-  const out: string[] = [];
+  const out: string[] = ['#0 building with "default" instance using docker driver', ''];
   let vertex = 0;
   let steps: StepInfo[] = [];
   let bases: string[] = [];
+  let contextBytes = -1;
+  let dockerfile = 'Dockerfile';
   const vertexOf = new Map<number, number>();
   const outputs = new Map<number, string[]>();
   const block = (lines: string[]) => out.push(...lines, '');
@@ -89,39 +134,48 @@ export function renderBuildkit(events: readonly BuildEvent[], opts: OutputOption
     if (out.length > 0 && out[out.length - 1] !== '') out.push('');
     out.push(...text.slice(1).replace(/\n$/, '').split('\n'));
   };
+  const context = () => {
+    if (contextBytes < 0) return;
+    block([
+      `#${++vertex} [internal] load build context`,
+      `#${vertex} transferring context: ${contextBytes}B done`,
+      `#${vertex} DONE 0.0s`,
+    ]);
+    contextBytes = -1;
+  };
   for (const e of events) {
     switch (e.type) {
       case 'build-start': {
         steps = e.steps;
         bases = e.baseImages;
+        dockerfile = e.dockerfile;
         block([
           `#${++vertex} [internal] load build definition from ${e.dockerfile}`,
           `#${vertex} transferring dockerfile: ${e.dockerfileBytes}B done`,
           ...progressWarnings(checks, vertex),
           `#${vertex} DONE 0.0s`,
         ]);
+        for (const image of e.baseImages)
+          block([
+            `#${++vertex} [internal] load metadata for ${fullRef(image)}`,
+            `#${vertex} DONE 0.0s`,
+          ]);
         block([
           `#${++vertex} [internal] load .dockerignore`,
           `#${vertex} transferring context: 2B done`,
           `#${vertex} DONE 0.0s`,
         ]);
-        for (const image of e.baseImages)
-          block([`#${++vertex} [internal] load metadata for ${image}`, `#${vertex} DONE 0.0s`]);
-        if (
-          e.steps.some(
-            (s) => (s.keyword === 'COPY' || s.keyword === 'ADD') && !/--from[= ]/.test(s.text),
-          )
-        ) {
-          block([
-            `#${++vertex} [internal] load build context`,
-            `#${vertex} transferring context: ${e.contextBytes}B done`,
-            `#${vertex} DONE 0.0s`,
-          ]);
-        }
+        const needsContext = e.steps.some(
+          (s) => (s.keyword === 'COPY' || s.keyword === 'ADD') && !/--from[= ]/.test(s.text),
+        );
+        if (needsContext) contextBytes = e.contextBytes;
+        // FROM scratch is no step: the context comes first.
+        if (!e.steps.some((s) => s.keyword === 'FROM' && s.vertexLabel)) context();
         break;
       }
       case 'step-start': {
         const step = steps[e.step];
+        if (step?.vertexLabel && step.keyword !== 'FROM') context();
         if (step?.vertexLabel) vertexOf.set(e.step, ++vertex);
         break;
       }
@@ -136,10 +190,15 @@ export function renderBuildkit(events: readonly BuildEvent[], opts: OutputOption
         const step = steps[e.step];
         // A failed step was shown with its error already.
         if (v === undefined || !step || e.outcome === 'failed') break;
-        const head = `#${v} ${step.vertexLabel} ${vertexText(step, bases)}`;
+        const head = `#${v} ${step.vertexLabel} ${vertexText(step, bases, opts)}`;
         const logs = (outputs.get(e.step) ?? []).map((l) => `#${v} 0.100 ${l}`);
+        const resolve =
+          step.keyword === 'FROM' && opts.containerd
+            ? [`#${v} ${vertexText(step, bases, opts).replace(/^FROM /, 'resolve ')} 0.0s done`]
+            : [];
         block([
           head,
+          ...resolve,
           ...logs,
           e.outcome === 'cached'
             ? `#${v} CACHED`
@@ -157,29 +216,44 @@ export function renderBuildkit(events: readonly BuildEvent[], opts: OutputOption
             ...logs.map((l) => `#${v} 0.100 ${l}`),
             `#${v} ERROR: ${e.message}`,
           ]);
+          out.pop();
           out.push(
             '------',
             ` > ${step.vertexLabel} ${step.text}:`,
-            ...logs.map((l) => `0.100 ${l}`),
+            ...logs.slice(-6).map((l) => `0.100 ${l}`),
             '------',
           );
         }
         warnings();
         if (e.range)
           out.push(
-            `${opts.source === '' ? 'Dockerfile' : 'Dockerfile'}:${e.range.start.line}`,
+            `${dockerfile}:${e.range.start.line}`,
             ...excerpt(opts.source, e.range.start.line),
           );
-        out.push(`ERROR: failed to solve: ${e.message}`);
+        out.push(`ERROR: failed to build: failed to solve: ${e.message}`);
         break;
       }
       case 'build-done': {
         const v = ++vertex;
+        // The names as the command line gave them (`-t t` is named docker.io/library/t).
+        const names = opts.tags.length ? opts.tags : e.tags;
+        const c = opts.containerd;
+        const naming = names.map((t) => `#${v} naming to ${namingRef(t, !!c)} done`);
         block([
           `#${v} exporting to image`,
           `#${v} exporting layers 0.0s done`,
-          `#${v} writing image ${e.imageId} done`,
-          ...e.tags.map((t) => `#${v} naming to docker.io/library/${t} done`),
+          ...(c
+            ? [
+                `#${v} exporting manifest ${c.manifest} 0.0s done`,
+                `#${v} exporting config ${c.config} 0.0s done`,
+                ...(c.attestation
+                  ? [`#${v} exporting attestation manifest ${c.attestation} 0.0s done`]
+                  : []),
+                ...(c.index ? [`#${v} exporting manifest list ${c.index} 0.0s done`] : []),
+                ...naming,
+                ...names.map((t) => `#${v} unpacking to ${namingRef(t, !!c)} 0.0s done`),
+              ]
+            : [`#${v} writing image ${e.imageId} done`, ...naming]),
           `#${v} DONE 0.0s`,
         ]);
         warnings();
@@ -232,7 +306,7 @@ export function renderClassic(events: readonly BuildEvent[], opts: OutputOptions
       case 'step-done': {
         if (e.outcome === 'failed') break;
         const id = running.get(e.step);
-        if (id && e.outcome === 'built') out.push(`Removing intermediate container ${id}`);
+        if (id && e.outcome === 'built') out.push(` ---> Removed intermediate container ${id}`);
         last = e.imageId;
         out.push(` ---> ${shortId(e.imageId)}`);
         break;

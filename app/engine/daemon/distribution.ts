@@ -1,0 +1,132 @@
+/**
+ * `docker pull` and `docker push` against the page's registry (the catalog and what the learner
+ * pushed). A registry names an image by its manifest (or index) digest and its layers by their
+ * compressed blobs: the progress lines show blob digests on pull and diffIDs on push, as
+ * moby's distribution code does (distribution/pull_v2.go `ld.ID()`, push_v2.go `pd.ID()`).
+ */
+import { EngineError } from '../common/diagnostics.ts';
+import { shortId } from '../common/ids.ts';
+import { chainIds, diffId, type Layer, type RunConfig } from '../fs/index.ts';
+import { familiarName, fullName, parseImageRef, type ImageRef } from '../images/reference.ts';
+import type { ImageRecord } from '../images/store.ts';
+import { pushBlobs, registryBlobs, registryDigest } from './blobs.ts';
+import type { Engine } from './engine.ts';
+
+/** `debian`, `me/app`, `localhost:5000/app`: the repository part of a familiar name. */
+const repositoryOf = (ref: ImageRef) => ref.repository;
+
+/**
+ * `docker pull`: fetch an image from the registry. Layers whose ChainID is already here
+ * print `Already exists`; the rest `Pull complete`. The image keeps the registry's digest
+ * (RepoDigests, `docker images --digests`, `name@sha256:…`).
+ * @example pullImage(engine, 'debian:bookworm-slim').lines
+ */
+export function pullImage(
+  engine: Engine,
+  name: string,
+): { image: ImageRecord<Layer, RunConfig>; lines: string[]; digest: string } {
+  const ref = parseImageRef(name);
+  const familiar = familiarName(ref);
+  const remote =
+    engine.pushed.get(familiar) ?? engine.opts.registry(familiar) ?? engine.opts.registry(name);
+  const blobs = remote && registryBlobs(remote);
+  const digest = blobs && (engine.pushed.digestOf(familiar) ?? registryDigest(blobs));
+  if (!remote || !blobs || !digest || (ref.digest !== undefined && ref.digest !== digest)) {
+    const what = ref.digest ? `${ref.repository}@${ref.digest}` : ref.repository;
+    throw new EngineError(
+      'pull-denied',
+      ref.digest && remote
+        ? `Error response from daemon: manifest for ${what} not found: manifest unknown: manifest unknown`
+        : `Error response from daemon: pull access denied for ${ref.repository}, repository does not exist or may require 'docker login': denied: requested access to the resource is denied`,
+    );
+  }
+  engine.pulled.add(familiar);
+  const localChains = new Set<string>();
+  for (const image of engine.images.all())
+    for (const c of chainIds(image.layers.map((l) => diffId(l)))) localChains.add(c);
+  const tag = ref.digest ? ref.digest : (ref.tag ?? 'latest');
+  const path = fullName(ref)
+    .replace(/^[^/]+\//, '')
+    .replace(/:[^:]*$/, '');
+  const localId = engine.localIdOf(remote);
+  const upToDate = engine.images.find(familiar)?.id === localId;
+  const lines = [`${tag}: Pulling from ${path}`];
+  if (!upToDate)
+    blobs.layers.forEach((layer, i) =>
+      lines.push(
+        `${shortId(layer.digest)}: ${localChains.has(blobs.chainIds[i]!) ? 'Already exists' : 'Pull complete'}`,
+      ),
+    );
+  lines.push(
+    `Digest: ${digest}`,
+    upToDate
+      ? `Status: Image is up to date for ${familiar}`
+      : `Status: Downloaded newer image for ${ref.digest ? `${ref.repository}@${ref.digest}` : familiar}`,
+  );
+  // A pull by digest stores the image without a tag.
+  const id = engine.storeBase({ ...remote, ref: familiar }, ref.digest === undefined);
+  engine.images.addDigest(id, repositoryOf(ref), digest);
+  return { image: engine.images.get(id)!, lines, digest };
+}
+
+/**
+ * `docker push`: upload the blobs the registry lacks. From the overlay2 store Docker sends a
+ * schema 2 manifest; the last line gives its digest and size in bytes.
+ * @example pushImage(engine, 'me/app:1').lines // ['The push refers to repository [docker.io/me/app]', ...]
+ */
+export function pushImage(engine: Engine, name: string): { lines: string[]; digest: string } {
+  const ref = parseImageRef(name);
+  const familiar = familiarName(ref);
+  const image = engine.images.find(familiar);
+  if (!image)
+    throw new EngineError(
+      'no-such-image',
+      `An image does not exist locally with the tag: ${ref.repository}`,
+    );
+  const repo = fullName(ref).replace(/:[^:]*$/, '');
+  if (ref.domain === 'docker.io' && !ref.repository.includes('/')) {
+    throw new EngineError(
+      'push-denied',
+      `The push refers to repository [${repo}]\ndenied: requested access to the resource is denied`,
+      undefined,
+      {
+        hint: `Official names like "${ref.repository}" belong to Docker. Tag it under your own name first: docker tag ${familiar} me/${familiar}`,
+      },
+    );
+  }
+  const blobs = pushBlobs(image);
+  const manifest = blobs.manifest.descriptor;
+  const uploaded = engine.pushed.push(
+    familiar,
+    {
+      ref: familiar,
+      id: image.id,
+      layers: image.layers,
+      config: image.config,
+      history: image.history,
+      ...(image.configJson !== undefined ? { configJson: image.configJson } : {}),
+    },
+    manifest.digest,
+  );
+  const lines = [`The push refers to repository [${repo}]`];
+  for (let i = image.layers.length - 1; i >= 0; i--)
+    lines.push(
+      `${shortId(diffId(image.layers[i]!))}: ${uploaded[i] ? 'Pushed' : 'Layer already exists'}`,
+    );
+  lines.push(`${ref.tag ?? 'latest'}: digest: ${manifest.digest} size: ${manifest.size}`);
+  engine.images.addDigest(image.id, repositoryOf(ref), manifest.digest);
+  return { lines, digest: manifest.digest };
+}
+
+/**
+ * The repo digests of an image as `RepoDigests` lists them: what registries gave it, and in
+ * the containerd store its own digest under each repository it is tagged in (the image is
+ * that manifest or index there).
+ */
+export function repoDigestsOf(engine: Engine, id: string): string[] {
+  const own =
+    engine.store === 'containerd'
+      ? engine.images.tagsOf(id).map((t) => `${t.slice(0, t.lastIndexOf(':'))}@${id}`)
+      : [];
+  return [...new Set([...engine.images.digestsOf(id), ...own])].sort();
+}
