@@ -57,6 +57,11 @@ export interface BuildSlice {
   engineView: EngineView;
   /** The step (index in the build's step list) the cache and filesystem panels look at. */
   selectedStep: number | undefined;
+  /**
+   * A build was just added and the learner has not moved its playback yet: once it has played
+   * to the end, the panels rest on its most telling step (progress.ts restingStep).
+   */
+  resting: boolean;
   setBuilder: (b: BuilderKind) => void;
   setNoCache: (v: boolean) => void;
   setBuildArgs: (args: { name: string; value: string }[]) => void;
@@ -84,6 +89,9 @@ export interface BuildSlice {
 }
 
 const EMPTY_VIEW: EngineView = { images: [], containers: [] };
+
+/** The learner moved the playback: the panels follow it, not a step chosen or rested on. */
+const moved = { selectedStep: undefined, resting: false } as const;
 
 /**
  * Events that end a step: Step moves from one to the next. The last step ends with the build
@@ -113,6 +121,7 @@ export const createBuildSlice: StateCreator<LabState, [], [], BuildSlice> = (set
   status: { kind: 'idle' },
   engineView: EMPTY_VIEW,
   selectedStep: undefined,
+  resting: false,
   setBuilder: (builder) => set({ builder }),
   setNoCache: (noCache) => set({ noCache }),
   setBuildArgs: (buildArgs) => set({ buildArgs }),
@@ -182,34 +191,35 @@ export const createBuildSlice: StateCreator<LabState, [], [], BuildSlice> = (set
       cursor: 0,
       playing: true,
       selectedStep: undefined,
+      resting: true,
     });
   },
   showBuild: (index) => {
     const b = get().builds[index];
-    if (b) set({ shownBuild: index, cursor: b.view.events.length, playing: false });
+    if (b) set({ shownBuild: index, cursor: b.view.events.length, playing: false, resting: false });
   },
   setEngineView: (engineView) => set({ engineView }),
   stepForward: () => {
     const b = shown(get());
     if (!b) return;
     const next = stepBoundaries(b.view).find((c) => c > get().cursor) ?? b.view.events.length;
-    set({ cursor: next, playing: false });
+    set({ cursor: next, playing: false, ...moved });
   },
   stepBack: () => {
     const b = shown(get());
     if (!b) return;
     const prev = [0, ...stepBoundaries(b.view)].filter((c) => c < get().cursor).pop() ?? 0;
-    set({ cursor: prev, playing: false });
+    set({ cursor: prev, playing: false, ...moved });
   },
   seek: (cursor) => {
     const b = shown(get());
-    if (b) set({ cursor: Math.max(0, Math.min(cursor, b.view.events.length)) });
+    if (b) set({ cursor: Math.max(0, Math.min(cursor, b.view.events.length)), ...moved });
   },
   play: () => {
     const b = shown(get());
     if (!b) return;
     if (get().cursor >= b.view.events.length) set({ cursor: 0 });
-    set({ playing: true });
+    set({ playing: true, ...moved });
   },
   pause: () => set({ playing: false }),
   setSpeed: (speed) => set({ speed: Math.max(0.5, Math.min(speed, 60)) }),

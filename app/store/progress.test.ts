@@ -154,10 +154,12 @@ describe('restingStep', () => {
     // Until the build is over there is no resting place; the panels follow the playing step.
     const half = buildProgress(view, 3);
     expect(restingStep(half)).toBe(undefined);
-    expect(viewedStep(half, undefined)).toBe(half.current);
+    expect(viewedStep(half, { selected: undefined, resting: true })).toBe(half.current);
     // A step the learner chose wins.
-    expect(viewedStep(p, 1)).toBe(1);
-    expect(viewedStep(p, undefined)).toBe(4);
+    expect(viewedStep(p, { selected: 1, resting: true })).toBe(1);
+    expect(viewedStep(p, { selected: undefined, resting: true })).toBe(4);
+    // Once the learner moves the playback, the panels follow it (to the end: the last step).
+    expect(viewedStep(p, { selected: undefined, resting: false })).toBe(p.current);
   });
 
   it('rests a first build, and a build all from the cache, on the top layer', () => {

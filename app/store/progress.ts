@@ -189,10 +189,16 @@ export function restingStep(p: BuildProgress): number | undefined {
   return layered.at(-1)?.info.index;
 }
 
-/** The step the panels look at: the one chosen, else the one playing, else where it rests. */
-export function viewedStep(p: BuildProgress, selected: number | undefined): number | undefined {
-  if (selected !== undefined) return selected;
-  return p.done ? (restingStep(p) ?? p.current) : p.current;
+/**
+ * The step the panels look at: the one chosen, else, right after a build has played to its end
+ * (`resting`, until the learner moves the playback), where it rests; else the one playing.
+ */
+export function viewedStep(
+  p: BuildProgress,
+  view: { selected: number | undefined; resting: boolean },
+): number | undefined {
+  if (view.selected !== undefined) return view.selected;
+  return view.resting && p.done ? (restingStep(p) ?? p.current) : p.current;
 }
 
 /**

@@ -4,6 +4,7 @@ import { useLayoutEffect, useRef } from 'react';
 import { useLabStoreApi } from '../../store/index.ts';
 import { useEditorBridge } from './bridge.ts';
 import { dockerfileExtensions } from './setup.ts';
+import { showStepLines, stepLinesOf } from './stepLines.ts';
 
 /**
  * The CodeMirror editor, kept in step with the store both ways: typing writes the store; a
@@ -35,10 +36,21 @@ export function DockerfileEditor() {
       }),
     });
     bridge.attach(view);
+    let marked = stepLinesOf(store.getState());
+    showStepLines(view, marked);
     const unsubscribe = store.subscribe((state) => {
-      if (state.dockerfile === written) return;
-      written = state.dockerfile;
-      view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: state.dockerfile } });
+      if (state.dockerfile !== written) {
+        written = state.dockerfile;
+        view.dispatch({
+          changes: { from: 0, to: view.state.doc.length, insert: state.dockerfile },
+        });
+      }
+      // The step the lab shows, marked in the editor (presenter mode follows it by eye).
+      const lines = stepLinesOf(state);
+      if (lines?.from !== marked?.from || lines?.to !== marked?.to) {
+        marked = lines;
+        showStepLines(view, lines);
+      }
     });
     return () => {
       unsubscribe();

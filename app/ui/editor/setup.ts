@@ -18,6 +18,7 @@ import { instructionHover } from './hover.ts';
 import { dockerfileLanguage } from './language.ts';
 import { dockerfileLinter } from './lint.ts';
 import { perfProbe } from './perf.ts';
+import { stepLinesField } from './stepLines.ts';
 import { dockerfileTheme } from './theme.ts';
 
 export interface EditorCallbacks {
@@ -36,6 +37,7 @@ export function dockerfileExtensions({ onChange, onCursor }: EditorCallbacks): E
     history(),
     drawSelection(),
     highlightActiveLine(),
+    stepLinesField,
     EditorView.lineWrapping,
     dockerfileLanguage,
     dockerfileTheme,

@@ -24,6 +24,11 @@ const editorTheme = EditorView.theme({
   '&.cm-focused > .cm-scroller > .cm-selectionLayer .cm-selectionBackground, .cm-selectionBackground, ::selection':
     { backgroundColor: 'var(--selection-bg)' },
   '.cm-activeLine': { backgroundColor: 'var(--active-line-bg)' },
+  // The build step the lab shows: a bar at the left and a tint, over the active line's.
+  '.ll-step-line': {
+    backgroundColor: 'var(--accent-soft)',
+    boxShadow: 'inset 4px 0 0 var(--accent)',
+  },
   '.cm-gutters': {
     backgroundColor: 'var(--editor-bg)',
     color: 'var(--fg-muted)',

@@ -1,9 +1,9 @@
 import { useMemo } from 'react';
 import type { CacheKeyParts } from '../../engine/build/events.ts';
-import { useLabStore, buildProgress, viewedStep, type StepProgress } from '../../store/index.ts';
+import { useLabStore, buildProgress, type StepProgress } from '../../store/index.ts';
 import { shortId } from '../format.ts';
 import { strings } from '../strings.ts';
-import { useProgress } from './useProgress.ts';
+import { useProgress, useViewedStep } from './useProgress.ts';
 
 const t = strings.cache;
 
@@ -59,8 +59,7 @@ function usePreviousStep(step: StepProgress | undefined): StepProgress | undefin
 /** What the selected step's cache key is made of and, on a miss, what changed since last time. */
 export function CachePanel() {
   const progress = useProgress();
-  const selected = useLabStore((s) => s.selectedStep);
-  const index = progress ? viewedStep(progress, selected) : undefined;
+  const index = useViewedStep(progress);
   const step = index === undefined ? undefined : progress?.steps[index];
   const previous = usePreviousStep(step);
   if (!progress) return <p className="empty">{t.noBuild}</p>;

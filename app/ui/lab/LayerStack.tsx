@@ -2,7 +2,7 @@ import { m } from 'motion/react';
 import { memo, useEffect, useRef, useState } from 'react';
 import type { BuilderKind } from '../../engine/build/events.ts';
 import type { ImageView, LayerView } from '../../engine/session/types.ts';
-import { useLabStore, viewedStep, type StepPhase, type StepProgress } from '../../store/index.ts';
+import { useLabStore, type StepPhase, type StepProgress } from '../../store/index.ts';
 import { useEditorBridge } from '../editor/bridge.ts';
 import { formatBytes, shortId } from '../format.ts';
 import { InstructionList } from '../InstructionList.tsx';
@@ -10,7 +10,7 @@ import { strings } from '../strings.ts';
 import { isFirstVisit, markVisited } from './firstVisit.ts';
 import { StepFailure } from './StepFailure.tsx';
 import { useRestingFocus } from './useRestingFocus.ts';
-import { useProgress, useShownBuild } from './useProgress.ts';
+import { useProgress, useShownBuild, useViewedStep } from './useProgress.ts';
 import './layers.css';
 
 const t = strings.layers;
@@ -204,7 +204,8 @@ export function LayerStack() {
   useEffect(() => {
     if (built) markVisited();
   }, [built]);
-  useRestingFocus(root, build, progress, selected);
+  useRestingFocus(root, build, progress);
+  const viewed = useViewedStep(progress);
   if (!build || !progress) {
     return (
       <div className="layers-empty">
@@ -223,7 +224,6 @@ export function LayerStack() {
       </div>
     );
   }
-  const viewed = viewedStep(progress, selected);
   const image = build.view.image;
   const start = build.view.events.find((e) => e.type === 'build-start');
   const builder = start?.type === 'build-start' ? start.builder : build.builder;

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import {
   useLabStore,
   buildProgress,
+  viewedStep,
   type BuildProgress,
   type BuildRecord,
 } from '../../store/index.ts';
@@ -16,4 +17,11 @@ export function useProgress(): BuildProgress | undefined {
   const build = useShownBuild();
   const cursor = useLabStore((s) => s.cursor);
   return useMemo(() => (build ? buildProgress(build.view, cursor) : undefined), [build, cursor]);
+}
+
+/** The step the panels look at (chosen, resting after a build, or playing): progress.ts viewedStep. */
+export function useViewedStep(progress: BuildProgress | undefined): number | undefined {
+  const selected = useLabStore((s) => s.selectedStep);
+  const resting = useLabStore((s) => s.resting);
+  return progress ? viewedStep(progress, { selected, resting }) : undefined;
 }

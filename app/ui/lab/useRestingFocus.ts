@@ -1,8 +1,8 @@
 import { useEffect, useRef, type RefObject } from 'react';
+import { useViewedStep } from './useProgress.ts';
 import {
   buildProgress,
   restingStep,
-  viewedStep,
   type BuildProgress,
   type BuildRecord,
 } from '../../store/index.ts';
@@ -30,7 +30,6 @@ export function useRestingFocus(
   root: RefObject<HTMLElement | null>,
   build: BuildRecord | undefined,
   progress: BuildProgress | undefined,
-  selected: number | undefined,
 ): void {
   const focused = useRef<number | undefined>(undefined);
   const number = build?.number;
@@ -44,7 +43,7 @@ export function useRestingFocus(
     target.focus({ preventScroll: true });
   }, [root, build, number]);
 
-  const viewed = progress ? viewedStep(progress, selected) : undefined;
+  const viewed = useViewedStep(progress);
   useEffect(() => {
     const el = root.current;
     if (!el) return;

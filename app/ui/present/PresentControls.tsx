@@ -1,7 +1,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useLabStoreApi } from '../../store/index.ts';
 import { formatBytes } from '../format.ts';
-import { useProgress } from '../lab/useProgress.ts';
+import { useProgress, useViewedStep } from '../lab/useProgress.ts';
 import { strings } from '../strings.ts';
 import { setPresent, usePresent } from './mode.ts';
 import { openChannel, presenterState, readPresenterMessage } from './speakerSync.ts';
@@ -43,6 +43,7 @@ function useSpeakerSync(active: boolean) {
 /** The current step, large: what the class should look at now. */
 function Spotlight() {
   const progress = useProgress();
+  const viewed = useViewedStep(progress);
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     // Focus here, not on a button: the arrow keys and PageUp/PageDown then step the build.
@@ -52,7 +53,8 @@ function Spotlight() {
   if (!progress) {
     body = <span className="spotlight-hint">{t.notBuilt}</span>;
   } else {
-    const step = progress.current === undefined ? undefined : progress.steps[progress.current];
+    // The step the panels show: the one playing, or, right after a build, where it rests.
+    const step = viewed === undefined ? undefined : progress.steps[viewed];
     if (!step || progress.cursor === 0) {
       body = <span className="spotlight-hint">{t.start(progress.steps.length)}</span>;
     } else {
@@ -62,7 +64,9 @@ function Spotlight() {
           <span className="spotlight-where">
             {t.stepOf(step.info.index + 1, progress.steps.length)}
           </span>
-          <code className="spotlight-text">{step.info.text}</code>
+          <code className="spotlight-text" title={step.info.text}>
+            {step.info.text}
+          </code>
           <span className={`spotlight-phase phase-${step.phase}`}>
             {strings.layers.phase[step.phase]}
             {size !== undefined && ` · ${size}`}
