@@ -14,7 +14,8 @@ interface ItemProps {
   keyword: string;
   rest: string;
   kind: Kind;
-  onSelect: (line: number) => void;
+  /** Goes to the line; undefined where no Dockerfile is on screen (an embed of layers alone). */
+  onSelect: ((line: number) => void) | undefined;
 }
 
 // Props are plain values, so an unchanged instruction skips rendering while the learner types.
@@ -26,13 +27,18 @@ const InstructionItem = memo(function InstructionItem({
   kind,
   onSelect,
 }: ItemProps) {
+  const Item = onSelect ? 'button' : 'span';
   return (
     <li>
-      <button
-        type="button"
+      <Item
+        {...(onSelect
+          ? {
+              type: 'button' as const,
+              onClick: () => onSelect(line),
+              title: strings.instructions.goToLine(line),
+            }
+          : {})}
         className="instruction"
-        onClick={() => onSelect(line)}
-        title={strings.instructions.goToLine(line)}
       >
         <span className="instruction-line">
           <span className="visually-hidden">
@@ -45,7 +51,7 @@ const InstructionItem = memo(function InstructionItem({
         <span className={`badge badge-${kind}`} title={strings.instructions.kindTitle[kind]}>
           {strings.instructions.kind[kind]}
         </span>
-      </button>
+      </Item>
     </li>
   );
 });
@@ -70,7 +76,7 @@ export function InstructionList() {
           keyword={instruction.keyword}
           rest={argumentsOf(instruction.source)}
           kind={INSTRUCTIONS.get(instruction.keyword)?.layer ?? 'unknown'}
-          onSelect={bridge.revealLine}
+          onSelect={bridge.hasEditor ? bridge.revealLine : undefined}
         />
       ))}
     </ol>

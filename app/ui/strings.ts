@@ -185,6 +185,9 @@ export const strings = {
     failed:
       'The build failed, so there is no image to explore. Fix the step marked failed and build again.',
     layer: 'Layer',
+    notPlayed:
+      'The build has not played yet: press Play or Step, and the filesystem grows with it, layer by layer.',
+    showFinished: 'Show the finished image',
     modeLabel: 'What to show',
     merged: (all: boolean) => (all ? 'Merged view' : 'Merged up to here'),
     changesOnly: 'This layer’s changes',

@@ -4,7 +4,8 @@ import { useLayoutEffect, useRef } from 'react';
 import { useLabStoreApi } from '../../store/index.ts';
 import { useEditorBridge } from './bridge.ts';
 import { dockerfileExtensions } from './setup.ts';
-import { showStepLines, stepLinesOf } from './stepLines.ts';
+import { stepLinesOf } from '../lab/stepLines.ts';
+import { showStepLines } from './stepLines.ts';
 
 /**
  * The CodeMirror editor, kept in step with the store both ways: typing writes the store; a

@@ -21,12 +21,28 @@ export interface Cursor {
  * where the cursor is. Transient UI, so it lives here rather than in the store.
  */
 export class EditorBridge {
+  /**
+   * Whether this lab shows its Dockerfile at all (an embed may not): "line N" links are offered
+   * only where there is a line to go to.
+   */
+  readonly hasEditor: boolean;
   private view: EditorView | null = null;
+  /** A read-only Dockerfile (an embed's) that can show a line, when there is no editor view. */
+  private fallback: ((line: number) => void) | null = null;
   private cursor: Cursor = { line: 1, column: 1 };
   private readonly listeners = new Set<() => void>();
 
   /** Where the placeholder's caret was when the editor replaced it while it had focus. */
   private handoff: number | undefined;
+
+  constructor(opts: { hasEditor?: boolean } = {}) {
+    this.hasEditor = opts.hasEditor ?? true;
+  }
+
+  /** A read-only view of the Dockerfile shows lines for "line N" links (until it goes). */
+  showLinesWith(reveal: ((line: number) => void) | null) {
+    this.fallback = reveal;
+  }
 
   attach(view: EditorView) {
     this.view = view;
@@ -51,7 +67,10 @@ export class EditorBridge {
   /** Puts the cursor at the start of `line`, scrolls it into view and focuses the editor. */
   revealLine = (line: number) => {
     const view = this.view;
-    if (!view) return;
+    if (!view) {
+      this.fallback?.(line);
+      return;
+    }
     const target = view.state.doc.line(Math.max(1, Math.min(line, view.state.doc.lines)));
     view.dispatch({
       selection: { anchor: target.from },

@@ -1,7 +1,16 @@
 import { LazyMotion, MotionConfig } from 'motion/react';
-import { lazy, Suspense, useState, type ComponentType, type ReactNode } from 'react';
+import {
+  lazy,
+  Suspense,
+  useEffect,
+  useRef,
+  useState,
+  type ComponentType,
+  type ReactNode,
+} from 'react';
 import { useLabStore, useLabStoreApi } from '../../store/index.ts';
-import { EditorBridge, EditorBridgeContext } from '../editor/bridge.ts';
+import { EditorBridge, EditorBridgeContext, useEditorBridge } from '../editor/bridge.ts';
+import { stepLinesOf } from '../lab/stepLines.ts';
 import { LayerStack } from '../lab/LayerStack.tsx';
 import { Timeline } from '../lab/Timeline.tsx';
 import { Panel } from '../Panel.tsx';
@@ -39,11 +48,41 @@ const loadMotionFeatures = deferredImport(() =>
   import('../motionFeatures.ts').then((m) => m.default),
 );
 
+/**
+ * The Dockerfile, read-only: the step the lab shows is marked, as the editor marks it, and
+ * "line N" in the layer list scrolls to that line.
+ */
 function ReadonlyDockerfile() {
   const text = useLabStore((s) => s.dockerfile);
+  // Two numbers, not an object: a selector must return the same value for the same state.
+  const markedFrom = useLabStore((s) => stepLinesOf(s)?.from);
+  const markedTo = useLabStore((s) => stepLinesOf(s)?.to);
+  const bridge = useEditorBridge();
+  const pre = useRef<HTMLPreElement>(null);
+  const [asked, setAsked] = useState<number>();
+  useEffect(() => {
+    bridge.showLinesWith((line) => {
+      setAsked(line);
+      pre.current?.querySelector(`[data-line="${line}"]`)?.scrollIntoView({ block: 'nearest' });
+    });
+    return () => bridge.showLinesWith(null);
+  }, [bridge]);
+  const from = markedFrom ?? asked ?? 0;
+  const to = markedTo ?? asked ?? 0;
   return (
-    <pre className="embed-dockerfile" aria-label={t.readonlyLabel} tabIndex={0}>
-      {text}
+    <pre ref={pre} className="embed-dockerfile" aria-label={t.readonlyLabel} tabIndex={0}>
+      {text.split('\n').map((line, i) => (
+        <span
+          key={i}
+          data-line={i + 1}
+          {...(i + 1 >= from && i + 1 <= to
+            ? { className: 'embed-step-line', 'data-testid': 'editor.step-line' }
+            : {})}
+        >
+          {line}
+          {'\n'}
+        </span>
+      ))}
     </pre>
   );
 }
@@ -131,7 +170,7 @@ export interface EmbedAppProps {
 
 /** The compact lab of an embed: playback controls and the chosen panels, sized by the iframe. */
 export function EmbedApp({ panels, readonly, notices }: EmbedAppProps) {
-  const [bridge] = useState(() => new EditorBridge());
+  const [bridge] = useState(() => new EditorBridge({ hasEditor: panels.includes('editor') }));
   return (
     <MotionConfig reducedMotion="user">
       <LazyMotion features={loadMotionFeatures} strict>

@@ -1,17 +1,14 @@
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import type { FileContent } from '../../engine/session/session.ts';
 import type { FileRow, ImageView, LayerEntry } from '../../engine/session/types.ts';
 import { useLabStore, buildProgress, playedLayer } from '../../store/index.ts';
 import { formatBytes } from '../format.ts';
 import { strings } from '../strings.ts';
-import { dirsTouchedBy, fileTree, visibleRows } from './fileTree.ts';
 import { useProgress, useShownBuild } from './useProgress.ts';
-import { layerNames } from './layerNames.ts';
-
-type LayerNamer = ReturnType<typeof layerNames>;
+import { layerNames, type LayerNamer } from './layerNames.ts';
+import { Tree } from './FileTreeView.tsx';
 
 const t = strings.fs;
-const ROW_HEIGHT = 28;
 type Mode = 'merged' | 'changes';
 const CHANGE_WORD = { A: t.added, C: t.changed, D: t.deleted } as const;
 
@@ -53,144 +50,6 @@ function FileViewer({ image, upTo, path }: { image: string; upTo: number; path: 
         <p className="hint">{t.notAFile}</p>
       )}
     </section>
-  );
-}
-
-/** A virtualised tree of the merged filesystem: only the rows in view are in the page. */
-function Tree({
-  rows,
-  image,
-  ownLayers,
-  name,
-  onOpenFile,
-  filter,
-}: {
-  rows: FileRow[];
-  image: ImageView;
-  ownLayers: ReadonlySet<number>;
-  name: LayerNamer;
-  onOpenFile: (path: string) => void;
-  filter: string;
-}) {
-  const tree = useMemo(() => fileTree(rows), [rows]);
-  const [open, setOpen] = useState<Set<string>>(() => dirsTouchedBy(rows, ownLayers));
-  const [active, setActive] = useState(0);
-  const [scrollTop, setScrollTop] = useState(0);
-  const [height, setHeight] = useState(400);
-  const box = useRef<HTMLDivElement>(null);
-  const visible = useMemo(() => visibleRows(tree, open, filter), [tree, open, filter]);
-
-  useEffect(() => {
-    const el = box.current;
-    if (!el) return;
-    const ro = new ResizeObserver(() => setHeight(el.clientHeight || 400));
-    ro.observe(el);
-    return () => ro.disconnect();
-  }, []);
-
-  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - 5);
-  const last = Math.min(visible.length, Math.ceil((scrollTop + height) / ROW_HEIGHT) + 5);
-  const toggle = (path: string) => {
-    const next = new Set(open);
-    if (next.has(path)) next.delete(path);
-    else next.add(path);
-    setOpen(next);
-  };
-  const focusRow = (i: number) => {
-    const n = Math.max(0, Math.min(i, visible.length - 1));
-    setActive(n);
-    const el = box.current;
-    if (!el) return;
-    if (n * ROW_HEIGHT < el.scrollTop) el.scrollTop = n * ROW_HEIGHT;
-    else if ((n + 1) * ROW_HEIGHT > el.scrollTop + el.clientHeight)
-      el.scrollTop = (n + 1) * ROW_HEIGHT - el.clientHeight;
-  };
-  const onKey = (e: KeyboardEvent) => {
-    const cur = visible[active];
-    if (e.key === 'ArrowDown') focusRow(active + 1);
-    else if (e.key === 'ArrowUp') focusRow(active - 1);
-    else if (e.key === 'Home') focusRow(0);
-    else if (e.key === 'End') focusRow(visible.length - 1);
-    else if (e.key === 'PageDown') focusRow(active + Math.floor(height / ROW_HEIGHT));
-    else if (e.key === 'PageUp') focusRow(active - Math.floor(height / ROW_HEIGHT));
-    else if (e.key === 'ArrowRight' && cur?.row.type === 'dir' && !open.has(cur.row.path))
-      toggle(cur.row.path);
-    else if (e.key === 'ArrowLeft' && cur?.row.type === 'dir' && open.has(cur.row.path))
-      toggle(cur.row.path);
-    else if (e.key === 'Enter' && cur)
-      if (cur.row.type === 'dir') toggle(cur.row.path);
-      else onOpenFile(cur.row.path);
-    else return;
-    e.preventDefault();
-  };
-  const activeRow = visible[active];
-  return (
-    <div
-      ref={box}
-      className="fs-tree"
-      role="tree"
-      aria-label={t.treeLabel}
-      tabIndex={0}
-      onKeyDown={onKey}
-      aria-activedescendant={activeRow ? `fs-row-${active}` : undefined}
-      onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
-      data-testid="fs.tree"
-    >
-      <div style={{ height: visible.length * ROW_HEIGHT, position: 'relative' }}>
-        {visible.slice(first, last).map((r, k) => {
-          const i = first + k;
-          const isDir = r.row.type === 'dir';
-          const layer = image.layers[r.row.layer];
-          const mine = ownLayers.has(r.row.layer);
-          return (
-            <div
-              key={r.row.path}
-              id={`fs-row-${i}`}
-              role="treeitem"
-              aria-level={r.depth + 1}
-              aria-expanded={isDir ? open.has(r.row.path) : undefined}
-              aria-selected={i === active}
-              aria-setsize={visible.length}
-              aria-posinset={i + 1}
-              className={`fs-row${i === active ? ' active' : ''}${mine ? ' mine' : ''}`}
-              style={{
-                top: i * ROW_HEIGHT,
-                height: ROW_HEIGHT,
-                paddingLeft: `${0.5 + r.depth * 1.1}rem`,
-              }}
-              onClick={() => {
-                setActive(i);
-                if (isDir) toggle(r.row.path);
-                else onOpenFile(r.row.path);
-              }}
-            >
-              <span className="fs-glyph" aria-hidden="true">
-                {isDir ? (open.has(r.row.path) ? '▾' : '▸') : r.row.type === 'symlink' ? '↪' : '·'}
-              </span>
-              <span className="fs-name">
-                {r.name}
-                {isDir ? '/' : ''}
-                {r.row.target !== undefined && <span className="fs-target"> → {r.row.target}</span>}
-              </span>
-              {r.row.shadows.length > 0 && (
-                <span className="fs-shadow" title={t.shadowsTitle}>
-                  {t.shadows(r.row.shadows.map((s) => name(s).badge))}
-                </span>
-              )}
-              <span className="fs-size">
-                {r.row.type === 'file' ? formatBytes(r.row.size) : ''}
-              </span>
-              <span
-                className="fs-layer"
-                title={`${name(r.row.layer).title}: ${layer?.createdBy ?? ''}`}
-              >
-                {name(r.row.layer).badge}
-              </span>
-            </div>
-          );
-        })}
-      </div>
-    </div>
   );
 }
 
@@ -276,11 +135,13 @@ export function FilesystemPanel() {
     setUpTo(undefined);
     setOpenFile(undefined);
   }, [image?.id]);
-  // While a build plays, the view follows it: the filesystem as of the newest layer so far.
+  // While a build plays, the view follows it: the filesystem as of the newest layer so far;
+  // rewound to the start, nothing has been built yet, as the timeline says.
   const followed = progress && image ? playedLayer(progress, image.layers) : undefined;
   useEffect(() => {
-    if (followed !== undefined) setUpTo(followed);
+    setUpTo(followed);
   }, [followed]);
+  const notPlayed = progress?.cursor === 0 && upTo === undefined;
 
   const last = image ? image.layers.length - 1 : 0;
   const layerIndex = upTo === undefined || upTo > last ? last : upTo;
@@ -356,7 +217,14 @@ export function FilesystemPanel() {
         </label>
       </div>
       <div className="fs-body">
-        {mode === 'merged' ? (
+        {notPlayed ? (
+          <p className="empty" data-testid="fs.not-played">
+            {t.notPlayed}{' '}
+            <button type="button" className="button" onClick={() => setUpTo(last)}>
+              {t.showFinished}
+            </button>
+          </p>
+        ) : mode === 'merged' ? (
           rows ? (
             <Tree
               key={key}

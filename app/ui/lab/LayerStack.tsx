@@ -51,7 +51,7 @@ interface ItemProps {
   layer: LayerView | undefined;
   selected: boolean;
   onSelect: (index: number) => void;
-  onLine: (line: number) => void;
+  onLine: ((line: number) => void) | undefined;
 }
 
 const StepItem = memo(function StepItem({
@@ -109,14 +109,16 @@ const StepItem = memo(function StepItem({
           <span className="layer-shared">{t.sharedWith(layer.sharedWith)}</span>
         )}
       </button>
-      <button
-        type="button"
-        className="layer-line"
-        onClick={() => onLine(info.range.start.line)}
-        title={strings.instructions.goToLine(info.range.start.line)}
-      >
-        {t.line(info.range.start.line)}
-      </button>
+      {onLine && (
+        <button
+          type="button"
+          className="layer-line"
+          onClick={() => onLine(info.range.start.line)}
+          title={strings.instructions.goToLine(info.range.start.line)}
+        >
+          {t.line(info.range.start.line)}
+        </button>
+      )}
       {step.error && <StepFailure error={step.error} output={step.output} builder={builder} />}
     </m.li>
   );
@@ -133,7 +135,7 @@ function BaseGroup({
   over: boolean;
   builder: BuilderKind | undefined;
   image: ImageView | undefined;
-  onLine: (line: number) => void;
+  onLine: ((line: number) => void) | undefined;
 }) {
   const [open, setOpen] = useState(false);
   const base = image?.layers.filter((l) => l.fromBase) ?? [];
@@ -160,13 +162,16 @@ function BaseGroup({
           {shown && base.length > 0 ? t.baseSummary(base.length, formatBytes(size)) : ''}
         </span>
       </button>
-      <button
-        type="button"
-        className="layer-line"
-        onClick={() => onLine(step.info.range.start.line)}
-      >
-        {t.line(step.info.range.start.line)}
-      </button>
+      {onLine && (
+        <button
+          type="button"
+          className="layer-line"
+          onClick={() => onLine(step.info.range.start.line)}
+          title={strings.instructions.goToLine(step.info.range.start.line)}
+        >
+          {t.line(step.info.range.start.line)}
+        </button>
+      )}
       {step.error && <StepFailure error={step.error} output={step.output} builder={builder} />}
       {open && (
         <ol className="base-layers">
@@ -204,6 +209,8 @@ export function LayerStack() {
   useEffect(() => {
     if (built) markVisited();
   }, [built]);
+  // Without a Dockerfile on screen (an embed of the layers alone) there is no line to go to.
+  const lineLinks = bridge.hasEditor ? bridge.revealLine : undefined;
   useRestingFocus(root, build, progress);
   const viewed = useViewedStep(progress);
   if (!build || !progress) {
@@ -253,7 +260,7 @@ export function LayerStack() {
             layer={s.layerIndex !== undefined ? image?.layers[s.layerIndex] : undefined}
             selected={selected === s.info.index}
             onSelect={select}
-            onLine={bridge.revealLine}
+            onLine={lineLinks}
           />
         ))}
         {base && (
@@ -262,7 +269,7 @@ export function LayerStack() {
             over={progress.done}
             builder={builder}
             image={image}
-            onLine={bridge.revealLine}
+            onLine={lineLinks}
           />
         )}
       </ol>
@@ -288,7 +295,7 @@ export function LayerStack() {
                 layer={undefined}
                 selected={selected === s.info.index}
                 onSelect={select}
-                onLine={bridge.revealLine}
+                onLine={lineLinks}
               />
             ))}
           </ol>

@@ -14,6 +14,8 @@ export interface LayerName {
   title: string;
 }
 
+export type LayerNamer = (index: number) => LayerName;
+
 /**
  * Names for an image's layers, from the steps of the build that made it (their `layerIndex`).
  *
@@ -25,7 +27,7 @@ export interface LayerName {
 export function layerNames(
   image: ImageView,
   steps: readonly StepProgress[] | undefined,
-): (index: number) => LayerName {
+): LayerNamer {
   const t = strings.layerNames;
   const stepOf = new Map<number, number>();
   for (const s of steps ?? [])
