@@ -8,7 +8,6 @@ import type { ContextFile } from '../build/context.ts';
 import { buildkitExpand, planDockerfile } from '../build/plan.ts';
 import { splitCommandLine } from '../cli/argv.ts';
 import { runDocker } from '../cli/docker.ts';
-import type { CliHost } from '../cli/types.ts';
 import { containerChanges, writableSize } from '../containers/container.ts';
 import { Engine } from '../daemon/engine.ts';
 import {
@@ -18,7 +17,7 @@ import {
   type EngineState,
   type StateDelta,
 } from '../daemon/persist.ts';
-import { diffId, MergedView } from '../fs/index.ts';
+import { diffId } from '../fs/index.ts';
 import type { PackageCatalog } from '../shell/index.ts';
 import type { GolfScore } from '../lessons/golf.ts';
 import type { Lab } from '../lessons/run.ts';
@@ -40,6 +39,8 @@ import type {
   EngineView,
   FileRow,
 } from './types.ts';
+import { fileContent, type FileContent } from './fileContent.ts';
+import { labHost } from './labHost.ts';
 import { buildView, fileRows, type FinishedBuild } from './views.ts';
 import {
   closeShell,
@@ -62,12 +63,7 @@ export interface SessionOptions {
   store?: ImageStoreKind;
 }
 
-export type FileContent =
-  | { kind: 'text'; text: string; size: number }
-  | { kind: 'binary'; size: number }
-  | { kind: 'missing' };
-
-const MAX_TEXT = 256 * 1024;
+export type { FileContent } from './fileContent.ts';
 
 export class LabSession {
   engine: Engine;
@@ -190,37 +186,9 @@ export class LabSession {
     }
     // A `docker build` the line runs comes back to the panels as the Build button's does.
     let built: FinishedBuild | undefined;
-    const host: CliHost = {
-      env,
-      onBuild: (b) => {
-        built = b;
-      },
-      readContext: (dir, name) => {
-        if (dir !== '.' && dir !== './') {
-          return {
-            error: `unable to prepare context: path "${dir}" not found (the lab's files are the context: use .)`,
-          };
-        }
-        const dfName = name ?? 'Dockerfile';
-        const fromFiles = files.find((f) => f.path === dfName);
-        const text =
-          dfName === 'Dockerfile'
-            ? dockerfile
-            : fromFiles
-              ? typeof fromFiles.content === 'string'
-                ? fromFiles.content
-                : new TextDecoder().decode(fromFiles.content)
-              : undefined;
-        if (text === undefined) {
-          return { error: `failed to read dockerfile: open ${dfName}: no such file or directory` };
-        }
-        const all = files.some((f) => f.path === 'Dockerfile')
-          ? files
-          : [...files, { path: 'Dockerfile', content: dockerfile }];
-        return { files: [...all], dockerfile: text, dockerfileName: dfName };
-      },
-      writeFile: (path, data) => written.push({ path, data }),
-    };
+    const host = labHost(files, dockerfile, env, written, (b) => {
+      built = b;
+    });
     const r = runDocker(this.engine, words.slice(1), host);
     const result: CommandView & { written: { path: string; data: Uint8Array }[] } = done(
       r.exitCode,
@@ -337,27 +305,7 @@ export class LabSession {
     where: { image: string; upTo?: number } | { container: string },
     path: string,
   ): FileContent {
-    let node;
-    if ('container' in where) {
-      const c = this.engine.containers.find(where.container);
-      if (!c) return { kind: 'missing' };
-      try {
-        const st = c.rw.lstat(path);
-        if (st.type !== 'file') return { kind: 'missing' };
-        const data = c.rw.readFile(path);
-        return decode(data, st.size);
-      } catch {
-        return { kind: 'missing' };
-      }
-    } else {
-      const image = this.engine.images.find(where.image);
-      if (!image) return { kind: 'missing' };
-      const layers = image.layers.slice(0, (where.upTo ?? image.layers.length - 1) + 1);
-      node = MergedView.of(layers).lookup(path);
-    }
-    if (!node || node.type !== 'file') return { kind: 'missing' };
-    if (!node.data) return { kind: 'binary', size: node.size };
-    return decode(node.data, node.size);
+    return fileContent(this.engine, where, path);
   }
 
   /** One line typed in an interactive shell (`docker run -it IMAGE sh`) the terminal is in. */
@@ -412,14 +360,5 @@ export class LabSession {
     loadEngine(this.engine, state);
     // The page holds this state already; the next delta starts a fresh layer list.
     this.saver = new StateSaver();
-  }
-}
-
-function decode(data: Uint8Array, size: number): FileContent {
-  if (size > MAX_TEXT || data.includes(0)) return { kind: 'binary', size };
-  try {
-    return { kind: 'text', text: new TextDecoder('utf-8', { fatal: true }).decode(data), size };
-  } catch {
-    return { kind: 'binary', size };
   }
 }

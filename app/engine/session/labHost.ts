@@ -1,0 +1,45 @@
+/**
+ * The docker CLI's host in the lab: the build context is the lab's files (the Dockerfile from
+ * the editor), files a command writes (`docker save -o`, `docker cp`) are handed to the page,
+ * and a build the command runs is reported back for the panels.
+ */
+import type { ContextFile } from '../build/context.ts';
+import type { CliHost } from '../cli/types.ts';
+
+export function labHost(
+  files: readonly ContextFile[],
+  dockerfile: string,
+  env: Record<string, string>,
+  written: { path: string; data: Uint8Array }[],
+  onBuild: NonNullable<CliHost['onBuild']>,
+): CliHost {
+  return {
+    env,
+    onBuild,
+    readContext: (dir, name) => {
+      if (dir !== '.' && dir !== './') {
+        return {
+          error: `unable to prepare context: path "${dir}" not found (the lab's files are the context: use .)`,
+        };
+      }
+      const dfName = name ?? 'Dockerfile';
+      const fromFiles = files.find((f) => f.path === dfName);
+      const text =
+        dfName === 'Dockerfile'
+          ? dockerfile
+          : fromFiles
+            ? typeof fromFiles.content === 'string'
+              ? fromFiles.content
+              : new TextDecoder().decode(fromFiles.content)
+            : undefined;
+      if (text === undefined) {
+        return { error: `failed to read dockerfile: open ${dfName}: no such file or directory` };
+      }
+      const all = files.some((f) => f.path === 'Dockerfile')
+        ? files
+        : [...files, { path: 'Dockerfile', content: dockerfile }];
+      return { files: [...all], dockerfile: text, dockerfileName: dfName };
+    },
+    writeFile: (path, data) => written.push({ path, data }),
+  };
+}
