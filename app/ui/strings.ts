@@ -1,7 +1,11 @@
 /**
  * Every string the UI shows or announces, in one table: one place to review the wording,
- * and later to translate it.
+ * and later to translate it. The lab's panels are here; sharing, presenting and embedding
+ * (strings/sharing.ts) and the course (strings/lessons.ts) are parts of the same table.
  */
+import { lessonStrings } from './strings/lessons.ts';
+import { sharingStrings } from './strings/sharing.ts';
+
 export const strings = {
   productName: 'Layerlab',
   inspectorLabel: 'Inspect the image',
@@ -331,124 +335,6 @@ export const strings = {
           ? '1 problem in the Dockerfile.'
           : `${n} problems in the Dockerfile.`,
   },
-  share: {
-    button: 'Share',
-    menuLabel: 'Share this lab',
-    copyLink: 'Copy link',
-    linkLabel: 'Link to this lab',
-    copied:
-      'Link copied. Anyone who opens it gets this Dockerfile, its files and settings, at this step.',
-    copyFailed: 'The browser did not let us copy: select the link and copy it yourself.',
-    exportLab: 'Export lab',
-    importLab: 'Import lab',
-    imported: (name: string) => `Opened the lab from ${name}.`,
-    unreadable: 'That file could not be read. Choose it again.',
-    close: 'Close',
-    linkProblem: (message: string) =>
-      `The shared link could not be opened: ${message} Your own lab is shown instead.`,
-    opening: 'Opening the shared lab…',
-    dismiss: 'Dismiss',
-  },
-
-  present: {
-    toggleOn: 'Present',
-    toggleOff: 'Leave presenter mode',
-    editorShow: 'Show editor',
-    editorHide: 'Hide editor',
-    speaker: 'Speaker view',
-    spotlightLabel: 'Current step',
-    notBuilt: 'Press Build, then step with → / PageDown and back with ← / PageUp.',
-    stepOf: (n: number, total: number) => `Step ${n} of ${total}`,
-    start: (total: number) => `Ready: ${total} steps. Press → to start.`,
-    speakerTitle: 'Speaker view',
-    speakerWaiting:
-      'Waiting for the presenting window. Open the lab with ?present=1 in another window of this browser.',
-    speakerNext: 'Next',
-    speakerNoNext: 'That was the last step.',
-    speakerElapsed: 'Elapsed',
-    speakerSteps: 'Steps',
-    speakerBack: 'Back',
-    speakerForward: 'Step',
-  },
-
-  embed: {
-    title: 'Layerlab embed',
-    build: 'Build',
-    openFull: 'Open in Layerlab',
-    loading: 'Loading…',
-    noPanels:
-      'This embed shows no panels: give panels= one or more of layers, fs, cache, editor, terminal, images, container.',
-    unknownPanel: (names: string[]) =>
-      `Unknown panel${names.length === 1 ? '' : 's'} ${names.join(', ')} left out (choose from layers, fs, cache, editor, terminal, images, container).`,
-    labProblem: (message: string) => `The lab for this embed could not be opened: ${message}`,
-    readonlyLabel: 'Dockerfile (read-only)',
-  },
-
-  lessons: {
-    courseButton: 'Course',
-    courseTitle: 'Course',
-    courseIntro:
-      'Lessons from what an image is to multi-stage builds. Each one checks your lab as you go.',
-    courseLoading: 'Loading the lessons…',
-    courseProblems: 'Some lesson files have problems:',
-    close: 'Close',
-    statusDone: 'Done',
-    statusStarted: 'In progress',
-    statusNew: 'Not started',
-    open: (title: string) => `Open lesson: ${title}`,
-    lessonNumber: (n: number) => `Lesson ${n}`,
-    doneCount: (done: number, total: number) => `${done} of ${total} lessons done`,
-    exportProgress: 'Export progress',
-    exportedName: 'layerlab-progress.json',
-    authoringTitle: 'Preview a lesson file',
-    authoringHelp:
-      "Load a lesson written in Layerlab's lesson format (Markdown with JSON front matter) to try it in the lab.",
-    openFile: 'Open a lesson file',
-    urlLabel: 'Lesson URL (https)',
-    urlLoad: 'Load',
-    unreadable: 'That file could not be read. Choose it again.',
-    lessonErrors: 'This lesson file has problems:',
-    paneLabel: 'Lesson',
-    preview: 'Preview',
-    previewNote: 'A preview of a lesson file: its progress is not kept.',
-    copyLink: 'Copy link to this preview',
-    copied: 'Link copied: it opens this lesson file in Layerlab.',
-    copyFailed: 'The browser did not let us copy: copy the address from the address bar.',
-    stepOf: (n: number, total: number) => `Step ${n} of ${total}`,
-    steps: 'Steps',
-    prev: 'Previous step',
-    next: 'Next step',
-    goals: 'Goals',
-    goalMet: 'Met',
-    goalNotMet: 'Not yet',
-    goalChecking: 'Checking…',
-    announceGoal: (text: string) => `Goal met: ${text}`,
-    announceDone: (title: string) => `Lesson complete: ${title}. Every goal is met.`,
-    allMet: 'Every goal is met: lesson done.',
-    nextLesson: (title: string) => `Next lesson: ${title}`,
-    hint: 'Hint',
-    moreHint: 'Another hint',
-    noMoreHints: 'That was the last hint.',
-    hintsLabel: 'Hints',
-    showSolution: 'Show solution',
-    confirmSolution: 'Apply the solution to the lab? It edits your files and runs its commands.',
-    applySolution: 'Apply it',
-    cancel: 'Cancel',
-    solving: 'Applying the solution…',
-    reset: 'Reset lesson',
-    confirmReset: "Put the lab back to the lesson's start? Your edits and builds are lost.",
-    resetNow: 'Reset',
-    starting: 'Setting up the lab for this lesson…',
-    closeLesson: 'Close lesson',
-    predict: 'Predict',
-    predictHelp: 'Answer before you build: the build will show who was right.',
-    checkAnswer: 'Answer',
-    right: 'Right.',
-    wrong: (answer: string) => `Not quite: the answer is “${answer}”.`,
-    demo: 'Try this',
-    runDemo: 'Run these commands',
-    answerFirst: 'Answer the question above first.',
-    golf: (score: number, bytes: string, par: string) =>
-      `Score ${score} (your image ${bytes}; the reference solution ${par}). 100 is par; higher is better.`,
-  },
+  ...sharingStrings,
+  ...lessonStrings,
 } as const;
