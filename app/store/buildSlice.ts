@@ -2,25 +2,21 @@ import type { StateCreator } from 'zustand';
 import type { BuilderKind } from '../engine/build/events.ts';
 import type { BuildView, EngineView } from '../engine/session/types.ts';
 import { CancelledError } from './engineClient.ts';
+import {
+  clampCursor,
+  keepBuild,
+  playFrom,
+  shownBuild,
+  stepBack,
+  stepForward,
+  type BuildRecord,
+  type BuildSource,
+} from './playback.ts';
 import type { LabState } from './state.ts';
 import type { WorkspaceFile } from './workspaceSlice.ts';
 
-export interface BuildRecord {
-  /** 1, 2, 3 ... in this session. */
-  number: number;
-  builder: BuilderKind;
-  noCache: boolean;
-  /** Where it came from: the Build button or a `docker build` typed in the terminal. */
-  origin: 'button' | 'terminal';
-  view: BuildView;
-  /** What it was built from: the editor's Dockerfile and context files at the time. */
-  source: BuildSource;
-}
-
-export interface BuildSource {
-  dockerfile: string;
-  files: readonly WorkspaceFile[];
-}
+export type { BuildRecord, BuildSource } from './playback.ts';
+export { stepBoundaries } from './playback.ts';
 
 /** Whether the editor now holds something other than what `record` was built from. */
 export function builtFromOther(
@@ -92,21 +88,6 @@ const EMPTY_VIEW: EngineView = { images: [], containers: [] };
 
 /** The learner moved the playback: the panels follow it, not a step chosen or rested on. */
 const moved = { selectedStep: undefined, resting: false } as const;
-
-/**
- * Events that end a step: Step moves from one to the next. The last step ends with the build
- * (its total shown at once), so Back from the end goes to the step before it in one press.
- */
-export function stepBoundaries(view: BuildView): number[] {
-  const out: number[] = [];
-  const events = view.events;
-  events.forEach((e, i) => {
-    const last = events[i + 1]?.type === 'build-done';
-    if (((e.type === 'step-done' || e.type === 'error') && !last) || e.type === 'build-done')
-      out.push(i + 1);
-  });
-  return out;
-}
 
 export const createBuildSlice: StateCreator<LabState, [], [], BuildSlice> = (set, get) => ({
   builder: 'buildkit',
@@ -183,8 +164,7 @@ export const createBuildSlice: StateCreator<LabState, [], [], BuildSlice> = (set
       view,
       source: source ?? { dockerfile: s.dockerfile, files: s.files },
     };
-    // Keep the last 20 builds: enough to compare, bounded in memory.
-    const builds = [...s.builds, record].slice(-20);
+    const builds = keepBuild(s.builds, record);
     set({
       builds,
       shownBuild: builds.length - 1,
@@ -200,32 +180,22 @@ export const createBuildSlice: StateCreator<LabState, [], [], BuildSlice> = (set
   },
   setEngineView: (engineView) => set({ engineView }),
   stepForward: () => {
-    const b = shown(get());
-    if (!b) return;
-    const next = stepBoundaries(b.view).find((c) => c > get().cursor) ?? b.view.events.length;
-    set({ cursor: next, playing: false, ...moved });
+    const b = shownBuild(get());
+    if (b) set({ cursor: stepForward(b.view, get().cursor), playing: false, ...moved });
   },
   stepBack: () => {
-    const b = shown(get());
-    if (!b) return;
-    const prev = [0, ...stepBoundaries(b.view)].filter((c) => c < get().cursor).pop() ?? 0;
-    set({ cursor: prev, playing: false, ...moved });
+    const b = shownBuild(get());
+    if (b) set({ cursor: stepBack(b.view, get().cursor), playing: false, ...moved });
   },
   seek: (cursor) => {
-    const b = shown(get());
-    if (b) set({ cursor: Math.max(0, Math.min(cursor, b.view.events.length)), ...moved });
+    const b = shownBuild(get());
+    if (b) set({ cursor: clampCursor(b.view, cursor), ...moved });
   },
   play: () => {
-    const b = shown(get());
-    if (!b) return;
-    if (get().cursor >= b.view.events.length) set({ cursor: 0 });
-    set({ playing: true, ...moved });
+    const b = shownBuild(get());
+    if (b) set({ cursor: playFrom(b.view, get().cursor), playing: true, ...moved });
   },
   pause: () => set({ playing: false }),
   setSpeed: (speed) => set({ speed: Math.max(0.5, Math.min(speed, 60)) }),
   selectStep: (selectedStep) => set({ selectedStep }),
 });
-
-function shown(s: LabState): BuildRecord | undefined {
-  return s.shownBuild === undefined ? undefined : s.builds[s.shownBuild];
-}

@@ -22,7 +22,7 @@ export {
   viewedStep,
 } from './progress.ts';
 export type { BuildProgress, StepPhase, StepProgress } from './progress.ts';
-export { stepBoundaries } from './buildSlice.ts';
-export type { BuildRecord } from './buildSlice.ts';
+export { shownBuild, stepBoundaries } from './playback.ts';
+export type { BuildRecord } from './playback.ts';
 export { STARTERS } from './starters.ts';
 export type { WorkspaceFile } from './workspaceSlice.ts';

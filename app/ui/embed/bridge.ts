@@ -5,7 +5,7 @@
  * embeds on one page stay independent.
  */
 import { checkMessage, type EmbedEvent } from '../../share/embed-protocol.ts';
-import { type LabStore, buildProgress } from '../../store/index.ts';
+import { type LabStore, buildProgress, shownBuild } from '../../store/index.ts';
 import { buildPaused, openLab, seekStep, shownStep, stepCount } from '../share/labState.ts';
 
 export interface EmbedTarget {
@@ -28,7 +28,7 @@ export interface BridgeOptions {
 /** The current step's instruction text ('' before the first step). */
 function currentInstruction(store: LabStore): string {
   const s = store.getState();
-  const b = s.shownBuild === undefined ? undefined : s.builds[s.shownBuild];
+  const b = shownBuild(s);
   if (!b || s.cursor === 0) return '';
   const p = buildProgress(b.view, s.cursor);
   return p.current === undefined ? '' : (p.steps[p.current]?.info.text ?? '');
@@ -91,7 +91,7 @@ export function connectEmbed(store: LabStore, opts: BridgeOptions): () => void {
         total: stepCount(s),
         instruction: currentInstruction(store),
       };
-      const key = JSON.stringify([s.builds[s.shownBuild ?? -1]?.number, event.step, event.total]);
+      const key = JSON.stringify([shownBuild(s)?.number, event.step, event.total]);
       if (key !== lastStep) {
         lastStep = key;
         send(event);

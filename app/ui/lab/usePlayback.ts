@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { stepBoundaries, useLabStore, useLabStoreApi } from '../../store/index.ts';
+import { stepBoundaries, useLabStore, useLabStoreApi, shownBuild } from '../../store/index.ts';
 
 /**
  * While playing, moves the shown build on by one step every 1/speed seconds and stops at the
@@ -13,7 +13,7 @@ export function usePlayback(): void {
     if (!playing) return;
     const id = setInterval(() => {
       const s = store.getState();
-      const b = s.shownBuild === undefined ? undefined : s.builds[s.shownBuild];
+      const b = shownBuild(s);
       if (!b || s.cursor >= b.view.events.length) {
         store.setState({ playing: false });
         return;

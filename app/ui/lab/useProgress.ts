@@ -5,11 +5,12 @@ import {
   viewedStep,
   type BuildProgress,
   type BuildRecord,
+  shownBuild,
 } from '../../store/index.ts';
 
 /** The build the panels show, if any. */
 export function useShownBuild(): BuildRecord | undefined {
-  return useLabStore((s) => (s.shownBuild === undefined ? undefined : s.builds[s.shownBuild]));
+  return useLabStore((s) => shownBuild(s));
 }
 
 /** The shown build's playback state (recomputed when the cursor or the build changes). */

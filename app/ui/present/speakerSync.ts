@@ -2,7 +2,7 @@
  * The speaker view follows the presenting window over a BroadcastChannel (same browser, same
  * origin): the presenter sends where the build stands, the speaker view can step it.
  */
-import { type LabState, buildProgress } from '../../store/index.ts';
+import { type LabState, buildProgress, shownBuild } from '../../store/index.ts';
 import { shownStep, stepCount } from '../share/labState.ts';
 
 export const PRESENT_CHANNEL = 'layerlab:present';
@@ -28,7 +28,7 @@ export type PresenterMessage =
 
 /** What the presenting window tells the speaker view about its lab. */
 export function presenterState(s: LabState): Extract<PresenterMessage, { type: 'state' }> {
-  const b = s.shownBuild === undefined ? undefined : s.builds[s.shownBuild];
+  const b = shownBuild(s);
   if (!b)
     return { type: 'state', build: undefined, step: 0, total: 0, steps: [], current: undefined };
   const p = buildProgress(b.view, s.cursor);

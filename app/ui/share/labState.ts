@@ -4,7 +4,7 @@
  * steps: 0 before the first step, k after the k-th (the same unit the Step button moves by).
  */
 import type { SharedLab } from '../../share/codec.ts';
-import { stepBoundaries, type LabState, type LabStore } from '../../store/index.ts';
+import { stepBoundaries, type LabState, type LabStore, shownBuild } from '../../store/index.ts';
 
 /** The lab as it stands, with the step the panels show (when a build is shown). */
 export function labFromState(s: LabState): SharedLab {
@@ -22,20 +22,20 @@ export function labFromState(s: LabState): SharedLab {
 
 /** The shown build's playback position in steps, or undefined when nothing is built. */
 export function shownStep(s: LabState): number | undefined {
-  const b = s.shownBuild === undefined ? undefined : s.builds[s.shownBuild];
+  const b = shownBuild(s);
   if (!b) return undefined;
   return stepBoundaries(b.view).filter((c) => c <= s.cursor).length;
 }
 
 /** How many steps the shown build has (0 when nothing is built). */
 export function stepCount(s: LabState): number {
-  const b = s.shownBuild === undefined ? undefined : s.builds[s.shownBuild];
+  const b = shownBuild(s);
   return b ? stepBoundaries(b.view).length : 0;
 }
 
 /** The event cursor for step `step` of the shown build (clamped to the build). */
 export function cursorForStep(s: LabState, step: number): number | undefined {
-  const b = s.shownBuild === undefined ? undefined : s.builds[s.shownBuild];
+  const b = shownBuild(s);
   if (!b) return undefined;
   if (step <= 0) return 0;
   const bounds = stepBoundaries(b.view);
