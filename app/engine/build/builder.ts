@@ -186,7 +186,7 @@ export function build(req: BuildRequest): BuildResult {
     return { ok: true, events, image: final, intermediates };
   } catch (caught) {
     const e = asEngineError(caught);
-    const data = e.data as { classic?: string; hint?: string; output?: string };
+    const data = e.data;
     if (current !== undefined && data.output)
       emit({ type: 'output', step: current, stream: 'stderr', text: data.output });
     emit({

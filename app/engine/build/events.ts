@@ -3,6 +3,7 @@
  * re-derives them; the CLI prints them in Docker's formats (output.ts).
  */
 import type { SourceRange } from '../common/diagnostics.ts';
+import type { EngineErrorCode } from '../common/errors.ts';
 
 export type BuilderKind = 'buildkit' | 'classic';
 
@@ -83,7 +84,8 @@ export type BuildEvent =
   | {
       type: 'error';
       step: number | undefined;
-      code: string;
+      /** The engine error's code, or a diagnostic's (the parse stopped the build). */
+      code: EngineErrorCode | (string & {});
       /** BuildKit's wording. */
       message: string;
       /** The classic builder's wording, where it differs. */

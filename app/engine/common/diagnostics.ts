@@ -45,24 +45,4 @@ export interface DiagnosticFix {
   changes: { from: number; to: number; insert: string }[];
 }
 
-/**
- * An engine error with a code, a learner-facing message and, where there is one, the
- * Dockerfile range it points at. Serialisable (plain data in `data`).
- */
-export class EngineError extends Error {
-  readonly code: string;
-  readonly range: SourceRange | undefined;
-  readonly data: Record<string, unknown>;
-  constructor(
-    code: string,
-    message: string,
-    range?: SourceRange,
-    data: Record<string, unknown> = {},
-  ) {
-    super(message);
-    this.name = 'EngineError';
-    this.code = code;
-    this.range = range;
-    this.data = data;
-  }
-}
+export { EngineError, type EngineErrorCode } from './errors.ts';

@@ -1,0 +1,90 @@
+/**
+ * The engine's errors, typed as isomorphic-git types its own: a union of codes, each with the
+ * data it carries, a message a learner understands, and the Dockerfile range when there is one.
+ * Plain data (code, message, range, data), so an error crosses to the page by structured clone.
+ * User input never makes the engine throw anything else.
+ */
+import type { SourceRange } from './diagnostics.ts';
+
+/** What a failure may carry besides its message. */
+export interface ErrorDetail {
+  /** What to do about it, in a sentence. */
+  hint?: string | undefined;
+  /** The classic builder's words for the same failure, where they differ from BuildKit's. */
+  classic?: string | undefined;
+  /** The failing program's output, shown on the step's card and in the log. */
+  output?: string | undefined;
+}
+
+/** Every code the engine throws, and what each carries. */
+export interface EngineErrorData {
+  /** Dockerfile and build: the failure stops the build, the event points at the step. */
+  'add-breakout': ErrorDetail;
+  'bad-chmod': ErrorDetail;
+  'bad-duration': ErrorDetail;
+  'base-not-found': ErrorDetail;
+  'build-budget': ErrorDetail;
+  'copy-dest-not-dir': ErrorDetail;
+  'copy-not-found': ErrorDetail;
+  'env-blank': ErrorDetail;
+  'from-not-found': ErrorDetail;
+  'invalid-value': ErrorDetail;
+  'no-command': ErrorDetail;
+  'no-stage': ErrorDetail;
+  'run-budget': ErrorDetail;
+  /** A RUN command exited non-zero: its status (127: not found). */
+  'run-failed': ErrorDetail & { exitCode: number };
+  'run-forever': ErrorDetail;
+  'stage-order': ErrorDetail;
+  'unknown-group': ErrorDetail;
+  'unknown-target': ErrorDetail;
+  'unknown-user': ErrorDetail;
+  /** The daemon and the CLI: printed as docker prints them. */
+  'bad-flag': ErrorDetail;
+  'bad-name': ErrorDetail;
+  /** An image reference docker refuses (`Foo:bar`, `a::b`): the reference as given. */
+  'invalid-reference': ErrorDetail & { ref?: string };
+  'name-in-use': ErrorDetail;
+  'no-such-container': ErrorDetail;
+  'no-such-image': ErrorDetail;
+  'port-taken': ErrorDetail;
+  'pull-denied': ErrorDetail;
+  'push-denied': ErrorDetail;
+  running: ErrorDetail;
+  /** A `--format` Go template docker cannot parse: the template as given. */
+  'template-error': ErrorDetail & { template?: string };
+  /** Saved state that cannot be read back (a file from another version, or damaged). */
+  'state-corrupt': ErrorDetail;
+  'state-version': ErrorDetail;
+  /** A bug in the simulator, said in words instead of taking the page down. */
+  internal: ErrorDetail;
+}
+
+export type EngineErrorCode = keyof EngineErrorData;
+
+/**
+ * An engine error with a code, a learner-facing message and, where there is one, the
+ * Dockerfile range it points at.
+ *
+ * @example
+ * throw new EngineError('unknown-user', 'unable to find user app: no matching entries in passwd file', range, {
+ *   hint: 'Create the user first, e.g. RUN useradd app, before USER app.',
+ * });
+ */
+export class EngineError<C extends EngineErrorCode = EngineErrorCode> extends Error {
+  readonly code: C;
+  readonly range: SourceRange | undefined;
+  readonly data: EngineErrorData[C];
+  constructor(code: C, message: string, range?: SourceRange, data?: EngineErrorData[C]) {
+    super(message);
+    this.name = 'EngineError';
+    this.code = code;
+    this.range = range;
+    this.data = data ?? ({} as EngineErrorData[C]);
+  }
+}
+
+/** Whether `e` is an engine error with this code. */
+export function isEngineError<C extends EngineErrorCode>(e: unknown, code: C): e is EngineError<C> {
+  return e instanceof EngineError && e.code === code;
+}
