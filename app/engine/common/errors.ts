@@ -24,6 +24,8 @@ export interface EngineErrorData {
   'bad-duration': ErrorDetail;
   'base-not-found': ErrorDetail;
   'build-budget': ErrorDetail;
+  /** `# check=error=true`: a build check failed the build before it ran. */
+  'build-check': ErrorDetail;
   'copy-dest-not-dir': ErrorDetail;
   'copy-not-found': ErrorDetail;
   'env-blank': ErrorDetail;
