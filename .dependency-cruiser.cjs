@@ -6,8 +6,11 @@
  * runtime import may not (the UI names engine types; shell types are shared by fs tests).
  */
 
-/** Test files and test helpers: they may reach across parts to set a scene up. */
-const TESTS = '(\\.test\\.tsx?$|/testing/|/testing\\.ts$)';
+/**
+ * Test files and test helpers (a part's helpers live in its `testing/` folder): they may reach
+ * across parts to set a scene up.
+ */
+const TESTS = '(\\.test\\.tsx?$|/testing/)';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -148,6 +151,16 @@ module.exports = {
         path: '^app/engine/(cli|daemon|build|containers|images|shell|fs|session)/',
         dependencyTypesNot: ['type-only'],
       },
+    },
+    {
+      name: 'shipped-code-not-test-helpers',
+      severity: 'error',
+      comment:
+        "A part's testing/ folder holds test helpers (fixtures, in-memory hosts, lesson files " +
+        'read from disk); the code that ships never imports them. Conformance is Node tooling ' +
+        'that replays recordings over the test images.',
+      from: { pathNot: `${TESTS}|^app/engine/conformance/` },
+      to: { path: '/testing/' },
     },
   ],
   options: {

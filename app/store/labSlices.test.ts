@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createLabStore, restorePersisted } from './store.ts';
-import { localEngine } from './testing.ts';
+import { localEngine } from './testing/localEngine.ts';
 import { checkFilePath } from './workspaceSlice.ts';
 
 const DF = 'FROM debian:bookworm-slim\nCOPY app.py /app/\nRUN echo built > /built\n';

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { lessonImages, lessonSources } from '../engine/lessons/testing.ts';
+import { lessonImages, lessonSources } from '../engine/lessons/testing/sessions.ts';
 import { serve } from '../engine/session/dispatch.ts';
 import { LabSession, type SessionOptions } from '../engine/session/session.ts';
 import { createEngineClient, type Port } from './engineClient.ts';

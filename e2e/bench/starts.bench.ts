@@ -7,7 +7,7 @@
 // BENCH_RUNS sets the runs per case (default 3), BENCH_ONLY a substring of the cases to run.
 import type { Page } from '@playwright/test';
 import { loadCourse } from '../../app/engine/lessons/index.ts';
-import { lessonSources } from '../../app/engine/lessons/testing.ts';
+import { lessonSources } from '../../app/engine/lessons/testing/sessions.ts';
 import { LAB_STORAGE_KEY } from '../../app/store/store.ts';
 import { STARTERS } from '../../app/store/starters.ts';
 import { expect, HANG_MS, test } from '../fixtures.ts';

@@ -12,7 +12,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 const root = new URL('../..', import.meta.url).pathname;
-const TEST = /(\.test\.tsx?$|\/testing\/|\/testing\.ts$)/;
+const TEST = /(\.test\.tsx?$|\/testing\/)/;
 
 const raw = execFileSync(
   join(root, 'node_modules/.bin/depcruise'),

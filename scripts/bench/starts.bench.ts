@@ -7,7 +7,11 @@
  */
 import { STARTERS } from '../../app/store/starters.ts';
 import { loadCourse } from '../../app/engine/lessons/index.ts';
-import { lessonImages, lessonSources, newSession } from '../../app/engine/lessons/testing.ts';
+import {
+  lessonImages,
+  lessonSources,
+  newSession,
+} from '../../app/engine/lessons/testing/sessions.ts';
 import { labOf } from '../../app/engine/lessons/run.ts';
 import { sha256Name } from '../../app/engine/fs/hash.ts';
 import type { BuildInput } from '../../app/engine/session/types.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildError, newEngine } from '../limits/helpers.ts';
+import { buildError, newEngine } from '../limits/testing/builds.ts';
 import { runDocker } from '../cli/docker.ts';
 import type { CliHost } from '../cli/types.ts';
 

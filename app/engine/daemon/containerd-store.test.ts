@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cmd, from, plan, run } from '../build/testing/steps.ts';
-import { lab } from '../cli/commands/test-setup.ts';
+import { lab } from '../cli/testing/lab.ts';
 import { snapshotUsage } from './disk-usage.ts';
 import { layerFromEntries } from '../fs/index.ts';
 

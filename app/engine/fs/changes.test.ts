@@ -3,7 +3,7 @@ import { countChanges, layerChanges } from './changes.ts';
 import { layerFromEntries } from './layer.ts';
 import { MergedView } from './merge.ts';
 import { openOverlay } from './overlay.ts';
-import { utf8 } from './testing.ts';
+import { utf8 } from './testing/trees.ts';
 
 const image = MergedView.of([
   layerFromEntries([

@@ -8,7 +8,7 @@ import { openOverlay } from './overlay.ts';
 import { layerFromTar } from './tar-read.ts';
 import { writeTar } from './tar-write.ts';
 import { lookup, walk } from './tree.ts';
-import { utf8 } from './testing.ts';
+import { utf8 } from './testing/trees.ts';
 
 type Op =
   | { op: 'write'; path: string; text: string }

@@ -4,7 +4,7 @@ import { layerFromEntries } from './layer.ts';
 import { MergedView } from './merge.ts';
 import { BudgetExceededError } from './overlay-core.ts';
 import { openOverlay } from './overlay.ts';
-import { utf8 } from './testing.ts';
+import { utf8 } from './testing/trees.ts';
 
 const base = layerFromEntries([
   { path: '/etc/os-release', type: 'file', data: 'ID=debian\n' },

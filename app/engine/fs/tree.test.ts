@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { countNodes, lookup, setPath, treeFromEntries, walk } from './tree.ts';
-import { syntheticBase } from './testing.ts';
+import { syntheticBase } from './testing/trees.ts';
 
 describe('treeFromEntries', () => {
   it('creates missing parents and keeps metadata, in any entry order', () => {

@@ -3,7 +3,7 @@ import type { SessionOptions } from '../session/session.ts';
 import { evaluateGoals } from './checks.ts';
 import { loadCourse } from './index.ts';
 import { applySolution, applyStart } from './run.ts';
-import { lessonImages, lessonSources, newSession } from './testing.ts';
+import { lessonImages, lessonSources, newSession } from './testing/sessions.ts';
 import { formatLessonError } from './types.ts';
 
 const course = loadCourse(lessonSources());

@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { MergedView } from '../fs/index.ts';
-import { buildError, readImageFile } from './helpers.ts';
-import { craftTar } from './tar-craft.ts';
+import { buildError, readImageFile } from './testing/builds.ts';
+import { craftTar } from './testing/tar-craft.ts';
 
 const linkTarget = (result: ReturnType<typeof buildError>['result'], path: string) => {
   const e = MergedView.of(result.image!.layers).lookup(path);

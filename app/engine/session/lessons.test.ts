@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCourse } from '../lessons/index.ts';
-import { lessonImages, lessonSources } from '../lessons/testing.ts';
+import { lessonImages, lessonSources } from '../lessons/testing/sessions.ts';
 import type { Lesson } from '../lessons/types.ts';
 import { dispatch, serve } from './dispatch.ts';
 import { MUTATING, type FromWorker } from './protocol.ts';

@@ -3,7 +3,7 @@ import { encodeLab } from '../../share/codec.ts';
 import type { EmbedEvent } from '../../share/embed-protocol.ts';
 import { createLabStore } from '../../store/store.ts';
 import { connectEmbed } from './bridge.ts';
-import { localEngine } from '../../store/testing.ts';
+import { localEngine } from '../../store/testing/localEngine.ts';
 import { embedParams } from './params.ts';
 
 /** A stand-in for the embed's window: messages are dispatched to its listeners. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createLabStore } from '../../store/store.ts';
 import { openLab } from '../share/labState.ts';
 import { getPresent, presentParam, setPresent } from './mode.ts';
-import { localEngine } from '../../store/testing.ts';
+import { localEngine } from '../../store/testing/localEngine.ts';
 import { presenterState, readPresenterMessage } from './speakerSync.ts';
 
 describe('presenter mode', () => {

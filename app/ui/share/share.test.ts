@@ -3,7 +3,7 @@ import { decodeLab, encodeLab, type SharedLab } from '../../share/codec.ts';
 import { createLabStore } from '../../store/store.ts';
 import { labFromHash, labFromLocation, labFromParam, shareLink } from './fromUrl.ts';
 import { labFileName, labFromFileText, labToFileText } from './labFile.ts';
-import { localEngine } from '../../store/testing.ts';
+import { localEngine } from '../../store/testing/localEngine.ts';
 import { cursorForStep, labFromState, openLab, shownStep, stepCount } from './labState.ts';
 
 const LAB: SharedLab = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cmd, from, plan, run } from '../../build/testing/steps.ts';
-import { lab } from './test-setup.ts';
+import { lab } from '../testing/lab.ts';
 
 const PLANS = {
   app: plan([

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { testBase } from '../../build/testing/fixtures.ts';
 import { cmd, from, plan, run } from '../../build/testing/steps.ts';
-import { lab } from './test-setup.ts';
+import { lab } from '../testing/lab.ts';
 
 const PLANS = {
   app: plan([

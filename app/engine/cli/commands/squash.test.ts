@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { testBase } from '../../build/testing/fixtures.ts';
 import { copy, env, from, plan, run } from '../../build/testing/steps.ts';
 import { diffId } from '../../fs/index.ts';
-import { lab } from './test-setup.ts';
+import { lab } from '../testing/lab.ts';
 
 const PLANS = {
   app: plan([

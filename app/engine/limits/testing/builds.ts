@@ -2,11 +2,11 @@
  * Test helpers for the limit tests: an engine over the small test base image, and the error a
  * learner sees at the end of a build.
  */
-import { Engine, type BuildOptions, type EngineBuildResult } from '../daemon/engine.ts';
-import { buildkitExpand, planDockerfile } from '../build/plan.ts';
-import { resolveTestImage } from '../build/testing/fixtures.ts';
-import { builtinCatalog } from '../shell/packages/builtin.ts';
-import { MergedView } from '../fs/index.ts';
+import { Engine, type BuildOptions, type EngineBuildResult } from '../../daemon/engine.ts';
+import { buildkitExpand, planDockerfile } from '../../build/plan.ts';
+import { resolveTestImage } from '../../build/testing/fixtures.ts';
+import { builtinCatalog } from '../../shell/packages/builtin.ts';
+import { MergedView } from '../../fs/index.ts';
 
 export const newEngine = (): Engine =>
   new Engine({

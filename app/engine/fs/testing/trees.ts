@@ -1,6 +1,6 @@
-import type { DirNode } from './types.ts';
-import { treeFromEntries } from './tree.ts';
-import type { EntrySpec } from './tree.ts';
+import type { DirNode } from '../types.ts';
+import { treeFromEntries } from '../tree.ts';
+import type { EntrySpec } from '../tree.ts';
 
 const encoder = new TextEncoder();
 

@@ -5,16 +5,16 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { nodeImages } from '../../node/images.ts';
-import type { BaseImage } from '../build/builder.ts';
-import { resolveTestImage } from '../build/testing/fixtures.ts';
-import { catalogImage } from '../catalog/images.ts';
-import type { CatalogImageFile } from '../catalog/format.ts';
-import { LabSession, type SessionOptions } from '../session/session.ts';
-import { builtinCatalog } from '../shell/packages/builtin.ts';
-import type { SourceFile } from './index.ts';
+import { nodeImages } from '../../../node/images.ts';
+import type { BaseImage } from '../../build/builder.ts';
+import { resolveTestImage } from '../../build/testing/fixtures.ts';
+import { catalogImage } from '../../catalog/images.ts';
+import type { CatalogImageFile } from '../../catalog/format.ts';
+import { LabSession, type SessionOptions } from '../../session/session.ts';
+import { builtinCatalog } from '../../shell/packages/builtin.ts';
+import type { SourceFile } from '../index.ts';
 
-const ROOT = join(import.meta.dirname, '../../..');
+const ROOT = join(import.meta.dirname, '../../../..');
 const LESSONS_DIR = join(ROOT, 'lessons');
 const DEBIAN_FILE = join(ROOT, 'public/catalog/v1/images/debian-bookworm-slim.json');
 
