@@ -43,6 +43,6 @@ export type { HealthConfig, HistoryEntry, ImageConfigInput, RunConfig } from './
 export { goTime, imageConfigJson, imageId } from './config.ts';
 export type { GoJson } from './json.ts';
 export { GoObject, goJson, goMap, goStruct } from './json.ts';
-export type { FileType, FsErrorCode, ShellFs, Stat } from './port.ts';
+export type { FileType, FsErrorCode, MergeTreeOptions, ShellFs, Stat } from './port.ts';
 export { FsError } from './port.ts';
 export { resolveUser } from './users.ts';

@@ -2,7 +2,12 @@ import type { Stat } from './port.ts';
 import { FsError } from './port.ts';
 import type { DirNode, FileNode, FsNode, SymlinkNode, TreeNode, WhiteoutNode } from './types.ts';
 
-/** A directory of the writable (upper) layer: mutable, like overlayfs' upperdir. */
+/**
+ * A directory of the writable (upper) layer: mutable, like overlayfs' upperdir. Only
+ * directories made by {@link upperDir} are changed in place; an upper layer may also hold
+ * immutable `DirNode`s (whole prebuilt subtrees merged in by `mergeTree`, shared with whatever
+ * else holds them), which are copied, one level at a time, on their first change.
+ */
 export interface UpperDir {
   readonly type: 'dir';
   mode: number;
@@ -14,9 +19,33 @@ export interface UpperDir {
   opaque: boolean;
 }
 
-export type UpperNode = UpperDir | FileNode | SymlinkNode | WhiteoutNode;
+export type UpperNode = UpperDir | DirNode | FileNode | SymlinkNode | WhiteoutNode;
 /** What a path shows through the overlay. */
 export type Visible = UpperDir | FsNode;
+
+const mutable = new WeakSet<object>();
+
+/** A new, mutable upper directory. */
+export function upperDir(
+  meta: { mode: number; uid: number; gid: number; mtime: number },
+  children: Map<string, UpperNode>,
+  opaque: boolean,
+): UpperDir {
+  const { mode, uid, gid, mtime } = meta;
+  const dir: UpperDir = { type: 'dir', mode, uid, gid, mtime, children, opaque };
+  mutable.add(dir);
+  return dir;
+}
+
+/** True for a directory the upper layer may change in place (not a shared, frozen subtree). */
+export function isUpperDir(node: UpperNode | FsNode): node is UpperDir {
+  return mutable.has(node);
+}
+
+/** The directory itself when it is the upper layer's own, else a mutable copy of one level. */
+export function thaw(dir: UpperDir | DirNode): UpperDir {
+  return isUpperDir(dir) ? dir : upperDir(dir, new Map(dir.children), dir.opaque === true);
+}
 
 /**
  * A position in the overlay: the upper node and the lower (merged image) node at one path.
@@ -106,11 +135,14 @@ function components(path: string): string[] {
   return path.split('/').filter((p) => p !== '' && p !== '.');
 }
 
-/** Freeze the upper tree into a layer diff; shares the immutable file and symlink nodes. */
+/**
+ * Freeze the upper tree into a layer diff; shares the immutable file and symlink nodes and the
+ * frozen subtrees merged in whole.
+ */
 export function freeze(dir: UpperDir): DirNode {
   const children = new Map<string, TreeNode>();
   for (const [name, node] of dir.children)
-    children.set(name, node.type === 'dir' ? freeze(node) : node);
+    children.set(name, node.type === 'dir' && isUpperDir(node) ? freeze(node) : node);
   const { mode, uid, gid, mtime } = dir;
   return dir.opaque
     ? { type: 'dir', mode, uid, gid, mtime, children, opaque: true }

@@ -1,11 +1,12 @@
-import type { ShellFs, Stat } from './port.ts';
+import type { MergeTreeOptions, ShellFs, Stat } from './port.ts';
 import { FsError } from './port.ts';
 import type { DirNode, FileNode } from './types.ts';
-import type { Cursor, UpperDir, Visible } from './overlay-core.ts';
-import { childNames, cursorPath, resolve, statOf, visible } from './overlay-core.ts';
+import type { Cursor, Visible } from './overlay-core.ts';
+import { childNames, cursorPath, resolve, statOf, thaw, visible } from './overlay-core.ts';
 import { checkName, sortedNames } from './path.ts';
 import { Layer } from './layer.ts';
 import { MergedView } from './merge.ts';
+import { mergeTree } from './overlay-merge.ts';
 import { nextIno } from './tree.ts';
 import type { OverlayOptions } from './upper.ts';
 import { UpperLayer } from './upper.ts';
@@ -212,7 +213,7 @@ export class RecordingOverlay implements ShellFs {
     if (node.type === 'file' && src.c.u === undefined) this.#w.charge(to, node.size);
     this.#w.remove(src.c);
     if (node.type === 'dir') {
-      const moved = node as UpperDir;
+      const moved = thaw(node);
       moved.opaque = moved.opaque || dst.l !== undefined;
       this.#w.put(dst, moved);
     } else this.#w.put(dst, node);
@@ -276,6 +277,10 @@ export class RecordingOverlay implements ShellFs {
     const { c, node } = this.#existing(path, follow);
     if (node.type === 'dir') Object.assign(this.#w.dir(c), meta);
     else this.#w.update(c, node, { ...node, ...meta });
+  }
+
+  mergeTree(tree: DirNode, opts: MergeTreeOptions): boolean {
+    return mergeTree(this.#w, tree, opts);
   }
 
   realpath(path: string): string {

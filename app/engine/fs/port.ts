@@ -8,6 +8,8 @@
  * throw a `FsError` with a POSIX code, which the shell turns into messages such as
  * `rm: cannot remove '/x': No such file or directory`.
  */
+import type { DirNode } from './types.ts';
+
 export type FileType = 'file' | 'dir' | 'symlink';
 
 export interface Stat {
@@ -47,6 +49,21 @@ export class FsError extends Error {
   }
 }
 
+/** How {@link ShellFs.mergeTree} writes a prebuilt tree. */
+export interface MergeTreeOptions {
+  /** Owner and mtime the tree's new entries were made with (the writer's). */
+  owner: { uid: number; gid: number };
+  mtime: number;
+  /** Bytes writing the tree entry by entry charges against the size budget. */
+  bytes: number;
+  /**
+   * A file of the tree over an existing file: written over, keeping the old file's owner
+   * ('replace': the tree's mode, as a write and a chmod; 'rewrite': the old mode too, as a
+   * write alone), or refused.
+   */
+  existingFiles: 'replace' | 'rewrite' | 'refuse';
+}
+
 export interface ShellFs {
   /** stat follows symlinks; lstat does not. Both throw ENOENT when absent. */
   stat(path: string): Stat;
@@ -79,4 +96,13 @@ export interface ShellFs {
    * falls back to readFile + writeFile.
    */
   copyFile?(from: string, to: string, opts?: { mode?: number }): void;
+  /**
+   * Optional: write a prebuilt tree (rooted at `/`; what writing its entries one by one into an
+   * empty filesystem made) as writing those entries here one by one would: `mkdir -p` for its
+   * directories, files and symlinks written (a symlink replacing a file or symlink). Returns
+   * false, having changed nothing, when it cannot tell that the result would be the same (a
+   * symlink or a file in the way, the budget, another owner or clock); the caller then writes
+   * entry by entry. What a package manager unpacks, in one step instead of thousands.
+   */
+  mergeTree?(tree: DirNode, opts: MergeTreeOptions): boolean;
 }

@@ -2,7 +2,7 @@ import { FsError } from './port.ts';
 import type { DirNode, FileNode, SymlinkNode } from './types.ts';
 import { FIXED_MTIME, WHITEOUT } from './types.ts';
 import type { Cursor, UpperDir, UpperNode } from './overlay-core.ts';
-import { BudgetExceededError, cursorPath, freeze } from './overlay-core.ts';
+import { BudgetExceededError, cursorPath, freeze, thaw, upperDir } from './overlay-core.ts';
 
 export interface OverlayOptions {
   /** Owner of new files and directories (the Dockerfile's USER); root by default. */
@@ -30,8 +30,7 @@ export class UpperLayer {
 
   constructor(lower: DirNode, opts: OverlayOptions) {
     this.lower = lower;
-    const { mode, uid, gid, mtime } = lower;
-    this.root = { type: 'dir', mode, uid, gid, mtime, children: new Map(), opaque: false };
+    this.root = upperDir(lower, new Map(), false);
     this.owner = opts.owner ?? { uid: 0, gid: 0 };
     this.now = opts.now ?? (() => FIXED_MTIME);
     this.#maxBytes = opts.maxBytes;
@@ -49,6 +48,11 @@ export class UpperLayer {
     return freeze(this.root);
   }
 
+  /** Whether `bytes` more fit in the budget. */
+  fits(bytes: number): boolean {
+    return this.#maxBytes === undefined || this.#written + bytes <= this.#maxBytes;
+  }
+
   charge(path: string, bytes: number): void {
     const total = this.#written + bytes;
     if (this.#maxBytes !== undefined && total > this.#maxBytes) {
@@ -62,22 +66,17 @@ export class UpperLayer {
     if (c.parent === undefined) return this.root;
     const parent = this.dir(c.parent);
     const existing = parent.children.get(c.name);
-    if (existing?.type === 'dir') return (c.u = existing);
+    if (existing?.type === 'dir') {
+      const own = thaw(existing);
+      if (own !== existing) parent.children.set(c.name, own);
+      return (c.u = own);
+    }
     const l = c.l;
     if (l?.type !== 'dir') {
       const path = cursorPath(c);
       throw new FsError('ENOENT', path, `${path}: No such file or directory`);
     }
-    const { mode, uid, gid, mtime } = l;
-    const made: UpperDir = {
-      type: 'dir',
-      mode,
-      uid,
-      gid,
-      mtime,
-      children: new Map(),
-      opaque: false,
-    };
+    const made = upperDir(l, new Map(), false);
     parent.children.set(c.name, made);
     return (c.u = made);
   }
@@ -105,14 +104,7 @@ export class UpperLayer {
   }
 
   newDir(c: Cursor, mode: number): UpperDir {
-    return {
-      type: 'dir',
-      mode,
-      ...this.owner,
-      mtime: this.now(),
-      children: new Map(),
-      // Over a deleted lower entry the new directory must hide what the lower one held.
-      opaque: c.l !== undefined,
-    };
+    // Over a deleted lower entry the new directory must hide what the lower one held.
+    return upperDir({ mode, ...this.owner, mtime: this.now() }, new Map(), c.l !== undefined);
   }
 }

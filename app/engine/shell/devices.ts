@@ -182,6 +182,11 @@ export function withDevices(fs: ShellFs, budget: Budget): ShellFs {
       fs.rename(a, b);
     },
   };
+  if (fs.mergeTree) {
+    const merge = fs.mergeTree.bind(fs);
+    // A tree with /dev in it is written entry by entry, past the devices above.
+    out.mergeTree = (tree, o) => !tree.children.has('dev') && merge(tree, o);
+  }
   if (fs.copyFile) {
     const copy = fs.copyFile.bind(fs);
     out.copyFile = (a, b, o) => {

@@ -16,21 +16,27 @@ const LISTS = '/var/lib/apt/lists';
  * @example
  * installedDebs(sh).get('curl'); // '7.88.1-10+deb12u5' once installed
  */
-export function installedDebs(sh: Shell): Map<string, string> {
-  const out = new Map<string, string>();
-  let text: string;
+export function installedDebs(sh: Shell): ReadonlyMap<string, string> {
+  let data: Uint8Array;
   try {
-    text = decode(sh.fs.readFile(STATUS));
+    data = sh.fs.readFile(STATUS);
   } catch {
-    return out;
+    return new Map();
   }
-  for (const block of text.split(/\n\n+/)) {
+  // A base image's status file is the same bytes in every build on it: read once.
+  const known = statusOf.get(data);
+  if (known) return known;
+  const out = new Map<string, string>();
+  for (const block of decode(data).split(/\n\n+/)) {
     const name = /^Package: (.+)$/m.exec(block)?.[1];
     const version = /^Version: (.+)$/m.exec(block)?.[1];
     if (name && /^Status: install ok installed$/m.test(block)) out.set(name, version ?? '');
   }
+  statusOf.set(data, out);
   return out;
 }
+
+const statusOf = new WeakMap<Uint8Array, ReadonlyMap<string, string>>();
 
 function hasLists(sh: Shell): boolean {
   try {

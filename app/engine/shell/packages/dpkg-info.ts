@@ -11,7 +11,9 @@
  *   and Unincorp files, and apt's extended_states (which packages were installed automatically).
  * Multi-Arch: same packages are named `<name>:amd64`.
  */
+import type { ShellFs } from '../../fs/index.ts';
 import type { Shell } from '../state.ts';
+import { writeInBulk } from './bulk.ts';
 import type { CatalogPackage } from './catalog.ts';
 
 export const INFO = '/var/lib/dpkg/info';
@@ -37,14 +39,19 @@ export function listText(p: CatalogPackage): string {
 
 /** Writes /var/lib/dpkg/info/<name>.list and the control members of one unpacked package. */
 export function writeInfoFiles(sh: Shell, p: CatalogPackage): void {
-  sh.fs.mkdir(INFO, { recursive: true });
+  // Rewriting an existing .list keeps its mode: that case is written one by one.
+  writeInBulk(sh, p, 'dpkg-info', (fs) => writeInfo(fs, p), 'refuse');
+}
+
+function writeInfo(fs: ShellFs, p: CatalogPackage): void {
+  fs.mkdir(INFO, { recursive: true });
   const name = dpkgName(p);
   const text = enc(listText(p));
   const listSize = p.dpkg?.listSize ?? 0;
-  if (listSize > text.length) sh.fs.writeSizedFile(`${INFO}/${name}.list`, listSize);
-  else sh.fs.writeFile(`${INFO}/${name}.list`, text);
+  if (listSize > text.length) fs.writeSizedFile(`${INFO}/${name}.list`, listSize);
+  else fs.writeFile(`${INFO}/${name}.list`, text);
   for (const { member, size } of p.dpkg?.info ?? [])
-    sh.fs.writeSizedFile(`${INFO}/${name}.${member}`, size, {
+    fs.writeSizedFile(`${INFO}/${name}.${member}`, size, {
       mode: SCRIPTS.has(member) ? 0o755 : 0o644,
     });
 }

@@ -1,42 +1,57 @@
+import type { ShellFs } from '../../fs/index.ts';
 import type { Shell } from '../state.ts';
+import { writeInBulk, type Writer } from './bulk.ts';
 import type { CatalogFile } from './catalog.ts';
 
 /**
- * Writes a package's files under `root` (sized unless the catalog gives content).
+ * Writes a package's files under `root` (sized unless the catalog gives content), as dpkg
+ * unpacks them: in one merge of the package's tree when it can (bulk.ts), else one by one.
+ * `key` names the file list for the memo of trees (default: the list itself; pass the package
+ * when the list is made afresh on each call). Returns the bytes the catalog gives the files.
  *
  * @example
  * installFiles(sh, builtinCatalog.apt.lookup('curl')?.files ?? []);
  */
-export function installFiles(sh: Shell, files: CatalogFile[], root = ''): number {
+export function installFiles(
+  sh: Shell,
+  files: CatalogFile[],
+  root = '',
+  key: { key: object; tag: string } = { key: files, tag: '' },
+): number {
+  const write: Writer = (fs, tick) => writeEntries(fs, files, root, tick);
+  writeInBulk(sh, key.key, `install:${key.tag}:${root}`, write, 'replace');
   let bytes = 0;
-  for (const f of files) {
-    sh.tick();
-    const path = `${root}${f.path.startsWith('/') || root === '' ? '' : '/'}${f.path}`;
-    const parent = path.slice(0, path.lastIndexOf('/')) || '/';
-    sh.fs.mkdir(parent, { recursive: true });
-    const type = f.type ?? 'file';
-    if (type === 'dir') {
-      sh.fs.mkdir(path, { recursive: true, ...(f.mode !== undefined ? { mode: f.mode } : {}) });
-      continue;
-    }
-    if (type === 'symlink') {
-      if (sh.fs.exists(path) || isLink(sh, path)) sh.fs.unlink(path);
-      sh.fs.symlink(f.target ?? '', path);
-      continue;
-    }
-    const mode = f.mode ?? (/\/s?bin\//.test(path) ? 0o755 : 0o644);
-    if (f.content !== undefined)
-      sh.fs.writeFile(path, new TextEncoder().encode(f.content), { mode });
-    else sh.fs.writeSizedFile(path, f.size, { mode });
-    sh.fs.chmod(path, mode);
-    bytes += f.size;
-  }
+  for (const f of files) if ((f.type ?? 'file') === 'file') bytes += f.size;
   return bytes;
 }
 
-function isLink(sh: Shell, path: string): boolean {
+/** Writes the entries one by one: `mkdir -p` of each parent, then the entry. */
+function writeEntries(fs: ShellFs, files: CatalogFile[], root: string, tick: () => void): void {
+  for (const f of files) {
+    tick();
+    const path = `${root}${f.path.startsWith('/') || root === '' ? '' : '/'}${f.path}`;
+    const parent = path.slice(0, path.lastIndexOf('/')) || '/';
+    fs.mkdir(parent, { recursive: true });
+    const type = f.type ?? 'file';
+    if (type === 'dir') {
+      fs.mkdir(path, { recursive: true, ...(f.mode !== undefined ? { mode: f.mode } : {}) });
+      continue;
+    }
+    if (type === 'symlink') {
+      if (fs.exists(path) || isLink(fs, path)) fs.unlink(path);
+      fs.symlink(f.target ?? '', path);
+      continue;
+    }
+    const mode = f.mode ?? (/\/s?bin\//.test(path) ? 0o755 : 0o644);
+    if (f.content !== undefined) fs.writeFile(path, new TextEncoder().encode(f.content), { mode });
+    else fs.writeSizedFile(path, f.size, { mode });
+    fs.chmod(path, mode);
+  }
+}
+
+function isLink(fs: ShellFs, path: string): boolean {
   try {
-    return sh.fs.lstat(path).type === 'symlink';
+    return fs.lstat(path).type === 'symlink';
   } catch {
     return false;
   }

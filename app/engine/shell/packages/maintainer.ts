@@ -5,6 +5,7 @@
  * the function says so.
  */
 import type { Shell } from '../state.ts';
+import { writeInBulk, type Writer } from './bulk.ts';
 import type { CatalogPackage } from './catalog.ts';
 
 /** Effects named `word` of the packages, split into their arguments, with the package. */
@@ -45,16 +46,23 @@ export function pycompile(
     if (!target || !sizes) continue;
     const py = target.files.filter((f) => f.type !== 'dir' && f.path.endsWith('.py'));
     if (py.length !== sizes.length) continue;
+    const pyc: { cache: string; path: string; size: number }[] = [];
     py.forEach((f, i) => {
       const size = sizes[i] ?? 0;
       if (size === 0 || !f.path.startsWith(`${dir}/`)) return;
       const slash = f.path.lastIndexOf('/');
       const cache = `${f.path.slice(0, slash)}/__pycache__`;
-      const pyc = `${cache}/${f.path.slice(slash + 1, -3)}.cpython-311.pyc`;
-      sh.fs.mkdir(cache, { recursive: true });
-      sh.fs.writeSizedFile(pyc, size);
-      written.push(pyc);
+      pyc.push({ cache, path: `${cache}/${f.path.slice(slash + 1, -3)}.cpython-311.pyc`, size });
     });
+    const write: Writer = (fs) => {
+      for (const c of pyc) {
+        fs.mkdir(c.cache, { recursive: true });
+        fs.writeSizedFile(c.path, c.size);
+      }
+    };
+    // Compiling again rewrites each .pyc, which keeps its owner and mode.
+    writeInBulk(sh, target, `pycompile:${dir}`, write, 'rewrite');
+    written.push(...pyc.map((c) => c.path));
   }
   return written;
 }
@@ -151,8 +159,14 @@ const LIBDIR = '/usr/lib/x86_64-linux-gnu';
  */
 export function cachedLibraries(names: string[]): string[] {
   const libs = names.filter((n) => /^lib.*\.so(\.\d+)*$/.test(n));
-  const versioned = libs.filter((n) => /\.so\.\d/.test(n));
-  return libs.filter((n) => !versioned.some((m) => m !== n && n.startsWith(`${m}.`)));
+  const versioned = new Set(libs.filter((n) => /\.so\.\d/.test(n)));
+  // A shorter versioned name is `n` cut at one of its dots.
+  const shadowed = (n: string): boolean => {
+    for (let dot = n.indexOf('.'); dot > 0; dot = n.indexOf('.', dot + 1))
+      if (versioned.has(n.slice(0, dot))) return true;
+    return false;
+  };
+  return libs.filter((n) => !shadowed(n));
 }
 
 /**

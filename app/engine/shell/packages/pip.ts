@@ -110,6 +110,7 @@ export const pip: CommandFn = (argv, io, sh) => {
       sh,
       p.files.filter((f) => !f.path.startsWith('bin/')),
       site,
+      { key: p, tag: 'pip-lib' },
     );
     installFiles(
       sh,
@@ -120,6 +121,7 @@ export const pip: CommandFn = (argv, io, sh) => {
           content: `#!${root === '/usr/local' ? '/usr/local/bin/python' : `${root}/bin/python`}\n`,
         })),
       root,
+      { key: p, tag: 'pip-bin' },
     );
     sh.fs.mkdir(`${site}/${p.name}-${p.version}.dist-info`, { recursive: true });
     if (!noCache) {
