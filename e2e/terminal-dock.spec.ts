@@ -1,5 +1,5 @@
 import type { Locator } from '@playwright/test';
-import { expect, test } from './fixtures.ts';
+import { expect, HANG_MS, test } from './fixtures.ts';
 
 // The student types docker commands: the tables must fit, without a wrapped line.
 const size = async (dock: Locator) => ({
@@ -59,3 +59,28 @@ for (const viewport of [
     });
   });
 }
+
+test.describe('a build log in the terminal', () => {
+  test.use({ viewport: { width: 1366, height: 768 } });
+
+  test('is printed in the normal colours; of a failed build, only the error lines are red', async ({
+    lab,
+    page,
+  }) => {
+    await lab.open();
+    await lab.replaceText('FROM debian:bookworm-slim\nRUN apt-get install -y curl\n');
+    await lab.terminal.focus();
+    await page.keyboard.type('docker build -t broken .\n');
+    const screen = lab.screen;
+    await expect(screen).toContainText('ERROR: failed to', { timeout: HANG_MS });
+    const colour = (text: string) =>
+      screen
+        .getByText(text, { exact: false })
+        .last()
+        .evaluate((el) => getComputedStyle(el).color);
+    const normal = await colour('Reading state information');
+    expect(await colour('Unable to locate package curl')).toBe(normal);
+    expect(await colour('ERROR: failed to')).not.toBe(normal);
+    expect(await colour('ERROR: failed to')).toBe(await colour('did not complete successfully'));
+  });
+});

@@ -1,5 +1,7 @@
 import type { StateCreator } from 'zustand';
+import type { BuilderKind } from '../engine/build/events.ts';
 import type { InteractiveShell } from '../engine/session/interactive.ts';
+import type { BuildView } from '../engine/session/types.ts';
 import { CancelledError } from './engineClient.ts';
 import type { LabState } from './state.ts';
 
@@ -13,6 +15,17 @@ export interface TerminalEntry {
   chunks?: { text: string; error: boolean }[];
   /** Typed in a container's shell (its name), not at the lab's prompt. */
   container?: string;
+  /**
+   * The output is one `docker build`'s log, by this builder: the terminal prints it in its
+   * normal colours and only a failed build's error lines in red.
+   */
+  buildLog?: BuilderKind;
+}
+
+/** The builder a build ran with (its first event says). */
+export function builderOf(view: BuildView): BuilderKind {
+  const start = view.events[0];
+  return start?.type === 'build-start' ? start.builder : 'buildkit';
 }
 
 export interface TerminalSlice {
@@ -69,6 +82,7 @@ export const createTerminalSlice: StateCreator<LabState, [], [], TerminalSlice> 
         stderr: r.stderr,
         exitCode: r.exitCode,
         ...(r.chunks ? { chunks: r.chunks } : {}),
+        ...(r.build && !r.chunks ? { buildLog: builderOf(r.build) } : {}),
       });
     } catch (e) {
       return finish({

@@ -9,6 +9,8 @@ import { shellPrompt } from './containerShell.ts';
 import { TerminalMetricsContext } from './dock.ts';
 import { dockerCompleter, LineEditor } from './lineEditor.ts';
 import { tabLeaves } from './tabFocus.ts';
+import { buildLogPieces } from './buildLog.ts';
+import type { BuilderKind } from '../../engine/build/events.ts';
 
 const HOST_PROMPT = '\x1b[1;34mlab\x1b[0m:\x1b[1;36m~/app\x1b[0m$ ';
 const RED = '\x1b[31m';
@@ -23,7 +25,7 @@ const crlf = (text: string) => text.replace(/\r?\n/g, '\r\n');
 
 /**
  * Output for the terminal: LF to CRLF; a failed command's stderr in red (stderr also carries
- * progress, a build's log, which is not an error).
+ * progress, a build's log, which is not an error: of a build, only its error lines are red).
  */
 function show(
   term: Terminal,
@@ -32,6 +34,7 @@ function show(
     stderr: string;
     exitCode?: number | undefined;
     chunks?: { text: string; error: boolean }[];
+    buildLog?: BuilderKind | undefined;
   },
 ): void {
   // A command that worked printed its progress (a pull, a build) before its result; one that
@@ -39,7 +42,13 @@ function show(
   const failed = r.exitCode !== undefined && r.exitCode !== 0;
   const out = { text: r.stdout, error: false };
   const err = { text: r.stderr, error: failed };
-  const pieces = r.chunks ?? (failed ? [out, err] : [err, out]);
+  const pieces =
+    r.chunks ??
+    (r.buildLog
+      ? buildLogPieces(failed ? r.stdout + r.stderr : r.stderr + r.stdout, failed, r.buildLog)
+      : failed
+        ? [out, err]
+        : [err, out]);
   for (const p of pieces) {
     if (p.text) term.write(p.error ? `${RED}${crlf(p.text)}${RESET}` : crlf(p.text));
   }
