@@ -25,4 +25,6 @@ export type { BuildProgress, StepPhase, StepProgress } from './progress.ts';
 export { shownBuild, stepBoundaries } from './playback.ts';
 export type { BuildRecord } from './playback.ts';
 export { STARTERS } from './starters.ts';
+export { buildCommand, buildFlags } from './buildCommand.ts';
+export type { BuildSettings } from './buildCommand.ts';
 export type { WorkspaceFile } from './workspaceSlice.ts';

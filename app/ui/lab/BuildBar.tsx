@@ -1,7 +1,6 @@
 import { useEffect, useId, useState } from 'react';
-import { useLabStore, useLabStoreApi } from '../../store/index.ts';
+import { buildCommand, buildFlags, useLabStore, useLabStoreApi } from '../../store/index.ts';
 import { strings } from '../strings.ts';
-import { buildCommand, buildFlags } from './buildCommand.ts';
 import { Popover } from './Popover.tsx';
 
 const t = strings.build;

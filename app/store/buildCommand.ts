@@ -2,7 +2,7 @@
  * The `docker build` command line the Build button stands for, from the lab's settings: shown
  * on the options button, and echoed in the terminal above the build's log. Pure.
  */
-import type { BuilderKind } from '../../engine/build/events.ts';
+import type { BuilderKind } from '../engine/build/events.ts';
 
 export interface BuildSettings {
   builder: BuilderKind;
