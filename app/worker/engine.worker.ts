@@ -16,17 +16,28 @@ const images = browserImages();
 const hashing = useWasmSha256().catch(() => {
   // Without WebAssembly the engine hashes in JavaScript: slower, same digests.
 });
-const session = new LabSession({ registry: images.registry, catalog: images.catalog });
+/** Requests received and not answered yet (the one being served included). */
+let pending = 0;
+const session = new LabSession({
+  registry: images.registry,
+  catalog: images.catalog,
+  idle: () => pending <= 1,
+});
 
 self.onmessage = async (event: MessageEvent<Request>) => {
   const req = event.data;
-  await hashing;
+  pending++;
   try {
-    await prepare(req);
-  } catch {
-    // Loading is best effort: what could not be loaded is reported by the engine in Docker's words.
+    await hashing;
+    try {
+      await prepare(req);
+    } catch {
+      // Loading is best effort: what could not be loaded is reported by the engine in Docker's words.
+    }
+    serve(session, req, (message) => self.postMessage(message));
+  } finally {
+    pending--;
   }
-  serve(session, req, (message) => self.postMessage(message));
 };
 
 /** Fetches the base images (and package lists) a request will need, before the synchronous engine runs. */

@@ -86,4 +86,37 @@ describe('LabSession', () => {
     b.load(JSON.parse(JSON.stringify(a.save())));
     expect(b.view().images.flatMap((i) => i.names)).toContain('app:1');
   });
+
+  it('warms up without changing what the learner sees, and not while a request waits', () => {
+    const files = [{ path: 'a.txt', content: 'mine\n' }];
+    const cold = session().build(input(DF, files));
+    let lookups = 0;
+    let idle = true;
+    const s = new LabSession({
+      registry: (ref) => (lookups++, resolveTestImage(ref)),
+      catalog: builtinCatalog,
+      clock: () => 100,
+      idle: () => idle,
+    });
+    const before = s.view();
+    s.warm({ dockerfile: DF, files });
+    // The rehearsal built (it looked the base image up) in an engine of its own.
+    expect(lookups).toBeGreaterThan(0);
+    expect(s.view()).toEqual(before);
+    // The first build after it: every step built as in a cold session, nothing cached.
+    const warm = s.build(input(DF, files));
+    expect(warm.build.output).toBe(cold.build.output);
+    expect(warm.build.image?.id).toBe(cold.build.image?.id);
+    expect(warm.engine).toEqual(cold.engine);
+    // Once per lab, and never while another request waits.
+    lookups = 0;
+    s.warm({ dockerfile: DF, files });
+    expect(lookups).toBe(0);
+    idle = false;
+    s.warm({ dockerfile: DF, files: [] });
+    expect(lookups).toBe(0);
+    idle = true;
+    s.warm({ dockerfile: DF, files: [] });
+    expect(lookups).toBeGreaterThan(0);
+  });
 });

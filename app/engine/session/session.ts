@@ -61,6 +61,8 @@ export interface SessionOptions {
   clock?: () => number;
   /** The daemon's image store; see images/stores.ts. */
   store?: ImageStoreKind;
+  /** False while another request waits (the worker's queue): `warm` then does nothing. */
+  idle?: () => boolean;
 }
 
 export type { FileContent } from './fileContent.ts';
@@ -74,6 +76,8 @@ export class LabSession {
   private saver = new StateSaver();
   /** Merged file lists already worked out, by image ID and layer (images never change). */
   private readonly rows = new Map<string, FileRow[]>();
+  /** Labs `warm` has built in a scratch engine already. */
+  private readonly rehearsed = new Set<string>();
 
   constructor(opts: SessionOptions) {
     this.opts = opts;
@@ -111,9 +115,30 @@ export class LabSession {
       .filter((ref) => ref !== 'scratch' && !names.has(ref.toLowerCase()));
   }
 
-  /** The worker loads what `lab` needs before it calls this; the engine has nothing to do. */
+  /**
+   * Gets ready for the lab's first build (the worker has loaded its images already): builds it
+   * once in a scratch engine that nobody sees, so that the learner's click finds the engine's
+   * code compiled and what a build of it works out once per process made (each package's
+   * files, bulk.ts; the base image's tallies). This session's state does not change. Skipped
+   * when the lab was rehearsed already, or when `idle` says a request is waiting (a click on
+   * Build must not wait for a rehearsal).
+   */
   warm(lab: Pick<BuildInput, 'dockerfile' | 'files'>): void {
-    void lab;
+    const key = JSON.stringify([lab.dockerfile, lab.files]);
+    if (this.rehearsed.has(key) || this.opts.idle?.() === false) return;
+    this.rehearsed.add(key);
+    const scratch = new LabSession(this.opts);
+    try {
+      scratch.build({
+        ...lab,
+        builder: 'buildkit',
+        noCache: false,
+        buildArgs: {},
+        tags: [],
+      });
+    } catch {
+      // A lab that does not build is reported by the real build, in the learner's terms.
+    }
   }
 
   /** The Build button: the build and the engine's state after it, in one reply. */

@@ -60,6 +60,8 @@ export function BuildBar() {
   const building = useLabStore((s) => s.status.kind === 'building');
   // The number of the newest build the lab knows (tests and benchmarks wait on it).
   const lastBuild = useLabStore((s) => s.builds.at(-1)?.number ?? 0);
+  // Whether the engine has got ready for the workspace's build (benchmarks click once it has).
+  const warmth = useLabStore((s) => s.engineWarmth);
   const [argsText, setArgsText] = useState(() => formatArgs(buildArgs));
   // Args set elsewhere (an imported lab, a share link, a lesson) replace the field's text;
   // the learner's own typing, half-finished pairs included, is left as typed.
@@ -96,6 +98,7 @@ export function BuildBar() {
         title={t.buildTitle}
         data-testid="build.run"
         data-build-number={lastBuild}
+        data-engine={warmth}
         aria-busy={building}
       >
         <span aria-hidden="true">▶ </span>
