@@ -5,7 +5,7 @@
  * `cancel()` can stop whatever runs (by terminating the worker) and restart it where it was,
  * with the images built before.
  */
-import { applyStateDelta, type EngineState } from '../engine/daemon/persist.ts';
+import { applyPackedDelta, unpackState, type PackedState } from '../engine/session/packed.ts';
 import type { EngineMethods, FromWorker, MethodName, Request } from '../engine/session/protocol.ts';
 
 export type Async<T> = {
@@ -59,7 +59,7 @@ export function workerPort(): Port {
 export function createEngineClient(makePort: () => Port = workerPort): EngineClient {
   let port = makePort();
   let nextId = 1;
-  let lastState: EngineState | undefined;
+  let lastState: PackedState | undefined;
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   const listen = (p: Port) => {
     p.onMessage = (message) => {
@@ -70,7 +70,7 @@ export function createEngineClient(makePort: () => Port = workerPort): EngineCli
       }
       if (message.kind === 'saved') {
         // A delta that does not follow the state held (never expected) leaves the older state.
-        lastState = applyStateDelta(lastState, message.delta) ?? lastState;
+        lastState = applyPackedDelta(lastState, message.delta) ?? lastState;
         return;
       }
       const waiter = pending.get(message.id);
@@ -107,7 +107,7 @@ export function createEngineClient(makePort: () => Port = workerPort): EngineCli
       pending.clear();
       port = makePort();
       listen(port);
-      if (lastState) void call('load', [lastState]).catch(() => {});
+      if (lastState) void call('load', [unpackState(lastState)]).catch(() => {});
     },
     dispose() {
       port.terminate();

@@ -4,6 +4,7 @@
  * never freezes the page; the page cancels a build by terminating this worker.
  */
 import { serve } from '../engine/session/dispatch.ts';
+import { transferables } from '../engine/session/packed.ts';
 import type { Request } from '../engine/session/protocol.ts';
 import { LabSession } from '../engine/session/session.ts';
 import { useWasmSha256 } from './hash.ts';
@@ -34,7 +35,7 @@ self.onmessage = async (event: MessageEvent<Request>) => {
     } catch {
       // Loading is best effort: what could not be loaded is reported by the engine in Docker's words.
     }
-    serve(session, req, (message) => self.postMessage(message));
+    serve(session, req, (message) => self.postMessage(message, transferables(message)));
   } finally {
     pending--;
   }

@@ -2,6 +2,7 @@
 import type { StateDelta } from '../daemon/persist.ts';
 import type { EngineMethods, FromWorker, Reply, Request } from './protocol.ts';
 import { MUTATING } from './protocol.ts';
+import { packDelta } from './packed.ts';
 
 export interface Dispatchable extends EngineMethods {
   /** What changed in the saved state since the last call. */
@@ -34,7 +35,7 @@ export function serve(session: Dispatchable, req: Request, post: (m: FromWorker)
   post(reply);
   if (!MUTATING.has(req.method)) return;
   try {
-    post({ kind: 'saved', delta: session.saveDelta() });
+    post({ kind: 'saved', delta: packDelta(session.saveDelta()) });
   } catch {
     // Nothing to save that can be saved: a restart after a cancel starts from the last delta.
   }

@@ -7,7 +7,8 @@
  * restarted where it was; the page never waits for it.
  */
 import type { ContextFile } from '../build/context.ts';
-import type { EngineState, StateDelta } from '../daemon/persist.ts';
+import type { EngineState } from '../daemon/persist.ts';
+import type { PackedDelta } from './packed.ts';
 import type { GolfScore } from '../lessons/golf.ts';
 import type { Lab } from '../lessons/run.ts';
 import type { Goal, Lesson } from '../lessons/types.ts';
@@ -62,7 +63,7 @@ export type Reply =
 /** What changed in the engine's saved state, sent after a reply that changed it. */
 export interface Saved {
   kind: 'saved';
-  delta: StateDelta;
+  delta: PackedDelta;
 }
 
 /** Everything the worker sends the page. */
