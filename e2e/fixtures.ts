@@ -1,14 +1,36 @@
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
 
-/**
- * How long a wait may take before it counts as a hang. Waits for a build, a lesson or the
- * engine use it: a loaded machine makes them slower, never red. It is not a speed target
- * (speed is measured by `npm run bench`).
- */
-export const HANG_MS = 120_000;
+import { BuildBar, Playback } from './pages/build.ts';
+import { ContextFiles, DockerfileEditor } from './pages/editor.ts';
+import { CachePanel, ContainerPanel, FilesystemPanel, ImagesPanel } from './pages/inspectors.ts';
+import { LayerStack } from './pages/layers.ts';
+import { Course } from './pages/lessons.ts';
+import { Presenter } from './pages/presenter.ts';
+import { TerminalDock } from './pages/terminal.ts';
+import { HANG_MS } from './timeouts.ts';
 
-/** The lab page as the tests use it: locators by role and label, actions in the learner's terms. */
+export { HANG_MS };
+
+/**
+ * The lab page as the tests use it: one page object per panel (`e2e/pages/`), each finding
+ * its parts by role and label (then dotted data-testid, never CSS classes), with actions in
+ * the learner's terms. The short members (`editor`, `terminal`, `screen`...) are the ones the
+ * specs used before the panels had objects of their own.
+ */
 export class LabPage {
+  readonly dockerfile: DockerfileEditor;
+  readonly files: ContextFiles;
+  readonly buildBar: BuildBar;
+  readonly playback: Playback;
+  readonly layers: LayerStack;
+  readonly cache: CachePanel;
+  readonly fs: FilesystemPanel;
+  readonly container: ContainerPanel;
+  readonly images: ImagesPanel;
+  readonly dock: TerminalDock;
+  readonly course: Course;
+  readonly presenter: Presenter;
+
   readonly editor: Locator;
   readonly instructions: Locator;
   readonly problems: Locator;
@@ -18,12 +40,25 @@ export class LabPage {
   readonly screen: Locator;
 
   constructor(readonly page: Page) {
-    this.editor = page.getByRole('textbox', { name: 'Dockerfile' });
-    this.instructions = page.getByRole('region', { name: 'Image layers' });
-    this.problems = page.getByRole('list', { name: 'Problems' });
-    this.cursor = page.getByTestId('editor.cursor');
-    this.terminal = page.getByRole('textbox', { name: 'Terminal: type docker commands' });
-    this.screen = page.getByTestId('terminal.screen');
+    this.dockerfile = new DockerfileEditor(page);
+    this.files = new ContextFiles(page);
+    this.buildBar = new BuildBar(page);
+    this.playback = new Playback(page);
+    this.layers = new LayerStack(page);
+    this.cache = new CachePanel(page);
+    this.fs = new FilesystemPanel(page);
+    this.container = new ContainerPanel(page);
+    this.images = new ImagesPanel(page);
+    this.dock = new TerminalDock(page);
+    this.course = new Course(page);
+    this.presenter = new Presenter(page);
+
+    this.editor = this.dockerfile.textbox;
+    this.instructions = this.layers.region;
+    this.problems = this.dockerfile.problems;
+    this.cursor = this.dockerfile.cursor;
+    this.terminal = this.dock.input;
+    this.screen = this.dock.screen;
   }
 
   async open(path = '/') {
@@ -33,27 +68,32 @@ export class LabPage {
 
   /** Replaces the whole Dockerfile, as a paste would. */
   async replaceText(text: string) {
-    // Near the top-left corner: a long document's centre may be scrolled out of view.
-    await this.editor.click({ position: { x: 8, y: 8 } });
-    await this.page.keyboard.press('ControlOrMeta+A');
-    await this.page.keyboard.insertText(text);
+    await this.dockerfile.replaceText(text);
   }
 
   /** Empties the editor, then types `text` key by key (Enter for each newline). */
   async typeFresh(text: string) {
-    await this.replaceText('');
-    await this.page.keyboard.type(text);
+    await this.dockerfile.typeFresh(text);
   }
 
   /** The gutter marker of the problems on `line`. */
   diagnosticOnLine(line: number): Locator {
-    return this.page
-      .getByTestId('editor.diagnostic')
-      .and(this.page.locator(`[data-line="${line}"]`));
+    return this.dockerfile.diagnosticOnLine(line);
   }
 
   allDiagnostics(): Locator {
-    return this.page.getByTestId('editor.diagnostic');
+    return this.dockerfile.allDiagnostics();
+  }
+
+  /**
+   * Presses Build, waits until build number `n` (1 for the first) is the one shown, and plays
+   * it to the end at once; the layer stack then shows its total.
+   */
+  async buildToEnd(n = 1) {
+    await this.buildBar.build();
+    await this.playback.showsBuild(n);
+    await this.playback.toEnd();
+    await expect(this.layers.total).toBeVisible({ timeout: HANG_MS });
   }
 }
 

@@ -1,17 +1,18 @@
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures.ts';
+import { expect, HANG_MS, test, type LabPage } from './fixtures.ts';
 
 // The header fits a laptop in one row, whatever the student does; a tagline says what the lab
 // is, and a first visit gets a hint where the layers will appear.
 const header = (page: Page) => page.getByRole('banner');
 
-async function oneRow(page: Page) {
+async function oneRow(lab: LabPage) {
+  const page = lab.page;
   const boxes = await Promise.all(
     [
       page.getByRole('heading', { name: 'Layerlab' }),
-      page.getByRole('button', { name: 'Course', exact: true }),
-      page.getByTestId('build.run'),
-      page.getByTestId('build.options'),
+      lab.course.button,
+      lab.buildBar.button,
+      lab.buildBar.options,
       page.getByRole('button', { name: 'Share' }),
       page.getByRole('button', { name: 'Present' }),
     ].map((l) => l.boundingBox()),
@@ -35,25 +36,24 @@ for (const viewport of [
       page,
     }) => {
       await lab.open();
-      const before = await oneRow(page);
+      const before = await oneRow(lab);
       await expect(page.getByText('A Docker image lab:')).toBeVisible();
       await page.getByRole('combobox', { name: 'Starter project' }).selectOption('Node app');
       const note = page.getByRole('status').filter({ hasText: 'Loaded the Node app starter.' });
       await expect(note).toBeVisible();
-      expect(await oneRow(page)).toBe(before);
+      expect(await oneRow(lab)).toBe(before);
       // The next edit is the student's own work: the note has said what it had to.
       await lab.editor.click();
       await page.keyboard.press('End');
       await page.keyboard.type(' ');
       await expect(note).toBeHidden();
       // The build options open under their button, and still leave the header one row.
-      await page.getByTestId('build.options').click();
-      await expect(page.getByRole('textbox', { name: 'Image tag (-t)' })).toBeVisible();
-      await page.getByRole('checkbox', { name: '--no-cache' }).check();
-      await expect(page.getByTestId('build.options')).toContainText('--no-cache -t app:latest');
+      await lab.buildBar.openOptions();
+      await lab.buildBar.noCache.check();
+      await expect(lab.buildBar.options).toContainText('--no-cache -t app:latest');
       await page.keyboard.press('Escape');
-      await expect(page.getByRole('textbox', { name: 'Image tag (-t)' })).toBeHidden();
-      expect(await oneRow(page)).toBe(before);
+      await expect(lab.buildBar.tag).toBeHidden();
+      expect(await oneRow(lab)).toBe(before);
     });
   });
 }
@@ -63,14 +63,13 @@ test('a first visit gets a hint where the layers will appear; after a build, it 
   page,
 }) => {
   await lab.open();
-  const hint = page.getByTestId('layers.welcome');
+  const hint = lab.layers.welcome;
   await expect(hint).toContainText('New here?');
   await expect(hint.getByRole('button', { name: 'Open the Course' })).toBeVisible();
   await lab.replaceText('FROM debian:bookworm-slim\nRUN echo hi\n');
-  await page.getByTestId('build.run').click();
-  await expect(page.getByTestId('timeline.builds')).toHaveValue('0', { timeout: 60_000 });
+  await lab.buildBar.build(1);
   await page.reload();
   await expect(lab.editor).toBeVisible();
-  await expect(page.getByRole('region', { name: 'Image layers' })).toContainText('Not built yet');
+  await expect(lab.layers.region).toContainText('Not built yet', { timeout: HANG_MS });
   await expect(hint).toBeHidden();
 });

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures.ts';
+import { expect, HANG_MS, test } from './fixtures.ts';
 
 // A keyboard-only student: nothing traps focus, every panel is on the Tab path, and a build
 // leaves focus in the layer list, not on the page.
@@ -50,8 +50,8 @@ test('every panel is reachable with forward Tab from the top of the page', async
 }) => {
   await lab.open();
   await lab.replaceText(SMALL);
-  await page.getByTestId('build.run').click();
-  await expect(page.getByTestId('layers.total')).toBeVisible({ timeout: 60_000 });
+  await lab.buildBar.build();
+  await expect(lab.layers.total).toBeVisible({ timeout: HANG_MS });
   await page.getByRole('heading', { name: 'Layerlab' }).click();
   const panels = ['Dockerfile', 'Image layers', 'Filesystem', 'terminal.dock'];
   const seen = new Set<string>();
@@ -66,15 +66,14 @@ test('every panel is reachable with forward Tab from the top of the page', async
 test('after a build from the Build button, focus is on the layer list', async ({ lab, page }) => {
   await lab.open();
   await lab.replaceText(SMALL);
-  await page.getByTestId('build.run').click();
-  const layers = page.getByRole('region', { name: 'Image layers' });
-  await expect(layers.getByTestId('layers.total')).toBeVisible({ timeout: 60_000 });
-  const focused = layers.locator(':focus');
+  await lab.buildBar.build();
+  await expect(lab.layers.total).toBeVisible({ timeout: HANG_MS });
+  const focused = lab.layers.region.locator(':focus');
   await expect(focused).toHaveCount(1);
   await expect(page.locator('body')).not.toBeFocused();
   // Ctrl+Enter from the editor builds and leaves the editor where it was.
   await lab.editor.click();
   await page.keyboard.press('Control+Enter');
-  await expect(page.getByTestId('timeline.builds')).toHaveValue('1', { timeout: 60_000 });
+  await lab.playback.showsBuild(2);
   await expect(lab.editor).toBeFocused();
 });

@@ -1,11 +1,8 @@
-import type { Page } from '@playwright/test';
-import { expect, STEPS_DOCKERFILE, test } from './fixtures.ts';
+import { expect, HANG_MS, STEPS_DOCKERFILE, test } from './fixtures.ts';
 
 // The lab is honest about what it shows: the last build, not the Dockerfile since edited; and
 // after a build the view rests on the step that matters (the first rebuilt), not on CMD.
 const DOCKERFILE = STEPS_DOCKERFILE;
-
-const layers = (page: Page) => page.getByRole('region', { name: 'Image layers' });
 
 for (const viewport of [
   { width: 1366, height: 768 },
@@ -18,27 +15,24 @@ for (const viewport of [
     await page.setViewportSize(viewport);
     await lab.open();
     await lab.replaceText(DOCKERFILE);
-    await page.getByTestId('build.run').click();
-    await expect(layers(page).getByTestId('layers.total')).toBeVisible({ timeout: 60_000 });
-    await expect(page.getByTestId('layers.stale')).toBeHidden();
+    await lab.buildBar.build();
+    await expect(lab.layers.total).toBeVisible({ timeout: HANG_MS });
+    await expect(lab.layers.stale).toBeHidden();
     // Edit the file COPY app.py copies: the picture is now of the last build.
-    await page.getByRole('tab', { name: 'app.py' }).click();
-    await page.getByTestId('files.editor').fill('print("edited")\n');
-    await expect(page.getByTestId('layers.stale')).toBeVisible();
-    await expect(page.getByTestId('layers.stale')).toContainText('This is build 1');
-    await expect(page.getByTestId('layers.stale')).toBeInViewport();
-    await page.getByTestId('build.run').click();
-    await expect(page.getByTestId('timeline.builds')).toHaveValue('1', { timeout: 60_000 });
-    await expect(layers(page).getByTestId('layers.total')).toBeVisible({ timeout: 60_000 });
-    await expect(page.getByTestId('layers.stale')).toBeHidden();
+    await lab.files.write('app.py', 'print("edited")\n');
+    await expect(lab.layers.stale).toBeVisible();
+    await expect(lab.layers.stale).toContainText('This is build 1');
+    await expect(lab.layers.stale).toBeInViewport();
+    await lab.buildBar.build();
+    await lab.playback.showsBuild(2);
+    await expect(lab.layers.total).toBeVisible({ timeout: HANG_MS });
+    await expect(lab.layers.stale).toBeHidden();
     // The view rests on COPY app.py (the step that broke the cache), not on CMD.
-    const resting = layers(page).locator('[aria-current="step"]');
+    const resting = lab.layers.current;
     await expect(resting).toContainText('COPY app.py');
     await expect(resting).toBeInViewport();
     await expect(resting.getByRole('button').first()).toBeFocused();
-    await page.getByRole('tab', { name: 'Build cache' }).click();
-    await expect(page.getByRole('region', { name: 'Build cache' })).toContainText(
-      'Cache miss: app.py changed (content)',
-    );
+    await lab.cache.open();
+    await expect(lab.cache.region).toContainText('Cache miss: app.py changed (content)');
   });
 }

@@ -145,6 +145,7 @@ function BaseGroup({
     <li
       className={`layer-item layer-base phase-${step.phase}`}
       data-testid="layers.base"
+      data-phase={step.phase}
       data-step={step.info.index}
     >
       <button

@@ -1,0 +1,79 @@
+import type { Locator, Page } from '@playwright/test';
+
+/** One of the inspector's tabs (Filesystem, Build cache, Container, Images) and its panel. */
+class Inspector {
+  readonly tab: Locator;
+  readonly region: Locator;
+
+  constructor(
+    readonly page: Page,
+    title: string,
+  ) {
+    this.tab = page
+      .getByRole('tablist', { name: 'Inspect the image' })
+      .getByRole('tab', { name: title, exact: true });
+    this.region = page.getByRole('region', { name: title, exact: true });
+  }
+
+  async open() {
+    await this.tab.click();
+  }
+}
+
+/** Why each step hit or missed the cache, side by side with the build before. */
+export class CachePanel extends Inspector {
+  constructor(page: Page) {
+    super(page, 'Build cache');
+  }
+
+  /** A row of the comparison (`File app.py`). */
+  row(name: string | RegExp): Locator {
+    return this.region.getByRole('row', { name });
+  }
+}
+
+/** The union filesystem at the selected step: tree, a layer's own changes, a file's text. */
+export class FilesystemPanel extends Inspector {
+  readonly merged: Locator;
+  readonly layerChanges: Locator;
+  readonly layer: Locator;
+  readonly filter: Locator;
+  readonly tree: Locator;
+  readonly changes: Locator;
+  readonly viewer: Locator;
+
+  constructor(page: Page) {
+    super(page, 'Filesystem');
+    this.merged = this.region.getByRole('radio', { name: /Merged/ });
+    this.layerChanges = this.region.getByRole('radio', { name: 'This layer’s changes' });
+    this.layer = this.region.getByRole('combobox', { name: 'Layer' });
+    this.filter = this.region.getByRole('searchbox', { name: 'Filter paths' });
+    this.tree = this.region.getByRole('tree');
+    this.changes = this.region.getByTestId('fs.changes');
+    this.viewer = this.region.getByTestId('fs.viewer');
+  }
+
+  entry(name: string | RegExp): Locator {
+    return this.region.getByRole('treeitem', { name });
+  }
+}
+
+/** A container's thin writable layer: what it added, changed and hid. */
+export class ContainerPanel extends Inspector {
+  readonly diff: Locator;
+
+  constructor(page: Page) {
+    super(page, 'Container');
+    this.diff = this.region.getByTestId('container.diff');
+  }
+}
+
+/** The images the engine holds, as `docker images` lists them. */
+export class ImagesPanel extends Inspector {
+  readonly items: Locator;
+
+  constructor(page: Page) {
+    super(page, 'Images');
+    this.items = this.region.getByTestId('images.item');
+  }
+}

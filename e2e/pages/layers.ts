@@ -1,0 +1,42 @@
+import type { Locator, Page } from '@playwright/test';
+
+/** The layer stack: one card per step (newest on top), the base, the total, the notes. */
+export class LayerStack {
+  readonly region: Locator;
+  /** Every step's card, top of the stack first. */
+  readonly items: Locator;
+  readonly base: Locator;
+  readonly total: Locator;
+  /** 'This is build N' after an edit: the picture is of the last build. */
+  readonly stale: Locator;
+  readonly failure: Locator;
+  readonly welcome: Locator;
+  /** The card the playback rests on. */
+  readonly current: Locator;
+
+  constructor(readonly page: Page) {
+    this.region = page.getByRole('region', { name: 'Image layers' });
+    this.items = this.region.getByTestId('layers.item');
+    this.base = this.region.getByTestId('layers.base');
+    this.total = this.region.getByTestId('layers.total');
+    this.stale = page.getByTestId('layers.stale');
+    this.failure = this.region.getByTestId('layers.failure');
+    this.welcome = page.getByTestId('layers.welcome');
+    this.current = this.region.locator('[aria-current="step"]');
+  }
+
+  /** The first card whose text has `text` (its instruction, usually). */
+  item(text: string | RegExp): Locator {
+    return this.items.filter({ hasText: text }).first();
+  }
+
+  /** 'built', 'cached', 'pending', 'running', 'failed': how the step went. */
+  async phaseOf(text: string | RegExp): Promise<string> {
+    return (await this.item(text).getAttribute('data-phase')) ?? '';
+  }
+
+  /** Selects a step's card (the panels then show that layer). */
+  async select(text: string | RegExp) {
+    await this.item(text).getByRole('button').first().click();
+  }
+}
