@@ -44,6 +44,8 @@ export interface EngineErrorData {
   /** The daemon and the CLI: printed as docker prints them. */
   'bad-flag': ErrorDetail;
   'bad-name': ErrorDetail;
+  /** `docker rmi` refused: the image is in use, has children or several names. */
+  'image-conflict': ErrorDetail;
   /** An image reference docker refuses (`Foo:bar`, `a::b`): the reference as given. */
   'invalid-reference': ErrorDetail & { ref?: string };
   'name-in-use': ErrorDetail;

@@ -1,8 +1,10 @@
 /** `docker images`, `docker tag`, `docker rmi`, `docker image prune`. */
-import type { EngineError } from '../../common/diagnostics.ts';
+import { EngineError } from '../../common/diagnostics.ts';
 import type { Engine } from '../../daemon/engine.ts';
 import { diskSize } from '../../daemon/disk-usage.ts';
 import { repoDigestsOf } from '../../daemon/distribution.ts';
+import { removeImage } from '../../daemon/image-delete.ts';
+import { pruneImages } from '../../daemon/prune.ts';
 import { treeView } from './images-tree.ts';
 import { familiarName, parseImageRef } from '../../images/reference.ts';
 import { parseArgs } from '../argv.ts';
@@ -148,21 +150,6 @@ export const tag: Command = ({ engine, argv }) => {
   return ok();
 };
 
-/** Remove an image and the untagged intermediate parents nothing else needs. */
-function deleteChain(engine: Engine, id: string, out: string[]): void {
-  let current: string | undefined = id;
-  while (current) {
-    const image = engine.images.get(current);
-    if (!image || engine.images.tagsOf(current).length || engine.images.children(current).length)
-      break;
-    engine.images.delete(current);
-    out.push(`Deleted: ${current}`);
-    current = image.parent;
-    const parent = current ? engine.images.get(current) : undefined;
-    if (!parent?.intermediate) break;
-  }
-}
-
 export const rmi: Command = ({ engine, argv }) => {
   const args = parseArgs(
     argv,
@@ -182,54 +169,12 @@ export const rmi: Command = ({ engine, argv }) => {
   const out: string[] = [];
   const errors: string[] = [];
   for (const name of args.positional) {
-    const image = engine.images.find(name);
-    if (!image) {
-      errors.push(`Error: No such image: ${name}`);
-      continue;
+    try {
+      out.push(...removeImage(engine, name, { force: args.bool('force') }));
+    } catch (e) {
+      if (!(e instanceof EngineError)) throw e;
+      errors.push(e.message);
     }
-    const tags = engine.images.tagsOf(image.id);
-    const byId = image.id.replace('sha256:', '').startsWith(name.replace('sha256:', ''));
-    if (byId && tags.length > 1 && !args.bool('force')) {
-      errors.push(
-        `Error response from daemon: conflict: unable to delete ${shortId(image.id)} (must be forced) - image is referenced in multiple repositories`,
-      );
-      continue;
-    }
-    const users = engine.containers.usingImage(image.id);
-    const running = users.find((c) => c.state === 'running');
-    const user = running ?? users[0];
-    if (user && !args.bool('force') && !byId && tags.length === 1) {
-      errors.push(
-        `Error response from daemon: conflict: unable to remove repository reference "${name}" (must force) - container ${shortId(user.id)} is using its referenced image ${shortId(image.id)}`,
-      );
-      continue;
-    }
-    // moby: a running container is a hard conflict (-f does not help), a stopped one a soft one.
-    if (byId && (running || (user && !args.bool('force')))) {
-      const how = running ? 'cannot be forced' : 'must be forced';
-      const what = `${running ? 'running' : 'stopped'} container ${shortId(user!.id)}`;
-      errors.push(
-        `Error response from daemon: conflict: unable to delete ${shortId(image.id)} (${how}) - image is being used by ${what}`,
-      );
-      continue;
-    }
-    if (
-      engine.images
-        .children(image.id)
-        .some((c) => !c.intermediate || engine.images.tagsOf(c.id).length)
-    ) {
-      errors.push(
-        `Error response from daemon: conflict: unable to delete ${shortId(image.id)} (cannot be forced) - image has dependent child images`,
-      );
-      continue;
-    }
-    const untag = byId ? tags : [familiarName(parseImageRef(name))];
-    for (const t of untag) {
-      engine.images.untag(t);
-      out.push(`Untagged: ${t}`);
-    }
-    // `rmi -f name` while a container runs: the name goes, the image stays (dangling).
-    if (!running) deleteChain(engine, image.id, out);
   }
   const stdout = out.map((l) => `${l}\n`).join('');
   return errors.length ? fail(errors.join('\n'), 1, stdout) : ok(stdout);
@@ -253,39 +198,3 @@ export const imagePrune: Command = ({ engine, argv }) => {
   const body = lines.length ? `Deleted Images:\n${lines.join('\n')}\n\n` : '';
   return ok(`${body}Total reclaimed space: ${humanSize(reclaimed)}\n`);
 };
-
-/**
- * Removes the images no container uses: dangling ones, or with `all` every unused one. Returns
- * Docker's `untagged:`/`deleted:` lines and the bytes freed (layers no other image shares).
- */
-export function pruneImages(
-  engine: Engine,
-  all: boolean,
-): { lines: string[]; reclaimed: number; freed: Set<unknown> } {
-  const out: string[] = [];
-  const freed = new Set<unknown>();
-  let reclaimed = 0;
-  for (const image of engine.images.all()) {
-    // With -a every image no container uses goes; without, only dangling ones.
-    if (engine.containers.usingImage(image.id).length) continue;
-    const unused = all || engine.images.isDangling(image.id);
-    if (!unused || engine.images.children(image.id).length) continue;
-    // Only layers no other image shares are freed (a base layer stays for its other users).
-    const kept = new Set(
-      engine.images
-        .all()
-        .filter((i) => i.id !== image.id)
-        .flatMap((i) => i.layers),
-    );
-    for (const l of image.layers.filter((x) => !kept.has(x))) {
-      reclaimed += l.stats.size;
-      freed.add(l);
-    }
-    for (const t of engine.images.tagsOf(image.id)) {
-      engine.images.untag(t);
-      out.push(`untagged: ${t}`);
-    }
-    deleteChain(engine, image.id, out);
-  }
-  return { lines: out.map((l) => l.replace(/^Deleted:/, 'deleted:')), reclaimed, freed };
-}

@@ -3,13 +3,10 @@
  * prune`, with Docker's output (what was deleted, then the space reclaimed). This terminal
  * cannot ask "Are you sure?", so each wants -f and says so.
  */
-import { sha256Hex } from '../../fs/hash.ts';
-import { writableSize } from '../../containers/container.ts';
-import type { Engine } from '../../daemon/engine.ts';
+import { pruneCache, pruneContainers, pruneImages } from '../../daemon/prune.ts';
 import { parseArgs } from '../argv.ts';
 import { humanSize } from '../../common/units.ts';
 import { fail, ok, type Command } from '../types.ts';
-import { pruneImages } from './images.ts';
 
 const FLAGS = [
   { name: 'force', short: 'f', type: 'bool' },
@@ -18,48 +15,6 @@ const FLAGS = [
 
 function confirm(command: string, what: string[]): string {
   return `WARNING! This will remove:\n${what.map((w) => `  - ${w}`).join('\n')}\n\nThis terminal cannot ask for confirmation: run it again with -f (docker ${command} -f).`;
-}
-
-/** Stopped containers go, with their writable layers. */
-function pruneContainers(engine: Engine): { lines: string[]; reclaimed: number } {
-  const lines: string[] = [];
-  let reclaimed = 0;
-  for (const c of engine.containers.all()) {
-    if (c.state === 'running') continue;
-    reclaimed += writableSize(c);
-    engine.containers.remove(c.id);
-    lines.push(c.id);
-  }
-  return { lines, reclaimed };
-}
-
-/** A build cache record's ID as BuildKit shows them: 25 base-36 characters. */
-function cacheId(key: string): string {
-  const hex = sha256Hex(key).slice(0, 32);
-  return BigInt(`0x${hex}`).toString(36).padStart(25, '0').slice(0, 25);
-}
-
-/**
- * Build cache records go: with `all` every one, else those whose layer no image holds (BuildKit's
- * "dangling" cache). Bytes count only for layers no image still holds (and not in `counted`).
- */
-function pruneCache(
-  engine: Engine,
-  all: boolean,
-  counted: ReadonlySet<unknown> = new Set(),
-): { lines: string[]; reclaimed: number } {
-  const held = new Set(engine.images.all().flatMap((i) => i.layers));
-  const lines: string[] = [];
-  let reclaimed = 0;
-  for (const [key, entry] of engine.cache.entriesList()) {
-    const inImage = entry.layer !== undefined && held.has(entry.layer);
-    if (!all && inImage) continue;
-    // A layer an image prune just freed is counted there, not twice.
-    if (entry.layer && !inImage && !counted.has(entry.layer)) reclaimed += entry.layer.stats.size;
-    engine.cache.delete(key);
-    lines.push(cacheId(key));
-  }
-  return { lines, reclaimed };
 }
 
 export const containerPrune: Command = ({ engine, argv }) => {
