@@ -23,13 +23,9 @@ test('after a first visit the lab opens and builds without a network', async ({
   await page.reload();
   await expect(lab.editor).toBeVisible();
   await lab.replaceText('FROM debian:bookworm-slim\nRUN echo offline > /note\n');
-  await page.getByTestId('build.run').click();
-  const layers = page.getByRole('region', { name: 'Image layers' });
-  const scrubber = page.getByRole('slider', { name: 'Build progress' });
-  await expect(scrubber).toBeVisible({ timeout: HANG_MS });
-  await scrubber.focus();
-  await page.keyboard.press('End');
-  await expect(layers.getByTestId('layers.total')).toBeVisible({ timeout: HANG_MS });
-  await expect(layers.getByTestId('layers.item').first()).toContainText('RUN');
+  await lab.buildBar.build();
+  await lab.playback.toEnd();
+  await expect(lab.layers.total).toBeVisible({ timeout: HANG_MS });
+  await expect(lab.layers.items.first()).toContainText('RUN');
   await context.setOffline(false);
 });

@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures.ts';
+import { expect, HANG_MS, test } from './fixtures.ts';
 
 // A teacher projects at 1280x720 and steps through the starter's build: the banner stays one
 // line, nothing jumps, the base layer stays in sight, the editor marks the current step.
@@ -6,14 +6,14 @@ test.use({ viewport: { width: 1280, height: 720 } });
 
 test('presenter mode at 1280x720: a steady banner, the whole stack, the step marked in the editor', async ({
   page,
+  lab,
 }) => {
   await page.goto('/?present=1');
-  await page.getByRole('button', { name: 'Build', exact: true }).click();
-  const where = page.getByTestId('timeline.where');
-  await expect(where).toHaveText('Step 7 of 7', { timeout: 60_000 });
-  await page.getByRole('button', { name: 'Rewind' }).click();
-  const spotlight = page.getByTestId('present.spotlight');
-  const layers = page.getByTestId('panel.layers');
+  await lab.buildBar.build();
+  await expect(lab.playback.where).toHaveText('Step 7 of 7', { timeout: HANG_MS });
+  await lab.playback.rewind.click();
+  const spotlight = lab.presenter.spotlight;
+  const layers = lab.layers.region;
   await spotlight.focus();
   const heights = new Set<number>();
   const tops = new Set<number>();
@@ -23,17 +23,17 @@ test('presenter mode at 1280x720: a steady banner, the whole stack, the step mar
     heights.add(Math.round((await spotlight.boundingBox())!.height));
     tops.add(Math.round((await layers.boundingBox())!.y));
     // The base of the stack is never cut off.
-    await expect(page.getByTestId('layers.base')).toBeInViewport({ ratio: 1 });
+    await expect(lab.layers.base).toBeInViewport({ ratio: 1 });
   }
   // The long RUN did not grow the banner: the panels stayed where they were.
   expect([...heights]).toHaveLength(1);
   expect([...tops]).toHaveLength(1);
   // With the editor shown, the step on screen is marked in the Dockerfile, all its lines.
-  await page.getByTestId('present.editor').click();
+  await lab.presenter.editorToggle.click();
   await spotlight.focus();
   for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowLeft');
   await expect(spotlight).toContainText('Step 4 of 7');
-  const marked = page.getByTestId('editor.step-line');
+  const marked = lab.dockerfile.stepLines;
   await expect(marked).toHaveCount(3);
   await expect(marked.first()).toContainText('RUN apt-get update');
   await expect(marked.first()).toBeInViewport();

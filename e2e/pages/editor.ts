@@ -6,12 +6,15 @@ export class DockerfileEditor {
   readonly textbox: Locator;
   readonly problems: Locator;
   readonly cursor: Locator;
+  /** The lines of the step the playback shows, marked in the editor. */
+  readonly stepLines: Locator;
 
   constructor(readonly page: Page) {
     this.panel = page.getByTestId('panel.editor');
     this.textbox = page.getByRole('textbox', { name: 'Dockerfile' });
     this.problems = page.getByRole('list', { name: 'Problems' });
     this.cursor = page.getByTestId('editor.cursor');
+    this.stepLines = page.getByTestId('editor.step-line');
   }
 
   /** Replaces the whole Dockerfile, as a paste would. */

@@ -41,6 +41,8 @@ export class FilesystemPanel extends Inspector {
   readonly tree: Locator;
   readonly changes: Locator;
   readonly viewer: Locator;
+  /** Said before the build's first step has played. */
+  readonly notPlayed: Locator;
 
   constructor(page: Page) {
     super(page, 'Filesystem');
@@ -51,6 +53,7 @@ export class FilesystemPanel extends Inspector {
     this.tree = this.region.getByRole('tree');
     this.changes = this.region.getByTestId('fs.changes');
     this.viewer = this.region.getByTestId('fs.viewer');
+    this.notPlayed = this.region.getByTestId('fs.not-played');
   }
 
   entry(name: string | RegExp): Locator {

@@ -13,6 +13,8 @@ export class LayerStack {
   readonly welcome: Locator;
   /** The card the playback rests on. */
   readonly current: Locator;
+  /** The cards' "line N" links to the Dockerfile (only where the Dockerfile is on screen). */
+  readonly lineLinks: Locator;
 
   constructor(readonly page: Page) {
     this.region = page.getByRole('region', { name: 'Image layers' });
@@ -23,6 +25,12 @@ export class LayerStack {
     this.failure = this.region.getByTestId('layers.failure');
     this.welcome = page.getByTestId('layers.welcome');
     this.current = this.region.locator('[aria-current="step"]');
+    this.lineLinks = this.region.getByRole('button', { name: /^line \d+$/ });
+  }
+
+  /** The "line N" link of the step on Dockerfile line `n`. */
+  lineLink(n: number): Locator {
+    return this.region.getByRole('button', { name: `line ${n}`, exact: true });
   }
 
   /** The first card whose text has `text` (its instruction, usually). */
