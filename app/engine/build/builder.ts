@@ -177,7 +177,13 @@ export function build(req: BuildRequest): BuildResult {
       states.set(stage.index, state);
       index += stepCount;
       if (stage === target) {
-        final = finishImage(state, req.builder, state.parentImage);
+        // The classic builder's last step committed the result already: that image is the
+        // build's image (`Successfully built` names it, as `docker history` does), not a new one.
+        const last = intermediates.at(-1);
+        final =
+          req.builder === 'classic' && last && last.id === state.parentImage
+            ? intermediates.pop()!
+            : finishImage(state, req.builder, state.parentImage);
         break;
       }
     }
