@@ -10,7 +10,7 @@ import type { BuildRequest } from './builder.ts';
 import { makeKey } from './cache.ts';
 import { copyStep } from './copy-step.ts';
 import { commandArgv, metadataCreatedBy, runCreatedBy } from './history.ts';
-import { applyMetadata } from './metadata.ts';
+import { applyMetadata, workdirPath } from './metadata.ts';
 import { runStep } from './run-step.ts';
 import {
   argPairs,
@@ -177,12 +177,7 @@ function workdirStep(
   hooks: StepHooks,
   expand: (t: string) => string,
 ): StepResult {
-  const raw = expand(step.value);
-  const base = state.config.WorkingDir || '/';
-  const path = `/${(raw.startsWith('/') ? raw : `${base}/${raw}`)
-    .split('/')
-    .filter((p) => p && p !== '.')
-    .join('/')}`;
+  const path = workdirPath(state.config.WorkingDir, expand(step.value));
   const config = { ...state.config, WorkingDir: path };
   const createdBy = metadataCreatedBy(req.builder, 'WORKDIR', path);
   const parts = makeKey({

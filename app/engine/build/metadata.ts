@@ -56,6 +56,18 @@ export function setEnv(config: RunConfig, key: string, value: string): RunConfig
   return { ...config, Env: [...env, `${key}=${value}`] };
 }
 
+/**
+ * WORKDIR's path: absolute as written, or relative to the working directory so far.
+ * @example workdirPath('/app', 'src') // '/app/src'
+ */
+export function workdirPath(current: string | undefined, raw: string): string {
+  const base = current || '/';
+  return `/${(raw.startsWith('/') ? raw : `${base}/${raw}`)
+    .split('/')
+    .filter((p) => p && p !== '.')
+    .join('/')}`;
+}
+
 /** Docker's shell-form wrapping: CMD and ENTRYPOINT run through the SHELL. */
 function commandList(
   step: Extract<StepSpec, { keyword: 'CMD' | 'ENTRYPOINT' }>,

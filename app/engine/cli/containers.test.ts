@@ -189,6 +189,28 @@ describe('containers', () => {
     expect(docker('run', '--rm', 'app:hello', 'cat', '/hello').stdout).toBe('hi\n');
   });
 
+  it("keeps the container's command as CMD, and --change sets settings as dockerd does", () => {
+    // conformance/lessons/overlay2/commit.txt (Docker 28.5): the committed image re-runs the
+    // container's own command, so it prints nothing; --change replaces the CMD.
+    const { docker } = setup();
+    docker('run', '--name', 'tinker', 'app', 'sh', '-c', 'echo Welcome aboard > /etc/motd');
+    docker('commit', 'tinker', 'motd:hand');
+    expect(docker('inspect', '--format', '{{json .Config.Cmd}}', 'motd:hand').stdout).toBe(
+      '["sh","-c","echo Welcome aboard > /etc/motd"]\n',
+    );
+    expect(docker('run', '--rm', 'motd:hand').stdout).toBe('');
+    const changes = ['CMD cat /etc/motd', 'WORKDIR /srv', 'ENV A=1 B=2'];
+    docker('commit', ...changes.flatMap((c) => ['--change', c]), 'tinker', 'motd:fixed');
+    expect(
+      docker('inspect', '--format', '{{json .Config.Cmd}} {{.Config.WorkingDir}}', 'motd:fixed')
+        .stdout,
+    ).toBe('["/bin/sh","-c","cat /etc/motd"] /srv\n');
+    expect(docker('run', '--rm', 'motd:fixed').stdout).toBe('Welcome aboard\n');
+    const refused = docker('commit', '--change', 'RUN echo', 'tinker', 'motd:bad');
+    expect(refused.exitCode).toBe(1);
+    expect(refused.stderr).toBe('Error response from daemon: RUN is not a valid change command\n');
+  });
+
   it('refuses to remove an image a container uses, and stop/rm work', () => {
     const { docker } = setup();
     docker('run', '-d', '--name', 'web', 'app', 'sleep', 'infinity');

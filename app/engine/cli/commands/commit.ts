@@ -1,4 +1,5 @@
 /** `docker diff` and `docker commit`: a container's writable layer, seen and kept. */
+import { applyChanges } from '../../containers/changes.ts';
 import { containerChanges, ownCommand } from '../../containers/container.ts';
 import { diffId, imageConfigJson, imageId } from '../../fs/index.ts';
 import { parseArgs } from '../argv.ts';
@@ -51,7 +52,11 @@ export const commit: Command = ({ engine, argv }) => {
   ];
   // The new image keeps the container's command as its CMD, as docker commit does.
   const ownCmd = ownCommand(c.argv, image.config.Entrypoint).cmd;
-  const config = { ...image.config, Cmd: ownCmd.length ? ownCmd : (image.config.Cmd ?? []) };
+  // `--change` instructions apply on top (`--change 'CMD ["cat", "/etc/motd"]'`).
+  const config = applyChanges(args.list('change'), {
+    ...image.config,
+    Cmd: ownCmd.length ? ownCmd : (image.config.Cmd ?? []),
+  });
   const configJson = imageConfigJson({
     config,
     diffIds: layers.map((l) => diffId(l)),
