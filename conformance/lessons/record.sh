@@ -103,6 +103,27 @@ EOF
   run docker pull $REG/more:1
 }
 
+# 03: a base that a BuildKit FROM fetched from a registry: is it in `docker images`, and what
+# does `docker pull` of it print then?
+pull-after-from() {
+  ctx pull-after-from <<'EOF2'
+=== base.Dockerfile
+FROM debian:bookworm-slim
+RUN echo base > /base.txt
+=== Dockerfile
+FROM localhost:5000/remote-base:1
+RUN echo app > /app.txt
+EOF2
+  run docker build -q -f base.Dockerfile -t $REG/remote-base:1 .
+  run docker push -q $REG/remote-base:1
+  run docker rmi $REG/remote-base:1
+  run "docker builder prune -af | tail -1"
+  run docker build -q -t app:1 .
+  run docker images --format "'{{.Repository}}:{{.Tag}}'"
+  run docker pull $REG/remote-base:1
+  run docker images --format "'{{.Repository}}:{{.Tag}}'"
+}
+
 # 06: .dockerignore patterns: *.log is the top of the context only; **/*.log every folder.
 dockerignore() {
   ctx dockerignore <<'EOF'
@@ -353,7 +374,7 @@ EOF
   run docker history store:1
 }
 
-for name in layer-sizes pull-local dockerignore opaque compressed writable commit retag legacy-history env-arg squash registry rmi scratch apt-defaults stores; do
+for name in layer-sizes pull-local pull-after-from dockerignore opaque compressed writable commit retag legacy-history env-arg squash registry rmi scratch apt-defaults stores; do
   record "$name"
 done
 clean

@@ -85,6 +85,11 @@ export class Engine {
   readonly opts: EngineOptions;
   /** Registry references this engine has fetched (FROM or pull), so a saved state can find them again. */
   readonly pulled = new Set<string>();
+  /**
+   * The daemon's experimental mode (`"experimental": true` in daemon.json): off by default, as
+   * in Docker; the legacy builder's `--squash` needs it.
+   */
+  experimental = false;
 
   constructor(opts: EngineOptions) {
     this.opts = opts;

@@ -21,6 +21,13 @@ const make = () =>
   });
 
 describe('engine state', () => {
+  it("keeps the daemon's experimental mode", () => {
+    const a = make();
+    expect(loadedExperimental(saveEngine(a))).toBe(false);
+    a.experimental = true;
+    expect(loadedExperimental(saveEngine(a))).toBe(true);
+  });
+
   it('survives a save and a load: images, tags, layers with whiteouts, and the cache', () => {
     const a = make();
     const built = a.build({
@@ -125,3 +132,9 @@ describe('engine state with containers', () => {
     );
   });
 });
+
+function loadedExperimental(state: ReturnType<typeof saveEngine>): boolean {
+  const b = make();
+  loadEngine(b, JSON.parse(JSON.stringify(state)) as ReturnType<typeof saveEngine>);
+  return b.experimental;
+}

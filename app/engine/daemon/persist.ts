@@ -57,6 +57,8 @@ export interface EngineState {
   containers?: (ContainerMeta & { lower: number[]; writable: number })[];
   /** The container store's counter, so new IDs and names do not repeat saved ones. */
   containerCounter?: number;
+  /** The daemon's experimental mode; absent (off) in older saves. */
+  experimental?: boolean;
 }
 
 const b64 = {
@@ -226,6 +228,7 @@ function collectState(engine: Engine, idOf: (layer: Layer) => number): Omit<Engi
     previous: engine.cache.previousList(),
     containers,
     containerCounter: engine.containers.next,
+    ...(engine.experimental ? { experimental: true } : {}),
   };
 }
 
@@ -279,4 +282,5 @@ export function loadEngine(engine: Engine, state: EngineState): void {
   for (const { lower, writable, ...meta } of state.containers ?? [])
     engine.containers.add(restoreContainer(meta, lower.map(layerAt), layerAt(writable)));
   engine.containers.next = Math.max(engine.containers.next, state.containerCounter ?? 0);
+  engine.experimental = state.experimental === true;
 }

@@ -33,6 +33,9 @@ const FLAGS = [
 export const SQUASH_WARNING =
   'WARNING: experimental flag squash is removed with BuildKit. You should squash inside build using a multi-stage Dockerfile for efficiency.\n';
 
+export const SQUASH_EXPERIMENTAL =
+  '"--squash" is only supported on a Docker daemon with experimental features enabled';
+
 export const build: Command = ({ engine, host, argv, debug }) => {
   const classicBuilder = host.env.DOCKER_BUILDKIT === '0';
   // The legacy builder's command has no --check or --call (buildx adds them).
@@ -80,6 +83,11 @@ export const build: Command = ({ engine, host, argv, debug }) => {
       ...(args.string('target') !== undefined ? { target: args.string('target')! } : {}),
     });
     return checkOutput(run, ctx.dockerfile, ctx.dockerfileName);
+  }
+  // dockerd refuses the legacy builder's --squash unless experimental mode is on (recorded on
+  // Docker 28.5: conformance/lessons/overlay2/squash.txt); BuildKit ignores the flag instead.
+  if (builder === 'classic' && args.bool('squash') && !engine.experimental) {
+    return fail(SQUASH_EXPERIMENTAL);
   }
   const buildOpts = {
     dockerfile: ctx.dockerfile,

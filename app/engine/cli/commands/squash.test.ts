@@ -17,10 +17,23 @@ const PLANS = {
 function setup() {
   const l = lab(PLANS, [{ path: 'big.bin', content: 'x'.repeat(5000) }]);
   l.env.DOCKER_BUILDKIT = '0';
+  l.engine.experimental = true;
   return l;
 }
 
 describe('docker build --squash (classic builder)', () => {
+  it('is refused by a daemon without experimental mode, as dockerd 28.5 refuses it', () => {
+    const { docker, engine } = setup();
+    engine.experimental = false;
+    const r = docker('build', '--squash', '-t', 'app:sq', '.');
+    // conformance/lessons/overlay2/squash.txt
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toContain(
+      '"--squash" is only supported on a Docker daemon with experimental features enabled',
+    );
+    expect(engine.images.find('app:sq')).toBeUndefined();
+  });
+
   it("makes one layer of the build's steps on top of the base", () => {
     const { docker, engine } = setup();
     const r = docker('build', '--squash', '-t', 'app:sq', '.');
