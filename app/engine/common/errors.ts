@@ -42,6 +42,8 @@ export interface EngineErrorData {
   'unknown-target': ErrorDetail;
   'unknown-user': ErrorDetail;
   /** The daemon and the CLI: printed as docker prints them. */
+  /** `docker commit --change` with an instruction dockerd refuses or cannot read. */
+  'bad-change': ErrorDetail;
   'bad-flag': ErrorDetail;
   'bad-name': ErrorDetail;
   /** `docker rmi` refused: the image is in use, has children or several names. */

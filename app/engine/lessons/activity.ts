@@ -1,8 +1,10 @@
 /**
  * What the learner did in the lab, as goal checks need it: the commands typed (with their
- * output) and the last build with what it was given, so a check can replay it. Plain data:
- * the page keeps one per lesson and saves it with the lesson's progress.
+ * output), the last build with what it was given (so a check can replay it), and every build
+ * since the lesson started with the image it made, so a goal about an image can ask how that
+ * image was built, whichever route (Build button or terminal) built it. Plain data.
  */
+import type { BuilderKind, StepOutcome } from '../build/events.ts';
 import type { ContextFile } from '../build/context.ts';
 import type { BuildInput, BuildView, CommandView } from '../session/types.ts';
 
@@ -18,12 +20,57 @@ export type BuildSource =
   | { via: 'command'; line: string; dockerfile: string; files: ContextFile[] }
   | { via: 'build'; input: BuildInput };
 
+/** A build as the goal checks remember it: small, without the layers' contents. */
+export interface BuildSummary {
+  ok: boolean;
+  /** The image it made (`sha256:...`), if it made one. */
+  imageId: string | undefined;
+  builder: BuilderKind;
+  steps: { text: string; outcome: StepOutcome }[];
+  source: BuildSource;
+}
+
 export interface Activity {
   commands: CommandRecord[];
   lastBuild: { view: BuildView; source: BuildSource } | undefined;
+  /** Every build since the lesson started, oldest first (the last 50). */
+  builds: BuildSummary[];
 }
 
-export const newActivity = (): Activity => ({ commands: [], lastBuild: undefined });
+export const newActivity = (): Activity => ({ commands: [], lastBuild: undefined, builds: [] });
+
+/** Each step's text and outcome, in build order. */
+export function stepOutcomes(view: BuildView): { text: string; outcome: StepOutcome }[] {
+  const start = view.events.find((e) => e.type === 'build-start');
+  const steps = start && start.type === 'build-start' ? start.steps : [];
+  const out: { text: string; outcome: StepOutcome }[] = [];
+  for (const e of view.events) {
+    if (e.type === 'step-done') out.push({ text: steps[e.step]?.text ?? '', outcome: e.outcome });
+  }
+  return out;
+}
+
+function remember(activity: Activity, view: BuildView, source: BuildSource): void {
+  activity.lastBuild = { view, source };
+  const start = view.events.find((e) => e.type === 'build-start');
+  activity.builds = [
+    ...activity.builds,
+    {
+      ok: view.ok,
+      imageId: view.image?.id,
+      builder: start && start.type === 'build-start' ? start.builder : 'buildkit',
+      steps: stepOutcomes(view),
+      source,
+    },
+  ].slice(-50);
+}
+
+/**
+ * The build that made this image: the first one since the lesson started whose result it is
+ * (a rebuild that changes nothing makes the same image, and does not count as making it).
+ */
+export const buildThatMade = (activity: Activity, imageId: string): BuildSummary | undefined =>
+  activity.builds.find((b) => b.ok && b.imageId === imageId);
 
 /** Record a command typed in the terminal (and the build it ran, if any). */
 export function recordCommand(
@@ -40,14 +87,11 @@ export function recordCommand(
     stderr: result.stderr,
   });
   if (result.build) {
-    activity.lastBuild = {
-      view: result.build,
-      source: { via: 'command', line, dockerfile, files: [...files] },
-    };
+    remember(activity, result.build, { via: 'command', line, dockerfile, files: [...files] });
   }
 }
 
 /** Record a build from the Build button. */
 export function recordBuild(activity: Activity, input: BuildInput, view: BuildView): void {
-  activity.lastBuild = { view, source: { via: 'build', input } };
+  remember(activity, view, { via: 'build', input });
 }

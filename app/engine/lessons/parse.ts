@@ -4,8 +4,9 @@
  * block marked `demo` holds commands the app plays, one a line, and a block marked `predict`
  * holds a predict-then-reveal question as JSON. See lessons/README.md.
  */
-import { frontMatter, predict, type FieldError } from './schema.ts';
-import type { Lesson, LessonError, LessonStep } from './types.ts';
+import { lessonBuildSettings } from './button.ts';
+import { frontMatter, myth, predict, type FieldError, type V } from './schema.ts';
+import type { Goal, Lesson, LessonError, LessonStep } from './types.ts';
 
 export type ParseResult = { ok: true; lesson: Lesson } | { ok: false; errors: LessonError[] };
 
@@ -49,8 +50,11 @@ interface RawStep {
   title: string;
   line: number;
   text: string[];
+  /** Prose after the predict block: the reveal. */
+  after: string[];
   demo: string[][];
   predict: { json: string; line: number }[];
+  myth: { json: string; line: number }[];
 }
 
 /** The body's intro and steps; demo and predict blocks are taken out of the prose. */
@@ -59,7 +63,11 @@ function splitBody(body: string, firstLine: number): { intro: string; steps: Raw
   const steps: RawStep[] = [];
   const lines = body.split(/\r?\n/);
   let fence: { marker: string; kind: string; start: number; lines: string[] } | undefined;
-  const target = () => steps.at(-1)?.text ?? intro;
+  const target = () => {
+    const step = steps.at(-1);
+    if (!step) return intro;
+    return step.predict.length > 0 ? step.after : step.text;
+  };
   lines.forEach((line, i) => {
     if (fence) {
       const close = FENCE.exec(line);
@@ -67,8 +75,8 @@ function splitBody(body: string, firstLine: number): { intro: string; steps: Raw
         const step = steps.at(-1);
         if (fence.kind === 'demo' && step) {
           step.demo.push(fence.lines.map((l) => l.trim()).filter((l) => l !== ''));
-        } else if (fence.kind === 'predict' && step) {
-          step.predict.push({ json: fence.lines.join('\n'), line: fence.start });
+        } else if ((fence.kind === 'predict' || fence.kind === 'myth') && step) {
+          step[fence.kind].push({ json: fence.lines.join('\n'), line: fence.start });
         } else target().push(fence.marker + fence.kind, ...fence.lines, line);
         fence = undefined;
       } else fence.lines.push(line);
@@ -81,7 +89,15 @@ function splitBody(body: string, firstLine: number): { intro: string; steps: Raw
     }
     const heading = /^##\s+(.*?)\s*#*\s*$/.exec(line);
     if (heading) {
-      steps.push({ title: heading[1]!, line: firstLine + i, text: [], demo: [], predict: [] });
+      steps.push({
+        title: heading[1]!,
+        line: firstLine + i,
+        text: [],
+        after: [],
+        demo: [],
+        predict: [],
+        myth: [],
+      });
       return;
     }
     target().push(line);
@@ -90,16 +106,38 @@ function splitBody(body: string, firstLine: number): { intro: string; steps: Raw
   return { intro: intro.join('\n').trim(), steps };
 }
 
+/** A fenced block's JSON, read by a schema validator; errors name the block's line. */
+function readJson<T>(
+  block: { json: string; line: number },
+  field: string,
+  read: V<T>,
+  errors: FieldError[],
+): T | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(block.json);
+  } catch (e) {
+    errors.push({
+      field,
+      reason: `not valid JSON (block at line ${block.line}): ${(e as Error).message}`,
+    });
+    return undefined;
+  }
+  return read(value, field, errors);
+}
+
 function parseSteps(raw: RawStep[], errors: FieldError[]): LessonStep[] {
   return raw.map((r, i) => {
     const field = `steps[${i}]`;
     const step: LessonStep = { title: r.title, text: r.text.join('\n').trim() };
+    const after = r.after.join('\n').trim();
+    if (after) step.reveal = after;
     if (r.title.trim() === '')
       errors.push({ field: `${field}.title`, reason: 'the ## heading is empty' });
-    if (r.demo.length > 1 || r.predict.length > 1) {
+    if (r.demo.length > 1 || r.predict.length > 1 || r.myth.length > 1) {
       errors.push({
         field,
-        reason: `a step has at most one demo and one predict block (line ${r.line}: split it into more steps)`,
+        reason: `a step has at most one demo, one predict and one myth block (line ${r.line}: split it into more steps)`,
       });
     }
     const demo = r.demo[0];
@@ -110,18 +148,13 @@ function parseSteps(raw: RawStep[], errors: FieldError[]): LessonStep[] {
     }
     const p = r.predict[0];
     if (p) {
-      let value: unknown;
-      try {
-        value = JSON.parse(p.json);
-      } catch (e) {
-        errors.push({
-          field: `${field}.predict`,
-          reason: `not valid JSON (block at line ${p.line}): ${(e as Error).message}`,
-        });
-        return step;
-      }
-      const q = predict(value, `${field}.predict`, errors);
+      const q = readJson(p, `${field}.predict`, predict, errors);
       if (q) step.predict = q;
+    }
+    const m = r.myth[0];
+    if (m) {
+      const q = readJson(m, `${field}.myth`, myth, errors);
+      if (q) step.myth = q;
     }
     return step;
   });
@@ -165,6 +198,18 @@ export function parseLesson(file: string, text: string): ParseResult {
   if (meta && meta.hints.length === 0) {
     errors.push({ field: 'hints', reason: 'a lesson needs at least one hint' });
   }
+  const goals: Goal[] = (meta?.goals ?? []).map((g, i) => {
+    const goal: Goal = { text: g.text, check: g.check };
+    if (g.hiddenUntilAnswered === undefined) return goal;
+    const at = g.hiddenUntilAnswered - 1;
+    if (!steps[at]?.predict) {
+      errors.push({
+        field: `goals[${i}].hiddenUntilAnswered`,
+        reason: `step ${g.hiddenUntilAnswered} has no predict question (steps count from 1)`,
+      });
+    }
+    return { ...goal, hiddenUntil: at };
+  });
   if (errors.length > 0 || !meta) return fail(errors);
   const lesson: Lesson = {
     file,
@@ -174,9 +219,11 @@ export function parseLesson(file: string, text: string): ParseResult {
     intro: body.intro,
     start: meta.start,
     steps,
-    goals: meta.goals,
+    goals,
     hints: meta.hints,
     solution: meta.solution,
+    build: lessonBuildSettings(meta.solution, meta.build),
+    review: meta.review ?? false,
     ...(meta.golf ? { golf: meta.golf } : {}),
   };
   return { ok: true, lesson };

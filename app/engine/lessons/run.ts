@@ -4,7 +4,9 @@
  * goal checks read.
  */
 import type { ContextFile } from '../build/context.ts';
+import { hostFileCommand } from '../session/hostFiles.ts';
 import type { LabSession } from '../session/session.ts';
+import type { BuildView } from '../session/types.ts';
 import { newActivity, recordCommand, type Activity } from './activity.ts';
 import type { LabState, Lesson, LessonFile } from './types.ts';
 
@@ -45,20 +47,51 @@ export interface CommandFailure {
   stderr: string;
 }
 
-/** Run docker command lines in the lab, recording them; returns the ones that failed. */
+export interface LineResult {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+  build: BuildView | undefined;
+}
+
+/**
+ * One command line in the lab, as the terminal runs it: `touch` and `chmod` change the lab's
+ * files, anything else goes to the docker CLI. Recorded in `activity`.
+ */
+export function runLine(
+  session: LabSession,
+  activity: Activity,
+  lab: Lab,
+  line: string,
+): { lab: Lab; result: LineResult } {
+  const host = hostFileCommand(line, lab.files);
+  if (host) {
+    const result = { exitCode: host.exitCode, stdout: host.stdout, stderr: host.stderr };
+    activity.commands.push({ line: line.trim(), ...result });
+    return { lab: { ...lab, files: host.files }, result: { ...result, build: undefined } };
+  }
+  const r = session.command(line, lab.files, lab.dockerfile);
+  // The session records its docker commands in its own activity already.
+  if (activity !== session.activity) recordCommand(activity, line, r, lab.files, lab.dockerfile);
+  return { lab, result: r };
+}
+
+/** Run command lines in the lab, recording them: the lab after them, and the ones that failed. */
 export function runCommands(
   session: LabSession,
   activity: Activity,
   lab: Lab,
   commands: readonly string[],
-): CommandFailure[] {
+): { lab: Lab; failures: CommandFailure[] } {
   const failures: CommandFailure[] = [];
+  let now = lab;
   for (const line of commands) {
-    const r = session.command(line, lab.files, lab.dockerfile);
-    recordCommand(activity, line, r, lab.files, lab.dockerfile);
-    if (r.exitCode !== 0) failures.push({ line, exitCode: r.exitCode, stderr: r.stderr });
+    const { lab: next, result } = runLine(session, activity, now, line);
+    now = next;
+    if (result.exitCode !== 0)
+      failures.push({ line, exitCode: result.exitCode, stderr: result.stderr });
   }
-  return failures;
+  return { lab: now, failures };
 }
 
 export interface Started {
@@ -70,8 +103,13 @@ export interface Started {
 
 /** Put a fresh session in the lesson's start state: its files, then its start commands. */
 export function applyStart(session: LabSession, lesson: Lesson): Started {
-  const lab = labOf(lesson.start);
-  const failures = runCommands(session, newActivity(), lab, lesson.start.commands);
+  session.engine.experimental = lesson.start.daemon.experimental;
+  const { lab, failures } = runCommands(
+    session,
+    newActivity(),
+    labOf(lesson.start),
+    lesson.start.commands,
+  );
   return { lab, activity: newActivity(), failures };
 }
 
@@ -82,6 +120,5 @@ export function applySolution(
   lab: Lab,
   lesson: Lesson,
 ): { lab: Lab; failures: CommandFailure[] } {
-  const next = editLab(lab, lesson.solution);
-  return { lab: next, failures: runCommands(session, activity, next, lesson.solution.commands) };
+  return runCommands(session, activity, editLab(lab, lesson.solution), lesson.solution.commands);
 }

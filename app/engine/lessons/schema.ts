@@ -1,6 +1,6 @@
 /**
- * The lesson schema, in code: small validators that turn parsed front matter into typed data
- * or say which field is wrong and why. No dependency; every error names its field path.
+ * The lesson schema, in code: the front matter's fields and every goal check's arguments,
+ * made of the validators in validate.ts. Every error names its field path.
  */
 import type { BuilderKind, StepOutcome } from '../build/events.ts';
 import type {
@@ -8,200 +8,36 @@ import type {
   CheckArgs,
   CheckName,
   Count,
-  Goal,
   Golf,
+  LessonBuildSettings,
   LessonFile,
   LessonSolution,
   LessonStart,
+  Myth,
   PredictQuestion,
 } from './types.ts';
+import {
+  closest,
+  count,
+  isRecord,
+  join,
+  kindOf,
+  lines,
+  list,
+  nonEmpty,
+  num,
+  obj,
+  oneOf,
+  opt,
+  record,
+  req,
+  str,
+  type FromShape,
+  type Shape,
+  type V,
+} from './validate.ts';
 
-export interface FieldError {
-  field: string;
-  reason: string;
-}
-
-/** Reads `value` at `field`; on a problem pushes an error and returns undefined. */
-export type V<T> = (value: unknown, field: string, errors: FieldError[]) => T | undefined;
-
-const kindOf = (v: unknown): string =>
-  v === null
-    ? 'null'
-    : Array.isArray(v)
-      ? 'a list'
-      : typeof v === 'object'
-        ? 'an object'
-        : typeof v;
-
-const join = (field: string, key: string): string => (field ? `${field}.${key}` : key);
-
-export const str: V<string> = (v, field, errors) => {
-  if (typeof v === 'string') return v;
-  errors.push({ field, reason: `expected text, found ${kindOf(v)}` });
-  return undefined;
-};
-
-export const nonEmpty: V<string> = (v, field, errors) => {
-  const s = str(v, field, errors);
-  if (s !== undefined && s.trim() === '') {
-    errors.push({ field, reason: 'must not be empty' });
-    return undefined;
-  }
-  return s;
-};
-
-/** Text, or a list of lines joined with newlines (a trailing newline added). */
-export const lines: V<string> = (v, field, errors) => {
-  if (Array.isArray(v)) {
-    const parts = list(str)(v, field, errors);
-    return parts && `${parts.join('\n')}\n`;
-  }
-  return str(v, field, errors);
-};
-
-export const num: V<number> = (v, field, errors) => {
-  if (typeof v === 'number' && Number.isFinite(v)) return v;
-  errors.push({ field, reason: `expected a number, found ${kindOf(v)}` });
-  return undefined;
-};
-
-export const count: V<number> = (v, field, errors) => {
-  const n = num(v, field, errors);
-  if (n !== undefined && (!Number.isInteger(n) || n < 0)) {
-    errors.push({ field, reason: `expected a whole number of 0 or more, found ${n}` });
-    return undefined;
-  }
-  return n;
-};
-
-export const oneOf =
-  <T extends string>(options: readonly T[]): V<T> =>
-  (v, field, errors) => {
-    const s = str(v, field, errors);
-    if (s === undefined) return undefined;
-    if ((options as readonly string[]).includes(s)) return s as T;
-    errors.push({ field, reason: `expected one of ${options.join(', ')}, found '${s}'` });
-    return undefined;
-  };
-
-export const list =
-  <T>(item: V<T>): V<T[]> =>
-  (v, field, errors) => {
-    if (!Array.isArray(v)) {
-      errors.push({ field, reason: `expected a list, found ${kindOf(v)}` });
-      return undefined;
-    }
-    const out: T[] = [];
-    let bad = false;
-    v.forEach((x, i) => {
-      const r = item(x, `${field}[${i}]`, errors);
-      if (r === undefined) bad = true;
-      else out.push(r);
-    });
-    return bad ? undefined : out;
-  };
-
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-
-export const record =
-  <T>(item: V<T>): V<Record<string, T>> =>
-  (v, field, errors) => {
-    if (!isRecord(v)) {
-      errors.push({ field, reason: `expected an object, found ${kindOf(v)}` });
-      return undefined;
-    }
-    const out: Record<string, T> = {};
-    let bad = false;
-    for (const [k, x] of Object.entries(v)) {
-      const key = /^[A-Za-z_]\w*$/.test(k) ? join(field, k) : `${field}[${JSON.stringify(k)}]`;
-      const r = item(x, key, errors);
-      if (r === undefined) bad = true;
-      else out[k] = r;
-    }
-    return bad ? undefined : out;
-  };
-
-type Shape = Record<string, { v: V<unknown>; optional?: boolean }>;
-type FromShape<S extends Shape> = {
-  [K in keyof S as S[K]['optional'] extends true ? never : K]: S[K]['v'] extends V<infer T>
-    ? T
-    : never;
-} & {
-  [K in keyof S as S[K]['optional'] extends true ? K : never]?: S[K]['v'] extends V<infer T>
-    ? T
-    : never;
-};
-
-export const req = <T>(v: V<T>) => ({ v: v as V<unknown> & V<T> });
-export const opt = <T>(v: V<T>) => ({ v: v as V<unknown> & V<T>, optional: true as const });
-
-/** An object with exactly these fields: a missing or an unknown field is an error. */
-export const obj =
-  <S extends Shape>(shape: S): V<FromShape<S>> =>
-  (v, field, errors) => {
-    if (!isRecord(v)) {
-      errors.push({ field, reason: `expected an object, found ${kindOf(v)}` });
-      return undefined;
-    }
-    const out: Record<string, unknown> = {};
-    let bad = false;
-    for (const key of Object.keys(v)) {
-      if (!(key in shape)) {
-        const near = closest(key, Object.keys(shape));
-        errors.push({
-          field: join(field, key),
-          reason: `unknown field '${key}'${near ? ` (did you mean ${near}?)` : ''}`,
-        });
-        bad = true;
-      }
-    }
-    for (const [key, spec] of Object.entries(shape)) {
-      if (!(key in v) || v[key] === undefined) {
-        if (!spec.optional) {
-          errors.push({ field: join(field, key), reason: 'is required' });
-          bad = true;
-        }
-        continue;
-      }
-      const r = spec.v(v[key], join(field, key), errors);
-      if (r === undefined) bad = true;
-      else out[key] = r;
-    }
-    return bad ? undefined : (out as FromShape<S>);
-  };
-
-/** Edit distance, for "did you mean" suggestions. */
-export function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j]!;
-      row[j] = Math.min(
-        row[j]! + 1,
-        row[j - 1]! + 1,
-        prev + (a[i - 1]!.toLowerCase() === b[j - 1]!.toLowerCase() ? 0 : 1),
-      );
-      prev = tmp;
-    }
-  }
-  return row[b.length]!;
-}
-
-export function closest(word: string, options: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestD = Infinity;
-  for (const o of options) {
-    const d = distance(word, o);
-    if (d < bestD) {
-      bestD = d;
-      best = o;
-    }
-  }
-  return best !== undefined && bestD <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
-}
+export type { FieldError, V } from './validate.ts';
 
 /** A file: text (or lines), or `{ content, mode: "755" }`. */
 const lessonFile: V<LessonFile> = (v, field, errors) => {
@@ -281,6 +117,31 @@ export const CHECKS: { [K in CheckName]: V<CheckArgs[K]> } = {
     change: opt(oneOf(['A', 'C', 'D'] as const)),
   }),
   containerLacksInUpper: obj({ name: req(nonEmpty), path: req(nonEmpty) }),
+  builtStep: obj({ ref: req(nonEmpty), match: req(nonEmpty), outcome: req(oneOf(OUTCOMES)) }),
+  builtCached: withCount({ ref: req(nonEmpty) }),
+  builtRebuilt: withCount({ ref: req(nonEmpty) }),
+  imageBuilder: obj({ ref: req(nonEmpty), builder: req(oneOf(BUILDERS)) }),
+  editRebuilds: obj({ ref: req(nonEmpty), file: req(nonEmpty), atMost: req(count) }),
+  imageConfig: (v, field, errors) => {
+    const r = obj({
+      ref: req(nonEmpty),
+      key: req(nonEmpty),
+      contains: opt(str),
+      equals: opt(anything),
+    })(v, field, errors);
+    if (r && r.contains === undefined && r.equals === undefined) {
+      errors.push({ field, reason: 'needs contains or equals' });
+      return undefined;
+    }
+    return r;
+  },
+  layerEntry: obj({
+    ref: req(nonEmpty),
+    path: req(nonEmpty),
+    kind: req(oneOf(['whiteout', 'opaque'] as const)),
+  }),
+  containersFromIntermediate: withCount({}),
+  buildCacheEntries: withCount({}),
   lastBuildCachedAtLeast: count,
   lastBuildRebuiltAtMost: count,
   lastBuildStep: obj({ match: req(nonEmpty), outcome: req(oneOf(OUTCOMES)) }),
@@ -323,15 +184,53 @@ export const check: V<Check> = (v, field, errors) => {
   return args === undefined ? undefined : ({ name, args } as Check);
 };
 
-export const goal: V<Goal> = obj({ text: req(nonEmpty), check: req(check) });
+/** A goal as the file writes it: `hiddenUntilAnswered` counts steps from 1. */
+export const goal = obj({
+  text: req(nonEmpty),
+  check: req(check),
+  hiddenUntilAnswered: opt(count),
+});
+
+const bool: V<boolean> = (v, field, errors) => {
+  if (typeof v === 'boolean') return v;
+  errors.push({ field, reason: `expected true or false, found ${kindOf(v)}` });
+  return undefined;
+};
+
+const anything: V<unknown> = (v) => v;
 
 export const start: V<LessonStart> = (v, field, errors) => {
-  const r = obj({ dockerfile: req(lines), files: opt(files), commands: opt(commands) })(
-    v,
-    field,
-    errors,
+  const r = obj({
+    dockerfile: req(lines),
+    files: opt(files),
+    commands: opt(commands),
+    daemon: opt(obj({ experimental: opt(bool) })),
+  })(v, field, errors);
+  return (
+    r && {
+      dockerfile: r.dockerfile,
+      files: r.files ?? {},
+      commands: r.commands ?? [],
+      daemon: { experimental: r.daemon?.experimental ?? false },
+    }
   );
-  return r && { dockerfile: r.dockerfile, files: r.files ?? {}, commands: r.commands ?? [] };
+};
+
+/** The Build button's settings; each field is optional (the rest comes from the solution). */
+export const buildSettings: V<Partial<LessonBuildSettings>> = (v, field, errors) => {
+  const r = obj({
+    tag: opt(nonEmpty),
+    builder: opt(oneOf(BUILDERS)),
+    noCache: opt(bool),
+    buildArgs: opt(record(str)),
+  })(v, field, errors);
+  if (!r) return undefined;
+  const out: Partial<LessonBuildSettings> = {};
+  if (r.tag !== undefined) out.tag = r.tag;
+  if (r.builder !== undefined) out.builder = r.builder;
+  if (r.noCache !== undefined) out.noCache = r.noCache;
+  if (r.buildArgs !== undefined) out.buildArgs = r.buildArgs;
+  return out;
 };
 
 export const solution: V<LessonSolution> = (v, field, errors) => {
@@ -370,6 +269,15 @@ export const predict: V<PredictQuestion> = (v, field, errors) => {
   return r;
 };
 
+export const myth: V<Myth> = (v, field, errors) => {
+  const r = obj({ myth: req(nonEmpty), fact: req(nonEmpty), commands: opt(commands) })(
+    v,
+    field,
+    errors,
+  );
+  return r && { myth: r.myth, fact: r.fact, commands: r.commands ?? [] };
+};
+
 const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const id: V<string> = (v, field, errors) => {
   const s = str(v, field, errors);
@@ -389,5 +297,7 @@ export const frontMatter = obj({
   goals: req(list(goal)),
   hints: req(list(nonEmpty)),
   solution: req(solution),
+  build: opt(buildSettings),
+  review: opt(bool),
   golf: opt<Golf>(obj({ ref: req(nonEmpty) })),
 });

@@ -19,6 +19,19 @@ export interface LabState {
 export interface LessonStart extends LabState {
   /** Docker commands run before the learner starts (builds, runs...). */
   commands: string[];
+  /** The lab's daemon: `experimental` mode (what `docker build --squash` needs). */
+  daemon: { experimental: boolean };
+}
+
+/**
+ * The Build button's settings while the lesson is open: what its goals expect, so that the
+ * button and `docker build` in the terminal reach the same state.
+ */
+export interface LessonBuildSettings {
+  tag: string;
+  builder: BuilderKind;
+  noCache: boolean;
+  buildArgs: Record<string, string>;
 }
 
 export interface LessonSolution {
@@ -38,6 +51,15 @@ export interface PredictQuestion {
   explain: string;
 }
 
+/** A belief the explainers spread, shown busted: what people say, what is true, and a way to see it. */
+export interface Myth {
+  myth: string;
+  /** What is true (Markdown). */
+  fact: string;
+  /** Docker commands that show it in the lab (the step's "Show me"). */
+  commands: string[];
+}
+
 export interface LessonStep {
   /** The `## ` heading the step starts with. */
   title: string;
@@ -45,6 +67,9 @@ export interface LessonStep {
   text: string;
   demo?: { commands: string[] };
   predict?: PredictQuestion;
+  myth?: Myth;
+  /** Prose after the predict block: shown once the question is answered (Markdown). */
+  reveal?: string;
 }
 
 /** A number to compare with: exactly, at least, at most (any of them). */
@@ -73,6 +98,15 @@ export interface CheckArgs {
   containersFromImage: { image: string } & Count;
   containerHasInUpper: { name: string; path: string; change?: 'A' | 'C' | 'D' };
   containerLacksInUpper: { name: string; path: string };
+  builtStep: { ref: string; match: string; outcome: StepOutcome };
+  builtCached: { ref: string } & Count;
+  builtRebuilt: { ref: string } & Count;
+  imageBuilder: { ref: string; builder: BuilderKind };
+  editRebuilds: { ref: string; file: string; atMost: number };
+  imageConfig: { ref: string; key: string; contains?: string; equals?: unknown };
+  layerEntry: { ref: string; path: string; kind: 'whiteout' | 'opaque' };
+  containersFromIntermediate: Count;
+  buildCacheEntries: Count;
   lastBuildCachedAtLeast: number;
   lastBuildRebuiltAtMost: number;
   lastBuildStep: { match: string; outcome: StepOutcome };
@@ -91,6 +125,11 @@ export type Check = { [K in CheckName]: { name: K; args: CheckArgs[K] } }[CheckN
 export interface Goal {
   text: string;
   check: Check;
+  /**
+   * The goal gives a prediction's answer away: its text stays hidden until the predict question
+   * of this step (0-based) is answered. (1-based `hiddenUntilAnswered` in the lesson file.)
+   */
+  hiddenUntil?: number;
 }
 
 /** The final challenge's scoring: the learner's image against the reference solution's. */
@@ -112,6 +151,10 @@ export interface Lesson {
   goals: Goal[];
   hints: string[];
   solution: LessonSolution;
+  /** The Build button's settings: the file's `build`, over what the solution's builds use. */
+  build: LessonBuildSettings;
+  /** A review: a task with no walk-through, after a group of lessons. */
+  review: boolean;
   golf?: Golf;
 }
 

@@ -33,7 +33,7 @@ describe('lessons in a LabSession', () => {
     expect(started.lab.dockerfile).toBe(cache.start.dockerfile);
     const names = started.engine.images.flatMap((i) => i.names);
     expect(names).not.toContain('leftover:1');
-    expect(s.activity).toEqual({ commands: [], lastBuild: undefined });
+    expect(s.activity).toEqual({ commands: [], lastBuild: undefined, builds: [] });
     // The start commands' build is there for the layer panels, not as the learner's.
     expect(started.build?.image?.names ?? []).toContain('app:1');
   });

@@ -6,7 +6,7 @@
  */
 import { evaluateGoals } from '../lessons/checks.ts';
 import { golfScore, referenceSize, type GolfScore } from '../lessons/golf.ts';
-import { applyStart, editLab, type CommandFailure, type Lab } from '../lessons/run.ts';
+import { applyStart, editLab, runLine, type CommandFailure, type Lab } from '../lessons/run.ts';
 import type { Goal, Lesson } from '../lessons/types.ts';
 import type { LabSession, SessionOptions } from './session.ts';
 import type { BuildView, EngineView } from './types.ts';
@@ -62,21 +62,17 @@ export function checkGoals(session: LabSession, goals: readonly Goal[]): GoalRes
 
 /** Apply the solution on top of the learner's lab: its edits, then its commands, recorded. */
 export function solveLesson(session: LabSession, lesson: Lesson, lab: Lab): LessonSolved {
-  const next = editLab(lab, lesson.solution);
+  let now = editLab(lab, lesson.solution);
   const commands: SolutionCommand[] = [];
   const failures: CommandFailure[] = [];
   for (const line of lesson.solution.commands) {
-    const r = session.command(line, next.files, next.dockerfile);
-    commands.push({
-      line,
-      exitCode: r.exitCode,
-      stdout: r.stdout,
-      stderr: r.stderr,
-      build: r.build,
-    });
-    if (r.exitCode !== 0) failures.push({ line, exitCode: r.exitCode, stderr: r.stderr });
+    const ran = runLine(session, session.activity, now, line);
+    now = ran.lab;
+    commands.push({ line, ...ran.result });
+    if (ran.result.exitCode !== 0)
+      failures.push({ line, exitCode: ran.result.exitCode, stderr: ran.result.stderr });
   }
-  return { lab: next, commands, failures, engine: session.view() };
+  return { lab: now, commands, failures, engine: session.view() };
 }
 
 /** The reference solution's size per lesson id: replaying it costs a whole build. */

@@ -12,7 +12,11 @@ import { catalogImage } from '../../catalog/images.ts';
 import type { CatalogImageFile } from '../../catalog/format.ts';
 import { LabSession, type SessionOptions } from '../../session/session.ts';
 import { builtinCatalog } from '../../shell/packages/builtin.ts';
+import { recordBuild, type Activity } from '../activity.ts';
+import { buttonBuildOf } from '../button.ts';
 import type { SourceFile } from '../index.ts';
+import { editLab, runLine, type Lab } from '../run.ts';
+import type { Lesson } from '../types.ts';
 
 const ROOT = join(import.meta.dirname, '../../../..');
 const LESSONS_DIR = join(ROOT, 'lessons');
@@ -64,3 +68,40 @@ export const newSession = (opts: SessionOptions): LabSession =>
     catalog: opts.catalog,
     ...(opts.clock ? { clock: opts.clock } : {}),
   });
+
+/**
+ * The solution as a learner who presses the Build button would play it: each `docker build` the
+ * button can do runs as a button build with those settings; every other line as typed.
+ */
+export function applySolutionByButton(
+  session: LabSession,
+  activity: Activity,
+  lab: Lab,
+  lesson: Lesson,
+): { failures: string[]; buttonBuilds: number } {
+  let now = editLab(lab, lesson.solution);
+  const failures: string[] = [];
+  let buttonBuilds = 0;
+  for (const line of lesson.solution.commands) {
+    const b = buttonBuildOf(line);
+    if (!b) {
+      const ran = runLine(session, activity, now, line);
+      now = ran.lab;
+      if (ran.result.exitCode !== 0) failures.push(`${line}: ${ran.result.stderr.trim()}`);
+      continue;
+    }
+    const input = {
+      dockerfile: now.dockerfile,
+      files: now.files,
+      builder: b.builder,
+      noCache: b.noCache,
+      buildArgs: b.buildArgs,
+      tags: b.tag ? [b.tag] : [],
+    };
+    const view = session.build(input).build;
+    if (activity !== session.activity) recordBuild(activity, input, view);
+    buttonBuilds++;
+    if (!view.ok) failures.push(`${line} (Build button): the build failed`);
+  }
+  return { failures, buttonBuilds };
+}
