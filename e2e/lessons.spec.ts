@@ -78,8 +78,11 @@ test.describe('lessons', () => {
 
     // Lesson 9: a container's writes stay in its own layer.
     await openFromCourse(lab, "The container's writable layer");
-    await typeCommand(page, "docker run --name web app:1 sh -c 'echo hi > /tmp/x'");
-    await typeCommand(page, 'docker diff web', 'A /tmp/x');
+    await typeCommand(
+      page,
+      "docker run --name web app:1 sh -c 'echo hi > /tmp/x; echo v2 >> /srv/version; rm /srv/draft.txt'",
+    );
+    await typeCommand(page, 'docker diff web', 'D /srv/draft.txt');
     await typeCommand(page, 'docker run --name other app:1 ls /tmp');
     await expectAllGoalsMet(page);
 
@@ -122,5 +125,88 @@ test.describe('lessons', () => {
     });
     await expect(dialog.getByRole('alert')).toContainText('broken.md: id:');
     await expect(page.locator('script', { hasText: 'alert' })).toHaveCount(0);
+  });
+
+  test('lesson 4 through the Build button: it builds app:1, the goals tick, and an undo is named', async ({
+    lab,
+    page,
+    pageErrors,
+  }) => {
+    test.setTimeout(120_000);
+    await lab.open();
+    const pane = await openFromCourse(lab, 'The build cache');
+    // The button builds what the lesson's goals are about.
+    await expect(page.getByRole('textbox', { name: 'Image tag (-t)' })).toHaveValue('app:1');
+    await page.getByRole('tab', { name: 'message.txt' }).click();
+    const message = page.getByRole('textbox', { name: 'Contents of message.txt' });
+    await message.fill('Goodbye, cache!\n');
+    await page.getByRole('button', { name: 'Build', exact: true }).click();
+    await expect(goal(page, /says `?Goodbye/)).toContainText('Met', { timeout: 20_000 });
+    await expect(goal(page, /reused at least 3 cached steps/)).toContainText('Met');
+    await expect(goal(page, /COPY message.txt/)).toContainText('Met');
+    // The last goal would give the predict question away: it shows once answered.
+    await expect(goal(page, /step 3's question/)).toBeVisible();
+    await pane.getByRole('combobox', { name: 'Steps' }).selectOption({ index: 2 });
+    const predict = pane.getByRole('group', { name: /Predict/ });
+    await predict.getByRole('radio').nth(1).check();
+    await predict.getByRole('button', { name: 'Answer' }).click();
+    await expect(goal(page, /RUN wc/)).toContainText('Met');
+    await expectAllGoalsMet(page);
+
+    // The same state from the terminal keeps every goal met: one image, made once.
+    await typeCommand(page, 'docker build -t app:1 .', /naming to .*app:1/);
+    await expectAllGoalsMet(page);
+
+    // Undo the edit: the goal says it was met and what the lab shows now.
+    await message.fill('Hello, cache!\n');
+    await page.getByRole('button', { name: 'Build', exact: true }).click();
+    const first = goal(page, /says `?Goodbye/);
+    await expect(first).toContainText('No longer met', { timeout: 20_000 });
+    await expect(first).toContainText('It was met; now:');
+    expect(pageErrors).toEqual([]);
+  });
+
+  test('a lesson starts with a clean terminal, and "Run these commands" shows each command and its output there', async ({
+    lab,
+    page,
+  }) => {
+    test.setTimeout(90_000);
+    // Tall enough for the terminal to keep a command and its output on screen together.
+    await page.setViewportSize({ width: 1920, height: 1200 });
+    await lab.open();
+    await typeCommand(page, 'docker images', 'REPOSITORY');
+    const pane = await openFromCourse(lab, 'Images and containers');
+    await expect(lab.screen).not.toContainText('REPOSITORY');
+    await pane.getByRole('button', { name: 'Run these commands' }).click();
+    await expect(lab.screen).toContainText(/naming to .*hello:1/, { timeout: 20_000 });
+    await expect(goal(page, /into an image tagged/)).toContainText('Met');
+    // Step 2: answer first, then the commands run; each shows with its prompt and output.
+    await pane.getByRole('button', { name: 'Next step' }).click();
+    const predict = pane.getByRole('group', { name: /Predict/ });
+    await predict.getByRole('radio').first().check();
+    await predict.getByRole('button', { name: 'Answer' }).click();
+    await pane.getByRole('button', { name: 'Run these commands' }).click();
+    await expect(lab.screen).toContainText('$ docker ps -a', { timeout: 20_000 });
+    await expect(lab.screen).toContainText(/Exited \(0\).*first/);
+    await expect(goal(page, /named `?first/)).toContainText('Met');
+    // A line typed after them comes below them, as in any terminal.
+    await typeCommand(page, 'docker ps -aq', /[0-9a-f]{12}/);
+  });
+
+  test('predict before you read: the prose after a question shows once it is answered', async ({
+    lab,
+    page,
+  }) => {
+    await lab.open('/lessons/layers-and-history?step=2');
+    const pane = page.getByRole('region', { name: 'One layer per instruction' });
+    await expect(pane.getByRole('heading', { level: 3 }).first()).toHaveText('Read the history');
+    await expect(pane.getByText('does not mean "no layer"')).toHaveCount(0);
+    await expect(pane.getByText('The rest of this step shows once you answer.')).toBeVisible();
+    await expect(pane.getByRole('button', { name: 'Run these commands' })).toBeDisabled();
+    const predict = pane.getByRole('group', { name: /Predict/ });
+    await predict.getByRole('radio').nth(1).check();
+    await predict.getByRole('button', { name: 'Answer' }).click();
+    await expect(pane.getByText(/does not mean .no layer./)).toBeVisible();
+    await expect(pane.getByText('The rest of this step shows once you answer.')).toHaveCount(0);
   });
 });

@@ -13,7 +13,7 @@ import {
   type BuildSource,
 } from './playback.ts';
 import type { LabState } from './state.ts';
-import type { WorkspaceFile } from './workspaceSlice.ts';
+import { contextOf, type WorkspaceFile } from './workspaceSlice.ts';
 
 export type { BuildRecord, BuildSource } from './playback.ts';
 export { stepBoundaries } from './playback.ts';
@@ -119,7 +119,7 @@ export const createBuildSlice: StateCreator<LabState, [], [], BuildSlice> = (set
     engineWarmth: 'cold',
     warmUp: () => {
       const s = get();
-      const files = s.files.map((f) => ({ path: f.path, content: f.content }));
+      const files = contextOf(s.files);
       let warming: Promise<void>;
       try {
         warming = s.engine().warm({ dockerfile: s.dockerfile, files });
@@ -142,7 +142,7 @@ export const createBuildSlice: StateCreator<LabState, [], [], BuildSlice> = (set
       try {
         const { build: view, engine: engineView } = await s.engine().build({
           dockerfile: s.dockerfile,
-          files: s.files.map((f) => ({ path: f.path, content: f.content })),
+          files: contextOf(s.files),
           builder: s.builder,
           noCache: s.noCache,
           buildArgs: Object.fromEntries(

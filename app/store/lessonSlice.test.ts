@@ -53,11 +53,17 @@ const makeStore = (storage: Storage = memoryStorage()) =>
     lessonFiles: () => Promise.resolve(lessonSources()),
   });
 
-/** Resolves once the store's goal results satisfy `ok`. */
+/** Resolves once `ok` holds, checking after every change of the store (a hang fails the test). */
 async function until(store: ReturnType<typeof makeStore>, ok: () => boolean): Promise<void> {
-  for (let i = 0; i < 200 && !ok(); i++) await new Promise((r) => setTimeout(r, 5));
+  if (ok()) return;
+  await new Promise<void>((resolve) => {
+    const stop = store.subscribe(() => {
+      if (!ok()) return;
+      stop();
+      resolve();
+    });
+  });
   expect(ok()).toBe(true);
-  void store;
 }
 
 describe('lesson slice', () => {
@@ -133,6 +139,70 @@ describe('lesson slice', () => {
     await store.getState().resetLesson();
     expect(store.getState().dockerfile).toBe(store.getState().lesson?.start.dockerfile);
     expect(store.getState().progress['build-cache']).toMatchObject({ hints: 0, answers: {} });
+  });
+
+  it("sets the Build button to the lesson's tag, and gives the learner's own back on close", async () => {
+    const store = makeStore();
+    store.setState({ tag: 'mine:1', builder: 'classic', buildArgs: [{ name: 'A', value: '1' }] });
+    await store.getState().openLesson('build-cache');
+    expect(store.getState()).toMatchObject({ tag: 'app:1', builder: 'buildkit', buildArgs: [] });
+    await store.getState().openLesson('arg-env-cache');
+    expect(store.getState()).toMatchObject({
+      tag: 'app:1',
+      buildArgs: [{ name: 'BUILD_DATE', value: '2024-04-01' }],
+    });
+    store.getState().closeLesson();
+    expect(store.getState()).toMatchObject({
+      tag: 'mine:1',
+      builder: 'classic',
+      buildArgs: [{ name: 'A', value: '1' }],
+    });
+  });
+
+  it('starts a lesson with a clean terminal', async () => {
+    const store = makeStore();
+    await store.getState().runCommand('docker images');
+    const epoch = store.getState().terminalEpoch;
+    await store.getState().openLesson('images-and-containers');
+    expect(store.getState().terminal).toEqual([]);
+    expect(store.getState().terminalEpoch).toBe(epoch + 1);
+  });
+
+  it('meets lesson 4 with the Build button, and says which goal the learner undid', async () => {
+    const store = makeStore();
+    await store.getState().openLesson('build-cache');
+    const edit = (text: string) => store.getState().setFileContent('message.txt', text);
+    edit('Goodbye, cache!\n');
+    await store.getState().build({ animate: false });
+    await until(store, () => store.getState().goalResults?.every((g) => g.met) === true);
+    // Building app:1 again from the terminal changes nothing: it is the same image.
+    await store.getState().runCommand('docker build -t app:1 .');
+    await store.getState().checkGoals();
+    expect(store.getState().goalResults?.every((g) => g.met)).toBe(true);
+    edit('Hello, cache!\n');
+    await store.getState().build({ animate: false });
+    await until(store, () => store.getState().goalResults?.[0]?.met === false);
+    expect(store.getState().goalsWereMet[0]).toBe(true);
+    expect(store.getState().goalResults?.[0]?.detail).toContain('does not contain "Goodbye"');
+  });
+
+  it('runs chmod and touch on the context files from the terminal', async () => {
+    const store = makeStore();
+    await store.getState().openLesson('copy-cache');
+    const chmod = await store.getState().runCommand('chmod +x index.html');
+    expect(chmod.exitCode).toBe(0);
+    expect(store.getState().files.find((f) => f.path === 'index.html')?.mode).toBe(0o755);
+    const missing = await store.getState().runCommand('chmod +x nope.txt');
+    expect(missing).toMatchObject({
+      exitCode: 1,
+      stderr: "chmod: cannot access 'nope.txt': No such file or directory\n",
+    });
+    await store.getState().runCommand('touch notes.txt');
+    expect(store.getState().files.find((f) => f.path === 'notes.txt')?.content).toBe('');
+    // The Build button and the terminal send the new mode with the file: COPY copies it.
+    await store.getState().build({ animate: false });
+    const ls = await store.getState().runCommand('docker run --rm site:1 ls -l /site/index.html');
+    expect(ls.stdout).toMatch(/^-rwxr-xr-x /);
   });
 
   it('says which lesson does not exist', async () => {

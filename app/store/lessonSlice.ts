@@ -17,7 +17,7 @@ import {
   type LessonProgress,
 } from './lessonProgress.ts';
 import type { LabState } from './state.ts';
-import type { WorkspaceFile } from './workspaceSlice.ts';
+import { contextOf, workspaceOf } from './workspaceSlice.ts';
 
 export { PROGRESS_STORAGE_KEY, restoreProgress, type LessonProgress } from './lessonProgress.ts';
 export { bundledLessonFiles } from './lessonFiles.ts';
@@ -48,20 +48,21 @@ export interface LessonSlice {
   lessonStatus: LessonStatus;
   /** One per goal, in order; undefined until the engine has checked them. */
   goalResults: GoalResult[] | undefined;
+  /**
+   * One per goal: met at some check since the lesson started. A goal that was met and is not
+   * any more was undone by the learner; the checklist says what changed.
+   */
+  goalsWereMet: boolean[];
   golf: GolfScore | undefined;
   progress: Record<string, LessonProgress>;
-  /** Problems with a lesson file or URL being loaded, one sentence each. */
-  authoringErrors: string[];
   /** Whether the course map is open. */
   courseOpen: boolean;
   loadCourse: () => Promise<CourseState>;
   setCourseOpen: (open: boolean) => void;
   /** Opens a lesson of the course and puts the lab in its start state. */
   openLesson: (id: string, step?: number) => Promise<void>;
-  /** Parses lesson Markdown (a file or a URL's text) and previews it; errors go to authoringErrors. */
-  previewLesson: (file: string, text: string) => Promise<boolean>;
-  /** Fetches a lesson from an https URL and previews it. */
-  previewLessonUrl: (url: string) => Promise<boolean>;
+  /** Shows a lesson that is not part of the course (a file being previewed), in its start state. */
+  showPreview: (lesson: Lesson) => Promise<void>;
   closeLesson: () => void;
   setLessonStep: (step: number) => void;
   showHint: () => void;
@@ -75,20 +76,15 @@ export interface LessonSlice {
   exportProgress: () => string;
 }
 
+/** The Build button's settings as they were before a lesson set its own, for when it closes. */
+type ButtonSettings = Pick<LabState, 'tag' | 'builder' | 'noCache' | 'buildArgs'>;
+
 export interface LessonSliceOptions {
   /** Where progress is kept; undefined keeps it in memory only. */
   storage: Storage | undefined;
   /** The lesson files (tests pass their own). */
   files?: () => Promise<SourceFile[]>;
-  /** fetch, for lessons loaded from a URL. */
-  fetch?: (url: string) => Promise<{ ok: boolean; status: number; text: () => Promise<string> }>;
 }
-
-const toWorkspace = (files: readonly { path: string; content: string | Uint8Array }[]) =>
-  files.map((f): WorkspaceFile => ({
-    path: f.path,
-    content: typeof f.content === 'string' ? f.content : new TextDecoder().decode(f.content),
-  }));
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
@@ -96,9 +92,10 @@ export const createLessonSlice =
   (options: LessonSliceOptions): StateCreator<LabState, [], [], LessonSlice> =>
   (set, get) => {
     const files = options.files ?? bundledLessonFiles;
-    const doFetch = options.fetch ?? ((url: string) => fetch(url));
     // Goal checks answer out of order when the learner is quick: only the latest one counts.
     let checkToken = 0;
+    // The learner's own Build button settings while a lesson has set the lesson's.
+    let ownSettings: ButtonSettings | undefined;
 
     const save = (progress: Record<string, LessonProgress>) => {
       try {
@@ -127,15 +124,33 @@ export const createLessonSlice =
       try {
         const started = await get().engine().lessonStart(lesson);
         if (token !== checkToken) return;
-        get().loadWorkspace(started.lab.dockerfile, toWorkspace(started.lab.files));
+        get().loadWorkspace(started.lab.dockerfile, workspaceOf(started.lab.files));
+        // The Build button builds what the lesson's goals expect (its tag, builder, arguments),
+        // so the button and the terminal are two routes to the same state.
+        const s = get();
+        ownSettings ??= {
+          tag: s.tag,
+          builder: s.builder,
+          noCache: s.noCache,
+          buildArgs: s.buildArgs,
+        };
         set({
           builds: [],
           shownBuild: undefined,
           cursor: 0,
           playing: false,
           selectedStep: undefined,
-          terminal: [],
+          tag: lesson.build.tag,
+          builder: lesson.build.builder,
+          noCache: lesson.build.noCache,
+          buildArgs: Object.entries(lesson.build.buildArgs).map(([name, value]) => ({
+            name,
+            value,
+          })),
+          goalsWereMet: lesson.goals.map(() => false),
         });
+        // A lesson starts with a clean terminal.
+        get().restartTerminal();
         // The lesson's own start build shows in the layer panels, already played.
         if (started.build) {
           get().addBuild(started.build, 'terminal');
@@ -167,9 +182,9 @@ export const createLessonSlice =
       lessonStep: 0,
       lessonStatus: { kind: 'idle' },
       goalResults: undefined,
+      goalsWereMet: [],
       golf: undefined,
       progress: readProgress(options.storage),
-      authoringErrors: [],
       courseOpen: false,
 
       loadCourse: async () => {
@@ -221,56 +236,28 @@ export const createLessonSlice =
         await start(lesson);
       },
 
-      previewLesson: async (file, text) => {
-        const { parseLesson, formatLessonError } = await lessonCode();
-        const r = parseLesson(file, text);
-        if (!r.ok) {
-          set({ authoringErrors: r.errors.map(formatLessonError) });
-          return false;
-        }
+      showPreview: async (lesson) => {
         set({
-          lesson: r.lesson,
+          lesson,
           lessonPreview: true,
           lessonStep: 0,
           courseOpen: false,
           authoringErrors: [],
         });
-        await start(r.lesson);
-        return true;
-      },
-
-      previewLessonUrl: async (url) => {
-        let parsed: URL;
-        try {
-          parsed = new URL(url);
-        } catch {
-          set({ authoringErrors: [`${url}: not a URL; give a full https:// address.`] });
-          return false;
-        }
-        if (parsed.protocol !== 'https:') {
-          set({ authoringErrors: [`${url}: lessons load only from https:// addresses.`] });
-          return false;
-        }
-        try {
-          const res = await doFetch(parsed.href);
-          if (!res.ok) {
-            set({ authoringErrors: [`${url}: the server answered ${res.status}.`] });
-            return false;
-          }
-          return await get().previewLesson(parsed.href, await res.text());
-        } catch (e) {
-          set({
-            authoringErrors: [
-              `${url}: could not be fetched (${message(e)}). The server must let other sites read the file (CORS).`,
-            ],
-          });
-          return false;
-        }
+        await start(lesson);
       },
 
       closeLesson: () => {
         ++checkToken;
-        set({ lesson: undefined, lessonPreview: false, goalResults: undefined, golf: undefined });
+        set({
+          lesson: undefined,
+          lessonPreview: false,
+          goalResults: undefined,
+          goalsWereMet: [],
+          golf: undefined,
+          ...(ownSettings ?? {}),
+        });
+        ownSettings = undefined;
       },
 
       setLessonStep: (step) => {
@@ -317,7 +304,12 @@ export const createLessonSlice =
           const results = await engine.lessonGoals(lesson.goals);
           const golf = lesson.golf ? await engine.lessonScore(lesson) : undefined;
           if (token !== checkToken || get().lesson !== lesson) return;
-          set({ goalResults: results, golf });
+          const were = get().goalsWereMet;
+          set({
+            goalResults: results,
+            golf,
+            goalsWereMet: results.map((r, i) => r.met || (were[i] ?? false)),
+          });
           if (results.length > 0 && results.every((r) => r.met)) {
             update(() => ({ status: 'done' }));
           }
@@ -335,22 +327,20 @@ export const createLessonSlice =
         try {
           const solved = await s.engine().lessonSolution(lesson, {
             dockerfile: s.dockerfile,
-            files: s.files.map((f) => ({ path: f.path, content: f.content })),
+            files: contextOf(s.files),
           });
-          get().loadWorkspace(solved.lab.dockerfile, toWorkspace(solved.lab.files));
+          get().loadWorkspace(solved.lab.dockerfile, workspaceOf(solved.lab.files));
           for (const c of solved.commands) if (c.build) get().addBuild(c.build, 'terminal');
-          let id = Date.now();
+          // The terminal shows the solution's commands and their output, as if typed.
+          get().echoEntries(
+            solved.commands.map((c) => ({
+              input: c.line,
+              stdout: c.stdout,
+              stderr: c.stderr,
+              exitCode: c.exitCode,
+            })),
+          );
           set({
-            terminal: [
-              ...get().terminal,
-              ...solved.commands.map((c) => ({
-                id: id++,
-                input: c.line,
-                stdout: c.stdout,
-                stderr: c.stderr,
-                exitCode: c.exitCode,
-              })),
-            ].slice(-200),
             engineView: solved.engine,
             lessonStatus:
               solved.failures.length > 0

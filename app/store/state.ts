@@ -1,6 +1,7 @@
 import type { BuildSlice } from './buildSlice.ts';
 import type { EditorSlice } from './editorSlice.ts';
 import type { EngineClient } from './engineClient.ts';
+import type { LessonAuthoringSlice } from './lessonAuthoringSlice.ts';
 import type { LessonSlice } from './lessonSlice.ts';
 import type { SaveSlice } from './saveSlice.ts';
 import type { TerminalSlice } from './terminalSlice.ts';
@@ -8,7 +9,14 @@ import type { WorkspaceSlice } from './workspaceSlice.ts';
 
 /** The whole lab state: the union of the slices, plus what acts on all of them. */
 export interface LabState
-  extends EditorSlice, SaveSlice, WorkspaceSlice, BuildSlice, TerminalSlice, LessonSlice {
+  extends
+    EditorSlice,
+    SaveSlice,
+    WorkspaceSlice,
+    BuildSlice,
+    TerminalSlice,
+    LessonSlice,
+    LessonAuthoringSlice {
   /** Back to a first visit: the starter Dockerfile and files, no builds, no save problem. */
   reset: () => void;
   /** The engine (started on first use). */

@@ -3,7 +3,8 @@ import { createStore, type StateCreator, type StoreApi } from 'zustand/vanilla';
 import { createBuildSlice } from './buildSlice.ts';
 import { createEditorSlice } from './editorSlice.ts';
 import { createEngineClient, type EngineClient } from './engineClient.ts';
-import { createLessonSlice, type LessonSliceOptions } from './lessonSlice.ts';
+import { createLessonAuthoringSlice, type LessonAuthoringOptions } from './lessonAuthoringSlice.ts';
+import { createLessonSlice } from './lessonSlice.ts';
 import type { SourceFile } from '../engine/lessons/index.ts';
 import { createTerminalSlice } from './terminalSlice.ts';
 import { createWorkspaceSlice } from './workspaceSlice.ts';
@@ -34,7 +35,7 @@ export interface LabStoreOptions {
   /** The lesson files; the bundled lessons/ folder by default. */
   lessonFiles?: () => Promise<SourceFile[]>;
   /** fetch for lesson files previewed from a URL (tests pass their own). */
-  fetch?: LessonSliceOptions['fetch'];
+  fetch?: LessonAuthoringOptions['fetch'];
 }
 
 export type LabStore = StoreApi<LabState> & {
@@ -53,6 +54,8 @@ function isPersisted(value: unknown): value is Pick<PersistedLabState, 'dockerfi
 /** What a saved lab holds that is still usable: a damaged field falls back, never the rest. */
 export function restorePersisted(persisted: unknown): Partial<PersistedLabState> {
   if (!isPersisted(persisted)) return {};
+  const validMode = (m: unknown) =>
+    m === undefined || (typeof m === 'number' && Number.isInteger(m) && m >= 0 && m <= 0o7777);
   const p = persisted as Partial<Record<keyof PersistedLabState, unknown>>;
   const out: Partial<PersistedLabState> = { dockerfile: persisted.dockerfile };
   if (
@@ -62,7 +65,8 @@ export function restorePersisted(persisted: unknown): Partial<PersistedLabState>
         typeof f === 'object' &&
         f !== null &&
         typeof (f as { path?: unknown }).path === 'string' &&
-        typeof (f as { content?: unknown }).content === 'string',
+        typeof (f as { content?: unknown }).content === 'string' &&
+        validMode((f as { mode?: unknown }).mode),
     )
   ) {
     out.files = p.files as PersistedLabState['files'];
@@ -139,8 +143,8 @@ export function createLabStore(options: LabStoreOptions = {}): LabStore {
       storage:
         storageKey === null ? undefined : 'storage' in options ? options.storage : browserStorage(),
       ...(options.lessonFiles ? { files: options.lessonFiles } : {}),
-      ...(options.fetch ? { fetch: options.fetch } : {}),
     })(set, get, api),
+    ...createLessonAuthoringSlice(options.fetch ? { fetch: options.fetch } : {})(set, get, api),
     engine,
     reset: () => set(api.getInitialState(), true),
   });

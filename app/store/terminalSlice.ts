@@ -1,9 +1,11 @@
 import type { StateCreator } from 'zustand';
 import type { BuilderKind } from '../engine/build/events.ts';
+import { hostFileCommand } from '../engine/session/hostFiles.ts';
 import type { InteractiveShell } from '../engine/session/interactive.ts';
 import type { BuildView } from '../engine/session/types.ts';
 import { CancelledError } from './engineClient.ts';
 import type { LabState } from './state.ts';
+import { contextOf, workspaceOf } from './workspaceSlice.ts';
 
 export interface TerminalEntry {
   id: number;
@@ -20,6 +22,11 @@ export interface TerminalEntry {
    * normal colours and only a failed build's error lines in red.
    */
   buildLog?: BuilderKind;
+  /**
+   * Not typed at the terminal's prompt (a lesson's "Run these commands", its solution): the
+   * terminal prints the command line and its output itself, as if it had been typed.
+   */
+  echo?: boolean;
 }
 
 /** The builder a build ran with (its first event says). */
@@ -30,10 +37,17 @@ export function builderOf(view: BuildView): BuilderKind {
 
 export interface TerminalSlice {
   terminal: TerminalEntry[];
+  /** Counts fresh starts of the terminal (a lesson opening): the screen clears when it moves. */
+  terminalEpoch: number;
   /** Files a command wrote (docker save -o, docker cp): name and size, for download. */
   outputs: { path: string; size: number }[];
-  /** Runs one command line; resolves when it has finished. */
-  runCommand: (line: string) => Promise<TerminalEntry>;
+  /**
+   * Runs one command line; resolves when it has finished. `echo`: the line was not typed at the
+   * prompt, so the terminal shows it and its output (see TerminalEntry.echo).
+   */
+  runCommand: (line: string, opts?: { echo?: boolean }) => Promise<TerminalEntry>;
+  /** Adds commands that already ran elsewhere (a lesson's solution), echoed. */
+  echoEntries: (entries: Omit<TerminalEntry, 'id' | 'echo'>[]) => void;
   /**
    * The container shell the terminal is attached to (`docker run -it IMAGE sh`, `docker exec
    * -it CONTAINER sh`): lines go to `runShellLine` until it exits.
@@ -44,28 +58,37 @@ export interface TerminalSlice {
   /** Leaves the shell without `exit` (Ctrl+D). */
   leaveShell: () => Promise<void>;
   clearTerminal: () => void;
+  /** A clean screen, no entries and no container shell (a lesson starts). */
+  restartTerminal: () => void;
 }
 
 let nextId = 1;
 
 export const createTerminalSlice: StateCreator<LabState, [], [], TerminalSlice> = (set, get) => ({
   terminal: [],
+  terminalEpoch: 0,
   outputs: [],
   shell: undefined,
-  runCommand: async (line) => {
-    const { entry, finish } = addEntry(line, set, get);
+  runCommand: async (line, opts = {}) => {
+    const { entry, finish } = addEntry(line, set, get, undefined, opts.echo);
     if (line.trim() === 'clear') {
       set({ terminal: [] });
       return { ...entry, exitCode: 0 };
     }
     const s = get();
     const source = { dockerfile: s.dockerfile, files: s.files };
+    // `touch` and `chmod` act on the build context's files, here on the learner's machine.
+    const host = hostFileCommand(line, contextOf(s.files));
+    if (host) {
+      get().setFiles(workspaceOf(host.files));
+      return finish({ stdout: host.stdout, stderr: host.stderr, exitCode: host.exitCode });
+    }
     const building = /(^|[;&|(]\s*)docker\s+(image\s+)?build\b/.test(line);
     if (building) set({ status: { kind: 'building', since: Date.now() } });
     try {
       const r = await s.engine().command(
         line,
-        s.files.map((f) => ({ path: f.path, content: f.content })),
+        contextOf(s.files),
         s.dockerfile,
       );
       if (r.build) get().addBuild(r.build, 'terminal', source);
@@ -124,7 +147,16 @@ export const createTerminalSlice: StateCreator<LabState, [], [], TerminalSlice> 
       // The engine restarted (cancelled): its containers are as they were saved.
     }
   },
+  echoEntries: (entries) =>
+    set({
+      terminal: [
+        ...get().terminal,
+        ...entries.map((e) => ({ ...e, id: nextId++, echo: true })),
+      ].slice(-200),
+    }),
   clearTerminal: () => set({ terminal: [] }),
+  restartTerminal: () =>
+    set({ terminal: [], shell: undefined, terminalEpoch: get().terminalEpoch + 1 }),
 });
 
 /** A new entry in the transcript, and how to fill it in when the command has finished. */
@@ -133,6 +165,7 @@ function addEntry(
   set: Parameters<StateCreator<LabState, [], [], TerminalSlice>>[0],
   get: () => LabState,
   container?: string,
+  echo?: boolean,
 ) {
   const entry: TerminalEntry = {
     id: nextId++,
@@ -141,6 +174,7 @@ function addEntry(
     stderr: '',
     exitCode: undefined,
     ...(container !== undefined ? { container } : {}),
+    ...(echo ? { echo: true } : {}),
   };
   set({ terminal: [...get().terminal, entry].slice(-200) });
   const finish = (patch: Partial<TerminalEntry>) => {

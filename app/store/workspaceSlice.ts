@@ -5,7 +5,27 @@ import type { LabState } from './state.ts';
 export interface WorkspaceFile {
   path: string;
   content: string;
+  /** Permission bits (`chmod` in the terminal, a lesson's executable script); 0o644 when absent. */
+  mode?: number;
 }
+
+/** Build-context files (text or bytes, any mode) as the workspace keeps them. */
+export const workspaceOf = (
+  files: readonly { path: string; content: string | Uint8Array; mode?: number }[],
+): WorkspaceFile[] =>
+  files.map((f) => ({
+    path: f.path,
+    content: typeof f.content === 'string' ? f.content : new TextDecoder().decode(f.content),
+    ...(f.mode !== undefined && f.mode !== 0o644 ? { mode: f.mode } : {}),
+  }));
+
+/** The files as a build context: path, content and permission bits. */
+export const contextOf = (files: readonly WorkspaceFile[]) =>
+  files.map((f) => ({
+    path: f.path,
+    content: f.content,
+    ...(f.mode !== undefined ? { mode: f.mode } : {}),
+  }));
 
 export interface WorkspaceSlice {
   /** The build context (besides the Dockerfile, which is `dockerfile`). */
@@ -17,6 +37,8 @@ export interface WorkspaceSlice {
   renameFile: (from: string, to: string) => string | undefined;
   deleteFile: (path: string) => void;
   setFileContent: (path: string, content: string) => void;
+  /** Replaces the files as a command changed them (`chmod`, `touch`), keeping the open tab. */
+  setFiles: (files: WorkspaceFile[]) => void;
   setOpenFile: (path: string) => void;
   /** Replaces the Dockerfile and the context (a starter project, a lesson, a shared link). */
   loadWorkspace: (dockerfile: string, files: WorkspaceFile[]) => void;
@@ -85,6 +107,11 @@ export const createWorkspaceSlice: StateCreator<LabState, [], [], WorkspaceSlice
     }),
   setFileContent: (path, content) =>
     set({ files: get().files.map((f) => (f.path === path ? { ...f, content } : f)) }),
+  setFiles: (files) =>
+    set({
+      files,
+      openFile: files.some((f) => f.path === get().openFile) ? get().openFile : 'Dockerfile',
+    }),
   setOpenFile: (path) => set({ openFile: path }),
   loadWorkspace: (dockerfile, files) => {
     set({ dockerfile, files, openFile: 'Dockerfile' });

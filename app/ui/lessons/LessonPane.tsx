@@ -9,7 +9,9 @@ import { useLabStore } from '../../store/index.ts';
 import { strings } from '../strings.ts';
 import { GoalList } from './GoalList.tsx';
 import { Markdown } from './Markdown.tsx';
+import { MythCard } from './MythCard.tsx';
 import { Predict } from './Predict.tsx';
+import { usePlayCommands } from './usePlayCommands.ts';
 import { StepNav } from './StepNav.tsx';
 import './lessons.css';
 
@@ -85,16 +87,7 @@ function Hints() {
 }
 
 function Demo({ commands, waiting }: { commands: readonly string[]; waiting: boolean }) {
-  const runCommand = useLabStore((s) => s.runCommand);
-  const [running, setRunning] = useState(false);
-  const play = async () => {
-    setRunning(true);
-    try {
-      for (const line of commands) await runCommand(line);
-    } finally {
-      setRunning(false);
-    }
-  };
+  const { play, running } = usePlayCommands(commands);
   return (
     <div className="lesson-demo">
       <p className="lesson-demo-label">{strings.lessons.demo}</p>
@@ -109,6 +102,11 @@ function Demo({ commands, waiting }: { commands: readonly string[]; waiting: boo
       >
         {strings.lessons.runDemo}
       </button>
+      {running && (
+        <p className="lesson-muted" role="status">
+          {strings.lessons.runningDemo}
+        </p>
+      )}
       {waiting && <p className="lesson-muted">{strings.lessons.answerFirst}</p>}
     </div>
   );
@@ -163,6 +161,7 @@ export function LessonPane() {
   const stepIndex = useLabStore((s) => s.lessonStep);
   const status = useLabStore((s) => s.lessonStatus);
   const results = useLabStore((s) => s.goalResults);
+  const wereMet = useLabStore((s) => s.goalsWereMet);
   const golf = useLabStore((s) => s.golf);
   const answers = useLabStore((s) => (s.lesson ? s.progress[s.lesson.id]?.answers : undefined));
   const course = useLabStore((s) => s.course);
@@ -234,6 +233,13 @@ export function LessonPane() {
                 onAnswer={(c) => answerPredict(stepIndex, c)}
               />
             )}
+            {step.reveal &&
+              (answers?.[String(stepIndex)] !== undefined ? (
+                <Markdown source={step.reveal} />
+              ) : (
+                <p className="lesson-muted">{strings.lessons.revealLater}</p>
+              ))}
+            {step.myth && <MythCard myth={step.myth} />}
             {step.demo && (
               <Demo
                 commands={step.demo.commands}
@@ -251,6 +257,8 @@ export function LessonPane() {
             lessonTitle={lesson.title}
             goals={lesson.goals}
             results={results}
+            wereMet={wereMet}
+            answered={(step) => answers?.[String(step)] !== undefined}
           />
           {allMet && (
             <p className="lesson-done">

@@ -63,7 +63,18 @@ export const lessonStrings = {
     wrong: (answer: string) => `Not quite: the answer is “${answer}”.`,
     demo: 'Try this',
     runDemo: 'Run these commands',
+    runningDemo: 'Running in the terminal…',
     answerFirst: 'Answer the question above first.',
+    revealLater: 'The rest of this step shows once you answer.',
+    goalUndone: 'No longer met',
+    undoneDetail: (detail: string) => `It was met; now: ${detail}`,
+    announceUndone: (text: string) => `Goal no longer met: ${text}`,
+    goalHidden: (step: number) =>
+      `A goal that would give away the answer to step ${step}'s question: it shows once you answer.`,
+    myth: 'Myth',
+    busted: 'Busted',
+    mythLabel: 'Myth busted',
+    showMe: 'Show me in the terminal',
     golf: (score: number, bytes: string, par: string) =>
       `Score ${score} (your image ${bytes}; the reference solution ${par}). 100 is par; higher is better.`,
   },

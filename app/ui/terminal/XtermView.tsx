@@ -144,7 +144,39 @@ export default function XtermView() {
       show(term, await s.runCommand(line));
     };
 
-    term.write(strings.terminal.welcome.replace(/\n/g, '\r\n') + HOST_PROMPT);
+    const welcome = () => term.write(strings.terminal.welcome.replace(/\n/g, '\r\n') + HOST_PROMPT);
+    welcome();
+
+    // Commands run elsewhere (a lesson's "Run these commands", its solution) show here as if
+    // typed: the prompt, the line, its output. Entries from before this view are history.
+    const printed = new Set(store.getState().terminal.map((e) => e.id));
+    let epoch = store.getState().terminalEpoch;
+    const showEchoes = () => {
+      const s = store.getState();
+      if (s.terminalEpoch !== epoch) {
+        // A fresh start (a lesson opens): a clean screen (the store has left any shell).
+        epoch = s.terminalEpoch;
+        printed.clear();
+        for (const e of s.terminal) printed.add(e.id);
+        term.reset();
+        welcome();
+        hostEditor.setHistory([]);
+        return;
+      }
+      if (busy) return; // after the typed command's own output
+      const ready = s.terminal.filter(
+        (e) => e.echo && e.exitCode !== undefined && !printed.has(e.id),
+      );
+      if (ready.length === 0) return;
+      term.write('\r\x1b[K');
+      for (const e of ready) {
+        printed.add(e.id);
+        term.write(`${HOST_PROMPT}${e.input}\r\n`);
+        show(term, e);
+      }
+      term.write(shell() ? prompt() : hostEditor.redraw());
+    };
+    const unsubscribe = store.subscribe(showEchoes);
     // Keys typed while a command runs wait here, as a terminal's type-ahead does; a pasted
     // block of lines runs one line after another. Ctrl+C cancels the build and drops them.
     let pending = '';
@@ -184,6 +216,7 @@ export default function XtermView() {
           void handle(out.submit).finally(() => {
             busy = false;
             term.write(prompt());
+            showEchoes();
             next();
           });
           return;
@@ -199,6 +232,7 @@ export default function XtermView() {
     };
     const sub = term.onData(feed);
     return () => {
+      unsubscribe();
       sub.dispose();
       ro.disconnect();
       term.dispose();
