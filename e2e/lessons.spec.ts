@@ -132,7 +132,6 @@ test.describe('lessons', () => {
     page,
     pageErrors,
   }) => {
-    test.setTimeout(120_000);
     await lab.open();
     const pane = await openFromCourse(lab, 'The build cache');
     // The button builds what the lesson's goals are about.
@@ -141,7 +140,7 @@ test.describe('lessons', () => {
     const message = page.getByRole('textbox', { name: 'Contents of message.txt' });
     await message.fill('Goodbye, cache!\n');
     await page.getByRole('button', { name: 'Build', exact: true }).click();
-    await expect(goal(page, /says `?Goodbye/)).toContainText('Met', { timeout: 20_000 });
+    await expect(goal(page, /says `?Goodbye/)).toContainText('Met', { timeout: HANG_MS });
     await expect(goal(page, /reused at least 3 cached steps/)).toContainText('Met');
     await expect(goal(page, /COPY message.txt/)).toContainText('Met');
     // The last goal would give the predict question away: it shows once answered.
@@ -161,7 +160,7 @@ test.describe('lessons', () => {
     await message.fill('Hello, cache!\n');
     await page.getByRole('button', { name: 'Build', exact: true }).click();
     const first = goal(page, /says `?Goodbye/);
-    await expect(first).toContainText('No longer met', { timeout: 20_000 });
+    await expect(first).toContainText('No longer met', { timeout: HANG_MS });
     await expect(first).toContainText('It was met; now:');
     expect(pageErrors).toEqual([]);
   });
@@ -170,7 +169,6 @@ test.describe('lessons', () => {
     lab,
     page,
   }) => {
-    test.setTimeout(90_000);
     // Tall enough for the terminal to keep a command and its output on screen together.
     await page.setViewportSize({ width: 1920, height: 1200 });
     await lab.open();
@@ -178,7 +176,7 @@ test.describe('lessons', () => {
     const pane = await openFromCourse(lab, 'Images and containers');
     await expect(lab.screen).not.toContainText('REPOSITORY');
     await pane.getByRole('button', { name: 'Run these commands' }).click();
-    await expect(lab.screen).toContainText(/naming to .*hello:1/, { timeout: 20_000 });
+    await expect(lab.screen).toContainText(/naming to .*hello:1/, { timeout: HANG_MS });
     await expect(goal(page, /into an image tagged/)).toContainText('Met');
     // Step 2: answer first, then the commands run; each shows with its prompt and output.
     await pane.getByRole('button', { name: 'Next step' }).click();
@@ -186,7 +184,7 @@ test.describe('lessons', () => {
     await predict.getByRole('radio').first().check();
     await predict.getByRole('button', { name: 'Answer' }).click();
     await pane.getByRole('button', { name: 'Run these commands' }).click();
-    await expect(lab.screen).toContainText('$ docker ps -a', { timeout: 20_000 });
+    await expect(lab.screen).toContainText('$ docker ps -a', { timeout: HANG_MS });
     await expect(lab.screen).toContainText(/Exited \(0\).*first/);
     await expect(goal(page, /named `?first/)).toContainText('Met');
     // A line typed after them comes below them, as in any terminal.

@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { BuilderKind } from '../engine/build/events.ts';
-import { hostFileCommand } from '../engine/session/hostFiles.ts';
+import { hostFileCommand } from '../engine/cli/hostFiles.ts';
 import type { InteractiveShell } from '../engine/session/interactive.ts';
 import type { BuildView } from '../engine/session/types.ts';
 import { CancelledError } from './engineClient.ts';
@@ -86,11 +86,7 @@ export const createTerminalSlice: StateCreator<LabState, [], [], TerminalSlice> 
     const building = /(^|[;&|(]\s*)docker\s+(image\s+)?build\b/.test(line);
     if (building) set({ status: { kind: 'building', since: Date.now() } });
     try {
-      const r = await s.engine().command(
-        line,
-        contextOf(s.files),
-        s.dockerfile,
-      );
+      const r = await s.engine().command(line, contextOf(s.files), s.dockerfile);
       if (r.build) get().addBuild(r.build, 'terminal', source);
       set({
         engineView: r.engine,

@@ -1,11 +1,12 @@
 /** Goal checks about local images and the registry: names, files, sizes, layers, config. */
 import { analyzeEfficiency } from '../analysis/efficiency.ts';
+import { shortId } from '../common/ids.ts';
+import { humanSize } from '../common/units.ts';
 import { diffId, layerRecords } from '../fs/index.ts';
 import {
   countMet,
   countWanted,
   familiar,
-  formatBytes,
   noImage,
   plural,
   result,
@@ -37,7 +38,7 @@ const sizeOf = (layers: readonly { stats: { size: number } }[]): number =>
 export const IMAGE_CHECKS: { [K in ImageChecks & CheckName]: Evaluator<K> } = {
   imageTagged: (ref, s) => {
     const img = s.engine.images.find(ref);
-    return img ? result(true, `${familiar(ref)} is image ${img.id.slice(7, 19)}.`) : noImage(ref);
+    return img ? result(true, `${familiar(ref)} is image ${shortId(img.id)}.`) : noImage(ref);
   },
   imageNotTagged: (ref, s) =>
     s.engine.images.find(ref)
@@ -66,7 +67,7 @@ export const IMAGE_CHECKS: { [K in ImageChecks & CheckName]: Evaluator<K> } = {
     const size = sizeOf(img.layers);
     return result(
       size < bytes,
-      `${familiar(ref)} is ${formatBytes(size)}; the budget is ${formatBytes(bytes)}.`,
+      `${familiar(ref)} is ${humanSize(size)}; the budget is ${humanSize(bytes)}.`,
     );
   },
   imageSmallerThan: ({ ref, than }, s) => {
@@ -77,7 +78,7 @@ export const IMAGE_CHECKS: { [K in ImageChecks & CheckName]: Evaluator<K> } = {
     const sb = sizeOf(b.layers);
     return result(
       sa < sb,
-      `${familiar(ref)} is ${formatBytes(sa)}; ${familiar(than)} is ${formatBytes(sb)}.`,
+      `${familiar(ref)} is ${humanSize(sa)}; ${familiar(than)} is ${humanSize(sb)}.`,
     );
   },
   historyLayers: (c, s) => {
@@ -114,7 +115,7 @@ export const IMAGE_CHECKS: { [K in ImageChecks & CheckName]: Evaluator<K> } = {
     const wasted = analyzeEfficiency(img.layers).wastedBytes;
     return result(
       wasted < bytes,
-      `${familiar(ref)} carries ${formatBytes(wasted)} of files that later layers hide or delete; the budget is ${formatBytes(bytes)}.`,
+      `${familiar(ref)} carries ${humanSize(wasted)} of files that later layers hide or delete; the budget is ${humanSize(bytes)}.`,
     );
   },
   sharedLayers: (c, s) => {

@@ -15,19 +15,6 @@ export interface CheckResult {
 
 export const result = (met: boolean, detail: string): CheckResult => ({ met, detail });
 
-/** Bytes as `docker images` prints them (decimal units). */
-export function formatBytes(n: number): string {
-  if (n < 1000) return `${n}B`;
-  const units = ['kB', 'MB', 'GB'];
-  let v = n;
-  let u = -1;
-  while (v >= 1000 && u < units.length - 1) {
-    v /= 1000;
-    u++;
-  }
-  return `${v >= 100 ? Math.round(v) : Math.round(v * 10) / 10}${units[u]}`;
-}
-
 export const countMet = (c: Count, n: number): boolean =>
   (c.count === undefined || n === c.count) &&
   (c.atLeast === undefined || n >= c.atLeast) &&

@@ -10,7 +10,7 @@ import { RUN_CHECKS } from './checkRuns.ts';
 import { result, type CheckResult, type Evaluator } from './checkText.ts';
 import type { Check, CheckName, Goal } from './types.ts';
 
-export { formatBytes, normalizeCommand, type CheckResult } from './checkText.ts';
+export { normalizeCommand, type CheckResult } from './checkText.ts';
 
 const EVALUATORS: { [K in CheckName]: Evaluator<K> } = {
   ...IMAGE_CHECKS,

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { SessionOptions } from '../session/session.ts';
 import { evaluateGoals } from './checks.ts';
 import { loadCourse } from './index.ts';
-import { isHostFileCommand } from '../session/hostFiles.ts';
+import { isHostFileCommand } from '../cli/hostFiles.ts';
 import { buttonBuildOf } from './button.ts';
 import { applySolution, applyStart } from './run.ts';
 import { lessonImages, lessonSources, newSession } from './testing/sessions.ts';

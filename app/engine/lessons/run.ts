@@ -4,7 +4,7 @@
  * goal checks read.
  */
 import type { ContextFile } from '../build/context.ts';
-import { hostFileCommand } from '../session/hostFiles.ts';
+import { hostFileCommand } from '../cli/hostFiles.ts';
 import type { LabSession } from '../session/session.ts';
 import type { BuildView } from '../session/types.ts';
 import { newActivity, recordCommand, type Activity } from './activity.ts';

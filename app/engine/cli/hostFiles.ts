@@ -6,7 +6,7 @@
  * ignores them: `touch` of an existing file changes nothing the lab can see.
  */
 import type { ContextFile } from '../build/context.ts';
-import { splitCommandLine } from '../cli/argv.ts';
+import { splitCommandLine } from './argv.ts';
 import { applyMode } from '../shell/commands/perms.ts';
 
 export interface HostFileResult {
