@@ -1,5 +1,5 @@
 /** `docker diff` and `docker commit`: a container's writable layer, seen and kept. */
-import { applyChanges } from '../../containers/changes.ts';
+import { applyChanges } from './commitChanges.ts';
 import { containerChanges, ownCommand } from '../../containers/container.ts';
 import { diffId, imageConfigJson, imageId } from '../../fs/index.ts';
 import { parseArgs } from '../argv.ts';

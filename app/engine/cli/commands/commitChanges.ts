@@ -4,10 +4,10 @@
  * CMD, ENTRYPOINT, ENV, EXPOSE, LABEL, ONBUILD, USER, VOLUME, WORKDIR); any other is refused
  * with dockerd's own words (`RUN is not a valid change command`, recorded on Docker 28.5).
  */
-import { applyMetadata, workdirPath } from '../build/metadata.ts';
-import { planDockerfile } from '../build/plan.ts';
-import { EngineError } from '../common/diagnostics.ts';
-import type { RunConfig } from '../fs/index.ts';
+import { applyMetadata, workdirPath } from '../../build/metadata.ts';
+import { planDockerfile } from '../../build/plan.ts';
+import { EngineError } from '../../common/diagnostics.ts';
+import type { RunConfig } from '../../fs/index.ts';
 
 const ALLOWED = new Set([
   'CMD',
