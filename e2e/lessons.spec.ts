@@ -135,7 +135,10 @@ test.describe('lessons', () => {
     await lab.open();
     const pane = await openFromCourse(lab, 'The build cache');
     // The button builds what the lesson's goals are about.
+    await expect(page.getByTestId('build.options')).toContainText('-t app:1');
+    await page.getByTestId('build.options').click();
     await expect(page.getByRole('textbox', { name: 'Image tag (-t)' })).toHaveValue('app:1');
+    await page.keyboard.press('Escape');
     await page.getByRole('tab', { name: 'message.txt' }).click();
     const message = page.getByRole('textbox', { name: 'Contents of message.txt' });
     await message.fill('Goodbye, cache!\n');
