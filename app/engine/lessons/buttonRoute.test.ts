@@ -9,7 +9,12 @@ import type { SessionOptions } from '../session/session.ts';
 import { evaluateGoals } from './checks.ts';
 import { loadCourse } from './index.ts';
 import { applyStart } from './run.ts';
-import { applySolutionByButton, lessonImages, lessonSources, newSession } from './testing/sessions.ts';
+import {
+  applySolutionByButton,
+  lessonImages,
+  lessonSources,
+  newSession,
+} from './testing/sessions.ts';
 
 const course = loadCourse(lessonSources());
 let opts: SessionOptions;
