@@ -236,7 +236,7 @@ export function FilesystemPanel() {
               filter={filter}
             />
           ) : (
-            <p className="hint">{t.loading}</p>
+            <p className="empty">{t.loading}</p>
           )
         ) : (
           <>
