@@ -1,5 +1,5 @@
 import type { Locator } from '@playwright/test';
-import { expect, HANG_MS, test } from './fixtures.ts';
+import { expect, HANG_MS, test, type LabPage } from './fixtures.ts';
 
 // The student types docker commands: the tables must fit, without a wrapped line.
 const size = async (dock: Locator) => ({
@@ -63,6 +63,25 @@ for (const viewport of [
 test.describe('a build log in the terminal', () => {
   test.use({ viewport: { width: 1366, height: 768 } });
 
+  /**
+   * The colour the terminal draws a line's text in. xterm redraws its rows (the cursor blinks,
+   * the dock resizes), so a row found may be replaced before it is read: read again until one
+   * on the page answers.
+   */
+  const colour = async (lab: LabPage, text: string) => {
+    let seen = '';
+    await expect
+      .poll(async () => {
+        seen = await lab.screen
+          .getByText(text, { exact: false })
+          .last()
+          .evaluate((el) => (el.isConnected ? getComputedStyle(el).color : ''));
+        return seen;
+      })
+      .not.toBe('');
+    return seen;
+  };
+
   test('is printed in the normal colours; of a failed build, only the error lines are red', async ({
     lab,
     page,
@@ -71,16 +90,12 @@ test.describe('a build log in the terminal', () => {
     await lab.replaceText('FROM debian:bookworm-slim\nRUN apt-get install -y curl\n');
     await lab.terminal.focus();
     await page.keyboard.type('docker build -t broken .\n');
-    const screen = lab.screen;
-    await expect(screen).toContainText('ERROR: failed to', { timeout: HANG_MS });
-    const colour = (text: string) =>
-      screen
-        .getByText(text, { exact: false })
-        .last()
-        .evaluate((el) => getComputedStyle(el).color);
-    const normal = await colour('Reading state information');
-    expect(await colour('Unable to locate package curl')).toBe(normal);
-    expect(await colour('ERROR: failed to')).not.toBe(normal);
-    expect(await colour('ERROR: failed to')).toBe(await colour('did not complete successfully'));
+    await expect(lab.screen).toContainText('ERROR: failed to', { timeout: HANG_MS });
+    const normal = await colour(lab, 'Reading state information');
+    expect(await colour(lab, 'Unable to locate package curl')).toBe(normal);
+    expect(await colour(lab, 'ERROR: failed to')).not.toBe(normal);
+    expect(await colour(lab, 'ERROR: failed to')).toBe(
+      await colour(lab, 'did not complete successfully'),
+    );
   });
 });
