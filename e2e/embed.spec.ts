@@ -1,7 +1,9 @@
-import type { FrameLocator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { expect, HANG_MS, test } from './fixtures.ts';
+import { EmbedLab } from './pages/embed.ts';
 
-const embed = (page: Page, n: number): FrameLocator => page.frameLocator(`#embed-${n}`);
+/** Embed number `n` of the tutorial page (its iframe `#embed-n`). */
+const embed = (page: Page, n: number) => new EmbedLab(page.frameLocator(`#embed-${n}`));
 
 /** The sample tutorial page (public/tutorial.html): three independent embeds, one driven by the page. */
 async function openTutorial(page: Page) {
@@ -21,7 +23,7 @@ async function openTutorial(page: Page) {
     });
   }
   // Embed 2 shows the lab the page sent it (6 instructions), at its start.
-  await expect(embed(page, 2).getByTestId('timeline.where')).toHaveText('Not started · 6 steps', {
+  await expect(embed(page, 2).playback.where).toHaveText('Not started · 6 steps', {
     timeout: HANG_MS,
   });
 }
@@ -40,13 +42,13 @@ test('the tutorial page drives an embed with postMessage and hears its events', 
   await expect(page.getByTestId('where-2')).toHaveText(/^Step 1 of \d+: FROM python:3.11-slim$/);
   await page.getByRole('button', { name: 'Next step' }).click();
   await expect(page.getByTestId('where-2')).toHaveText(/^Step 2 of \d+: WORKDIR \/app$/);
-  await expect(two.getByTestId('timeline.where')).toHaveText('Step 2 of 6');
+  await expect(two.playback.where).toHaveText('Step 2 of 6');
   await page.getByRole('button', { name: 'Back', exact: true }).click();
   await expect(page.getByTestId('where-2')).toHaveText(/^Step 1 of /);
   // Layers and filesystem only, as asked for.
-  await expect(two.getByTestId('panel.layers')).toBeVisible();
-  await expect(two.getByTestId('panel.fs')).toBeVisible();
-  await expect(two.getByTestId('panel.editor')).toHaveCount(0);
+  await expect(two.layers.region).toBeVisible();
+  await expect(two.fs.region).toBeVisible();
+  await expect(two.editorPanel).toHaveCount(0);
   expect(pageErrors).toEqual([]);
 });
 
@@ -57,12 +59,12 @@ test('the embeds on one page stay independent', async ({ page }) => {
 
   // Embed 1 has its own lab (from lab= in its address) and has not moved.
   const one = embed(page, 1);
-  await expect(one.getByTestId('timeline.where')).toHaveText(/Not started · 5 steps/);
-  await expect(one.getByTestId('panel.fs')).toHaveCount(0);
+  await expect(one.playback.where).toHaveText(/Not started · 5 steps/);
+  await expect(one.fs.region).toHaveCount(0);
   // Read-only: no Build button.
-  await expect(one.getByTestId('embed.build')).toHaveCount(0);
-  await one.getByRole('button', { name: 'Step', exact: true }).click();
-  await expect(one.getByTestId('timeline.where')).toHaveText('Step 1 of 5');
+  await expect(one.build).toHaveCount(0);
+  await one.playback.step.click();
+  await expect(one.playback.where).toHaveText('Step 1 of 5');
   await expect(
     page.getByTestId('log-1').getByText('step 1 of 5: FROM debian:bookworm-slim'),
   ).toBeVisible();
@@ -70,9 +72,9 @@ test('the embeds on one page stay independent', async ({ page }) => {
 
   // Embed 3 plays by itself to the end of the starter lab, with the cache panel.
   const three = embed(page, 3);
-  await expect(three.getByTestId('panel.cache')).toBeVisible();
+  await expect(three.cache.region).toBeVisible();
   await expect(page.getByTestId('log-3').getByText(/^build finished: ok/)).toBeVisible();
-  await expect(three.getByTestId('timeline.where')).toHaveText(/^Step (\d+) of \1$/, {
+  await expect(three.playback.where).toHaveText(/^Step (\d+) of \1$/, {
     timeout: HANG_MS,
   });
 });
@@ -86,8 +88,8 @@ test('an embed refuses commands from an origin it does not allow', async ({ page
   await page.setContent(
     `<iframe id="e" style="width:900px;height:500px" src="${baseURL}/embed.html?panels=layers&origins=https://example.com"></iframe>`,
   );
-  const frame = page.frameLocator('#e');
-  await expect(frame.getByTestId('timeline.where')).toHaveText(/Not started/, { timeout: HANG_MS });
+  const frame = new EmbedLab(page.frameLocator('#e'));
+  await expect(frame.playback.where).toHaveText(/Not started/, { timeout: HANG_MS });
   const heard = await page.evaluate(async () => {
     const got: unknown[] = [];
     window.addEventListener('message', (e) => got.push(e.data));
@@ -97,19 +99,18 @@ test('an embed refuses commands from an origin it does not allow', async ({ page
     return got;
   });
   await expect.poll(() => warnings.join('\n')).toMatch(/origin null is not allowed/);
-  await expect(frame.getByTestId('timeline.where')).toHaveText(/Not started/);
+  await expect(frame.playback.where).toHaveText(/Not started/);
   // Its events go only to the allowed origin: this page hears nothing.
   expect(heard).toEqual([]);
 });
 
 test('an embed with a damaged lab says so and still shows a lab', async ({ page }) => {
   await page.goto('/embed.html?panels=layers,bogus#lab=v1.AAAA');
-  await expect(page.getByTestId('embed.notice').first()).toContainText(
-    'The lab for this embed could not be opened',
-  );
-  await expect(page.getByTestId('embed.notice').nth(1)).toContainText('Unknown panel bogus');
-  await expect(page.getByTestId('panel.layers')).toBeVisible();
-  await expect(page.getByTestId('timeline.where')).toHaveText(/Not started/, { timeout: HANG_MS });
+  const lab = new EmbedLab(page);
+  await expect(lab.notices.first()).toContainText('The lab for this embed could not be opened');
+  await expect(lab.notices.nth(1)).toContainText('Unknown panel bogus');
+  await expect(lab.layers.region).toBeVisible();
+  await expect(lab.playback.where).toHaveText(/Not started/, { timeout: HANG_MS });
 });
 
 test('an embed does not load the editor or terminal code unless asked', async ({ page }) => {
@@ -118,7 +119,7 @@ test('an embed does not load the editor or terminal code unless asked', async ({
     if (r.url().endsWith('.js')) scripts.push(new URL(r.url()).pathname);
   });
   await page.goto('/embed.html?panels=layers');
-  await expect(page.getByTestId('timeline.where')).toHaveText(/Not started/, { timeout: HANG_MS });
+  await expect(new EmbedLab(page).playback.where).toHaveText(/Not started/, { timeout: HANG_MS });
   expect(scripts.filter((s) => /DockerfileEditor|XtermView/.test(s))).toEqual([]);
   await page.goto('/embed.html?panels=layers,editor');
   await expect(page.getByRole('textbox', { name: 'Dockerfile' })).toBeVisible();

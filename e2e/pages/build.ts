@@ -1,5 +1,6 @@
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type Locator } from '@playwright/test';
 import { HANG_MS } from '../timeouts.ts';
+import type { Root } from './root.ts';
 
 /** The header's build controls: the Build button and the options behind 'Build options'. */
 export class BuildBar {
@@ -10,8 +11,8 @@ export class BuildBar {
   readonly noCache: Locator;
   readonly builder: Locator;
 
-  constructor(readonly page: Page) {
-    const bar = page.getByRole('group', { name: 'Build', exact: true });
+  constructor(readonly root: Root) {
+    const bar = root.getByRole('group', { name: 'Build', exact: true });
     this.button = bar.getByRole('button', { name: 'Build', exact: true });
     this.options = bar.getByRole('button', { name: /^Build options/ });
     const panel = bar.getByRole('group', { name: 'Build options' });
@@ -27,7 +28,7 @@ export class BuildBar {
     await expect(this.tag).toBeVisible();
   }
 
-  /** Presses Build and waits until build number `n` of this page has finished. */
+  /** Presses Build and, given `n`, waits until build number `n` of this lab has finished. */
   async build(n?: number) {
     await this.button.click();
     if (n !== undefined) await this.waitForBuild(n);
@@ -54,16 +55,16 @@ export class Playback {
   readonly play: Locator;
   readonly replay: Locator;
 
-  constructor(readonly page: Page) {
-    this.controls = page.getByRole('group', { name: 'Playback' });
-    this.where = page.getByTestId('timeline.where');
-    this.builds = page.getByTestId('timeline.builds');
-    this.scrubber = page.getByRole('slider', { name: 'Build progress' });
-    this.rewind = page.getByRole('button', { name: 'Rewind' });
-    this.back = page.getByRole('button', { name: 'Back', exact: true });
-    this.step = page.getByRole('button', { name: 'Step', exact: true });
-    this.play = page.getByRole('button', { name: 'Play', exact: true });
-    this.replay = page.getByRole('button', { name: 'Replay' });
+  constructor(readonly root: Root) {
+    this.controls = root.getByRole('group', { name: 'Playback' });
+    this.where = root.getByTestId('timeline.where');
+    this.builds = root.getByTestId('timeline.builds');
+    this.scrubber = root.getByRole('slider', { name: 'Build progress' });
+    this.rewind = root.getByRole('button', { name: 'Rewind' });
+    this.back = root.getByRole('button', { name: 'Back', exact: true });
+    this.step = root.getByRole('button', { name: 'Step', exact: true });
+    this.play = root.getByRole('button', { name: 'Play', exact: true });
+    this.replay = root.getByRole('button', { name: 'Replay' });
   }
 
   /** Waits until build number `n` (1 for the first) is the one shown. */
@@ -74,7 +75,6 @@ export class Playback {
   /** Plays the shown build to its end at once (the scrubber's End key). */
   async toEnd() {
     await expect(this.scrubber).toBeVisible({ timeout: HANG_MS });
-    await this.scrubber.focus();
-    await this.page.keyboard.press('End');
+    await this.scrubber.press('End');
   }
 }

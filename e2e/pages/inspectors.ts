@@ -1,4 +1,5 @@
-import type { Locator, Page } from '@playwright/test';
+import type { Locator } from '@playwright/test';
+import type { Root } from './root.ts';
 
 /** One of the inspector's tabs (Filesystem, Build cache, Container, Images) and its panel. */
 class Inspector {
@@ -6,13 +7,13 @@ class Inspector {
   readonly region: Locator;
 
   constructor(
-    readonly page: Page,
+    readonly root: Root,
     title: string,
   ) {
-    this.tab = page
+    this.tab = root
       .getByRole('tablist', { name: 'Inspect the image' })
       .getByRole('tab', { name: title, exact: true });
-    this.region = page.getByRole('region', { name: title, exact: true });
+    this.region = root.getByRole('region', { name: title, exact: true });
   }
 
   async open() {
@@ -22,8 +23,8 @@ class Inspector {
 
 /** Why each step hit or missed the cache, side by side with the build before. */
 export class CachePanel extends Inspector {
-  constructor(page: Page) {
-    super(page, 'Build cache');
+  constructor(root: Root) {
+    super(root, 'Build cache');
   }
 
   /** A row of the comparison (`File app.py`). */
@@ -44,8 +45,8 @@ export class FilesystemPanel extends Inspector {
   /** Said before the build's first step has played. */
   readonly notPlayed: Locator;
 
-  constructor(page: Page) {
-    super(page, 'Filesystem');
+  constructor(root: Root) {
+    super(root, 'Filesystem');
     this.merged = this.region.getByRole('radio', { name: /Merged/ });
     this.layerChanges = this.region.getByRole('radio', { name: 'This layer’s changes' });
     this.layer = this.region.getByRole('combobox', { name: 'Layer' });
@@ -65,8 +66,8 @@ export class FilesystemPanel extends Inspector {
 export class ContainerPanel extends Inspector {
   readonly diff: Locator;
 
-  constructor(page: Page) {
-    super(page, 'Container');
+  constructor(root: Root) {
+    super(root, 'Container');
     this.diff = this.region.getByTestId('container.diff');
   }
 }
@@ -75,8 +76,8 @@ export class ContainerPanel extends Inspector {
 export class ImagesPanel extends Inspector {
   readonly items: Locator;
 
-  constructor(page: Page) {
-    super(page, 'Images');
+  constructor(root: Root) {
+    super(root, 'Images');
     this.items = this.region.getByTestId('images.item');
   }
 }

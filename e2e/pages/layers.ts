@@ -1,4 +1,5 @@
-import type { Locator, Page } from '@playwright/test';
+import type { Locator } from '@playwright/test';
+import type { Root } from './root.ts';
 
 /** The layer stack: one card per step (newest on top), the base, the total, the notes. */
 export class LayerStack {
@@ -16,14 +17,14 @@ export class LayerStack {
   /** The cards' "line N" links to the Dockerfile (only where the Dockerfile is on screen). */
   readonly lineLinks: Locator;
 
-  constructor(readonly page: Page) {
-    this.region = page.getByRole('region', { name: 'Image layers' });
+  constructor(readonly root: Root) {
+    this.region = root.getByRole('region', { name: 'Image layers' });
     this.items = this.region.getByTestId('layers.item');
     this.base = this.region.getByTestId('layers.base');
     this.total = this.region.getByTestId('layers.total');
-    this.stale = page.getByTestId('layers.stale');
+    this.stale = root.getByTestId('layers.stale');
     this.failure = this.region.getByTestId('layers.failure');
-    this.welcome = page.getByTestId('layers.welcome');
+    this.welcome = root.getByTestId('layers.welcome');
     this.current = this.region.locator('[aria-current="step"]');
     this.lineLinks = this.region.getByRole('button', { name: /^line \d+$/ });
   }
