@@ -101,6 +101,7 @@ export function createEngineClient(makePort: () => Port = workerPort): EngineCli
     lessonGoals: (...a) => call('lessonGoals', a),
     lessonSolution: (...a) => call('lessonSolution', a),
     lessonScore: (...a) => call('lessonScore', a),
+    lessonPar: (...a) => call('lessonPar', a),
     cancel() {
       port.terminate();
       for (const [, w] of pending) w.reject(new CancelledError());

@@ -8,6 +8,7 @@ import type { StateCreator } from 'zustand';
 import type { SourceFile } from '../engine/lessons/index.ts';
 import type { Lesson } from '../engine/lessons/types.ts';
 import type { GolfScore } from '../engine/lessons/golf.ts';
+import type { LessonPar } from '../engine/lessons/par.ts';
 import type { GoalResult } from '../engine/session/lessons.ts';
 import { bundledLessonFiles } from './lessonFiles.ts';
 import {
@@ -54,6 +55,8 @@ export interface LessonSlice {
    */
   goalsWereMet: boolean[];
   golf: GolfScore | undefined;
+  /** The solution's image beside the learner's, with the par; undefined when there is none. */
+  par: LessonPar | undefined;
   progress: Record<string, LessonProgress>;
   /** Whether the course map is open. */
   courseOpen: boolean;
@@ -120,7 +123,12 @@ export const createLessonSlice =
     /** A fresh engine in the lesson's start state, and the lab's editor, builds and terminal to match. */
     const start = async (lesson: Lesson) => {
       const token = ++checkToken;
-      set({ lessonStatus: { kind: 'starting' }, goalResults: undefined, golf: undefined });
+      set({
+        lessonStatus: { kind: 'starting' },
+        goalResults: undefined,
+        golf: undefined,
+        par: undefined,
+      });
       try {
         const started = await get().engine().lessonStart(lesson);
         if (token !== checkToken) return;
@@ -184,6 +192,7 @@ export const createLessonSlice =
       goalResults: undefined,
       goalsWereMet: [],
       golf: undefined,
+      par: undefined,
       progress: readProgress(options.storage),
       courseOpen: false,
 
@@ -255,6 +264,7 @@ export const createLessonSlice =
           goalResults: undefined,
           goalsWereMet: [],
           golf: undefined,
+          par: undefined,
           ...(ownSettings ?? {}),
         });
         ownSettings = undefined;
@@ -313,6 +323,9 @@ export const createLessonSlice =
           if (results.length > 0 && results.every((r) => r.met)) {
             update(() => ({ status: 'done' }));
           }
+          // The goal state replays the solution once per lesson: it comes after the goals.
+          const par = await engine.lessonPar(lesson);
+          if (token === checkToken && get().lesson === lesson) set({ par });
         } catch (e) {
           if (token === checkToken) set({ lessonStatus: { kind: 'failed', message: message(e) } });
         }

@@ -6,6 +6,7 @@
  */
 import { evaluateGoals } from '../lessons/checks.ts';
 import { golfScore, referenceSize, type GolfScore } from '../lessons/golf.ts';
+import { goalState, imageState, parRef, type ImageState, type LessonPar } from '../lessons/par.ts';
 import { applyStart, editLab, runLine, type CommandFailure, type Lab } from '../lessons/run.ts';
 import type { Goal, Lesson } from '../lessons/types.ts';
 import type { LabSession, SessionOptions } from './session.ts';
@@ -90,4 +91,27 @@ export function scoreLesson(
   if (!known.has(lesson.id)) known.set(lesson.id, referenceSize(lesson, session.fresh()));
   const par = known.get(lesson.id);
   return par === undefined ? undefined : golfScore(lesson, session, par);
+}
+
+/** The goal state per lesson (its start, solution and settings): replaying costs builds. */
+const goals = new WeakMap<SessionOptions, Map<string, ImageState | undefined>>();
+
+/**
+ * The lesson's par and goal state beside the learner's image of the same name, or undefined
+ * when the lesson has no goal image (it builds nothing) or its solution does not replay.
+ */
+export function parLesson(
+  session: LabSession,
+  opts: SessionOptions,
+  lesson: Lesson,
+): LessonPar | undefined {
+  const ref = parRef(lesson);
+  if (!ref) return undefined;
+  let known = goals.get(opts);
+  if (!known) goals.set(opts, (known = new Map()));
+  const key = JSON.stringify([lesson.id, lesson.start, lesson.solution, lesson.build, lesson.golf]);
+  if (!known.has(key)) known.set(key, goalState(lesson, session.fresh()));
+  const goal = known.get(key);
+  if (!goal) return undefined;
+  return { goal, yours: imageState(session, session.activity, ref) };
 }

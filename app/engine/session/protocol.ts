@@ -10,6 +10,7 @@ import type { ContextFile } from '../build/context.ts';
 import type { EngineState } from '../daemon/persist.ts';
 import type { PackedDelta } from './packed.ts';
 import type { GolfScore } from '../lessons/golf.ts';
+import type { LessonPar } from '../lessons/par.ts';
 import type { Lab } from '../lessons/run.ts';
 import type { Goal, Lesson } from '../lessons/types.ts';
 import type { InteractiveShell, ShellLineResult } from './interactive.ts';
@@ -45,6 +46,7 @@ export interface EngineMethods {
   lessonGoals(goals: readonly Goal[]): GoalResult[];
   lessonSolution(lesson: Lesson, lab: Lab): LessonSolved;
   lessonScore(lesson: Lesson): GolfScore | undefined;
+  lessonPar(lesson: Lesson): LessonPar | undefined;
 }
 
 export type MethodName = keyof EngineMethods;

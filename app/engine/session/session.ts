@@ -20,10 +20,12 @@ import {
 import { diffId } from '../fs/index.ts';
 import type { PackageCatalog } from '../shell/index.ts';
 import type { GolfScore } from '../lessons/golf.ts';
+import type { LessonPar } from '../lessons/par.ts';
 import type { Lab } from '../lessons/run.ts';
 import type { Goal, Lesson } from '../lessons/types.ts';
 import {
   checkGoals,
+  parLesson,
   scoreLesson,
   solveLesson,
   startLesson,
@@ -362,6 +364,11 @@ export class LabSession {
   /** The final challenge's score against the reference solution. */
   lessonScore(lesson: Lesson): GolfScore | undefined {
     return scoreLesson(this, this.opts, lesson);
+  }
+
+  /** The lesson's goal image (its solution replayed) beside the learner's, with the par. */
+  lessonPar(lesson: Lesson): LessonPar | undefined {
+    return parLesson(this, this.opts, lesson);
   }
 
   /**

@@ -5,6 +5,7 @@
  */
 import { useId, useState } from 'react';
 import { formatBytes } from '../format.ts';
+import { GoalState } from './GoalState.tsx';
 import { useLabStore } from '../../store/index.ts';
 import { strings } from '../strings.ts';
 import { GoalList } from './GoalList.tsx';
@@ -163,6 +164,7 @@ export function LessonPane() {
   const results = useLabStore((s) => s.goalResults);
   const wereMet = useLabStore((s) => s.goalsWereMet);
   const golf = useLabStore((s) => s.golf);
+  const par = useLabStore((s) => s.par);
   const answers = useLabStore((s) => (s.lesson ? s.progress[s.lesson.id]?.answers : undefined));
   const course = useLabStore((s) => s.course);
   const answerPredict = useLabStore((s) => s.answerPredict);
@@ -273,6 +275,7 @@ export function LessonPane() {
           )}
           {allMet && <NextLesson />}
         </section>
+        {par && <GoalState par={par} />}
         <Hints />
         <div className="lesson-actions">
           <Confirmed
