@@ -82,6 +82,31 @@ test.describe('a build log in the terminal', () => {
     return seen;
   };
 
+  test('the Build button writes its build into the terminal, as docker build prints it', async ({
+    lab,
+    page,
+  }) => {
+    await lab.open();
+    await lab.replaceText('FROM debian:bookworm-slim\nRUN echo hi > /hi\n');
+    await page.getByTestId('build.run').click();
+    // BuildKit's log, in the normal colours, under the command line the button stands for.
+    await expect(lab.screen).toContainText('naming to docker.io/library/app:latest', {
+      timeout: HANG_MS,
+    });
+    await lab.terminal.focus();
+    const normal = await colour(lab, 'naming to docker.io/library/app:latest');
+    expect(await colour(lab, 'RUN echo hi')).toBe(normal);
+    await page.keyboard.press('Shift+PageUp');
+    await expect(lab.screen).toContainText('lab:~/app$ docker build -t app:latest .');
+    // A failed build: only its error lines are red, as when it is typed.
+    await lab.replaceText('FROM debian:bookworm-slim\nRUN apt-get install -y curl\n');
+    await page.getByTestId('build.run').click();
+    await expect(lab.screen).toContainText('ERROR: failed to', { timeout: HANG_MS });
+    await lab.terminal.focus();
+    expect(await colour(lab, 'Unable to locate package curl')).toBe(normal);
+    expect(await colour(lab, 'ERROR: failed to')).not.toBe(normal);
+  });
+
   test('is printed in the normal colours; of a failed build, only the error lines are red', async ({
     lab,
     page,

@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { BuilderKind } from '../engine/build/events.ts';
 import type { BuildView, EngineView } from '../engine/session/types.ts';
+import { buildCommand } from './buildCommand.ts';
 import { CancelledError } from './engineClient.ts';
 import {
   clampCursor,
@@ -151,6 +152,17 @@ export const createBuildSlice: StateCreator<LabState, [], [], BuildSlice> = (set
           tags: s.tag.trim() ? [s.tag.trim()] : [],
         });
         get().addBuild(view, 'button', source);
+        // The terminal shows the build as `docker build` prints it, under the command line the
+        // button stands for.
+        get().echoEntries([
+          {
+            input: buildCommand(s),
+            stdout: '',
+            stderr: view.output,
+            exitCode: view.ok ? 0 : 1,
+            buildLog: s.builder,
+          },
+        ]);
         set({
           status: { kind: 'idle' },
           engineView,

@@ -45,6 +45,24 @@ describe('lab slices', () => {
     expect(bad.stderr).toContain('imagez');
   });
 
+  it('writes the Build button’s build into the terminal, as the docker build line it stands for', async () => {
+    const store = createLabStore({ engine: localEngine(), initialDockerfile: DF });
+    store.getState().loadWorkspace(DF, [{ path: 'app.py', content: 'x' }]);
+    store.setState({ builder: 'classic', noCache: true, tag: 'app:1' });
+    await store.getState().build();
+    const entry = store.getState().terminal.at(-1)!;
+    expect(entry).toMatchObject({
+      input: 'DOCKER_BUILDKIT=0 docker build --no-cache -t app:1 .',
+      echo: true,
+      exitCode: 0,
+      buildLog: 'classic',
+    });
+    // As Docker 28.5's legacy builder prints it: its notice first, then the steps.
+    expect(entry.stderr).toMatch(/^DEPRECATED: The legacy builder is deprecated/);
+    expect(entry.stderr).toContain('Step 3/3 : RUN echo built > /built');
+    expect(entry.stderr).toContain('Successfully tagged app:1');
+  });
+
   it('validates context file names in plain words', () => {
     const files = [{ path: 'src/app.py', content: '' }];
     expect(checkFilePath('../x', files)).toMatch(/leave the build context/);

@@ -19,6 +19,7 @@ import {
 } from './lessonProgress.ts';
 import type { LabState } from './state.ts';
 import { contextOf, workspaceOf } from './workspaceSlice.ts';
+import { builderOf } from './terminalSlice.ts';
 
 export { PROGRESS_STORAGE_KEY, restoreProgress, type LessonProgress } from './lessonProgress.ts';
 export { bundledLessonFiles } from './lessonFiles.ts';
@@ -351,6 +352,7 @@ export const createLessonSlice =
               stdout: c.stdout,
               stderr: c.stderr,
               exitCode: c.exitCode,
+              ...(c.build ? { buildLog: builderOf(c.build) } : {}),
             })),
           );
           set({

@@ -1,6 +1,10 @@
 /** Views of images and their filesystems for the panels (see types.ts). */
 import { analyzeEfficiency } from '../analysis/efficiency.ts';
-import { renderBuildkit, renderClassic } from '../cli/format/build-output.ts';
+import {
+  LEGACY_BUILDER_NOTICE,
+  renderBuildkit,
+  renderClassic,
+} from '../cli/format/build-output.ts';
 import type { BuildOptions, Engine, EngineBuildResult } from '../daemon/engine.ts';
 import { diffId, isStandInDigest, MergedView, type Layer, type RunConfig } from '../fs/index.ts';
 import type { ImageRecord } from '../images/store.ts';
@@ -196,9 +200,10 @@ export function buildView(engine: Engine, { opts, result, ms }: FinishedBuild): 
     ok: result.ok,
     events: result.events,
     diagnostics: result.diagnostics,
+    // As `docker build` prints it: the legacy builder's deprecation notice first.
     output:
       opts.builder === 'classic'
-        ? renderClassic(result.events, outputOpts)
+        ? LEGACY_BUILDER_NOTICE + renderClassic(result.events, outputOpts)
         : renderBuildkit(result.events, outputOpts),
     image: record ? imageView(engine, record, baseRefs) : undefined,
     elapsedMs: ms,

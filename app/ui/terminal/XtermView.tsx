@@ -174,7 +174,8 @@ export default function XtermView() {
         term.write(`${HOST_PROMPT}${e.input}\r\n`);
         show(term, e);
       }
-      term.write(shell() ? prompt() : hostEditor.redraw());
+      // What the learner just asked for (the Build button, a lesson's commands) comes into view.
+      term.write(shell() ? prompt() : hostEditor.redraw(), () => term.scrollToBottom());
     };
     const unsubscribe = store.subscribe(showEchoes);
     // Keys typed while a command runs wait here, as a terminal's type-ahead does; a pasted
