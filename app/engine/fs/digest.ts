@@ -131,7 +131,7 @@ export function compressedLayer(
 ): CompressedLayer {
   if (layer.knownCompressedSize !== undefined && layer.knownDiffId !== undefined && !opts.names)
     return {
-      digest: sha256Digest(`compressed ${layer.knownDiffId}`),
+      digest: layer.knownCompressedDigest ?? sha256Digest(`compressed ${layer.knownDiffId}`),
       size: layer.knownCompressedSize,
     };
   const key = optionsKey(opts);

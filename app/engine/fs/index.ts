@@ -28,6 +28,8 @@ export type { TarOptions } from './tar-write.ts';
 export { tarChunks, writeTar } from './tar-write.ts';
 export type { TarEntry } from './tar-read.ts';
 export { layerFromTar, readTar } from './tar-read.ts';
+export type { TarEntrySink, TarHeader } from './tar-stream.ts';
+export { looksLikeTar, TAR_BLOCK, TarFormatError, TarStream } from './tar-stream.ts';
 export type { CompressedLayer, TarDigest } from './digest.ts';
 export {
   chainIds,
@@ -46,3 +48,8 @@ export { GoObject, goJson, goMap, goStruct } from './json.ts';
 export type { FileType, FsErrorCode, MergeTreeOptions, ShellFs, Stat } from './port.ts';
 export { FsError } from './port.ts';
 export { resolveUser } from './users.ts';
+export type { Compression, Decompressor } from './decompress.ts';
+export { DecompressError, SNIFF_BYTES, decompressor, sniffCompression } from './decompress.ts';
+export type { LayerRead, LayerReadLimits } from './layer-reader.ts';
+export { DEFAULT_LAYER_LIMITS, LayerEntryError, LayerReader } from './layer-reader.ts';
+export { concatBytes } from './bytes.ts';

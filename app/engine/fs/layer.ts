@@ -140,6 +140,10 @@ export interface LayerStats {
 export interface LayerOptions {
   diffId?: string;
   compressedSize?: number;
+  /** The compressed blob's own digest, when it is known (a layer read from a `docker save`). */
+  compressedDigest?: string;
+  /** Read from a `docker save` tar by `docker load` (kept whole in saved state, not by reference). */
+  loaded?: boolean;
 }
 
 /**
@@ -152,6 +156,10 @@ export class Layer {
   readonly knownDiffId: string | undefined;
   /** Transfer size known in advance (a catalog layer whose contents are not stored). */
   readonly knownCompressedSize: number | undefined;
+  /** The compressed blob's digest, when one was read (`docker load` of gzip or zstd blobs). */
+  readonly knownCompressedDigest: string | undefined;
+  /** Came from `docker load`: its diffID is known, but no catalog can give it back. */
+  readonly loaded: boolean;
   #stats: LayerStats | undefined;
   /** Cache slots other modules fill (diffID, compressed size); keyed by their options. */
   readonly memo = new Map<string, unknown>();
@@ -160,6 +168,8 @@ export class Layer {
     this.root = root;
     this.knownDiffId = opts.diffId;
     this.knownCompressedSize = opts.compressedSize;
+    this.knownCompressedDigest = opts.compressedDigest;
+    this.loaded = opts.loaded ?? false;
   }
 
   get stats(): LayerStats {

@@ -1,3 +1,4 @@
+import { concatBytes } from './bytes.ts';
 import type { DirNode } from './types.ts';
 import { FIXED_MTIME } from './types.ts';
 import type { LayerRecord } from './layer.ts';
@@ -140,19 +141,7 @@ function* rawChunks(root: DirNode, opts: TarOptions): Generator<Uint8Array> {
  * const bytes = writeTar(layer.root);
  */
 export function writeTar(root: DirNode, opts: TarOptions = {}): Uint8Array {
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (const chunk of tarChunks(root, opts)) {
-    chunks.push(chunk);
-    size += chunk.length;
-  }
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
-  }
-  return out;
+  return concatBytes([...tarChunks(root, opts)]);
 }
 
 function* headerBlocks(
