@@ -59,6 +59,14 @@ export interface EngineErrorData {
   running: ErrorDetail;
   /** A `--format` Go template docker cannot parse: the template as given. */
   'template-error': ErrorDetail & { template?: string };
+  /**
+   * `docker load` refused the file: why (`not-a-tar`, `truncated`, `diffid`...), and Docker
+   * 28.5's own words per image store where it was recorded failing on the same input.
+   */
+  'load-refused': ErrorDetail & {
+    reason: string;
+    docker: Partial<Record<'overlay2' | 'containerd', string>>;
+  };
   /** Saved state that cannot be read back (a file from another version, or damaged). */
   'state-corrupt': ErrorDetail;
   'state-version': ErrorDetail;
