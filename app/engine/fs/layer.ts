@@ -182,6 +182,8 @@ export class Layer {
   }
 }
 
+const encoder = new TextEncoder();
+
 function computeStats(root: DirNode): LayerStats {
   const s = {
     size: 0,
@@ -201,8 +203,12 @@ function computeStats(root: DirNode): LayerStats {
       s.size += r.size;
       if (r.size > 0 && !(r.node?.type === 'file' && r.node.data)) s.standIns++;
     } else if (r.kind === 'dir') s.dirs++;
-    else if (r.kind === 'symlink') s.symlinks++;
-    else if (r.kind === 'hardlink') s.hardlinks++;
+    else if (r.kind === 'symlink') {
+      // A symlink's size is its target's length, and the overlay2 driver's DiffSize (moby
+      // pkg/directory Size: every non-directory's lstat size) counts it.
+      s.symlinks++;
+      s.size += encoder.encode(r.linkname ?? '').length;
+    } else if (r.kind === 'hardlink') s.hardlinks++;
     else if (r.kind === 'whiteout') s.whiteouts++;
     else s.opaques++;
   }
