@@ -27,6 +27,25 @@ describe('layerlab docker', () => {
     expect(JSON.parse(readFileSync(statePath(), 'utf8')).version).toBeGreaterThan(0);
   });
 
+  it('loads a docker save from disk and keeps the image for the next call', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'layerlab-'));
+    process.env.LAYERLAB_STATE = join(dir, 'state.json');
+    process.chdir(dir);
+    const out: string[] = [];
+    const io = { out: (s: string) => out.push(s), err: (s: string) => out.push(s) };
+    const tar = join(saved.cwd, 'conformance/load/tiny.overlay2.tar');
+    expect(await dockerCommand(['load', '-i', tar], io)).toBe(0);
+    expect(out.join('')).toBe('Loaded image: layerlab/tiny:1\n');
+    out.length = 0;
+    expect(
+      await dockerCommand(['images', '--format', '{{.Repository}}:{{.Tag}} {{.ID}}'], io),
+    ).toBe(0);
+    expect(out.join('')).toBe('layerlab/tiny:1 bfb12219dcc3\n');
+    out.length = 0;
+    expect(await dockerCommand(['load', '-i', 'missing.tar'], io)).toBe(1);
+    expect(out.join('')).toBe('open missing.tar: no such file or directory\n');
+  });
+
   it('says how to recover from a damaged state file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'layerlab-'));
     process.env.LAYERLAB_STATE = join(dir, 'state.json');

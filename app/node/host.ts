@@ -9,6 +9,9 @@ import {
   readlinkSync,
   statSync,
   writeFileSync,
+  openSync,
+  readSync,
+  closeSync,
 } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import type { ContextFile } from '../engine/build/context.ts';
@@ -76,5 +79,37 @@ export function nodeHost(cwd: string = process.cwd()): CliHost {
     writeFile(path, data) {
       writeFileSync(resolve(cwd, path), data);
     },
+    openFile(path) {
+      let fd: number;
+      try {
+        fd = openSync(resolve(cwd, path), 'r');
+      } catch {
+        return undefined;
+      }
+      return chunksOf(fd);
+    },
+    // Piped in (`layerlab docker load < app.tar`); a terminal on stdin is no input.
+    stdin: process.stdin.isTTY ? undefined : chunksOf(0),
   };
+}
+
+/** A file read a megabyte at a time, as it is consumed (a `docker save` may be gigabytes). */
+function* chunksOf(fd: number): Generator<Uint8Array> {
+  const buffer = new Uint8Array(1 << 20);
+  try {
+    for (;;) {
+      let n: number;
+      try {
+        n = readSync(fd, buffer, 0, buffer.length, null);
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === 'EAGAIN') continue;
+        if ((e as NodeJS.ErrnoException).code === 'EOF') return;
+        throw e;
+      }
+      if (n === 0) return;
+      yield buffer.subarray(0, n);
+    }
+  } finally {
+    if (fd !== 0) closeSync(fd);
+  }
 }

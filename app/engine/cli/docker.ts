@@ -13,6 +13,7 @@ import { history } from './commands/history.ts';
 import { imagePrune, images, rmi, tag } from './commands/images.ts';
 import { containerInspect, imageInspect, inspect } from './commands/inspect.ts';
 import { save } from './commands/save.ts';
+import { load } from './commands/load.ts';
 import { builderPrune, containerPrune, systemPrune } from './commands/prune.ts';
 import { systemDf } from './commands/system.ts';
 import { fullName, parseImageRef } from '../images/reference.ts';
@@ -54,6 +55,7 @@ const TOP: Record<string, Command> = {
   tag,
   rmi,
   save,
+  load,
   pull,
   run,
   create: createCmd,
@@ -99,6 +101,7 @@ const IMAGE: Record<string, Command> = {
   rm: rmi,
   remove: rmi,
   save,
+  load,
   prune: imagePrune,
   pull,
   push,

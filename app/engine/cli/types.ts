@@ -15,6 +15,13 @@ export interface CliHost {
     dockerfile: string | undefined,
   ): { files: ContextFile[]; dockerfile: string; dockerfileName: string } | { error: string };
   writeFile(path: string, data: Uint8Array): void;
+  /**
+   * A file's bytes in chunks, read as they are consumed (`docker load -i`: a save may be
+   * gigabytes), or undefined when there is no such file.
+   */
+  openFile?(path: string): Iterable<Uint8Array> | undefined;
+  /** What is piped into the command (`layerlab docker load < app.tar`); none in a terminal. */
+  stdin?: Iterable<Uint8Array> | undefined;
   env: Readonly<Record<string, string | undefined>>;
   /** Told of each build a command runs (the lab shows it in its panels). */
   onBuild?: (build: {

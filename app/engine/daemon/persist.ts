@@ -27,7 +27,14 @@ type StoredEntry =
   | { p: string; t: 'w' }
   | { p: string; t: 'o' };
 
-type StoredLayer = { diffId: string; registry: true } | { diffId: string; entries: StoredEntry[] };
+type StoredLayer =
+  | { diffId: string; registry: true }
+  | {
+      diffId: string;
+      entries: StoredEntry[];
+      /** `docker load`: the diffID read from the tar is kept (big files are not), and the blob. */
+      loaded?: { digest?: string; size?: number };
+    };
 
 export interface EngineState {
   version: number;
@@ -77,7 +84,7 @@ const b64 = {
 };
 
 function storeLayer(layer: Layer): StoredLayer {
-  if (layer.knownDiffId) return { diffId: layer.knownDiffId, registry: true };
+  if (layer.knownDiffId && !layer.loaded) return { diffId: layer.knownDiffId, registry: true };
   const entries: StoredEntry[] = [];
   for (const r of layer.records()) {
     const meta = { m: r.mode, u: r.uid, g: r.gid };
@@ -97,7 +104,12 @@ function storeLayer(layer: Layer): StoredLayer {
     else if (r.kind === 'whiteout') entries.push({ p: r.path, t: 'w' });
     else entries.push({ p: r.path.replace(/\/\.wh\.\.wh\.\.opq$/, ''), t: 'o' });
   }
-  return { diffId: diffId(layer), entries };
+  if (!layer.loaded) return { diffId: diffId(layer), entries };
+  const blob = {
+    ...(layer.knownCompressedDigest ? { digest: layer.knownCompressedDigest } : {}),
+    ...(layer.knownCompressedSize !== undefined ? { size: layer.knownCompressedSize } : {}),
+  };
+  return { diffId: diffId(layer), entries, loaded: blob };
 }
 
 function loadLayer(stored: StoredLayer, registryLayers: Map<string, Layer>): Layer {
@@ -134,7 +146,15 @@ function loadLayer(stored: StoredLayer, registryLayers: Map<string, Layer>): Lay
         return { path: e.p, type: 'opaque' };
     }
   });
-  // No known diffID here: that marks catalog layers, which are saved by reference only.
+  // No known diffID here (that marks catalog layers, saved by reference only), except for a
+  // loaded layer, whose big files kept no bytes: its diffID is the one read from its tar.
+  if (stored.loaded)
+    return layerFromEntries(specs, {
+      diffId: stored.diffId,
+      loaded: true,
+      ...(stored.loaded.digest ? { compressedDigest: stored.loaded.digest } : {}),
+      ...(stored.loaded.size !== undefined ? { compressedSize: stored.loaded.size } : {}),
+    });
   return layerFromEntries(specs);
 }
 

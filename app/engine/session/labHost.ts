@@ -41,5 +41,12 @@ export function labHost(
       return { files: [...all], dockerfile: text, dockerfileName: dfName };
     },
     writeFile: (path, data) => written.push({ path, data }),
+    // `docker load -i`: a file of the lab's workspace (one `docker save -o` wrote, say).
+    openFile: (path) => {
+      const name = path.replace(/^\.\//, '');
+      const f = files.find((x) => x.path === name);
+      if (!f) return undefined;
+      return [typeof f.content === 'string' ? new TextEncoder().encode(f.content) : f.content];
+    },
   };
 }

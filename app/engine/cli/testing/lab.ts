@@ -35,6 +35,15 @@ export function lab(
       dockerfileName: 'Dockerfile',
     }),
     writeFile: (path, data) => workspace.set(path, { path, content: data }),
+    openFile: (path) => {
+      const f = workspace.get(path);
+      if (!f) return undefined;
+      const bytes = typeof f.content === 'string' ? new TextEncoder().encode(f.content) : f.content;
+      // In pieces, as a file is read from disk.
+      return (function* () {
+        for (let at = 0; at < bytes.length; at += 65536) yield bytes.subarray(at, at + 65536);
+      })();
+    },
     env,
   };
   return {

@@ -24,6 +24,17 @@ export interface LoadedImage extends ImageParts {
   layers: LoadedLayer[];
   /** Familiar names (`layerlab/tiny:1`), as docker load prints them. */
   tags: string[];
+  /**
+   * The containerd store's content: the manifest (as the archive held it, or as containerd's
+   * importer writes it for a `manifest.json`-only save) and the index the ID names, if any.
+   */
+  documents?: { manifest: LoadedDocument; index?: LoadedDocument } | undefined;
+}
+
+/** A JSON document of the image's content, with its descriptor. */
+export interface LoadedDocument {
+  json: string;
+  descriptor: { mediaType: string; digest: string; size: number };
 }
 
 export interface LoadedArchive {

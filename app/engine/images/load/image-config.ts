@@ -5,6 +5,7 @@
 import { sha256Digest, type HealthConfig, type RunConfig } from '../../fs/index.ts';
 import type { HistoryLine } from '../store.ts';
 import { LoadError } from './errors.ts';
+import type { LoadedDocument } from './files.ts';
 
 export interface ImageParts {
   config: RunConfig;
@@ -122,7 +123,7 @@ export function containerdManifestDigest(image: {
   configJson: string;
   configDigest: string;
   layers: readonly { blob: { digest: string; size: number; mediaType: string } }[];
-}): string {
+}): LoadedDocument {
   const dockerLayer = (t: string) =>
     t.endsWith('+gzip')
       ? 'application/vnd.docker.image.rootfs.diff.tar.gzip'
@@ -143,5 +144,13 @@ export function containerdManifestDigest(image: {
       size: l.blob.size,
     })),
   };
-  return sha256Digest(JSON.stringify(manifest));
+  const json = JSON.stringify(manifest);
+  return {
+    json,
+    descriptor: {
+      mediaType: manifest.mediaType,
+      digest: sha256Digest(json),
+      size: new TextEncoder().encode(json).length,
+    },
+  };
 }

@@ -68,12 +68,13 @@ function readImages(files: ArchiveFiles, store: ImageStoreKind): LoadedArchive {
     const legacy = !files.files.has('index.json');
     const images = (manifest as ManifestItem[]).map((item, i) => {
       const image = fromManifestItem(files, item, i);
-      if (store === 'containerd')
-        image.id = index
-          ? (fromOciIndex(files, index).find((o) => o.configDigest === image.configDigest)?.id ??
-            image.id)
-          : containerdManifestDigest(image);
-      return image;
+      if (store !== 'containerd') return image;
+      const own = index
+        ? fromOciIndex(files, index).find((o) => o.configDigest === image.configDigest)
+        : undefined;
+      if (own) return { ...image, id: own.id, documents: own.documents };
+      const manifest = containerdManifestDigest(image);
+      return { ...image, id: manifest.descriptor.digest, documents: { manifest } };
     });
     return { format: legacy ? 'legacy' : 'docker', images };
   }

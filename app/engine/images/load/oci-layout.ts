@@ -8,7 +8,14 @@
 import type { ArchiveFiles } from './archive.ts';
 import { LoadError } from './errors.ts';
 import { imageParts } from './image-config.ts';
-import { blobOf, familiarTag, jsonAt, type LoadedImage, type LoadedLayer } from './files.ts';
+import {
+  blobOf,
+  familiarTag,
+  jsonAt,
+  type LoadedDocument,
+  type LoadedImage,
+  type LoadedLayer,
+} from './files.ts';
 
 interface Descriptor {
   mediaType?: string;
@@ -73,12 +80,16 @@ export function fromOciIndex(files: ArchiveFiles, index: IndexDoc): LoadedImage[
     const manifest = resolveManifest(files, entry, 0);
     if (!manifest) continue;
     const image = fromManifest(files, manifest);
+    const documents = {
+      manifest: documentOf(files, manifest),
+      ...(manifest === entry ? {} : { index: documentOf(files, entry) }),
+    };
     const name =
       entry.annotations?.['io.containerd.image.name'] ??
       entry.annotations?.['org.opencontainers.image.ref.name'];
     // A bare ref.name ("1") is only a tag; a name needs a repository.
     const tags = name && /[/:]/.test(name) ? [familiarTag(name)] : [];
-    out.push({ ...image, id: entry.digest, tags });
+    out.push({ ...image, id: entry.digest, tags, documents });
   }
   return out;
 }
@@ -105,6 +116,14 @@ function resolveManifest(
   );
   const chosen = amd64 ?? candidates[0];
   return chosen ? resolveManifest(files, chosen, depth + 1) : undefined;
+}
+
+function documentOf(files: ArchiveFiles, d: Descriptor): LoadedDocument {
+  const f = blob(files, d, 'manifest');
+  return {
+    json: new TextDecoder().decode(f.bytes),
+    descriptor: { mediaType: d.mediaType ?? '', digest: d.digest, size: f.size },
+  };
 }
 
 interface ManifestDoc {
