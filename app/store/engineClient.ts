@@ -96,6 +96,7 @@ export function createEngineClient(makePort: () => Port = workerPort): EngineCli
     shellClose: (...a) => call('shellClose', a),
     fileContent: (...a) => call('fileContent', a),
     files: (...a) => call('files', a),
+    layerEntries: (...a) => call('layerEntries', a),
     load: (...a) => call('load', a),
     lessonStart: (...a) => call('lessonStart', a),
     lessonGoals: (...a) => call('lessonGoals', a),

@@ -16,7 +16,14 @@ import type { Goal, Lesson } from '../lessons/types.ts';
 import type { InteractiveShell, ShellLineResult } from './interactive.ts';
 import type { GoalResult, LessonSolved, LessonStarted } from './lessons.ts';
 import type { FileContent } from './session.ts';
-import type { BuildInput, BuildResult, CommandView, EngineView, FileRow } from './types.ts';
+import type {
+  BuildInput,
+  BuildResult,
+  CommandView,
+  EngineView,
+  FileRow,
+  LayerEntries,
+} from './types.ts';
 
 export interface EngineMethods {
   /**
@@ -40,6 +47,7 @@ export interface EngineMethods {
     path: string,
   ): FileContent;
   files(image: string, upTo: number): FileRow[];
+  layerEntries(image: string, index: number): LayerEntries;
   load(state: EngineState): void;
   /** Resets the engine into the lesson's start state and empties the learner's activity. */
   lessonStart(lesson: Lesson): LessonStarted;

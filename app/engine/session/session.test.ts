@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { resolveTestImage } from '../build/testing/fixtures.ts';
 import { builtinCatalog } from '../shell/packages/builtin.ts';
 import { LabSession } from './session.ts';
-import type { BuildInput } from './types.ts';
+import type { BuildInput, LayerView } from './types.ts';
 
 const session = () =>
   new LabSession({ registry: resolveTestImage, catalog: builtinCatalog, clock: () => 100 });
@@ -33,9 +33,10 @@ describe('LabSession', () => {
     const base = resolveTestImage('debian:bookworm-slim')!.layers.length;
     expect(img.layers.filter((l) => l.fromBase)).toHaveLength(base);
     const [run1, copy, run2] = img.layers.slice(base);
-    expect(run1!.entries.map((e) => [e.name, e.change])).toContainEqual(['data/a', 'A']);
-    expect(copy!.entries.map((e) => [e.name, e.change])).toContainEqual(['data/a', 'C']);
-    expect(run2!.entries).toContainEqual(
+    const entries = (l: LayerView) => s.layerEntries(img.id, l.index).entries;
+    expect(entries(run1!).map((e) => [e.name, e.change])).toContainEqual(['data/a', 'A']);
+    expect(entries(copy!).map((e) => [e.name, e.change])).toContainEqual(['data/a', 'C']);
+    expect(entries(run2!)).toContainEqual(
       expect.objectContaining({ name: 'data/.wh.b', kind: 'whiteout', change: 'D' }),
     );
     expect(run1!.hiddenBytes).toBe(8); // "one\n" replaced by COPY, "two\n" deleted

@@ -40,10 +40,11 @@ import type {
   CommandView,
   EngineView,
   FileRow,
+  LayerEntries,
 } from './types.ts';
 import { fileContent, type FileContent } from './fileContent.ts';
 import { labHost } from './labHost.ts';
-import { buildView, fileRows, type FinishedBuild } from './views.ts';
+import { buildView, fileRows, layerEntries, type FinishedBuild } from './views.ts';
 import {
   closeShell,
   openShell,
@@ -325,6 +326,12 @@ export class LabSession {
       this.rows.set(key, rows);
     }
     return rows;
+  }
+
+  /** One layer's tar entries with docker diff's letters (the panel's "changes only"). */
+  layerEntries(image: string, index: number): LayerEntries {
+    const record = this.engine.images.find(image);
+    return record ? layerEntries(record, index) : { entries: [], omitted: 0 };
   }
 
   /** A file of an image (up to a layer) or of a container, for the file viewer. */

@@ -36,6 +36,16 @@ export interface LayerEntry {
   change: 'A' | 'C' | 'D';
 }
 
+/**
+ * One layer's tar entries with docker diff's letters, asked for when the panel shows a layer's
+ * changes (`LabSession.layerEntries`), not sent with every build: a base layer has thousands.
+ */
+export interface LayerEntries {
+  entries: LayerEntry[];
+  /** Entries left out (past the first MAX_LAYER_ENTRIES; the file list has them all). */
+  omitted: number;
+}
+
 export interface LayerView {
   index: number;
   diffId: string;
@@ -51,9 +61,6 @@ export interface LayerView {
   fromBase: boolean;
   /** Other local images (their names) that contain this same layer. */
   sharedWith: string[];
-  entries: LayerEntry[];
-  /** Entries left out of `entries` (a base layer has thousands; the file list has them all). */
-  entriesOmitted: number;
   /** Bytes of this layer's files that later layers replace or delete. */
   hiddenBytes: number;
 }

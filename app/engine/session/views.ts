@@ -8,7 +8,15 @@ import {
 import type { BuildOptions, Engine, EngineBuildResult } from '../daemon/engine.ts';
 import { diffId, isStandInDigest, MergedView, type Layer, type RunConfig } from '../fs/index.ts';
 import type { ImageRecord } from '../images/store.ts';
-import type { BuildView, FileRow, HistoryView, ImageView, LayerEntry, LayerView } from './types.ts';
+import type {
+  BuildView,
+  FileRow,
+  HistoryView,
+  ImageView,
+  LayerEntries,
+  LayerEntry,
+  LayerView,
+} from './types.ts';
 
 /** Entries listed per layer; a base layer's thousands are in the file list instead. */
 export const MAX_LAYER_ENTRIES = 2000;
@@ -56,7 +64,19 @@ export function fileRows(layers: readonly Layer[]): FileRow[] {
   return [...rows.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
-function layerEntries(layer: Layer, lower: MergedView): { entries: LayerEntry[]; omitted: number } {
+/**
+ * The entries of an image's layer `index`, each with its letter against the layers below.
+ * @example layerEntries(image, 3).entries[0] // { name: 'app/', kind: 'dir', change: 'A', ... }
+ */
+export function layerEntries(image: Image, index: number): LayerEntries {
+  const layer = image.layers[index];
+  if (!layer) return { entries: [], omitted: 0 };
+  let lower = MergedView.empty;
+  for (const below of image.layers.slice(0, index)) lower = lower.push(below);
+  return entriesOf(layer, lower);
+}
+
+function entriesOf(layer: Layer, lower: MergedView): LayerEntries {
   const entries: LayerEntry[] = [];
   let omitted = 0;
   for (const r of layer.records()) {
@@ -93,7 +113,6 @@ export function baseLayerCount(engine: Engine, image: Image, baseRefs: readonly 
 interface ImageFacts {
   efficiency: ReturnType<typeof analyzeEfficiency>;
   history: HistoryView[];
-  entries: { entries: LayerEntry[]; omitted: number }[];
 }
 
 /**
@@ -127,13 +146,7 @@ function workOutFacts(image: Image): ImageFacts {
       layer,
     });
   }
-  let view = MergedView.empty;
-  const entries = image.layers.map((layer) => {
-    const listed = layerEntries(layer, view);
-    view = view.push(layer);
-    return listed;
-  });
-  return { efficiency: analyzeEfficiency(image.layers), history, entries };
+  return { efficiency: analyzeEfficiency(image.layers), history };
 }
 
 export function imageView(
@@ -142,12 +155,11 @@ export function imageView(
   baseRefs: readonly string[] = [],
 ): ImageView {
   const base = baseLayerCount(engine, image, baseRefs);
-  const { efficiency, history, entries: listed } = imageFacts(engine, image);
+  const { efficiency, history } = imageFacts(engine, image);
   const others = engine.images
     .all()
     .filter((o) => o.id !== image.id && !o.intermediate && namesOf(engine, o.id).length > 0);
   const layers: LayerView[] = image.layers.map((layer, index) => {
-    const { entries, omitted } = listed[index]!;
     return {
       index,
       diffId: diffId(layer),
@@ -158,8 +170,6 @@ export function imageView(
       sharedWith: others
         .filter((o) => o.layers.includes(layer))
         .flatMap((o) => namesOf(engine, o.id).slice(0, 1)),
-      entries,
-      entriesOmitted: omitted,
       hiddenBytes: efficiency.hiddenByLater[index] ?? 0,
     };
   });

@@ -1,6 +1,6 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import type { FileContent } from '../../engine/session/session.ts';
-import type { FileRow, ImageView, LayerEntry } from '../../engine/session/types.ts';
+import type { FileRow, ImageView, LayerEntries, LayerEntry } from '../../engine/session/types.ts';
 import { useLabStore, buildProgress, playedLayer } from '../../store/index.ts';
 import { formatBytes } from '../format.ts';
 import { strings } from '../strings.ts';
@@ -123,6 +123,9 @@ export function FilesystemPanel() {
   const [filter, setFilter] = useState('');
   const [openFile, setOpenFile] = useState<string | undefined>(undefined);
   const [rowsUpTo, setRowsUpTo] = useState<{ key: string; rows: FileRow[] } | undefined>(undefined);
+  const [changesOf, setChangesOf] = useState<{ key: string; listed: LayerEntries } | undefined>(
+    undefined,
+  );
   const ids = { layer: useId(), filter: useId() };
 
   // Choosing a layer in the stack shows the filesystem as of that layer.
@@ -158,6 +161,19 @@ export function FilesystemPanel() {
     };
   }, [engine, image, layerIndex, key, rowsUpTo?.key]);
 
+  // A layer's own entries likewise, when the panel shows its changes.
+  const showChanges = mode === 'changes' && !notPlayed;
+  useEffect(() => {
+    if (!image || !showChanges || changesOf?.key === key) return;
+    let live = true;
+    void engine()
+      .layerEntries(image.id, layerIndex)
+      .then((listed) => live && setChangesOf({ key, listed }));
+    return () => {
+      live = false;
+    };
+  }, [engine, image, layerIndex, key, showChanges, changesOf?.key]);
+
   const ownLayers = useMemo(
     () => new Set(image?.layers.filter((l) => !l.fromBase).map((l) => l.index) ?? []),
     [image],
@@ -172,6 +188,7 @@ export function FilesystemPanel() {
   );
   if (!build || !image) return <p className="empty">{build ? t.failed : t.noBuild}</p>;
   const rows = rowsUpTo?.key === key ? rowsUpTo.rows : undefined;
+  const listed = changesOf?.key === key ? changesOf.listed : undefined;
   const layer = image.layers[layerIndex]!;
   const eff = image.efficiency;
   return (
@@ -244,7 +261,11 @@ export function FilesystemPanel() {
               {t.layerId} <code>{layer.diffId}</code>{' '}
               <span className="hint">{layer.standInDigest ? t.standInId : t.realId}</span>
             </p>
-            <Changes entries={layer.entries} omitted={layer.entriesOmitted} filter={filter} />
+            {listed ? (
+              <Changes entries={listed.entries} omitted={listed.omitted} filter={filter} />
+            ) : (
+              <p className="empty">{t.loading}</p>
+            )}
           </>
         )}
         {openFile && mode === 'merged' && (
