@@ -1,7 +1,7 @@
 // Lab figures in Chromium: playing a 20-step build with its animations (longest main-thread
 // task), and the filesystem tree of an image with 10,000 more entries (render, then scroll:
 // longest frame). Part of `npm run bench`.
-import { expect, test } from '../fixtures.ts';
+import { expect, HANG_MS, test } from '../fixtures.ts';
 
 function report(name: string, value: number, target: number) {
   console.log(
@@ -49,7 +49,9 @@ test('playing a 20-step build: longest main-thread task', async ({ lab, page }) 
     }).observe({ type: 'longtask' });
   });
   await page.getByTestId('build.run').click();
-  await expect(page.getByTestId('timeline.where')).toHaveText('Step 20 of 20', { timeout: 30_000 });
+  await expect(page.getByTestId('timeline.where')).toHaveText('Step 20 of 20', {
+    timeout: HANG_MS,
+  });
   await expect(page.getByTestId('layers.total')).toBeVisible();
   const long = await page.evaluate(() => (window as unknown as { __long: number[] }).__long);
   report('playing a 20-step build, longest main-thread task', Math.max(0, ...long), 50);
@@ -63,9 +65,10 @@ test('filesystem tree with 10,000 more entries: render and scroll, longest frame
   await lab.replaceText(TEN_THOUSAND);
   await page.getByTestId('build.run').click();
   const scrubber = page.getByRole('slider', { name: 'Build progress' });
+  await expect(scrubber).toBeVisible({ timeout: HANG_MS });
   await scrubber.focus();
   await page.keyboard.press('End');
-  await expect(page.getByTestId('layers.total')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('layers.total')).toBeVisible({ timeout: HANG_MS });
   const tree = page.getByTestId('fs.tree');
   await expect(tree).toBeVisible();
   const rows = await tree.getAttribute('aria-label');
