@@ -63,6 +63,10 @@ test('the embeds on one page stay independent', async ({ page }) => {
   await expect(one.fs.region).toHaveCount(0);
   // Read-only: no Build button.
   await expect(one.build).toHaveCount(0);
+  // Its build (made in the background) is there before the learner steps through it.
+  await expect(page.getByTestId('log-1').getByText(/^build finished: ok/)).toBeVisible({
+    timeout: HANG_MS,
+  });
   await one.playback.step.click();
   await expect(one.playback.where).toHaveText('Step 1 of 5');
   await expect(
@@ -73,7 +77,9 @@ test('the embeds on one page stay independent', async ({ page }) => {
   // Embed 3 plays by itself to the end of the starter lab, with the cache panel.
   const three = embed(page, 3);
   await expect(three.cache.region).toBeVisible();
-  await expect(page.getByTestId('log-3').getByText(/^build finished: ok/)).toBeVisible();
+  await expect(page.getByTestId('log-3').getByText(/^build finished: ok/)).toBeVisible({
+    timeout: HANG_MS,
+  });
   await expect(three.playback.where).toHaveText(/^Step (\d+) of \1$/, {
     timeout: HANG_MS,
   });

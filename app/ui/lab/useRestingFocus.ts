@@ -13,7 +13,10 @@ function focusLost(): boolean {
   return (
     !a ||
     a === document.body ||
-    ((a instanceof HTMLButtonElement || a instanceof HTMLInputElement) && a.disabled)
+    ((a instanceof HTMLButtonElement || a instanceof HTMLInputElement) && a.disabled) ||
+    // The Build button itself: a build that answers within a frame re-enables it before the
+    // browser moves focus off the disabled button, so "disabled" alone would depend on speed.
+    a.getAttribute('data-testid') === 'build.run'
   );
 }
 
