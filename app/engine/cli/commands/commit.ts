@@ -1,7 +1,9 @@
-/** `docker diff` and `docker commit`: a container's writable layer, seen and kept. */
-import { applyChanges } from './commitChanges.ts';
-import { containerChanges, ownCommand } from '../../containers/container.ts';
-import { diffId, imageConfigJson, imageId } from '../../fs/index.ts';
+/**
+ * `docker diff` and `docker commit`: a container's writable layer, seen and kept. The CLI reads
+ * the flags; the daemon makes the image (daemon/commit.ts).
+ */
+import { containerChanges } from '../../containers/container.ts';
+import { commitContainer } from '../../daemon/commit.ts';
 import { parseArgs } from '../argv.ts';
 import { ok, usageError, type Command } from '../types.ts';
 
@@ -37,42 +39,12 @@ export const commit: Command = ({ engine, argv }) => {
       'commit [OPTIONS] CONTAINER [REPOSITORY[:TAG]]',
       "Create a new image from a container's changes",
     );
-  const c = engine.containers.resolve(ref);
-  const image = engine.images.resolve(c.image);
-  const rw = c.rw.commit();
-  const layers = rw.stats.entries ? [...image.layers, rw] : [...image.layers];
-  const history = [
-    ...image.history,
-    {
-      created: '1970-01-01T00:00:00Z',
-      created_by: c.argv.join(' '),
-      ...(args.string('message') ? { comment: args.string('message')! } : {}),
-      ...(rw.stats.entries ? {} : { empty_layer: true }),
-    },
-  ];
-  // The new image keeps the container's command as its CMD, as docker commit does.
-  const ownCmd = ownCommand(c.argv, image.config.Entrypoint).cmd;
-  // `--change` instructions apply on top (`--change 'CMD ["cat", "/etc/motd"]'`).
-  const config = applyChanges(args.list('change'), {
-    ...image.config,
-    Cmd: ownCmd.length ? ownCmd : (image.config.Cmd ?? []),
+  // dockerd reads the --change instructions and makes the image (daemon/commit.ts).
+  const id = commitContainer(engine, {
+    container: ref,
+    ...(repo ? { repo } : {}),
+    ...(args.string('message') ? { comment: args.string('message')! } : {}),
+    changes: args.list('change'),
   });
-  const configJson = imageConfigJson({
-    config,
-    diffIds: layers.map((l) => diffId(l)),
-    history,
-    flavor: 'classic',
-    extra: { parent: image.id },
-  });
-  const { id } = engine.addImage({
-    id: imageId(configJson),
-    layers,
-    config,
-    history,
-    configJson,
-    parent: image.id,
-    intermediate: false,
-  });
-  if (repo) engine.images.tag(id, repo);
   return ok(`${id}\n`);
 };
