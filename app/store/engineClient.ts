@@ -97,6 +97,7 @@ export function createEngineClient(makePort: () => Port = workerPort): EngineCli
     fileContent: (...a) => call('fileContent', a),
     files: (...a) => call('files', a),
     layerEntries: (...a) => call('layerEntries', a),
+    union: (...a) => call('union', a),
     load: (...a) => call('load', a),
     lessonStart: (...a) => call('lessonStart', a),
     lessonGoals: (...a) => call('lessonGoals', a),

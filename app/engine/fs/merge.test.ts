@@ -1,24 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { layerFromEntries } from './layer.ts';
 import { MergedView } from './merge.ts';
+import { whiteoutStack } from './testing/trees.ts';
 
-// The layers of oracle/observed/bkit.layers.txt (base replaced by a small one).
-const base = layerFromEntries([{ path: '/etc/passwd', type: 'file', data: 'root\n' }]);
-const run1 = layerFromEntries([
-  { path: '/data/del.txt', type: 'file', data: 'two\n' },
-  { path: '/data/f1', type: 'file', data: 'one\n' },
-  { path: '/gone/sub/g', type: 'file', data: 'x\n' },
-  { path: '/repl/old', type: 'file', data: 'y\n' },
-]);
-const workdir = layerFromEntries([{ path: '/app', type: 'dir' }]);
-const run2 = layerFromEntries([
-  { path: '/data/.wh.del.txt', type: 'file' },
-  { path: '/data/greet', type: 'file', data: 'hi\n' },
-  { path: '/.wh.gone', type: 'file' },
-  // The marker comes after the new child here: opaque markers apply first whatever the order.
-  { path: '/repl/new', type: 'file', data: 'new\n' },
-  { path: '/repl/.wh..wh..opq', type: 'file' },
-]);
+const [base, run1, workdir, run2] = whiteoutStack();
 const view = MergedView.of([base, run1, workdir, run2]);
 
 describe('MergedView', () => {

@@ -23,6 +23,7 @@ import type {
   EngineView,
   FileRow,
   LayerEntries,
+  UnionView,
 } from './types.ts';
 
 export interface EngineMethods {
@@ -48,6 +49,7 @@ export interface EngineMethods {
   ): FileContent;
   files(image: string, upTo: number): FileRow[];
   layerEntries(image: string, index: number): LayerEntries;
+  union(image: string, container?: string): UnionView | undefined;
   load(state: EngineState): void;
   /** Resets the engine into the lesson's start state and empties the learner's activity. */
   lessonStart(lesson: Lesson): LessonStarted;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolveTestImage } from '../build/testing/fixtures.ts';
 import { builtinCatalog } from '../shell/packages/builtin.ts';
+import { copiedUpFrom, pathFate } from '../fs/union.ts';
 import { LabSession } from './session.ts';
 import type { BuildInput, LayerView } from './types.ts';
 
@@ -119,5 +120,34 @@ describe('LabSession', () => {
     idle = true;
     s.warm({ dockerfile: DF, files: [] });
     expect(lookups).toBeGreaterThan(0);
+  });
+
+  it('draws the union of an image, and of a container with its writable layer on top', () => {
+    const s = session();
+    const v = s.build(input(DF, [{ path: 'a.txt', content: 'mine\n' }])).build;
+    const id = v.image!.id;
+    const image = s.union(id)!;
+    const n = v.image!.layers.length;
+    expect(image.container).toBeUndefined();
+    expect(image.map.layers).toHaveLength(n);
+    const b = image.map.paths.indexOf('/data/b');
+    expect(pathFate(image.map, b)).toEqual({
+      visibleFrom: undefined,
+      deletedBy: n - 1,
+      hidden: [n - 3],
+    });
+    // The same image asked again is the same map: it is made once.
+    expect(s.union(id)!.map).toBe(image.map);
+
+    s.command("docker run --name web app:1 sh -c 'echo changed > /data/a'", [], DF);
+    const c = s.union(id, 'web')!;
+    expect(c.container?.name).toBe('web');
+    expect(c.map.layers).toHaveLength(n + 1);
+    const a = c.map.paths.indexOf('/data/a');
+    expect(copiedUpFrom(c.map, a, n)).toBe(n - 2);
+    expect(s.view().containers[0]).toMatchObject({ name: 'web', imageId: id });
+    // A container of another image, or none by that name: the image alone.
+    expect(s.union(id, 'nobody')!.container).toBeUndefined();
+    expect(s.union('sha256:nothing')).toBeUndefined();
   });
 });

@@ -17,7 +17,8 @@ import {
   type EngineState,
   type StateDelta,
 } from '../daemon/persist.ts';
-import { diffId } from '../fs/index.ts';
+import { diffId, type Layer } from '../fs/index.ts';
+import { unionMap } from '../fs/union.ts';
 import type { PackageCatalog } from '../shell/index.ts';
 import type { GolfScore } from '../lessons/golf.ts';
 import type { LessonPar } from '../lessons/par.ts';
@@ -41,6 +42,7 @@ import type {
   EngineView,
   FileRow,
   LayerEntries,
+  UnionView,
 } from './types.ts';
 import { fileContent, type FileContent } from './fileContent.ts';
 import { labHost } from './labHost.ts';
@@ -306,6 +308,7 @@ export class LabSession {
       id: c.id,
       name: c.name,
       image: c.imageName,
+      imageId: c.image,
       state: c.state,
       changes: containerChanges(c).map((ch) => ({ kind: ch.kind, path: ch.path })),
       writableBytes: writableSize(c),
@@ -333,6 +336,25 @@ export class LabSession {
     const record = this.engine.images.find(image);
     return record ? layerEntries(record, index) : { entries: [], omitted: 0 };
   }
+
+  /**
+   * The union filesystem of an image for the picture; with `container` (a container of that
+   * image), its writable layer on top. An image's own map is kept: it never changes.
+   */
+  union(image: string, container?: string): UnionView | undefined {
+    const record = this.engine.images.find(image);
+    if (!record) return undefined;
+    const c = container === undefined ? undefined : this.engine.containers.find(container);
+    if (!c || c.image !== record.id) {
+      let map = this.unionMaps.get(record.layers);
+      if (!map) this.unionMaps.set(record.layers, (map = unionMap(record.layers)));
+      return { image: record.id, map, container: undefined };
+    }
+    const layers: Layer[] = [...record.layers, c.rw.commit()];
+    return { image: record.id, map: unionMap(layers), container: { id: c.id, name: c.name } };
+  }
+
+  private readonly unionMaps = new WeakMap<readonly Layer[], UnionView['map']>();
 
   /** A file of an image (up to a layer) or of a container, for the file viewer. */
   fileContent(

@@ -5,6 +5,7 @@
 import type { BuildEvent, BuilderKind } from '../build/events.ts';
 import type { ContextFile } from '../build/context.ts';
 import type { Diagnostic } from '../common/diagnostics.ts';
+import type { UnionMap } from '../fs/union.ts';
 import type { InteractiveShell } from './interactive.ts';
 
 export type EntryType = 'file' | 'dir' | 'symlink';
@@ -124,11 +125,22 @@ export interface ImageSummary {
 export interface ContainerView {
   id: string;
   name: string;
+  /** The image as the container was started from it (`app:1`). */
   image: string;
+  /** The image's ID. */
+  imageId: string;
   state: string;
   /** The writable layer, as `docker diff` lists it. */
   changes: { kind: 'A' | 'C' | 'D'; path: string }[];
   writableBytes: number;
+}
+
+/** An image's union filesystem for the picture, with a container's writable layer on top. */
+export interface UnionView {
+  image: string;
+  /** The image's layers, then the container's writable layer when there is a container. */
+  map: UnionMap;
+  container: { id: string; name: string } | undefined;
 }
 
 export interface EngineView {

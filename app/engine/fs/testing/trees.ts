@@ -1,4 +1,5 @@
 import type { DirNode } from '../types.ts';
+import { layerFromEntries, type Layer } from '../layer.ts';
 import { treeFromEntries } from '../tree.ts';
 import type { EntrySpec } from '../tree.ts';
 
@@ -36,4 +37,30 @@ export function syntheticBase(n: number): DirNode {
       });
   }
   return treeFromEntries(entries);
+}
+
+/**
+ * The layers of oracle/observed/bkit.layers.txt (base replaced by a small one): a base, a RUN
+ * that writes files, a WORKDIR, and a RUN that deletes a file, deletes a directory and makes
+ * an opaque directory.
+ */
+export function whiteoutStack(): [base: Layer, run1: Layer, workdir: Layer, run2: Layer] {
+  return [
+    layerFromEntries([{ path: '/etc/passwd', type: 'file', data: 'root\n' }]),
+    layerFromEntries([
+      { path: '/data/del.txt', type: 'file', data: 'two\n' },
+      { path: '/data/f1', type: 'file', data: 'one\n' },
+      { path: '/gone/sub/g', type: 'file', data: 'x\n' },
+      { path: '/repl/old', type: 'file', data: 'y\n' },
+    ]),
+    layerFromEntries([{ path: '/app', type: 'dir' }]),
+    layerFromEntries([
+      { path: '/data/.wh.del.txt', type: 'file' },
+      { path: '/data/greet', type: 'file', data: 'hi\n' },
+      { path: '/.wh.gone', type: 'file' },
+      // The marker comes after the new child here: opaque markers apply first whatever the order.
+      { path: '/repl/new', type: 'file', data: 'new\n' },
+      { path: '/repl/.wh..wh..opq', type: 'file' },
+    ]),
+  ];
 }
