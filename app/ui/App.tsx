@@ -22,6 +22,7 @@ import { BuildBar } from './lab/BuildBar.tsx';
 import { StarterPicker } from './lab/StarterPicker.tsx';
 import { ViewMenu } from './lab/ViewMenu.tsx';
 import { usePrefs } from './prefs.ts';
+import { usePresent } from './present/mode.ts';
 import { ContextFileEditor, FileTabs } from './lab/ContextFiles.tsx';
 import { FilesystemPanel } from './lab/FilesystemPanel.tsx';
 import { LayerStack } from './lab/LayerStack.tsx';
@@ -57,11 +58,14 @@ const ContainerPanel = lazy(
 const ImagesPanel = lazy(
   deferredImport(() => import('./lab/ImagesPanel.tsx').then((m) => ({ default: m.ImagesPanel }))),
 );
+// The union filesystem picture: its own chunk, also the main view while presenting.
+const UnionPanel = lazy(deferredImport(() => import('./union/UnionPanel.tsx')));
 // Started at once (not on first render of a tab), so the chunks load in the background.
 void afterStartup().then(() => {
   void import('./lab/CachePanel.tsx');
   void import('./lab/ContainerPanel.tsx');
   void import('./lab/ImagesPanel.tsx');
+  void import('./union/UnionPanel.tsx');
 });
 
 /**
@@ -157,16 +161,22 @@ function Workspace() {
   );
 }
 
-type Inspector = 'fs' | 'cache' | 'container' | 'images';
+type Inspector = 'fs' | 'union' | 'cache' | 'container' | 'images';
 const INSPECTORS: { id: Inspector; title: string }[] = [
   { id: 'fs', title: strings.fs.heading },
+  { id: 'union', title: strings.union.heading },
   { id: 'cache', title: strings.cache.heading },
   { id: 'container', title: strings.container.heading },
   { id: 'images', title: strings.images.heading },
 ];
 
 function InspectorPanels() {
-  const [tab, setTab] = useState<Inspector>('fs');
+  const presenting = usePresent().on;
+  const [tab, setTab] = useState<Inspector>(presenting ? 'union' : 'fs');
+  // Presenting makes the picture the main view; the presenter can still choose another tab.
+  useEffect(() => {
+    if (presenting) setTab('union');
+  }, [presenting]);
   const title = INSPECTORS.find((i) => i.id === tab)!.title;
   return (
     <div className="inspector">
@@ -196,6 +206,7 @@ function InspectorPanels() {
           {tab === 'cache' && <CachePanel />}
           {tab === 'container' && <ContainerPanel />}
           {tab === 'images' && <ImagesPanel />}
+          {tab === 'union' && <UnionPanel />}
         </Suspense>
       </Panel>
     </div>

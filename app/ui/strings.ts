@@ -1,10 +1,12 @@
 /**
  * Every string the UI shows or announces, in one table: one place to review the wording,
  * and later to translate it. The lab's panels are here; sharing, presenting and embedding
- * (strings/sharing.ts) and the course (strings/lessons.ts) are parts of the same table.
+ * (strings/sharing.ts), the course (strings/lessons.ts) and the union filesystem picture
+ * (strings/union.ts) are parts of the same table.
  */
 import { lessonStrings } from './strings/lessons.ts';
 import { sharingStrings } from './strings/sharing.ts';
+import { unionStrings } from './strings/union.ts';
 
 export const strings = {
   productName: 'Layerlab',
@@ -337,4 +339,5 @@ export const strings = {
   },
   ...sharingStrings,
   ...lessonStrings,
+  ...unionStrings,
 } as const;

@@ -68,13 +68,18 @@ interface Draft {
 
 const topFirst = (a: { layer: number }, b: { layer: number }) => b.layer - a.layer;
 
-/** The first index in sorted `paths` whose value is >= `key`. */
-function lowerBound(paths: readonly string[], key: string): number {
+/**
+ * The first index in the sorted `list` whose value is >= `key` (binary search).
+ *
+ * @example
+ * lowerBound(['/a', '/a/b', '/c'], '/a/'); // 1: where the paths below /a begin
+ */
+export function lowerBound<T extends string | number>(list: readonly T[], key: T): number {
   let lo = 0;
-  let hi = paths.length;
+  let hi = list.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (paths[mid]! < key) lo = mid + 1;
+    if (list[mid]! < key) lo = mid + 1;
     else hi = mid;
   }
   return lo;

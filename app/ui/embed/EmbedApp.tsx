@@ -42,6 +42,7 @@ const ImagesPanel = lazy(() =>
 const ContainerPanel = lazy(() =>
   import('../lab/ContainerPanel.tsx').then((m) => ({ default: m.ContainerPanel })),
 );
+const UnionPanel = lazy(() => import('../union/UnionPanel.tsx'));
 
 // Animations start once the page has started; until then layers appear without motion.
 const loadMotionFeatures = deferredImport(() =>
@@ -99,6 +100,7 @@ const TITLES: Record<PanelName, string> = {
   terminal: strings.terminal.heading,
   images: strings.images.heading,
   container: strings.container.heading,
+  union: strings.union.heading,
 };
 
 function panelBody(name: PanelName, readonly: boolean): ReactNode {
@@ -117,6 +119,8 @@ function panelBody(name: PanelName, readonly: boolean): ReactNode {
       return <ImagesPanel />;
     case 'container':
       return <ContainerPanel />;
+    case 'union':
+      return <UnionPanel />;
   }
 }
 

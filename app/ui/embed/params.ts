@@ -12,6 +12,7 @@ export const PANELS = [
   'terminal',
   'images',
   'container',
+  'union',
 ] as const;
 export type PanelName = (typeof PANELS)[number];
 export const DEFAULT_PANELS: PanelName[] = ['layers', 'fs'];

@@ -3,6 +3,7 @@ import type { FileContent } from '../../engine/session/session.ts';
 import type { FileRow, ImageView, LayerEntries, LayerEntry } from '../../engine/session/types.ts';
 import { useLabStore, buildProgress, playedLayer } from '../../store/index.ts';
 import { formatBytes } from '../format.ts';
+import { SearchField } from '../SearchField.tsx';
 import { strings } from '../strings.ts';
 import { useProgress, useShownBuild } from './useProgress.ts';
 import { layerNames, type LayerNamer } from './layerNames.ts';
@@ -126,7 +127,7 @@ export function FilesystemPanel() {
   const [changesOf, setChangesOf] = useState<{ key: string; listed: LayerEntries } | undefined>(
     undefined,
   );
-  const ids = { layer: useId(), filter: useId() };
+  const ids = { layer: useId() };
 
   // Choosing a layer in the stack shows the filesystem as of that layer.
   const stepLayer =
@@ -222,16 +223,7 @@ export function FilesystemPanel() {
             </button>
           ))}
         </div>
-        <label className="field" htmlFor={ids.filter}>
-          <span className="visually-hidden">{t.filter}</span>
-          <input
-            id={ids.filter}
-            type="search"
-            placeholder={t.filter}
-            value={filter}
-            onChange={(e) => setFilter(e.target.value)}
-          />
-        </label>
+        <SearchField label={t.filter} value={filter} onChange={setFilter} />
       </div>
       <div className="fs-body">
         {notPlayed ? (

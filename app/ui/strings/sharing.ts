@@ -46,9 +46,9 @@ export const sharingStrings = {
     openFull: 'Open in Layerlab',
     loading: 'Loading…',
     noPanels:
-      'This embed shows no panels: give panels= one or more of layers, fs, cache, editor, terminal, images, container.',
+      'This embed shows no panels: give panels= one or more of layers, fs, union, cache, editor, terminal, images, container.',
     unknownPanel: (names: string[]) =>
-      `Unknown panel${names.length === 1 ? '' : 's'} ${names.join(', ')} left out (choose from layers, fs, cache, editor, terminal, images, container).`,
+      `Unknown panel${names.length === 1 ? '' : 's'} ${names.join(', ')} left out (choose from layers, fs, union, cache, editor, terminal, images, container).`,
     labProblem: (message: string) => `The lab for this embed could not be opened: ${message}`,
     readonlyLabel: 'Dockerfile (read-only)',
   },

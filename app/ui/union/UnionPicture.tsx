@@ -1,0 +1,448 @@
+import { AnimatePresence, m, useReducedMotionConfig } from 'motion/react';
+import {
+  memo,
+  useImperativeHandle,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type Ref,
+} from 'react';
+import { formatBytes } from '../format.ts';
+import { strings } from '../strings.ts';
+import { G, type Action, type Item, type SlabBox, type TileBox } from './layout.ts';
+import { moveFocus, NAV_KEYS } from './nav.ts';
+import type { UnionPicture as Picture } from './picture.ts';
+import { useFresh, useViewport, type Viewport } from './viewport.ts';
+
+const t = strings.union;
+const { TILE_W, TILE_H, PLATE_H, SKEW, EDGE, LABEL_H, COL_W, BAND_H, PAD } = G;
+
+export interface PictureHandle {
+  zoomBy(factor: number): void;
+  fit(): void;
+}
+
+interface Props {
+  picture: Picture;
+  /** Changes with the image: its slabs then come in anew. */
+  imageKey: string;
+  onAction: (action: Action) => void;
+  /** What the focused (or hovered) item is, in words, for the line under the picture. */
+  onDescribe: (text: string) => void;
+  handle: Ref<PictureHandle>;
+}
+
+const ease = { duration: 0.45, ease: [0.2, 0.7, 0.3, 1] as const };
+
+const Tile = memo(function Tile({
+  tile,
+  fresh,
+  reduced,
+  focused,
+  onFocus,
+  onActivate,
+}: {
+  tile: TileBox;
+  fresh: boolean;
+  reduced: boolean;
+  focused: boolean;
+  onFocus: (id: string) => void;
+  onActivate: (id: string) => void;
+}) {
+  const hole = tile.kind === 'hole';
+  const initial =
+    reduced || !fresh
+      ? false
+      : tile.fromDy !== undefined
+        ? // A copy-up leaves its layer: it starts where the lower copy is and rises.
+          { x: tile.x, y: tile.y + tile.fromDy, opacity: 1 }
+        : { x: tile.x, y: tile.y - 28, opacity: 0 };
+  return (
+    <m.g
+      className={`u-tile u-focusable ${tile.kind} ${tile.state}`}
+      data-id={tile.key}
+      data-testid="union.tile"
+      data-kind={tile.kind}
+      data-state={tile.state}
+      role="button"
+      aria-label={tile.label}
+      tabIndex={focused ? 0 : -1}
+      initial={initial}
+      animate={{ x: tile.x, y: tile.y, opacity: 1 }}
+      exit={reduced ? { opacity: 0, transition: { duration: 0 } } : { opacity: 0 }}
+      transition={reduced ? { duration: 0 } : { ...ease, delay: fresh ? 0.15 : 0 }}
+      onFocus={() => onFocus(tile.key)}
+      onClick={() => onActivate(tile.key)}
+    >
+      {hole ? (
+        <m.ellipse
+          className="u-hole"
+          cx={TILE_W / 2}
+          cy={TILE_H / 2}
+          rx={TILE_W / 2 - 4}
+          ry={TILE_H / 2 - 1}
+          initial={reduced || !fresh ? false : { scale: 0 }}
+          animate={{ scale: 1 }}
+          transition={reduced ? { duration: 0 } : { duration: 0.35, delay: 0.35 }}
+          style={{ transformBox: 'fill-box', transformOrigin: 'center' }}
+        />
+      ) : (
+        <rect className="u-card" width={TILE_W} height={TILE_H} rx={5} />
+      )}
+      <g clipPath="url(#u-tile-clip)">
+        <text className="u-title" x={hole ? 16 : 7} y={15}>
+          {hole ? `✕ ${tile.title}` : tile.title}
+        </text>
+        <text className="u-meta" x={hole ? 16 : 7} y={29}>
+          {tile.meta}
+        </text>
+      </g>
+      {focused && (
+        <rect
+          className="u-focus-ring"
+          x={-4}
+          y={-4}
+          width={TILE_W + 8}
+          height={TILE_H + 8}
+          rx={7}
+        />
+      )}
+    </m.g>
+  );
+});
+
+function zoomButton(label: string, glyph: string, onClick: () => void) {
+  return (
+    <button type="button" className="button" aria-label={label} title={label} onClick={onClick}>
+      {glyph}
+    </button>
+  );
+}
+
+function platePoints(x0: number, x1: number): string {
+  const front = PLATE_H - EDGE;
+  return `${x0 + SKEW},0 ${x1 + SKEW},0 ${x1},${front} ${x0},${front}`;
+}
+
+/** A slab: a translucent plate, seen from a little above, with its front edge. */
+function Plate({ y, x0, x1, phase }: { y: number; x0: number; x1: number; phase: string }) {
+  return (
+    <g transform={`translate(0 ${y})`}>
+      <polygon className={`u-plate u-plate-${phase}`} points={platePoints(x0, x1)} />
+      <rect className={`u-edge-${phase}`} x={x0} y={PLATE_H - EDGE} width={x1 - x0} height={EDGE} />
+    </g>
+  );
+}
+
+function slabText(s: SlabBox, chars: number): string {
+  const size = formatBytes(s.size);
+  const head =
+    s.kind === 'container'
+      ? `${t.phaseGlyph.container} ${t.containerTitle(s.title)} · ${t.phase.container}`
+      : `${t.layerTag(s.layer + 1)} ${t.phaseGlyph[s.phase]} ${t.phase[s.phase]} · ${s.title}`;
+  const tail = ` · ${size}`;
+  const room = Math.max(12, chars - tail.length);
+  return (head.length > room ? `${head.slice(0, room - 1)}…` : head) + tail;
+}
+
+/**
+ * The union filesystem drawn: slabs, tiles, holes, lids and lines in SVG, moved and zoomed
+ * by drag, wheel and the toolbar; every slab and tile reachable by keyboard (one tab stop,
+ * arrow keys inside), each with its name, layer and size as its accessible name.
+ */
+export function UnionPicture({ picture, imageKey, onAction, onDescribe, handle }: Props) {
+  const reduced = useReducedMotionConfig() ?? false;
+  const box = useRef<HTMLDivElement>(null);
+  const svg = useRef<SVGSVGElement>(null);
+  const port = useViewport(box, picture.width, picture.height);
+  const { view, size } = port;
+  const [focusId, setFocusId] = useState<string | undefined>(undefined);
+  const [pendingFocus, setPendingFocus] = useState(false);
+
+  useImperativeHandle(handle, () => ({ zoomBy: port.zoomBy, fit: port.fit }), [port]);
+
+  const items = useMemo(() => new Map(picture.rows.flat().map((i) => [i.id, i])), [picture]);
+  const first = picture.rows[0]?.[0]?.id;
+  const current = focusId !== undefined && items.has(focusId) ? focusId : first;
+  const fresh = useFresh(
+    useMemo(
+      () => [
+        ...picture.slabs.map((s) => `${imageKey}${s.key}`),
+        ...picture.tiles.map((x) => `${imageKey}${x.key}`),
+        ...picture.lines.map((x) => `${imageKey}${x.key}`),
+        ...picture.arrows.map((x) => `${imageKey}${x.key}`),
+      ],
+      [picture, imageKey],
+    ),
+  );
+
+  // The box of an item in picture units, to bring it into view.
+  const boxOf = (id: string): { x?: number; y: number; w: number; h: number } | undefined => {
+    const tile = picture.tiles.find((x) => x.key === id);
+    if (tile) return { x: tile.x, y: tile.y, w: TILE_W, h: TILE_H };
+    // Labels stay at the left edge: only their height matters.
+    const slab = picture.slabs.find((x) => x.key === id);
+    if (slab) return { y: slab.y, w: 0, h: LABEL_H + PLATE_H };
+    const marker = picture.markers.find((x) => x.key === id);
+    if (marker) return { y: marker.y, w: 0, h: 24 };
+    const cover = picture.covers.find((x) => x.key === id);
+    if (cover) return { x: cover.x, y: cover.y, w: Math.min(cover.w, TILE_W), h: cover.h };
+    const band = picture.bands.find((x) => x.key === id);
+    if (band) return { x: band.x, y: 0, w: Math.min(band.w, TILE_W), h: BAND_H };
+    return undefined;
+  };
+
+  const focusItem = (id: string) => {
+    setFocusId(id);
+    const b = boxOf(id);
+    if (b) port.reveal(b);
+    setPendingFocus(true);
+    const item = items.get(id);
+    if (item) onDescribe(item.label);
+  };
+
+  useLayoutEffect(() => {
+    if (!pendingFocus || current === undefined) return;
+    setPendingFocus(false);
+    const el = svg.current?.querySelector<SVGElement>(`[data-id="${CSS.escape(current)}"]`);
+    el?.focus({ preventScroll: true });
+  }, [pendingFocus, current, view]);
+
+  const activate = (id: string) => {
+    const item = items.get(id);
+    setFocusId(id);
+    if (item) {
+      onDescribe(item.label);
+      onAction(item.action);
+    }
+  };
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.ctrlKey || e.metaKey || e.altKey) return;
+    if (NAV_KEYS.has(e.key) && e.key !== 'PageUp' && e.key !== 'PageDown') {
+      const next = moveFocus(picture.rows, current, e.key);
+      if (next) focusItem(next);
+    } else if (e.key === 'Enter' || e.key === ' ') {
+      if (current) activate(current);
+    } else if (e.key === '+' || e.key === '=') port.zoomBy(1.25);
+    else if (e.key === '-') port.zoomBy(0.8);
+    else if (e.key === '0') port.fit();
+    else return;
+    // Handled here: the lab's own arrow keys (Step, Back) must not also act.
+    e.preventDefault();
+    e.stopPropagation();
+  };
+
+  // Only what is in view (and a column either side) is drawn: 10,000 paths stay fast.
+  const x0 = -view.tx / view.k - COL_W * 2;
+  const x1 = (size.w - view.tx) / view.k + COL_W;
+  const inView = (x: number, w: number = TILE_W) => x + w >= x0 && x <= x1;
+  const plateX0 = PAD;
+  const plateX1 = picture.width - PAD - SKEW;
+  const chars = Math.floor((size.w / view.k - 24) / 8);
+  const focusable = (id: string, className = '') => ({
+    'data-id': id,
+    tabIndex: id === current ? 0 : -1,
+    role: 'button' as const,
+    className: `u-focusable ${className}`.trim(),
+    onFocus: () => {
+      setFocusId(id);
+      const item = items.get(id);
+      if (item) onDescribe(item.label);
+    },
+    onClick: () => activate(id),
+    'aria-label': items.get(id)?.label,
+  });
+  // One ring, on the item that holds the tab stop; CSS shows it only while it has focus.
+  const ring = (id: string, w: number, h: number, x = 0, y = 0) =>
+    id === current ? (
+      <rect className="u-focus-ring" x={x - 4} y={y - 4} width={w + 8} height={h + 8} rx={6} />
+    ) : null;
+
+  return (
+    <div
+      ref={box}
+      className={port.dragging ? 'union-view dragging' : 'union-view'}
+      data-testid="union.view"
+      {...port.pointerHandlers}
+    >
+      <svg
+        ref={svg}
+        className="union-svg"
+        role="group"
+        aria-label={t.pictureLabel}
+        onKeyDown={onKeyDown}
+        data-testid="union.picture"
+      >
+        <defs>
+          {/* Tile text never runs past its tile (each tile's own coordinates). */}
+          <clipPath id="u-tile-clip">
+            <rect x={2} y={0} width={TILE_W - 4} height={TILE_H} />
+          </clipPath>
+          <pattern
+            id="u-hatch"
+            width="8"
+            height="8"
+            patternUnits="userSpaceOnUse"
+            patternTransform="rotate(45)"
+          >
+            <line className="u-hatch-line" x1="0" y1="0" x2="0" y2="8" />
+          </pattern>
+        </defs>
+        <g transform={`translate(${view.tx} ${view.ty}) scale(${view.k})`}>
+          {/* The open folders, to fold them again. */}
+          {picture.bands
+            .filter((b) => inView(b.x, b.w))
+            .map((b) => (
+              <g key={b.key} {...focusable(b.key, 'u-band')} data-testid="union.band">
+                <rect x={b.x + 4} y={4} width={b.w - 8} height={BAND_H - 6} rx={4} />
+                <text className="u-muted" x={b.x + 12} y={BAND_H - 8}>
+                  {`▾ ${b.dir}/`}
+                </text>
+                {ring(b.key, b.w - 8, BAND_H - 6, b.x + 4, 4)}
+              </g>
+            ))}
+          <Plate y={picture.mergedY} x0={plateX0} x1={plateX1} phase="merged" />
+          <AnimatePresence initial={false}>
+            {picture.slabs.map((s) => (
+              <m.g
+                key={`${imageKey}${s.key}`}
+                initial={
+                  reduced || !fresh.has(`${imageKey}${s.key}`)
+                    ? false
+                    : { y: s.phase === 'cached' ? 40 : -40, opacity: 0 }
+                }
+                animate={{ y: 0, opacity: 1 }}
+                exit={{ opacity: 0, transition: { duration: reduced ? 0 : 0.25 } }}
+                transition={reduced ? { duration: 0 } : ease}
+                data-testid="union.slab"
+                data-layer={s.layer}
+              >
+                <m.g
+                  initial={false}
+                  animate={{ y: s.plateY }}
+                  transition={reduced ? { duration: 0 } : ease}
+                >
+                  <Plate y={0} x0={plateX0} x1={plateX1} phase={s.phase} />
+                </m.g>
+              </m.g>
+            ))}
+          </AnimatePresence>
+          {picture.covers
+            .filter((c) => inView(c.x, c.w))
+            .map((c) => (
+              <g key={c.key} {...focusable(c.key)} data-testid="union.lid">
+                <rect className="u-lid" x={c.x} y={c.y} width={c.w} height={c.h} rx={4} />
+                {ring(c.key, c.w, c.h, c.x, c.y)}
+              </g>
+            ))}
+          {picture.lines
+            .filter((l) => inView(l.x - 2, 4))
+            .map((l) => {
+              const isFresh = !reduced && fresh.has(`${imageKey}${l.key}`);
+              return (
+                <g key={l.key}>
+                  <m.line
+                    className={l.deleted ? 'u-line deleted' : 'u-line'}
+                    x1={l.x}
+                    x2={l.x}
+                    initial={isFresh ? { y1: l.y1, y2: l.y1 } : false}
+                    animate={{ y1: l.y1, y2: l.y2 }}
+                    transition={reduced ? { duration: 0 } : { ...ease, delay: isFresh ? 0.4 : 0 }}
+                  />
+                  {l.dots.map((d) => (
+                    <circle key={d} className="u-dot" cx={l.x} cy={d} r={4} />
+                  ))}
+                </g>
+              );
+            })}
+          {picture.arrows
+            .filter((a) => inView(a.x - 4, 8))
+            .map((a) => (
+              <m.path
+                key={a.key}
+                className="u-arrow"
+                d={`M ${a.x} ${a.y1} L ${a.x} ${a.y2 + 6} m -5 8 l 5 -8 l 5 8`}
+                initial={reduced || !fresh.has(`${imageKey}${a.key}`) ? false : { pathLength: 0 }}
+                animate={{ pathLength: 1 }}
+                transition={reduced ? { duration: 0 } : { ...ease, delay: 0.5 }}
+              />
+            ))}
+          <AnimatePresence initial={false}>
+            {picture.tiles
+              .filter((x) => inView(x.x))
+              .map((x) => (
+                <Tile
+                  key={`${imageKey}${x.key}`}
+                  tile={x}
+                  fresh={fresh.has(`${imageKey}${x.key}`)}
+                  reduced={reduced}
+                  focused={x.key === current}
+                  onFocus={(id) => {
+                    setFocusId(id);
+                    const item = items.get(id);
+                    if (item) onDescribe(item.label);
+                  }}
+                  onActivate={activate}
+                />
+              ))}
+          </AnimatePresence>
+        </g>
+        {/* Labels stay at the left edge however the picture is moved sideways. */}
+        <g transform={`translate(0 ${view.ty}) scale(${view.k})`}>
+          <text className="u-label" x={8 / view.k} y={picture.mergedY - 8}>
+            {t.merged}
+          </text>
+          {picture.slabs.map((s) => (
+            <m.g
+              key={`${imageKey}${s.key}`}
+              {...focusable(s.key)}
+              data-testid="union.slab-label"
+              initial={false}
+              animate={{ y: s.y }}
+              transition={reduced ? { duration: 0 } : ease}
+            >
+              <text className="u-label" x={8 / view.k} y={LABEL_H - 8}>
+                {slabText(s, chars)}
+              </text>
+              {ring(
+                s.key,
+                Math.min(chars, slabText(s, chars).length) * 7.2,
+                LABEL_H - 4,
+                6 / view.k,
+                2,
+              )}
+            </m.g>
+          ))}
+          {picture.markers.map((mk) => (
+            <m.g
+              key={mk.key}
+              {...focusable(mk.key)}
+              data-testid="union.marker"
+              initial={false}
+              animate={{ y: mk.y }}
+              transition={reduced ? { duration: 0 } : ease}
+            >
+              <text className="u-marker" x={8 / view.k} y={16}>
+                {`◇ ${mk.text.length > chars - 24 ? `${mk.text.slice(0, Math.max(8, chars - 25))}…` : mk.text} · ${t.metadata}`}
+              </text>
+              {ring(mk.key, Math.min(chars, mk.text.length + 24) * 6.6, 20, 6 / view.k, 0)}
+            </m.g>
+          ))}
+        </g>
+      </svg>
+      <div className="union-zoom" role="group" aria-label={t.zoomGroup}>
+        {zoomButton(t.zoomOut, '−', () => port.zoomBy(0.8))}
+        <span className="union-zoom-level">{t.zoom(Math.round(view.k * 100))}</span>
+        {zoomButton(t.zoomIn, '+', () => port.zoomBy(1.25))}
+        <button type="button" className="button" onClick={port.fit}>
+          {t.fit}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+export type { Item, Viewport };
