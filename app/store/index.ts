@@ -28,3 +28,4 @@ export { STARTERS } from './starters.ts';
 export { buildCommand, buildFlags } from './buildCommand.ts';
 export type { BuildSettings } from './buildCommand.ts';
 export type { WorkspaceFile } from './workspaceSlice.ts';
+export * from './union.ts';

@@ -5,7 +5,9 @@ import { layerFromEntries, type Layer } from './layer.ts';
 import { MergedView } from './merge.ts';
 import { openOverlay } from './overlay.ts';
 import { utf8, whiteoutStack } from './testing/trees.ts';
-import { copiedUpFrom, partsOf, pathFate, unionFate, unionMap, type UnionMap } from './union.ts';
+import { copiedUpFrom, fateTable, pathFate, unionFate } from './union-fate.ts';
+import { unionMap } from './union-map.ts';
+import { partsOf, type UnionMap } from './union.ts';
 
 // A deleted file, a deleted directory, an opaque directory; and /etc/passwd rewritten on top.
 const [base, run1, workdir, run2] = whiteoutStack();
@@ -167,17 +169,26 @@ describe('unionMap against MergedView', () => {
           const m = unionMap(layers);
           for (let top = 0; top < layers.length; top++) {
             const view = MergedView.of(layers.slice(0, top + 1));
+            const table = fateTable(m, top);
+            let hidden = 0;
             m.paths.forEach((path, i) => {
               const fate = pathFate(m, i, top);
               expect(unionFate(partsOf(m, i), top)).toEqual(fate);
+              // The one-pass table says the same as the per-path rule.
+              expect(table.visibleFrom[i]).toBe(fate.visibleFrom ?? -1);
+              expect(table.deletedBy[i]).toBe(fate.deletedBy ?? -1);
+              for (const l of fate.hidden)
+                hidden += partsOf(m, i).find((x) => x.layer === l)?.size ?? 0;
               const node = view.lookup(path);
               expect(fate.visibleFrom !== undefined, path).toBe(node !== undefined);
               if (node) {
                 expect(fate.visibleFrom).toBe(view.provenance(path).providedBy);
                 const visible = partsOf(m, i).find((x) => x.layer === fate.visibleFrom);
                 expect(visible?.role).toBe(node.type);
+                expect(table.visibleFile[i]).toBe(node.type === 'dir' ? 0 : 1);
               }
             });
+            expect(table.hiddenBytes).toBe(hidden);
           }
         },
       ),

@@ -5,7 +5,6 @@
  * from the merged view down to the layer that provides the path. Pure; the rules are
  * overlay2's, as `MergedView` applies them.
  */
-import type { Layer } from './layer.ts';
 
 /**
  * What one layer says about one path. `file`, `dir`, `symlink`: the layer holds an entry at
@@ -58,16 +57,6 @@ export interface UnionMap {
   readonly by: Int32Array;
 }
 
-interface Draft {
-  layer: number;
-  role: UnionRole;
-  size: number;
-  by?: string;
-  opaque?: true;
-}
-
-const topFirst = (a: { layer: number }, b: { layer: number }) => b.layer - a.layer;
-
 /**
  * The first index in the sorted `list` whose value is >= `key` (binary search).
  *
@@ -83,90 +72,6 @@ export function lowerBound<T extends string | number>(list: readonly T[], key: T
     else hi = mid;
   }
   return lo;
-}
-
-/**
- * Every path of a stack of layers (bottom first) with each layer's part in it.
- *
- * @example
- * const map = unionMap([base, run1, run2]);
- * map.paths.length; // every path any of the three layers names
- */
-export function unionMap(layers: readonly Layer[]): UnionMap {
-  const byPath = new Map<string, Draft[]>();
-  // Entries that hide what lower layers hold below them: [layer, path, role].
-  const covers: [number, string, 'whiteout' | 'opaque'][] = [];
-  layers.forEach((layer, index) => {
-    for (const r of layer.records()) {
-      let parts = byPath.get(r.path);
-      if (!parts) byPath.set(r.path, (parts = []));
-      if (r.kind === 'opaque') {
-        const dir = parts.find((p) => p.layer === index);
-        if (dir) dir.opaque = true;
-        covers.push([index, r.path, 'opaque']);
-        continue;
-      }
-      const role: UnionRole =
-        r.kind === 'hardlink' ? 'file' : r.kind === 'whiteout' ? 'whiteout' : r.kind;
-      parts.push({ layer: index, role, size: r.kind === 'file' ? r.size : 0 });
-      // A whiteout, or a file or symlink where a directory was, hides everything below it.
-      if (role !== 'dir') covers.push([index, r.path, 'whiteout']);
-    }
-  });
-  const sorted = [...byPath.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  for (const [layer, at, role] of covers) {
-    const prefix = at === '/' ? '/' : `${at}/`;
-    for (let i = lowerBound(sorted, prefix); i < sorted.length; i++) {
-      const path = sorted[i]!;
-      if (!path.startsWith(prefix)) break;
-      const parts = byPath.get(path)!;
-      if (parts.some((p) => p.layer === layer)) continue;
-      // Only what the layers below still show is hidden here (covers come bottom-up).
-      const below = [...parts].sort(topFirst);
-      if (unionFate(below, layer - 1).visibleFrom === undefined) continue;
-      parts.push({ layer, role, size: 0, by: at });
-    }
-  }
-  return pack(
-    layers.map((l, index) => {
-      const st = l.stats;
-      return {
-        index,
-        size: st.size,
-        files: st.files + st.hardlinks,
-        whiteouts: st.whiteouts,
-        opaques: st.opaques,
-      };
-    }),
-    sorted,
-    byPath,
-  );
-}
-
-function pack(layers: UnionLayerStats[], paths: string[], byPath: Map<string, Draft[]>): UnionMap {
-  let total = 0;
-  for (const parts of byPath.values()) total += parts.length;
-  const index = new Map(paths.map((p, i) => [p, i]));
-  const first = new Uint32Array(paths.length + 1);
-  const layer = new Uint16Array(total);
-  const role = new Uint8Array(total);
-  const size = new Float64Array(total);
-  const opaque = new Uint8Array(total);
-  const by = new Int32Array(total);
-  let n = 0;
-  paths.forEach((path, i) => {
-    first[i] = n;
-    for (const p of byPath.get(path)!.sort(topFirst)) {
-      layer[n] = p.layer;
-      role[n] = UNION_ROLES.indexOf(p.role);
-      size[n] = p.size;
-      opaque[n] = p.opaque ? 1 : 0;
-      by[n] = p.by === undefined ? -1 : (index.get(p.by) ?? -1);
-      n++;
-    }
-  });
-  first[paths.length] = n;
-  return { layers, paths, first, layer, role, size, opaque, by };
 }
 
 /**
@@ -189,110 +94,4 @@ export function partsOf(map: UnionMap, i: number): UnionPart[] {
     });
   }
   return out;
-}
-
-/** Where a path stands in the merged view of the layers up to `top`. */
-export interface UnionFate {
-  /** The layer whose entry the merged view shows (for a directory: whose metadata). */
-  readonly visibleFrom: number | undefined;
-  /** The layer whose whiteout (or opaque directory) hides the path. */
-  readonly deletedBy: number | undefined;
-  /** Lower layers whose copies at the path are hidden: their bytes are still in the image. */
-  readonly hidden: readonly number[];
-}
-
-interface PartReader {
-  count: number;
-  layer(k: number): number;
-  role(k: number): UnionRole;
-  opaque(k: number): boolean;
-}
-
-function decide(parts: PartReader, top: number): UnionFate {
-  let visibleFrom: number | undefined;
-  let deletedBy: number | undefined;
-  const hidden: number[] = [];
-  // seeking: nothing yet; merging: a visible directory still sees the directories below;
-  // covered: whatever is lower is hidden.
-  let state: 'seeking' | 'merging' | 'covered' = 'seeking';
-  for (let k = 0; k < parts.count; k++) {
-    const layer = parts.layer(k);
-    if (layer > top) continue;
-    const role = parts.role(k);
-    const entry = role === 'file' || role === 'dir' || role === 'symlink';
-    if (state === 'seeking') {
-      if (entry) {
-        visibleFrom = layer;
-        state = role === 'dir' && !parts.opaque(k) ? 'merging' : 'covered';
-      } else {
-        deletedBy = layer;
-        state = 'covered';
-      }
-    } else if (state === 'merging') {
-      if (role === 'dir') {
-        if (parts.opaque(k)) state = 'covered';
-      } else {
-        if (entry) hidden.push(layer);
-        state = 'covered';
-      }
-    } else if (entry) hidden.push(layer);
-  }
-  return { visibleFrom, deletedBy, hidden };
-}
-
-/**
- * The fate of a path in the layers up to `top` (all by default), from its parts (top-most
- * first): the top-most part decides; directories merge with the directories below until
- * something covers them; everything under a covering part is hidden, not removed.
- *
- * @example
- * unionFate(partsOf(map, sdk)); // { visibleFrom: undefined, deletedBy: 2, hidden: [1] }
- * unionFate(partsOf(map, sdk), 1); // { visibleFrom: 1, deletedBy: undefined, hidden: [] }
- */
-export function unionFate(parts: readonly UnionPart[], top = Infinity): UnionFate {
-  return decide(
-    {
-      count: parts.length,
-      layer: (k) => parts[k]!.layer,
-      role: (k) => parts[k]!.role,
-      opaque: (k) => parts[k]!.opaque === true,
-    },
-    top,
-  );
-}
-
-/** `unionFate` of path number `i` of a map, read from its columns without copying. */
-export function pathFate(map: UnionMap, i: number, top = Infinity): UnionFate {
-  const at = map.first[i]!;
-  return decide(
-    {
-      count: map.first[i + 1]! - at,
-      layer: (k) => map.layer[at + k]!,
-      role: (k) => UNION_ROLES[map.role[at + k]!]!,
-      opaque: (k) => map.opaque[at + k] === 1,
-    },
-    top,
-  );
-}
-
-/**
- * For path number `i`, which the layer `upper` (a container's writable layer, on top of the
- * stack) holds as a file: the lower layer whose visible file it was copied up from, if the
- * file was there before (overlayfs copies a lower file up whole before the first write to it).
- *
- * @example
- * copiedUpFrom(map, map.paths.indexOf('/srv/version'), 3); // 1
- */
-export function copiedUpFrom(map: UnionMap, i: number, upper: number): number | undefined {
-  const at = map.first[i]!;
-  if (map.first[i + 1] === at || map.layer[at] !== upper || UNION_ROLES[map.role[at]!] !== 'file')
-    return undefined;
-  const below = pathFate(map, i, upper - 1).visibleFrom;
-  if (below === undefined) return undefined;
-  for (let k = at; k < map.first[i + 1]!; k++) {
-    if (map.layer[k] !== below) continue;
-    const role = UNION_ROLES[map.role[k]!];
-    return role === 'file' || role === 'symlink' ? below : undefined;
-  }
-  return undefined;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolveTestImage } from '../build/testing/fixtures.ts';
 import { builtinCatalog } from '../shell/packages/builtin.ts';
-import { copiedUpFrom, pathFate } from '../fs/union.ts';
+import { copiedUpFrom, pathFate } from '../fs/union-fate.ts';
 import { LabSession } from './session.ts';
 import type { BuildInput, LayerView } from './types.ts';
 

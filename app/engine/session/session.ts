@@ -18,7 +18,7 @@ import {
   type StateDelta,
 } from '../daemon/persist.ts';
 import { diffId, type Layer } from '../fs/index.ts';
-import { unionMap } from '../fs/union.ts';
+import { unionMap } from '../fs/union-map.ts';
 import type { PackageCatalog } from '../shell/index.ts';
 import type { GolfScore } from '../lessons/golf.ts';
 import type { LessonPar } from '../lessons/par.ts';

@@ -1,4 +1,11 @@
 /** The UI's strings for the union filesystem picture (part of `strings`). */
+
+// One formatter for every count: building one per call costs more than the text it makes.
+const numbers = new Intl.NumberFormat('en-US');
+
+/** `1 file`, `10,000 files`. */
+const count = (n: number, word: string) => `${numbers.format(n)} ${n === 1 ? word : `${word}s`}`;
+
 export const unionStrings = {
   union: {
     heading: 'Union filesystem',
@@ -9,6 +16,7 @@ export const unionStrings = {
     notPlayed: 'Press Step or Play: each layer lands on the stack as its step runs.',
     loading: 'Drawing the layers…',
     toolbar: 'Picture controls',
+    describeHint: 'Choose a slab or a tile (or Tab into the picture) to read what it holds.',
     pictureLabel:
       'The union filesystem, base layer at the bottom and the merged view on top. Arrow keys move between layers and files, Enter opens a folder.',
     search: 'Find paths',
@@ -40,13 +48,14 @@ export const unionStrings = {
     containerTitle: (name: string) => `Container ${name}`,
     metadata: 'metadata only, no layer',
     hole: 'whiteout',
+    holes: (n: number) => `${count(n, 'whiteout')}`,
     holeUnder: (dir: string) => `deleted with ${dir}/`,
     opaque: (dir: string) => `opaque ${dir}/: hides what lower layers have in it`,
     hidden: 'hidden',
     deleted: 'deleted',
     copiedUp: (layer: number) => `↑ copied up from L${layer}`,
-    files: (n: number) => `${n.toLocaleString('en-US')} ${n === 1 ? 'file' : 'files'}`,
-    otherPaths: (n: number) => `${n.toLocaleString('en-US')} more`,
+    files: (n: number) => count(n, 'file'),
+    otherPaths: (n: number) => `${numbers.format(n)} more`,
     newDir: 'directory',
     fold: (dir: string) => `Fold ${dir}/`,
     legend: 'How to read it',
@@ -72,6 +81,8 @@ export const unionStrings = {
       dir: (path: string, where: string) => `${path}/: directory in ${where}.`,
       whiteout: (path: string, where: string) =>
         `Whiteout in ${where}: ${path} is deleted from the layers below, which still hold its bytes.`,
+      holes: (dir: string | undefined, where: string, n: number) =>
+        `${dir ? `Folder ${dir}` : 'Other paths'} in ${where}: ${count(n, 'whiteout')}, deleting paths of the layers below, which still hold their bytes.${dir ? ' Enter opens it.' : ''}`,
       whiteoutUnder: (path: string, dir: string, where: string) =>
         `${path} is deleted in ${where} with its directory ${dir}/.`,
       opaque: (dir: string, where: string) =>
@@ -79,20 +90,20 @@ export const unionStrings = {
       copiedUp: (path: string, from: number, size: string) =>
         `${path}: ${size}, copied up from layer ${from} into the writable layer, then changed.`,
       folder: (dir: string, where: string, files: number, size: string, seen: number) =>
-        `Folder ${dir}/ in ${where}: ${files} ${files === 1 ? 'file' : 'files'}, ${size}; ${seen} seen in the merged view. Enter opens it.`,
+        `Folder ${dir}/ in ${where}: ${count(files, 'file')}, ${size}; ${numbers.format(seen)} seen in the merged view. Enter opens it.`,
       rest: (where: string, files: number, size: string) =>
-        `Other paths in ${where}: ${files} ${files === 1 ? 'file' : 'files'}, ${size}.`,
+        `Other paths in ${where}: ${count(files, 'file')}, ${size}.`,
       mergedFile: (path: string, where: string) => `${path} in the merged view: from ${where}.`,
       mergedDir: (path: string, where: string) =>
         `${path}/ in the merged view: a directory, made in ${where}.`,
       mergedDeleted: (path: string, where: string) =>
         `${path} is not in the merged view: ${where} deleted it.`,
       mergedFolder: (dir: string, seen: number) =>
-        `Folder ${dir}/ in the merged view: ${seen} ${seen === 1 ? 'file' : 'files'}. Enter opens it.`,
-      mergedRest: (seen: number) =>
-        `Other paths in the merged view: ${seen} ${seen === 1 ? 'file' : 'files'}.`,
+        `Folder ${dir}/ in the merged view: ${count(seen, 'file')}. Enter opens it.`,
+      mergedRest: (seen: number) => `Other paths in the merged view: ${count(seen, 'file')}.`,
       band: (dir: string) => `Open folder ${dir}/. Enter folds it into one tile.`,
-      layerName: (n: number, title: string) => `layer ${n} (${title})`,
+      layerName: (n: number, title: string) =>
+        `layer ${n} (${title.length > 40 ? `${title.slice(0, 39)}…` : title})`,
       layerShort: (n: number) => `layer ${n}`,
       containerName: (name: string) => `the writable layer of ${name}`,
     },

@@ -1,5 +1,5 @@
 import { useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
-import { useLabStore } from '../../store/index.ts';
+import { useLabStore, useUnionView } from '../../store/index.ts';
 import { formatBytes } from '../format.ts';
 import { useProgress, useShownBuild } from '../lab/useProgress.ts';
 import { SearchField } from '../SearchField.tsx';
@@ -8,7 +8,6 @@ import { defaultOpen, pathTree } from './columns.ts';
 import { G, type Action } from './layout.ts';
 import { focusOf, unionPicture } from './picture.ts';
 import { UnionPicture, type PictureHandle } from './UnionPicture.tsx';
-import { useUnionView } from './useUnionView.ts';
 import './union.css';
 
 const t = strings.union;
@@ -32,15 +31,16 @@ function applyChoices(open: Set<string>, c: Choices): Set<string> {
 }
 
 /**
- * How many columns to open by default: what fits the box at a readable size, and at least
- * ten (the picture pans for the rest).
+ * How many columns to open by default: what fits the box at a readable size (`base`: the root
+ * font's scale, larger on a projector), and at least ten (the picture pans for the rest).
  */
-function budgetFor(width: number): number {
-  const base =
-    typeof document === 'undefined'
-      ? 1
-      : parseFloat(getComputedStyle(document.documentElement).fontSize) / 16 || 1;
+function budgetFor(width: number, base: number): number {
   return Math.max(10, Math.floor(width / (G.COL_W * base * 0.8)));
+}
+
+/** The root font's scale; read when the box changes size, never while the build plays. */
+function rootScale(): number {
+  return parseFloat(getComputedStyle(document.documentElement).fontSize) / 16 || 1;
 }
 
 /**
@@ -71,13 +71,15 @@ export function UnionPanel() {
   const [described, setDescribed] = useState('');
   const picture = useRef<PictureHandle>(null);
   const root = useRef<HTMLDivElement>(null);
-  const [width, setWidth] = useState(600);
+  const [box, setBox] = useState({ width: 600, base: 1 });
   const containerId = useId();
 
   useEffect(() => {
     const el = root.current;
     if (!el) return;
-    const ro = new ResizeObserver(() => setWidth(el.clientWidth || 600));
+    const ro = new ResizeObserver(() =>
+      setBox({ width: el.clientWidth || 600, base: rootScale() }),
+    );
     ro.observe(el);
     return () => ro.disconnect();
   }, []);
@@ -89,7 +91,7 @@ export function UnionPanel() {
     () => (map && image ? focusOf(map, image, search, upper) : undefined),
     [map, image, search, upper],
   );
-  const budget = budgetFor(width) * (search.trim() ? 3 : 1);
+  const budget = budgetFor(box.width, box.base) * (search.trim() ? 3 : 1);
   const open = useMemo(() => {
     if (!tree || !focus) return new Set<string>();
     const mine = choices.search === search ? choices : NO_CHOICES;
@@ -206,13 +208,13 @@ export function UnionPanel() {
             onAction={onAction}
             onDescribe={setDescribed}
             handle={picture}
+            fitKey={search}
           />
           <div className="union-status" data-testid="union.status">
-            {described && (
-              <p className="union-focus-text" aria-hidden="true">
-                {described}
-              </p>
-            )}
+            {/* Always there, so the picture's box does not change size when something is chosen. */}
+            <p className="union-focus-text" aria-hidden="true">
+              {described || t.describeHint}
+            </p>
             <p className="union-size">
               {t.imageSize(
                 formatBytes(drawn.stack.imageBytes),

@@ -1,6 +1,7 @@
 import { AnimatePresence, m, useReducedMotionConfig } from 'motion/react';
 import {
-  memo,
+  useCallback,
+  useEffect,
   useImperativeHandle,
   useLayoutEffect,
   useMemo,
@@ -9,15 +10,15 @@ import {
   type KeyboardEvent,
   type Ref,
 } from 'react';
-import { formatBytes } from '../format.ts';
 import { strings } from '../strings.ts';
 import { G, type Action, type Item, type SlabBox, type TileBox } from './layout.ts';
+import { ease, Plate, slabText, Tile } from './shapes.tsx';
 import { moveFocus, NAV_KEYS } from './nav.ts';
 import type { UnionPicture as Picture } from './picture.ts';
 import { useFresh, useViewport, type Viewport } from './viewport.ts';
 
 const t = strings.union;
-const { TILE_W, TILE_H, PLATE_H, SKEW, EDGE, LABEL_H, COL_W, BAND_H, PAD } = G;
+const { TILE_W, TILE_H, PLATE_H, SKEW, LABEL_H, COL_W, BAND_H, PAD } = G;
 
 export interface PictureHandle {
   zoomBy(factor: number): void;
@@ -32,86 +33,9 @@ interface Props {
   /** What the focused (or hovered) item is, in words, for the line under the picture. */
   onDescribe: (text: string) => void;
   handle: Ref<PictureHandle>;
+  /** When it changes (a new search), the picture is fitted again from its top-left corner. */
+  fitKey: string;
 }
-
-const ease = { duration: 0.45, ease: [0.2, 0.7, 0.3, 1] as const };
-
-const Tile = memo(function Tile({
-  tile,
-  fresh,
-  reduced,
-  focused,
-  onFocus,
-  onActivate,
-}: {
-  tile: TileBox;
-  fresh: boolean;
-  reduced: boolean;
-  focused: boolean;
-  onFocus: (id: string) => void;
-  onActivate: (id: string) => void;
-}) {
-  const hole = tile.kind === 'hole';
-  const initial =
-    reduced || !fresh
-      ? false
-      : tile.fromDy !== undefined
-        ? // A copy-up leaves its layer: it starts where the lower copy is and rises.
-          { x: tile.x, y: tile.y + tile.fromDy, opacity: 1 }
-        : { x: tile.x, y: tile.y - 28, opacity: 0 };
-  return (
-    <m.g
-      className={`u-tile u-focusable ${tile.kind} ${tile.state}`}
-      data-id={tile.key}
-      data-testid="union.tile"
-      data-kind={tile.kind}
-      data-state={tile.state}
-      role="button"
-      aria-label={tile.label}
-      tabIndex={focused ? 0 : -1}
-      initial={initial}
-      animate={{ x: tile.x, y: tile.y, opacity: 1 }}
-      exit={reduced ? { opacity: 0, transition: { duration: 0 } } : { opacity: 0 }}
-      transition={reduced ? { duration: 0 } : { ...ease, delay: fresh ? 0.15 : 0 }}
-      onFocus={() => onFocus(tile.key)}
-      onClick={() => onActivate(tile.key)}
-    >
-      {hole ? (
-        <m.ellipse
-          className="u-hole"
-          cx={TILE_W / 2}
-          cy={TILE_H / 2}
-          rx={TILE_W / 2 - 4}
-          ry={TILE_H / 2 - 1}
-          initial={reduced || !fresh ? false : { scale: 0 }}
-          animate={{ scale: 1 }}
-          transition={reduced ? { duration: 0 } : { duration: 0.35, delay: 0.35 }}
-          style={{ transformBox: 'fill-box', transformOrigin: 'center' }}
-        />
-      ) : (
-        <rect className="u-card" width={TILE_W} height={TILE_H} rx={5} />
-      )}
-      <g clipPath="url(#u-tile-clip)">
-        <text className="u-title" x={hole ? 16 : 7} y={15}>
-          {hole ? `✕ ${tile.title}` : tile.title}
-        </text>
-        <text className="u-meta" x={hole ? 16 : 7} y={29}>
-          {tile.meta}
-        </text>
-      </g>
-      {focused && (
-        <rect
-          className="u-focus-ring"
-          x={-4}
-          y={-4}
-          width={TILE_W + 8}
-          height={TILE_H + 8}
-          rx={7}
-        />
-      )}
-    </m.g>
-  );
-});
 
 function zoomButton(label: string, glyph: string, onClick: () => void) {
   return (
@@ -121,38 +45,12 @@ function zoomButton(label: string, glyph: string, onClick: () => void) {
   );
 }
 
-function platePoints(x0: number, x1: number): string {
-  const front = PLATE_H - EDGE;
-  return `${x0 + SKEW},0 ${x1 + SKEW},0 ${x1},${front} ${x0},${front}`;
-}
-
-/** A slab: a translucent plate, seen from a little above, with its front edge. */
-function Plate({ y, x0, x1, phase }: { y: number; x0: number; x1: number; phase: string }) {
-  return (
-    <g transform={`translate(0 ${y})`}>
-      <polygon className={`u-plate u-plate-${phase}`} points={platePoints(x0, x1)} />
-      <rect className={`u-edge-${phase}`} x={x0} y={PLATE_H - EDGE} width={x1 - x0} height={EDGE} />
-    </g>
-  );
-}
-
-function slabText(s: SlabBox, chars: number): string {
-  const size = formatBytes(s.size);
-  const head =
-    s.kind === 'container'
-      ? `${t.phaseGlyph.container} ${t.containerTitle(s.title)} · ${t.phase.container}`
-      : `${t.layerTag(s.layer + 1)} ${t.phaseGlyph[s.phase]} ${t.phase[s.phase]} · ${s.title}`;
-  const tail = ` · ${size}`;
-  const room = Math.max(12, chars - tail.length);
-  return (head.length > room ? `${head.slice(0, room - 1)}…` : head) + tail;
-}
-
 /**
  * The union filesystem drawn: slabs, tiles, holes, lids and lines in SVG, moved and zoomed
  * by drag, wheel and the toolbar; every slab and tile reachable by keyboard (one tab stop,
  * arrow keys inside), each with its name, layer and size as its accessible name.
  */
-export function UnionPicture({ picture, imageKey, onAction, onDescribe, handle }: Props) {
+export function UnionPicture({ picture, imageKey, onAction, onDescribe, handle, fitKey }: Props) {
   const reduced = useReducedMotionConfig() ?? false;
   const box = useRef<HTMLDivElement>(null);
   const svg = useRef<SVGSVGElement>(null);
@@ -162,8 +60,19 @@ export function UnionPicture({ picture, imageKey, onAction, onDescribe, handle }
   const [pendingFocus, setPendingFocus] = useState(false);
 
   useImperativeHandle(handle, () => ({ zoomBy: port.zoomBy, fit: port.fit }), [port]);
+  const refit = port.fit;
+  useEffect(() => refit(), [fitKey, refit]);
 
   const items = useMemo(() => new Map(picture.rows.flat().map((i) => [i.id, i])), [picture]);
+  const bySlab = useMemo(() => {
+    const out = new Map<number | undefined, TileBox[]>();
+    for (const x of picture.tiles) {
+      const list = out.get(x.layer);
+      if (list) list.push(x);
+      else out.set(x.layer, [x]);
+    }
+    return out;
+  }, [picture]);
   const first = picture.rows[0]?.[0]?.id;
   const current = focusId !== undefined && items.has(focusId) ? focusId : first;
   const fresh = useFresh(
@@ -210,14 +119,22 @@ export function UnionPicture({ picture, imageKey, onAction, onDescribe, handle }
     el?.focus({ preventScroll: true });
   }, [pendingFocus, current, view]);
 
-  const activate = (id: string) => {
-    const item = items.get(id);
+  // Stable for the memoised tiles: they read the latest items and callbacks through a ref.
+  const latest = useRef({ items, onAction, onDescribe });
+  latest.current = { items, onAction, onDescribe };
+  const noticeFocus = useCallback((id: string) => {
     setFocusId(id);
-    if (item) {
-      onDescribe(item.label);
-      onAction(item.action);
-    }
-  };
+    const item = latest.current.items.get(id);
+    if (item) latest.current.onDescribe(item.label);
+  }, []);
+  const activate = useCallback(
+    (id: string) => {
+      noticeFocus(id);
+      const item = latest.current.items.get(id);
+      if (item) latest.current.onAction(item.action);
+    },
+    [noticeFocus],
+  );
 
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.ctrlKey || e.metaKey || e.altKey) return;
@@ -235,6 +152,18 @@ export function UnionPicture({ picture, imageKey, onAction, onDescribe, handle }
     e.stopPropagation();
   };
 
+  // A slab (its plate, and its tiles with it) drops in when built, rises into place when its
+  // layer comes from the cache, and moves down as later slabs land on top.
+  const slabMotion = (s: SlabBox) => ({
+    initial:
+      reduced || !fresh.has(`${imageKey}${s.key}`)
+        ? (false as const)
+        : { y: s.plateY + (s.phase === 'cached' ? 40 : -40), opacity: 0 },
+    animate: { y: s.plateY, opacity: 1 },
+    exit: { opacity: 0, transition: { duration: reduced ? 0 : 0.25 } },
+    transition: reduced ? { duration: 0 } : ease,
+  });
+
   // Only what is in view (and a column either side) is drawn: 10,000 paths stay fast.
   const x0 = -view.tx / view.k - COL_W * 2;
   const x1 = (size.w - view.tx) / view.k + COL_W;
@@ -247,11 +176,7 @@ export function UnionPicture({ picture, imageKey, onAction, onDescribe, handle }
     tabIndex: id === current ? 0 : -1,
     role: 'button' as const,
     className: `u-focusable ${className}`.trim(),
-    onFocus: () => {
-      setFocusId(id);
-      const item = items.get(id);
-      if (item) onDescribe(item.label);
-    },
+    onFocus: () => noticeFocus(id),
     onClick: () => activate(id),
     'aria-label': items.get(id)?.label,
   });
@@ -304,40 +229,21 @@ export function UnionPicture({ picture, imageKey, onAction, onDescribe, handle }
                 {ring(b.key, b.w - 8, BAND_H - 6, b.x + 4, 4)}
               </g>
             ))}
-          <Plate y={picture.mergedY} x0={plateX0} x1={plateX1} phase="merged" />
+          <g transform={`translate(0 ${picture.mergedY})`}>
+            <Plate x0={plateX0} x1={plateX1} phase="merged" />
+          </g>
           <AnimatePresence initial={false}>
             {picture.slabs.map((s) => (
               <m.g
                 key={`${imageKey}${s.key}`}
-                initial={
-                  reduced || !fresh.has(`${imageKey}${s.key}`)
-                    ? false
-                    : { y: s.phase === 'cached' ? 40 : -40, opacity: 0 }
-                }
-                animate={{ y: 0, opacity: 1 }}
-                exit={{ opacity: 0, transition: { duration: reduced ? 0 : 0.25 } }}
-                transition={reduced ? { duration: 0 } : ease}
+                {...slabMotion(s)}
                 data-testid="union.slab"
                 data-layer={s.layer}
               >
-                <m.g
-                  initial={false}
-                  animate={{ y: s.plateY }}
-                  transition={reduced ? { duration: 0 } : ease}
-                >
-                  <Plate y={0} x0={plateX0} x1={plateX1} phase={s.phase} />
-                </m.g>
+                <Plate x0={plateX0} x1={plateX1} phase={s.phase} />
               </m.g>
             ))}
           </AnimatePresence>
-          {picture.covers
-            .filter((c) => inView(c.x, c.w))
-            .map((c) => (
-              <g key={c.key} {...focusable(c.key)} data-testid="union.lid">
-                <rect className="u-lid" x={c.x} y={c.y} width={c.w} height={c.h} rx={4} />
-                {ring(c.key, c.w, c.h, c.x, c.y)}
-              </g>
-            ))}
           {picture.lines
             .filter((l) => inView(l.x - 2, 4))
             .map((l) => {
@@ -360,34 +266,69 @@ export function UnionPicture({ picture, imageKey, onAction, onDescribe, handle }
             })}
           {picture.arrows
             .filter((a) => inView(a.x - 4, 8))
-            .map((a) => (
-              <m.path
-                key={a.key}
-                className="u-arrow"
-                d={`M ${a.x} ${a.y1} L ${a.x} ${a.y2 + 6} m -5 8 l 5 -8 l 5 8`}
-                initial={reduced || !fresh.has(`${imageKey}${a.key}`) ? false : { pathLength: 0 }}
-                animate={{ pathLength: 1 }}
-                transition={reduced ? { duration: 0 } : { ...ease, delay: 0.5 }}
+            .map((a) => {
+              const d = `M ${a.x} ${a.y1} L ${a.x} ${a.y2 + 6} m -5 8 l 5 -8 l 5 8`;
+              return !reduced && fresh.has(`${imageKey}${a.key}`) ? (
+                <m.path
+                  key={a.key}
+                  className="u-arrow"
+                  d={d}
+                  initial={{ pathLength: 0 }}
+                  animate={{ pathLength: 1 }}
+                  transition={{ ...ease, delay: 0.5 }}
+                />
+              ) : (
+                <path key={a.key} className="u-arrow" d={d} />
+              );
+            })}
+          {/* The merged view's tiles: what a container sees. */}
+          {(bySlab.get(undefined) ?? [])
+            .filter((x) => inView(x.x))
+            .map((x) => (
+              <Tile
+                key={`${imageKey}${x.key}`}
+                tile={x}
+                y={x.y}
+                fresh={false}
+                focused={x.key === current}
+                onFocus={noticeFocus}
+                onActivate={activate}
               />
             ))}
+          {/* Each slab's tiles and lids move with the slab. */}
           <AnimatePresence initial={false}>
-            {picture.tiles
-              .filter((x) => inView(x.x))
-              .map((x) => (
-                <Tile
-                  key={`${imageKey}${x.key}`}
-                  tile={x}
-                  fresh={fresh.has(`${imageKey}${x.key}`)}
-                  reduced={reduced}
-                  focused={x.key === current}
-                  onFocus={(id) => {
-                    setFocusId(id);
-                    const item = items.get(id);
-                    if (item) onDescribe(item.label);
-                  }}
-                  onActivate={activate}
-                />
-              ))}
+            {picture.slabs.map((s) => (
+              <m.g key={`${imageKey}${s.key}`} {...slabMotion(s)}>
+                {picture.covers
+                  .filter((c) => c.layer === s.layer && inView(c.x, c.w))
+                  .map((c) => (
+                    <g key={c.key} {...focusable(c.key)} data-testid="union.lid">
+                      <rect
+                        className="u-lid"
+                        x={c.x}
+                        y={c.y - s.plateY}
+                        width={c.w}
+                        height={c.h}
+                        rx={4}
+                      />
+                      {ring(c.key, c.w, c.h, c.x, c.y - s.plateY)}
+                    </g>
+                  ))}
+                {(bySlab.get(s.layer) ?? [])
+                  .filter((x) => inView(x.x))
+                  .map((x) => (
+                    <Tile
+                      key={`${imageKey}${x.key}`}
+                      tile={x}
+                      y={x.y - s.plateY}
+                      fresh={!reduced && fresh.has(`${imageKey}${x.key}`)}
+                      focused={x.key === current}
+                      onFocus={noticeFocus}
+                      onActivate={activate}
+                    />
+                  ))}
+              </m.g>
+            ))}
           </AnimatePresence>
         </g>
         {/* Labels stay at the left edge however the picture is moved sideways. */}

@@ -4,7 +4,14 @@
  * an opaque directory's cover, a copy-up into a container's writable layer; for a folded
  * directory, the counts of all that. Pure: the engine's union map in, plain cells out.
  */
-import { copiedUpFrom, pathFate, UNION_ROLES, type UnionMap } from '../../engine/fs/union.ts';
+import {
+  copiedUpFrom,
+  fateTable,
+  pathFate,
+  UNION_ROLES,
+  type FateTable,
+  type UnionMap,
+} from '../../store/index.ts';
 import { parentOf, REST_KEY, type Column, type PathTree } from './columns.ts';
 
 export type CellState =
@@ -104,58 +111,67 @@ function pathCells(map: UnionMap, i: number, top: number, upper: number | undefi
   };
 }
 
+const ROLE = {
+  file: UNION_ROLES.indexOf('file'),
+  dir: UNION_ROLES.indexOf('dir'),
+  symlink: UNION_ROLES.indexOf('symlink'),
+  whiteout: UNION_ROLES.indexOf('whiteout'),
+  opaque: UNION_ROLES.indexOf('opaque'),
+};
+
 /**
  * The cells of many paths folded into one column: per layer, how many files, bytes,
  * whiteouts and copy-ups, and how many of its files the merged view shows from there.
  * `self` is the folded directory's own path (a whiteout or opaque flag on it shows too).
+ * Thousands of paths at every step of the playback: one loop, the fates from one table.
  */
 function foldedCells(
   map: UnionMap,
-  indexes: Iterable<number>,
+  fates: FateTable,
+  paths: { lo: number; hi: number } | readonly number[],
   self: number | undefined,
   top: number,
   upper: number | undefined,
 ): ColumnCells {
-  const byLayer = new Map<number, Cell>();
-  const cellAt = (layer: number) => {
-    let c = byLayer.get(layer);
-    if (!c) byLayer.set(layer, (c = emptyCell(layer)));
-    return c;
-  };
+  const byLayer: (Cell | undefined)[] = [];
+  const cellAt = (layer: number) => (byLayer[layer] ??= emptyCell(layer));
+  if (self !== undefined) {
+    for (let k = map.first[self]!; k < map.first[self + 1]!; k++) {
+      const layer = map.layer[k]!;
+      if (layer > top) continue;
+      const role = map.role[k]!;
+      const by = map.by[k]!;
+      const c = cellAt(layer);
+      if (role === ROLE.whiteout) {
+        c.kind = 'whiteout';
+        c.by = by >= 0 ? map.paths[by] : undefined;
+      } else if (role === ROLE.opaque) c.cover = map.paths[by];
+      else if (map.opaque[k] === 1) c.cover = map.paths[self];
+    }
+  }
   let seen = 0;
-  const add = (i: number, own: boolean) => {
-    const fate = pathFate(map, i, top);
+  const add = (i: number) => {
+    const from = fates.visibleFrom[i]!;
     for (let k = map.first[i]!; k < map.first[i + 1]!; k++) {
       const layer = map.layer[k]!;
       if (layer > top) continue;
-      const role = UNION_ROLES[map.role[k]!]!;
-      const by = map.by[k]!;
-      if (own) {
-        const c = cellAt(layer);
-        if (role === 'whiteout') {
-          c.kind = role;
-          c.by = by >= 0 ? map.paths[by] : undefined;
-        } else if (role === 'opaque') c.cover = map.paths[by];
-        else if (map.opaque[k] === 1) c.cover = map.paths[i];
-        continue;
-      }
+      const role = map.role[k]!;
       // Deletions inherited from a directory above are that directory's, not new holes.
-      if (by >= 0 && (role === 'whiteout' || role === 'opaque')) continue;
+      if (map.by[k]! >= 0 && (role === ROLE.whiteout || role === ROLE.opaque)) continue;
       const c = cellAt(layer);
-      if (role === 'whiteout') c.whiteouts++;
-      else if (role === 'file' || role === 'symlink') {
+      if (role === ROLE.whiteout) c.whiteouts++;
+      else if (role === ROLE.file || role === ROLE.symlink) {
         c.files++;
         c.size += map.size[k]!;
-        if (layer === fate.visibleFrom) c.seen++;
-        if (upper !== undefined && layer === upper && copiedUpFrom(map, i, upper) !== undefined)
-          c.copyUps++;
-      } else if (role === 'dir' && map.opaque[k] === 1) c.opaque = true;
+        if (layer === from) c.seen++;
+        if (layer === upper && copiedUpFrom(map, i, upper) !== undefined) c.copyUps++;
+      } else if (role === ROLE.dir && map.opaque[k] === 1) c.opaque = true;
     }
-    if (!own && visibleFile(map, i, top) !== undefined) seen++;
+    if (fates.visibleFile[i] === 1) seen++;
   };
-  if (self !== undefined) add(self, true);
-  for (const i of indexes) add(i, false);
-  const cells = [...byLayer.values()].sort((a, b) => a.layer - b.layer);
+  if ('lo' in paths) for (let i = paths.lo; i < paths.hi; i++) add(i);
+  else for (const i of paths) add(i);
+  const cells = byLayer.filter((c): c is Cell => c !== undefined);
   for (const c of cells) {
     if (c.kind === 'file' && c.files === 0) c.kind = c.whiteouts > 0 ? 'whiteout' : 'dir';
     c.state = c.seen > 0 ? 'visible' : c.kind === 'dir' ? 'merged' : 'hidden';
@@ -166,18 +182,6 @@ function foldedCells(
     deletedBy: undefined,
     seen,
   };
-}
-
-/** The layer a visible file or link comes from (undefined for directories and hidden paths). */
-function visibleFile(map: UnionMap, i: number, top: number): number | undefined {
-  const from = pathFate(map, i, top).visibleFrom;
-  if (from === undefined) return undefined;
-  for (let k = map.first[i]!; k < map.first[i + 1]!; k++) {
-    if (map.layer[k] !== from) continue;
-    const role = UNION_ROLES[map.role[k]!];
-    return role === 'file' || role === 'symlink' ? from : undefined;
-  }
-  return undefined;
 }
 
 /**
@@ -192,6 +196,7 @@ export function columnCells(
   upper: number | undefined,
 ): Map<string, ColumnCells> {
   const out = new Map<string, ColumnCells>();
+  const fates = fateTable(map, top);
   const shown = new Uint8Array(map.paths.length);
   // The open folders above the columns are theirs, not "other paths".
   const parents = new Set<string>();
@@ -224,15 +229,11 @@ export function columnCells(
       const { dir } = col;
       if (dir.self !== undefined) shown[dir.self] = 1;
       shown.fill(1, dir.lo, dir.hi);
-      out.set(col.key, foldedCells(map, range(dir.lo, dir.hi), dir.self, top, upper));
+      out.set(col.key, foldedCells(map, fates, dir, dir.self, top, upper));
     }
   }
   const rest: number[] = [];
   for (let i = 0; i < shown.length; i++) if (!shown[i]) rest.push(i);
-  out.set(REST_KEY, foldedCells(map, rest, undefined, top, upper));
+  out.set(REST_KEY, foldedCells(map, fates, rest, undefined, top, upper));
   return out;
-}
-
-function* range(lo: number, hi: number): Generator<number> {
-  for (let i = lo; i < hi; i++) yield i;
 }

@@ -4,7 +4,7 @@
  * map (sorted); which ones are of interest (the build's, a search's) and which folders are
  * open is the view's choice. Pure, for tests: no React.
  */
-import { lowerBound, type UnionMap } from '../../engine/fs/union.ts';
+import { lowerBound, type UnionMap } from '../../store/index.ts';
 
 /** A directory of the map's tree: its own path (if the map names it) and its subtree's range. */
 export interface TreeDir {
@@ -67,15 +67,12 @@ export function pathTree(map: UnionMap): PathTree {
     dirOf(parentOf(path)).dirs.set(nameOf(path), dir);
     return dir;
   };
-  // A path with something below it is a directory (the next sorted path with its prefix).
+  // A path with something below it is a directory: the first sorted path at or after `P/`
+  // starts with it.
   const isDir = (i: number): boolean => {
     const prefix = paths[i] + '/';
-    for (let j = i + 1; j < paths.length; j++) {
-      if (paths[j]!.startsWith(prefix)) return true;
-      // Sorted: past the prefix's range only when a path compares greater than the prefix.
-      if (paths[j]! > prefix) return false;
-    }
-    return false;
+    const at = lowerBound(paths, prefix);
+    return at < paths.length && paths[at]!.startsWith(prefix);
   };
   paths.forEach((path, i) => {
     if (path === '/') {
@@ -85,13 +82,15 @@ export function pathTree(map: UnionMap): PathTree {
     if (isDir(i)) dirOf(path).self = i;
     else dirOf(parentOf(path)).leaves.push(i);
   });
-  // Ranges: the descendants of D are the paths that start with `D/`, contiguous when sorted.
+  // Ranges: the descendants of D are the paths from `D/` up to `D0` ('0' follows '/').
   for (const dir of byPath.values()) {
-    const prefix = dir.path === '/' ? '/' : dir.path + '/';
-    dir.lo = lowerBound(paths, prefix);
-    let hi = dir.lo;
-    while (hi < paths.length && paths[hi]!.startsWith(prefix)) hi++;
-    dir.hi = hi;
+    if (dir.path === '/') {
+      dir.lo = 0;
+      dir.hi = paths.length;
+      continue;
+    }
+    dir.lo = lowerBound(paths, `${dir.path}/`);
+    dir.hi = lowerBound(paths, `${dir.path}0`);
   }
   return { root, byPath };
 }

@@ -3,9 +3,9 @@
  * search's), folded how, on which slabs at this point of the playback. Pure; the component
  * keeps the learner's choices (search, open folders, zoom) and draws what this returns.
  */
-import { pathFate, UNION_ROLES, type UnionMap } from '../../engine/fs/union.ts';
+import { fateTable, UNION_ROLES, type UnionMap } from '../../store/index.ts';
 import type { ImageView } from '../../engine/session/types.ts';
-import type { BuildProgress } from '../../store/progress.ts';
+import type { BuildProgress } from '../../store/index.ts';
 import { columnCells } from './cells.ts';
 import { columnsOf, pathsIn, searchPaths, type PathTree } from './columns.ts';
 import { layoutPicture, type Picture } from './layout.ts';
@@ -47,26 +47,39 @@ export function focusOf(
  * else that layer would look empty).
  */
 export function dirTells(map: UnionMap, tree: PathTree, ownFrom: number): (i: number) => boolean {
+  let known = told.get(map);
+  if (!known) told.set(map, (known = new Map()));
+  const memo = known;
   return (i) => {
-    const lo = map.first[i]!;
-    const hi = map.first[i + 1]!;
-    if (hi === lo) return false;
-    for (let k = lo; k < hi; k++) {
-      if (UNION_ROLES[map.role[k]!] === 'whiteout' || map.opaque[k] === 1) return true;
-    }
-    // Parts are top-most first: the last is where the directory first appears.
-    const made = map.layer[hi - 1]!;
-    if (made < ownFrom) return false;
-    const dir = tree.byPath.get(map.paths[i]!);
-    if (!dir) return true;
-    for (let j = dir.lo; j < dir.hi; j++) {
-      for (let k = map.first[j]!; k < map.first[j + 1]!; k++) {
-        const role = UNION_ROLES[map.role[k]!];
-        if (map.layer[k] === made && (role === 'file' || role === 'symlink')) return false;
-      }
-    }
-    return true;
+    const key = i * 64 + ownFrom;
+    let tells = memo.get(key);
+    if (tells === undefined) memo.set(key, (tells = dirTellsNow(map, tree, ownFrom, i)));
+    return tells;
   };
+}
+
+/** Answers per map: a folder's range is scanned once, not at every step of the playback. */
+const told = new WeakMap<UnionMap, Map<number, boolean>>();
+
+function dirTellsNow(map: UnionMap, tree: PathTree, ownFrom: number, i: number): boolean {
+  const lo = map.first[i]!;
+  const hi = map.first[i + 1]!;
+  if (hi === lo) return false;
+  for (let k = lo; k < hi; k++) {
+    if (UNION_ROLES[map.role[k]!] === 'whiteout' || map.opaque[k] === 1) return true;
+  }
+  // Parts are top-most first: the last is where the directory first appears.
+  const made = map.layer[hi - 1]!;
+  if (made < ownFrom) return false;
+  const dir = tree.byPath.get(map.paths[i]!);
+  if (!dir) return true;
+  for (let j = dir.lo; j < dir.hi; j++) {
+    for (let k = map.first[j]!; k < map.first[j + 1]!; k++) {
+      const role = UNION_ROLES[map.role[k]!];
+      if (map.layer[k] === made && (role === 'file' || role === 'symlink')) return false;
+    }
+  }
+  return true;
 }
 
 export interface PictureInput {
@@ -83,25 +96,6 @@ export interface UnionPicture extends Picture {
   stack: Stack;
   /** Bytes of copies hidden by later layers (rewritten or deleted): still in the image. */
   hiddenBytes: number;
-}
-
-/**
- * Bytes the layers up to `top` hold in copies the merged view does not show: every file a
- * later layer rewrote or deleted. A whiteout never gives them back.
- */
-export function hiddenBytes(map: UnionMap, top: number): number {
-  let total = 0;
-  for (let i = 0; i < map.paths.length; i++) {
-    const first = map.first[i]!;
-    // One part: nothing can hide it.
-    if (map.first[i + 1]! - first < 2) continue;
-    const { hidden } = pathFate(map, i, top);
-    for (const layer of hidden) {
-      for (let k = first; k < map.first[i + 1]!; k++)
-        if (map.layer[k] === layer) total += map.size[k]!;
-    }
-  }
-  return total;
 }
 
 /** Everything the component draws, at the playback position `progress`. */
@@ -124,5 +118,5 @@ export function unionPicture(input: PictureInput): UnionPicture {
     layerCount: image.layers.length,
     ...(container ? { containerChanges: container.changes } : {}),
   });
-  return { ...picture, stack, hiddenBytes: hiddenBytes(map, top) };
+  return { ...picture, stack, hiddenBytes: fateTable(map, top).hiddenBytes };
 }

@@ -4,7 +4,7 @@
  * writable layer on top once the build is done. Pure: from the build's views and progress.
  */
 import type { ImageView } from '../../engine/session/types.ts';
-import type { BuildProgress, StepProgress } from '../../store/progress.ts';
+import type { BuildProgress, StepProgress } from '../../store/index.ts';
 
 export interface StackSlab {
   /** Index in the union map: image layers from 0, the writable layer after them. */

@@ -27,9 +27,14 @@ function baseScale(): number {
   return Number.isFinite(px) && px > 0 ? px / 16 : 1;
 }
 
-/** Readable bounds of the scale: text in the picture never under about 10 px. */
+/** While presenting, the picture is never fitted below the projector's own text size. */
+function presenting(): boolean {
+  return typeof document !== 'undefined' && document.documentElement.dataset.present === 'on';
+}
+
+/** Readable bounds of the scale: text in the picture never under about 10 px when fitted. */
 export function zoomBounds(base: number): { min: number; max: number; fitMin: number } {
-  return { min: 0.35 * base, max: 2.5 * base, fitMin: 0.8 * base };
+  return { min: 0.35 * base, max: 2.5 * base, fitMin: (presenting() ? 1 : 0.8) * base };
 }
 
 /** Keeps the picture from leaving the box: it can be moved until its far edge shows. */
@@ -67,6 +72,7 @@ export function useViewport(box: RefObject<HTMLDivElement | null>, width: number
   const [dragging, setDragging] = useState(false);
   // Until the learner moves or zooms, the picture keeps fitting its box as it changes.
   const auto = useRef(true);
+  const base = useRef(1);
   const content = useMemo(() => ({ w: width, h: height }), [width, height]);
   const latest = useRef({ size, content });
   latest.current = { size, content };
@@ -74,7 +80,12 @@ export function useViewport(box: RefObject<HTMLDivElement | null>, width: number
   useEffect(() => {
     const el = box.current;
     if (!el) return;
-    const measure = () => setSize({ w: el.clientWidth, h: el.clientHeight });
+    // The root font is read here, when the box changes, not at every step of the playback
+    // (reading a computed style makes the browser recompute styles).
+    const measure = () => {
+      base.current = baseScale();
+      setSize({ w: el.clientWidth, h: el.clientHeight });
+    };
     measure();
     const ro = new ResizeObserver(measure);
     ro.observe(el);
@@ -84,7 +95,7 @@ export function useViewport(box: RefObject<HTMLDivElement | null>, width: number
   useEffect(() => {
     if (size.w === 0) return;
     setView((v) =>
-      auto.current ? fitView(size, content, baseScale()) : clampView(v, size, content),
+      auto.current ? fitView(size, content, base.current) : clampView(v, size, content),
     );
   }, [size, content]);
 
@@ -92,7 +103,7 @@ export function useViewport(box: RefObject<HTMLDivElement | null>, width: number
     auto.current = false;
     setView((v) => {
       const { size: s, content: c } = latest.current;
-      const { min, max } = zoomBounds(baseScale());
+      const { min, max } = zoomBounds(base.current);
       const k = Math.min(max, Math.max(min, v.k * factor));
       const p = at ?? { x: s.w / 2, y: s.h / 2 };
       // The point under the pointer stays where it is.
@@ -188,7 +199,7 @@ export function useViewport(box: RefObject<HTMLDivElement | null>, width: number
   const fit = useCallback(() => {
     auto.current = true;
     const { size: s, content: c } = latest.current;
-    setView(fitView(s, c, baseScale()));
+    setView(fitView(s, c, base.current));
   }, []);
 
   const zoomBy = useCallback((factor: number) => zoomAt(factor), [zoomAt]);

@@ -1,6 +1,15 @@
+/**
+ * The union filesystem for the picture: the engine's union map of an image (and a container),
+ * fetched when asked, and the engine's rules to read it (which layer shows a path at a height
+ * of the stack, copy-ups), for the UI to call through the store.
+ */
 import { useEffect, useState } from 'react';
-import type { EngineView, UnionView } from '../../engine/session/types.ts';
-import { useLabStore } from '../../store/index.ts';
+import type { EngineView, UnionView } from '../engine/session/types.ts';
+import { useLabStore } from './context.tsx';
+
+export { lowerBound, UNION_ROLES, type UnionMap, type UnionRole } from '../engine/fs/union.ts';
+export { copiedUpFrom, fateTable, pathFate, type FateTable } from '../engine/fs/union-fate.ts';
+export type { UnionView };
 
 export interface UnionFetch {
   /** The last answer for this image (and container), or undefined while the first is on its way. */
