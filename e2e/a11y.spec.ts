@@ -39,9 +39,9 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await page.getByRole('textbox', { name: 'Terminal: type docker commands' }).focus();
     await page.keyboard.type('docker run -d -it --name web app sh');
     await page.keyboard.press('Enter');
-    for (const tab of ['Filesystem', 'Build cache', 'Container', 'Images']) {
-      await page.getByRole('tab', { name: tab }).click();
-      await expect(page.getByRole('region', { name: tab })).toBeVisible();
+    for (const tab of ['Filesystem', 'Union filesystem', 'Build cache', 'Container', 'Images']) {
+      await page.getByRole('tab', { name: tab, exact: true }).click();
+      await expect(page.getByRole('region', { name: tab, exact: true })).toBeVisible();
       const results = await new AxeBuilder({ page }).analyze();
       const serious = results.violations
         .filter((v) => v.impact === 'serious' || v.impact === 'critical')

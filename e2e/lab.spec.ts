@@ -108,8 +108,8 @@ test.describe('the lab', () => {
     await lab.replaceText(DOCKERFILE);
     await buildAndFinish(lab);
     await items(page).filter({ hasText: 'rm /data/b' }).getByRole('button').first().click();
-    await page.getByRole('tab', { name: 'Filesystem' }).click();
-    const fs = page.getByRole('region', { name: 'Filesystem' });
+    await page.getByRole('tab', { name: 'Filesystem', exact: true }).click();
+    const fs = page.getByRole('region', { name: 'Filesystem', exact: true });
     await fs.getByRole('radio', { name: 'This layer’s changes' }).click();
     await expect(fs.getByTestId('fs.changes')).toContainText('data/.wh.b');
     await expect(fs.getByTestId('fs.changes')).toContainText('whiteout: hides /data/b');

@@ -7,7 +7,7 @@ test.describe('presenter mode', () => {
     { width: 1920, height: 1080 },
     { width: 1280, height: 720 },
   ]) {
-    test(`large type, layers and filesystem on screen, keys step (${size.width}x${size.height})`, async ({
+    test(`large type, layers and the union filesystem on screen, keys step (${size.width}x${size.height})`, async ({
       page,
       lab,
       pageErrors,
@@ -20,7 +20,7 @@ test.describe('presenter mode', () => {
         parseFloat(getComputedStyle(document.documentElement).fontSize),
       );
       expect(rootSize).toBeGreaterThanOrEqual(18);
-      // The editor is hidden until asked for; layers and filesystem fill the screen.
+      // The editor is hidden until asked for; the layers and the union picture fill the screen.
       await expect(page.getByTestId('panel.editor')).toBeHidden();
       await page.getByTestId('present.editor').click();
       await expect(page.getByTestId('panel.editor')).toBeVisible();
@@ -41,7 +41,12 @@ test.describe('presenter mode', () => {
       await page.keyboard.press('PageUp');
       await expect(spotlight).toContainText('FROM debian:bookworm-slim');
 
-      for (const id of ['panel.layers', 'panel.fs', 'present.spotlight']) {
+      // The union filesystem is the main view while presenting.
+      await expect(page.getByRole('tab', { name: 'Union filesystem' })).toHaveAttribute(
+        'aria-selected',
+        'true',
+      );
+      for (const id of ['panel.layers', 'panel.union', 'present.spotlight']) {
         const box = await page.getByTestId(id).boundingBox();
         expect(box, id).not.toBeNull();
         expect(box!.x).toBeGreaterThanOrEqual(0);

@@ -84,8 +84,8 @@ test('one number per step: the card, the timeline, the cache panel and the files
   await copy.getByRole('button').first().click();
   await page.getByRole('tab', { name: 'Build cache' }).click();
   await expect(page.getByRole('region', { name: 'Build cache' })).toContainText('Step 5 of 7');
-  await page.getByRole('tab', { name: 'Filesystem' }).click();
-  const fs = page.getByRole('region', { name: 'Filesystem' });
+  await page.getByRole('tab', { name: 'Filesystem', exact: true }).click();
+  const fs = page.getByRole('region', { name: 'Filesystem', exact: true });
   await expect(fs.getByRole('combobox', { name: 'Layer' })).toContainText('Step 5 · COPY app.py');
   // The file it added carries the same number.
   await choose(fs.getByRole('combobox', { name: 'Layer' }), 'Step 6 ·');
@@ -107,7 +107,7 @@ test('a RUN layer with many files says "this layer", not "this base layer"', asy
     'FROM debian:bookworm-slim\nRUN mkdir /d && cd /d && touch $(seq 1 2100)\n',
   );
   await build(lab, 1);
-  const fs = page.getByRole('region', { name: 'Filesystem' });
+  const fs = page.getByRole('region', { name: 'Filesystem', exact: true });
   await choose(fs.getByRole('combobox', { name: 'Layer' }), 'Step 2 ·');
   await fs.getByRole('radio', { name: 'This layer’s changes' }).click();
   await expect(fs).toContainText('more entries of this layer are not listed here');

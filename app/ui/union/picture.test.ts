@@ -3,8 +3,7 @@ import { resolveTestImage } from '../../engine/build/testing/fixtures.ts';
 import { LabSession } from '../../engine/session/session.ts';
 import type { BuildView } from '../../engine/session/types.ts';
 import { builtinCatalog } from '../../engine/shell/packages/builtin.ts';
-import { stepBoundaries } from '../../store/buildSlice.ts';
-import { buildProgress } from '../../store/progress.ts';
+import { buildProgress, stepBoundaries } from '../../store/index.ts';
 import { columnsOf, defaultOpen, pathTree, REST_KEY } from './columns.ts';
 import type { TileBox } from './layout.ts';
 import { moveFocus } from './nav.ts';
@@ -22,7 +21,7 @@ function build(s: LabSession, dockerfile: string): BuildView {
     noCache: false,
     buildArgs: {},
     tags: ['app:1'],
-  });
+  }).build;
   expect(v.ok, v.output).toBe(true);
   return v;
 }
