@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, LabPage, test } from './fixtures.ts';
+import { expect, HANG_MS, LabPage, test } from './fixtures.ts';
 
 const WHITEOUT = [
   'FROM debian:bookworm-slim',
@@ -18,13 +18,13 @@ const part = (page: Page, name: RegExp) => picture(page).getByRole('button', { n
 async function build(lab: LabPage, dockerfile: string) {
   await lab.replaceText(dockerfile);
   await lab.page.getByTestId('build.run').click();
-  await expect(lab.page.getByRole('button', { name: 'Replay' })).toBeVisible({ timeout: 30_000 });
+  await expect(lab.page.getByRole('button', { name: 'Replay' })).toBeVisible({ timeout: HANG_MS });
 }
 
 async function openUnion(page: Page) {
   await page.getByRole('tab', { name: 'Union filesystem' }).click();
   await expect(page.getByRole('region', { name: 'Union filesystem' })).toBeVisible();
-  await expect(picture(page)).toBeVisible({ timeout: 20_000 });
+  await expect(picture(page)).toBeVisible({ timeout: HANG_MS });
 }
 
 /** Runs a `docker run --name web ...` line in the terminal and waits for the container. */
@@ -34,7 +34,7 @@ async function runContainer(lab: LabPage, line: string) {
   await lab.page.keyboard.press('Enter');
   await lab.page.keyboard.type("docker ps -a --format 'made:{{.Names}}'");
   await lab.page.keyboard.press('Enter');
-  await expect(lab.screen).toContainText('made:web', { timeout: 20_000 });
+  await expect(lab.screen).toContainText('made:web', { timeout: HANG_MS });
 }
 
 async function serious(page: Page, where: string): Promise<string[]> {
@@ -227,7 +227,7 @@ test.describe('the union filesystem picture', () => {
     await lab.replaceText(WHITEOUT);
     await page.getByTestId('present.editor').click();
     await page.getByRole('button', { name: 'Build', exact: true }).click();
-    await expect(page.getByRole('button', { name: 'Replay' })).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByRole('button', { name: 'Replay' })).toBeVisible({ timeout: HANG_MS });
     await expect(page.getByRole('tab', { name: 'Union filesystem' })).toHaveAttribute(
       'aria-selected',
       'true',
@@ -240,10 +240,10 @@ test.describe('the union filesystem picture', () => {
     await page.goto('/embed.html?panels=layers,union');
     await expect(page.getByRole('region', { name: 'Union filesystem' })).toBeVisible();
     await page.getByTestId('embed.build').click();
-    await expect(page.getByTestId('timeline.where')).toContainText('Step', { timeout: 30_000 });
+    await expect(page.getByTestId('timeline.where')).toContainText('Step', { timeout: HANG_MS });
     await page.getByRole('slider', { name: 'Build progress' }).focus();
     await page.keyboard.press('End');
-    await expect(slabs(page).first()).toBeVisible({ timeout: 20_000 });
+    await expect(slabs(page).first()).toBeVisible({ timeout: HANG_MS });
     expect(await serious(page, 'embed')).toEqual([]);
   });
 });
@@ -253,7 +253,7 @@ test.describe('the union filesystem picture', () => {
 // presenting); the Python starter and the whiteout lesson also at 1920x1080 with 150 % zoom.
 async function shoot(page: Page, name: string, path: string) {
   const target = picture(page);
-  await expect(slabs(page).first()).toBeVisible({ timeout: 20_000 });
+  await expect(slabs(page).first()).toBeVisible({ timeout: HANG_MS });
   // The picture is on screen and the page does not scroll sideways.
   const box = (await target.boundingBox())!;
   const vp = page.viewportSize()!;
@@ -275,10 +275,10 @@ async function openLab(page: Page, what: { starter: string } | { lesson: string 
       .getByRole('combobox', { name: 'Starter project' })
       .selectOption({ label: what.starter });
     await page.getByRole('button', { name: 'Build', exact: true }).click();
-    await expect(page.getByRole('button', { name: 'Replay' })).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByRole('button', { name: 'Replay' })).toBeVisible({ timeout: HANG_MS });
   } else {
     await page.goto(`/?lesson=${what.lesson}`);
-    await expect(page.getByTestId('layers.total')).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByTestId('layers.total')).toBeVisible({ timeout: HANG_MS });
     if (what.lesson === 'container-writable-layer') {
       await runContainer(
         new LabPage(page),
@@ -305,7 +305,6 @@ test.describe('union picture screenshots', () => {
   for (const what of labs) {
     const name = 'starter' in what ? what.starter : what.lesson;
     test(`${name}: 1366x768, and presenting at 1280x720`, async ({ page }, info) => {
-      test.setTimeout(120_000);
       await page.setViewportSize({ width: 1366, height: 768 });
       await openLab(page, what);
       await openUnion(page);
@@ -332,7 +331,6 @@ test.describe('union picture screenshots', () => {
   test('1920x1080 at 150 %: the Python starter and the whiteout lesson', async ({
     browser,
   }, info) => {
-    test.setTimeout(120_000);
     const context = await browser.newContext({
       viewport: { width: 1280, height: 720 },
       deviceScaleFactor: 1.5,
