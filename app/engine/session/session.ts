@@ -17,8 +17,7 @@ import {
   type EngineState,
   type StateDelta,
 } from '../daemon/persist.ts';
-import { diffId, type Layer } from '../fs/index.ts';
-import { unionMap } from '../fs/union-map.ts';
+import { diffId } from '../fs/index.ts';
 import type { PackageCatalog } from '../shell/index.ts';
 import type { GolfScore } from '../lessons/golf.ts';
 import type { LessonPar } from '../lessons/par.ts';
@@ -38,7 +37,6 @@ import type {
   BuildInput,
   BuildResult,
   BuildView,
-  CommandView,
   EngineView,
   FileRow,
   LayerEntries,
@@ -46,6 +44,7 @@ import type {
 } from './types.ts';
 import { fileContent, type FileContent } from './fileContent.ts';
 import { labHost } from './labHost.ts';
+import { unionView, type UnionMaps } from './unionView.ts';
 import { buildView, fileRows, layerEntries, type FinishedBuild } from './views.ts';
 import {
   closeShell,
@@ -54,8 +53,8 @@ import {
   type InteractiveShell,
   type ShellLineResult,
 } from './interactive.ts';
-import { runFilter } from './filters.ts';
-import { isCompound, splitHostLine, splitPipeline, substitute } from './hostLine.ts';
+import { isCompound } from './hostLine.ts';
+import { runCompound, type LineResult } from './compound.ts';
 import { newActivity, recordBuild, recordCommand, type Activity } from '../lessons/activity.ts';
 
 import type { ImageStoreKind } from '../images/stores.ts';
@@ -165,26 +164,14 @@ export class LabSession {
   }
 
   /** A command line typed in the terminal. Only `docker ...` runs; the rest is explained. */
-  command(
-    line: string,
-    files: readonly ContextFile[],
-    dockerfile: string,
-  ): CommandView & {
-    written: { path: string; data: Uint8Array }[];
-  } {
+  command(line: string, files: readonly ContextFile[], dockerfile: string): LineResult {
     return isCompound(line)
       ? this.compound(line, files, dockerfile)
       : this.simple(line, files, dockerfile);
   }
 
   /** One docker command line (no `&&`, `;` or `$(...)` to interpret). */
-  private simple(
-    line: string,
-    files: readonly ContextFile[],
-    dockerfile: string,
-  ): CommandView & {
-    written: { path: string; data: Uint8Array }[];
-  } {
+  private simple(line: string, files: readonly ContextFile[], dockerfile: string): LineResult {
     const written: { path: string; data: Uint8Array }[] = [];
     const words = splitCommandLine(line);
     // Every line is recorded in the activity, as the learner typed it.
@@ -220,7 +207,7 @@ export class LabSession {
       built = b;
     });
     const r = runDocker(this.engine, words.slice(1), host);
-    const result: CommandView & { written: { path: string; data: Uint8Array }[] } = done(
+    const result: LineResult = done(
       r.exitCode,
       r.stdout,
       r.stderr,
@@ -230,65 +217,13 @@ export class LabSession {
     return result;
   }
 
-  /**
-   * A line of several commands (`&&`, `||`, `;`) or with `$(docker ...)`: each command runs as
-   * its own line (and is recorded as one), outputs in order, the status of the last one run.
-   */
-  private compound(
-    line: string,
-    files: readonly ContextFile[],
-    dockerfile: string,
-  ): ReturnType<LabSession['simple']> {
-    const parsed = splitHostLine(line);
-    const fail = (stderr: string) => ({
-      exitCode: 2,
-      stdout: '',
-      stderr: `${stderr}\n`,
-      build: undefined,
-      engine: this.view(),
-      written: [],
+  /** A line of several commands or with `$(docker ...)`: see compound.ts. */
+  private compound(line: string, files: readonly ContextFile[], dockerfile: string): LineResult {
+    return runCompound(line, {
+      command: (l) => this.command(l, files, dockerfile),
+      simple: (l) => this.simple(l, files, dockerfile),
+      view: () => this.view(),
     });
-    if ('error' in parsed) return fail(parsed.error);
-    let stdout = '';
-    let stderr = '';
-    let status = 0;
-    let build: BuildView | undefined;
-    const written: { path: string; data: Uint8Array }[] = [];
-    const chunks: { text: string; error: boolean }[] = [];
-    for (const { text, after } of parsed.commands) {
-      if ((after === '&&' && status !== 0) || (after === '||' && status === 0)) continue;
-      const expanded = substitute(text, (inner) => {
-        const r = this.command(inner, files, dockerfile);
-        stderr += r.stderr;
-        if (r.stderr) chunks.push({ text: r.stderr, error: r.exitCode !== 0 });
-        return r.stdout;
-      });
-      const [first = '', ...filters] = splitPipeline(expanded);
-      if (filters.some((f) => f === '') || first === '') {
-        const said = "syntax error near unexpected token `|'\n";
-        chunks.push({ text: said, error: true });
-        stderr += said;
-        status = 2;
-        continue;
-      }
-      const r = this.simple(first, files, dockerfile);
-      // Piped: the filters read the docker command's stdout; its stderr goes to the terminal.
-      for (const f of filters) {
-        const out = runFilter(f, r.stdout);
-        r.stdout = out.stdout;
-        r.stderr += out.stderr;
-        r.exitCode = out.exitCode;
-      }
-      stdout += r.stdout;
-      stderr += r.stderr;
-      // Progress (stderr) comes before a command's result (stdout), as a terminal shows them.
-      if (r.stderr) chunks.push({ text: r.stderr, error: r.exitCode !== 0 });
-      if (r.stdout) chunks.push({ text: r.stdout, error: false });
-      status = r.exitCode;
-      build = r.build ?? build;
-      written.push(...r.written);
-    }
-    return { exitCode: status, stdout, stderr, build, engine: this.view(), written, chunks };
   }
 
   view(): EngineView {
@@ -342,19 +277,10 @@ export class LabSession {
    * image), its writable layer on top. An image's own map is kept: it never changes.
    */
   union(image: string, container?: string): UnionView | undefined {
-    const record = this.engine.images.find(image);
-    if (!record) return undefined;
-    const c = container === undefined ? undefined : this.engine.containers.find(container);
-    if (!c || c.image !== record.id) {
-      let map = this.unionMaps.get(record.layers);
-      if (!map) this.unionMaps.set(record.layers, (map = unionMap(record.layers)));
-      return { image: record.id, map, container: undefined };
-    }
-    const layers: Layer[] = [...record.layers, c.rw.commit()];
-    return { image: record.id, map: unionMap(layers), container: { id: c.id, name: c.name } };
+    return unionView(this.engine, this.unionMaps, image, container);
   }
 
-  private readonly unionMaps = new WeakMap<readonly Layer[], UnionView['map']>();
+  private readonly unionMaps: UnionMaps = new WeakMap();
 
   /** A file of an image (up to a layer) or of a container, for the file viewer. */
   fileContent(
