@@ -1,196 +1,157 @@
-// Writes public/catalog/v1/images/*.json: debian:bookworm(-slim) walked from the debootstrapped
-// rootfs, and images layered on the slim one by running their Dockerfile steps in a chroot and
-// diffing the tree before and after each step.
+// Writes OUT/images/*.json: the Debian bases walked from their debootstrapped root filesystems,
+// and every other image built on its base by running its Dockerfile's steps in a chroot of a copy
+// of the base's tree and diffing the tree before and after each step (tree.mjs).
+import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { diff, makeLayer, walk } from './tree.mjs';
-import { IMAGE_SPECS, BASE_ENV, createdAt } from './specs.mjs';
+import { BASE_ENV, FILES, createdAt } from './specs/common.mjs';
+import { IMAGE_SPECS } from './specs/index.mjs';
+import { applyMeta, expandIn, historyOf } from './meta.mjs';
+import { tagsFor } from './hub.mjs';
 
 const W = process.env.W ?? '/var/tmp/layerlab-catalog';
-const OUT = process.env.OUT ?? 'public/catalog/v1';
+const OUT = process.env.OUT ?? 'public/catalog/v2';
 const HERE = new URL('.', import.meta.url).pathname;
 const log = (s) => process.stderr.write(`[catalog] ${s}\n`);
-const slugOf = (ref) => ref.replace(/[:/]/g, '-');
+export const slugOf = (ref) => ref.replace(/[:/]/g, '-');
 mkdirSync(join(OUT, 'images'), { recursive: true });
 mkdirSync(join(W, 'out'), { recursive: true });
 
 const created = createdAt();
 const sh = (args, opts = {}) =>
-  execFileSync(args[0], args.slice(1), {
-    stdio: ['ignore', 'pipe', 'inherit'],
-    maxBuffer: 1 << 28,
-    ...opts,
-  });
+  execFileSync(args[0], args.slice(1), { stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 28, ...opts });
+const sizeOf = (img) => img.layers.reduce((n, l) => n + l.size, 0);
 
-/** Base images: one layer, the whole rootfs. */
-function baseImage(ref, rootDir) {
-  log(`${ref}: walking ${rootDir}`);
-  const tree = walk(rootDir);
-  const layer = makeLayer(rootDir, tree, [...tree.keys()]);
+/** What a spec's result depends on: its steps (functions by their source) and its base's layers. */
+function keyOf(spec, base) {
+  const steps = JSON.stringify(spec.steps ?? [], (_, v) =>
+    typeof v === 'function' ? v.toString() : Buffer.isBuffer(v) ? createHash('sha256').update(v).digest('hex') : v,
+  );
+  const baseIds = base ? base.file.layers.map((l) => l.diffId).join() + base.key : '';
+  return createHash('sha256').update(`${spec.rootfs ?? ''}\n${steps}\n${baseIds}\n${created}`).digest('hex');
+}
+
+/** A base image: one layer, the whole debootstrapped tree. */
+function rootfsImage(spec) {
+  const dir = join(W, spec.rootfs);
+  log(`${spec.ref}: walking ${dir}`);
+  const tree = walk(dir);
   const epoch = Math.floor(Date.parse(created) / 1000);
   return {
-    ref,
-    layers: [layer],
-    config: { Env: BASE_ENV, Cmd: ['bash'] },
-    history: [{ created, created_by: `# debian.sh --arch 'amd64' out/ 'bookworm' '@${epoch}'` }],
+    file: {
+      ref: spec.ref,
+      layers: [makeLayer(dir, tree, [...tree.keys()])],
+      config: { Env: BASE_ENV, Cmd: ['bash'] },
+      history: [{ created, created_by: `# debian.sh --arch 'amd64' out/ '${spec.suite}' '@${epoch}'` }],
+    },
+    dir,
   };
 }
 
-/** Applies ENV/CMD/... to a RunConfig the way the Dockerfile instruction does. */
-function applyMeta(config, step) {
-  const c = { ...config };
-  switch (step.kind) {
-    case 'ENV': {
-      const env = [...(c.Env ?? [])];
-      for (const [k, v] of Object.entries(step.env)) {
-        const i = env.findIndex((e) => e.startsWith(`${k}=`));
-        if (i >= 0) env[i] = `${k}=${v}`;
-        else env.push(`${k}=${v}`);
-      }
-      c.Env = env;
-      return [
-        c,
-        `ENV ${Object.entries(step.env)
-          .map(([k, v]) => `${k}=${v}`)
-          .join(' ')}`,
-      ];
-    }
-    case 'CMD':
-      c.Cmd = step.value;
-      return [c, `CMD [${step.value.map((s) => JSON.stringify(s)).join(' ')}]`];
-    case 'ENTRYPOINT':
-      c.Entrypoint = step.value;
-      return [c, `ENTRYPOINT [${step.value.map((s) => JSON.stringify(s)).join(' ')}]`];
-    case 'EXPOSE':
-      c.ExposedPorts = [...(c.ExposedPorts ?? []), step.value];
-      return [c, `EXPOSE map[${step.value}:{}]`];
-    case 'STOPSIGNAL':
-      c.StopSignal = step.value;
-      return [c, `STOPSIGNAL ${step.value}`];
-    case 'LABEL':
-      c.Labels = { ...(c.Labels ?? {}), ...step.labels };
-      return [
-        c,
-        `LABEL ${Object.entries(step.labels)
-          .map(([k, v]) => `${k}=${v}`)
-          .join(' ')}`,
-      ];
-    default:
-      throw new Error(`unknown metadata step ${step.kind}`);
-  }
-}
-
-function derivedImage(spec, base, slimDir) {
+/** An image built on `base` (or on nothing, for FROM scratch) step by step. */
+function builtImage(spec, base) {
   const dir = join(W, `img-${slugOf(spec.ref)}`);
-  log(`${spec.ref}: copying the slim rootfs`);
   rmSync(dir, { recursive: true, force: true });
-  sh(['cp', '-a', `${slimDir}/.`, dir]);
+  mkdirSync(dir, { recursive: true });
+  if (base) {
+    log(`${spec.ref}: copying ${base.file.ref}`);
+    sh(['cp', '-a', `${base.dir}/.`, dir]);
+  }
   let tree = walk(dir);
-  const made = [];
+  const layers = [];
   for (const step of spec.steps) {
-    if (step.kind !== 'RUN' && step.kind !== 'COPY') continue;
-    log(`${spec.ref}: ${step.kind} ${(step.cmd ?? step.dest).slice(0, 70)}`);
-    if (step.kind === 'RUN') {
-      for (const [from, to] of step.stage ?? []) sh(['cp', from, join(dir, to)]);
-      sh([join(HERE, 'chroot.sh'), 'run', dir, step.cmd], {
+    if (!['RUN', 'COPY', 'WORKDIR', 'HOST'].includes(step.kind)) continue;
+    if (step.kind === 'HOST') {
+      log(`${spec.ref}: on the host: ${step.shown}`);
+      sh(['sh', '-c', step.cmd], {
         stdio: ['ignore', 'ignore', 'inherit'],
+        env: { ...process.env, ROOT: dir, W, HERE: HERE.replace(/\/$/, ''), FILES: FILES.replace(/\/$/, '') },
       });
+    } else if (step.kind === 'RUN') {
+      log(`${spec.ref}: RUN ${step.cmd.slice(0, 90)}`);
+      for (const [from, to] of step.stage ?? []) sh(['cp', from, join(dir, to)]);
+      sh([join(HERE, 'chroot.sh'), 'run', dir, step.cmd], { stdio: ['ignore', 'ignore', 'inherit'] });
+    } else if (step.kind === 'COPY') {
+      for (const f of step.files) {
+        mkdirSync(dirname(join(dir, f.dest)), { recursive: true });
+        writeFileSync(join(dir, f.dest), f.content);
+        execFileSync('chmod', [(f.mode ?? 0o644).toString(8), join(dir, f.dest)]);
+      }
     } else {
-      writeFileSync(join(dir, step.dest), step.content);
-      execFileSync('chmod', [(step.mode ?? 0o644).toString(8), join(dir, step.dest)]);
+      mkdirSync(join(dir, step.path), { recursive: true });
     }
     const after = walk(dir);
     const { paths, whiteouts } = diff(tree, after);
-    made.push(makeLayer(dir, after, paths, whiteouts));
+    // BuildKit records a WORKDIR whose directory exists as an empty layer (no entries).
+    if (step.kind !== 'WORKDIR' || paths.length > 0) layers.push(makeLayer(dir, after, paths, whiteouts));
+    step.layer = step.kind !== 'WORKDIR' || paths.length > 0;
     tree = after;
   }
   // Metadata last: values such as a version may be read from the finished tree.
-  let config = { ...base.config };
-  const history = [...base.history];
+  let config = base ? { ...base.file.config } : { Env: BASE_ENV };
+  const history = base ? [...base.file.history] : [];
   for (const step of spec.steps) {
-    if (step.kind === 'RUN' || step.kind === 'COPY') {
-      const by =
-        step.kind === 'RUN'
-          ? `RUN /bin/sh -c ${step.cmd} # buildkit`
-          : `COPY ${step.src} ${step.destShown ?? step.dest} # buildkit`;
-      history.push({ created, created_by: by, comment: 'buildkit.dockerfile.v0' });
-    } else {
-      const resolved = step.env
-        ? {
-            ...step,
-            env: Object.fromEntries(
-              Object.entries(step.env).map(([k, v]) => [k, typeof v === 'function' ? v(dir) : v]),
-            ),
-          }
-        : step;
-      const [c, by] = applyMeta(config, resolved);
-      config = c;
-      history.push({
-        created,
-        created_by: by,
-        comment: 'buildkit.dockerfile.v0',
-        empty_layer: true,
-      });
+    const resolved = { ...step };
+    for (const k of ['env', 'value', 'path'])
+      if (step[k] && typeof step[k] === 'object' && !Array.isArray(step[k]))
+        resolved[k] = Object.fromEntries(
+          Object.entries(step[k]).map(([n, v]) => [n, typeof v === 'function' ? v(dir) : v]),
+        );
+    if (step.kind === 'ENV') {
+      // BuildKit stores (and history shows) the value with $VARS expanded.
+      const env = {};
+      for (const [k, v] of Object.entries(resolved.env)) env[k] = expandIn(v, config.Env ?? []);
+      resolved.env = env;
     }
+    config = applyMeta(config, resolved);
+    history.push(historyOf(resolved, created));
   }
-  const layers = made;
-  return { file: { ref: spec.ref, base: base.ref, layers, config, history }, dir };
+  return { file: { ref: spec.ref, ...(base ? { base: base.file.ref } : {}), layers, config, history }, dir };
 }
 
-const write = (img) => {
-  const path = join(OUT, 'images', `${slugOf(img.ref)}.json`);
-  writeFileSync(path, JSON.stringify(img));
-  writeFileSync(join(W, 'out', `${slugOf(img.ref)}.json`), JSON.stringify(img));
-};
-const cached = (ref) => {
-  const p = join(W, 'out', `${slugOf(ref)}.json`);
-  if (process.env.REBUILD !== '1' && existsSync(p)) {
-    log(`${ref}: reusing ${p}`);
-    const img = JSON.parse(readFileSync(p, 'utf8'));
-    writeFileSync(join(OUT, 'images', `${slugOf(ref)}.json`), JSON.stringify(img));
-    return img;
+const built = new Map();
+function image(spec) {
+  const base = spec.base ? built.get(spec.base) : undefined;
+  if (spec.base && !base) throw new Error(`${spec.ref}: its base ${spec.base} comes later in IMAGE_SPECS`);
+  const key = keyOf(spec, base);
+  const cache = join(W, 'out', `${slugOf(spec.ref)}.json`);
+  const dir = spec.rootfs ? join(W, spec.rootfs) : join(W, `img-${slugOf(spec.ref)}`);
+  if (process.env.REBUILD !== '1' && existsSync(cache)) {
+    const saved = JSON.parse(readFileSync(cache, 'utf8'));
+    if (saved.key === key && existsSync(dir)) {
+      log(`${spec.ref}: unchanged, reusing ${cache}`);
+      return { file: saved.file, dir, key, version: saved.version };
+    }
   }
-  return undefined;
-};
+  const made = spec.rootfs ? rootfsImage(spec) : builtImage(spec, base);
+  const version = spec.version ? spec.version(made.dir) : undefined;
+  writeFileSync(cache, JSON.stringify({ key, version, file: made.file }));
+  return { ...made, key, version };
+}
 
-const sizeOf = (img) => img.layers.reduce((n, l) => n + l.size, 0);
 const index = [];
-const full = cached('debian:bookworm') ?? baseImage('debian:bookworm', join(W, 'rootfs-full'));
-write(full);
-index.push({
-  ref: 'debian:bookworm',
-  aliases: ['debian:12', 'debian:latest'],
-  file: 'images/debian-bookworm.json',
-  size: sizeOf(full),
-  origin:
-    'debootstrap --variant=minbase bookworm from deb.debian.org, upgraded from bookworm-updates and bookworm-security, as debuerreotype builds the official image',
-  builtFromDebianPackages: true,
-});
-const slim =
-  cached('debian:bookworm-slim') ?? baseImage('debian:bookworm-slim', join(W, 'rootfs-slim'));
-write(slim);
-index.push({
-  ref: 'debian:bookworm-slim',
-  aliases: ['debian:12-slim'],
-  file: 'images/debian-bookworm-slim.json',
-  size: sizeOf(slim),
-  origin:
-    "debootstrap --variant=minbase bookworm from deb.debian.org, upgraded, then slimmed as debuerreotype's slimify does (docs except copyright, man, info, groff, lintian, linda and locales removed; dpkg told to keep them out)",
-  builtFromDebianPackages: true,
-});
 for (const make of IMAGE_SPECS) {
-  const spec = make();
-  const img = cached(spec.ref) ?? derivedImage(spec, slim, join(W, 'rootfs-slim')).file;
-  write(img);
+  const spec = typeof make === 'function' ? make() : make;
+  const img = image(spec);
+  built.set(spec.ref, img);
+  writeFileSync(join(OUT, 'images', `${slugOf(spec.ref)}.json`), JSON.stringify(img.file));
+  const base = spec.base ? index.find((i) => i.ref === spec.base) : undefined;
+  const { aliases, moving } = tagsFor(spec, img.version);
   index.push({
     ref: spec.ref,
-    aliases: spec.aliases,
+    aliases,
+    ...(Object.keys(moving).length ? { moving } : {}),
     file: `images/${slugOf(spec.ref)}.json`,
-    size: sizeOf(slim) + sizeOf(img),
-    origin: spec.origin,
-    builtFromDebianPackages: true,
+    size: (base?.size ?? 0) + sizeOf(img.file),
+    ...(img.version ? { version: img.version } : {}),
+    ...(spec.product ? { product: spec.product } : {}),
+    ...((spec.suite ?? base?.suite) ? { suite: spec.suite ?? base?.suite } : {}),
+    ...(spec.real ? { real: spec.real } : {}),
+    origin: typeof spec.origin === 'function' ? spec.origin(img.version) : spec.origin,
+    builtFromDebianPackages: spec.official !== true,
   });
 }
 writeFileSync(join(W, 'out', 'images-index.json'), JSON.stringify(index, null, 2));
-for (const i of index) log(`${i.ref}: ${(i.size / 1e6).toFixed(1)} MB`);
+for (const i of index) log(`${i.ref}: ${(i.size / 1e6).toFixed(1)} MB${i.version ? ` (${i.version})` : ''}`);

@@ -2,7 +2,8 @@
 // .deb's control archive: the sizes of the members dpkg copies to /var/lib/dpkg/info, the size
 // of the .list it writes, and which scripts run py_compile/py3compile, debconf, ldconfig or
 // update-ca-certificates. Byte-compiled sizes are measured by compiling the package's .py files
-// with the host's python3.11 (bookworm's), so they are real, not estimated.
+// with the suite's own Python (the host's 3.11 for bookworm, a chroot's for trixie), so they are
+// real, not estimated.
 import { execFileSync } from 'node:child_process';
 import {
   existsSync,
@@ -119,9 +120,10 @@ print(json.dumps(out))
  * where a file does not compile or a link leads nowhere. Compiled as py_compile does
  * (timestamp header, the installed path as co_filename).
  */
-export function pycSizes(debs, paths) {
+export function pycSizes(debs, paths, root) {
   if (paths.length === 0) return [];
-  const dir = mkdtempSync('/tmp/layerlab-pyc-');
+  // With `root`, the files are unpacked inside that tree and compiled by its python3.
+  const dir = mkdtempSync(join(root ?? '/', 'tmp/layerlab-pyc-'));
   try {
     for (const deb of debs) run('dpkg-deb', ['-x', deb, dir]);
     const resolve = (p, hops = 0) => {
@@ -137,9 +139,10 @@ export function pycSizes(debs, paths) {
       const t = readlinkSync(f);
       return resolve(t.startsWith('/') ? t : join(dirname(p), t), hops + 1);
     };
-    const pairs = paths.map((p) => [resolve(p) ?? '/nonexistent', p]);
+    const inside = (f) => (root ? f.slice(root.replace(/\/$/, '').length) : f);
+    const pairs = paths.map((p) => [inside(resolve(p) ?? '/nonexistent'), p]);
     return JSON.parse(
-      run('python3', ['-c', PYC_SIZES], {
+      run(root ? 'chroot' : 'python3', [...(root ? [root, 'python3'] : []), '-c', PYC_SIZES], {
         input: JSON.stringify(pairs),
         stdio: ['pipe', 'pipe', 'inherit'],
       }),

@@ -1,4 +1,4 @@
-// Writes public/catalog/v1/npm.json: popular npm packages and their dependency trees, from
+// Writes W/out/npm.json (split into OUT/npm/ by split.mjs): popular npm packages and their dependency trees, from
 // `npm view` (versions, dependencies, sizes) and `npm pack --dry-run --json` (the real file lists).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { entryLine, byTarOrder } from './tree.mjs';
 
 const W = process.env.W ?? '/var/tmp/layerlab-catalog';
-const OUT = process.env.OUT ?? 'public/catalog/v1';
+const OUT = join(W, 'out');
 const log = (s) => process.stderr.write(`[catalog] ${s}\n`);
 
 export const NPM_TOP =

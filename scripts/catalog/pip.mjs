@@ -1,4 +1,4 @@
-// Writes public/catalog/v1/pip.json, approximately: Debian's python3-* packages stand in for the
+// Writes W/out/pip.json (split into OUT/pip/ by split.mjs), approximately: Debian's python3-* packages stand in for the
 // wheels pip would install. Their files under /usr/lib/python3/dist-packages become paths relative
 // to site-packages, /usr/bin/X becomes bin/X, names and versions come from the .dist-info or
 // .egg-info directory the package ships.
@@ -9,7 +9,7 @@ import { control, fileList, idMaps, parseDeps } from './deb.mjs';
 import { byTarOrder } from './tree.mjs';
 
 const W = process.env.W ?? '/var/tmp/layerlab-catalog';
-const OUT = process.env.OUT ?? 'public/catalog/v1';
+const OUT = join(W, 'out');
 const HERE = new URL('.', import.meta.url).pathname;
 const log = (s) => process.stderr.write(`[catalog] ${s}\n`);
 

@@ -97,8 +97,11 @@ function asText(buf) {
 
 /** The files whose text goes into a layer's `contents`. */
 export const wantsContent = (p, size) =>
-  (p.startsWith('/etc/') && size <= 16 * 1024) ||
+  // Signing keys are base64 nobody reads with cat: their text would only weigh on the download.
+  (p.startsWith('/etc/') && size <= 16 * 1024 && !/\.(asc|gpg)$/.test(p)) ||
   p === '/usr/lib/os-release' ||
+  // npm's own version, which `npm --version` prints.
+  p === '/usr/local/lib/node_modules/npm/package.json' ||
   p === '/var/lib/dpkg/status' ||
   /^\/var\/lib\/dpkg\/info\/[^/]+\.list$/.test(p);
 
