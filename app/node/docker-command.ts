@@ -19,7 +19,11 @@ export function statePath(env: NodeJS.ProcessEnv = process.env): string {
 
 export async function dockerCommand(args: string[], io: Io): Promise<number> {
   const images = await nodeImages();
-  const session = new LabSession({ registry: images.registry, catalog: images.catalog });
+  const session = new LabSession({
+    registry: images.registry,
+    explain: images.explain,
+    catalog: images.catalog,
+  });
   const file = statePath();
   let text: string | undefined;
   try {

@@ -21,6 +21,7 @@ const hashing = useWasmSha256().catch(() => {
 let pending = 0;
 const session = new LabSession({
   registry: images.registry,
+  explain: images.explain,
   catalog: images.catalog,
   idle: () => pending <= 1,
 });

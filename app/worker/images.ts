@@ -4,10 +4,13 @@
  */
 import type { BaseImage } from '../engine/build/builder.ts';
 import { Catalog } from '../engine/catalog/catalog.ts';
+import type { MissingImage } from '../engine/catalog/answers.ts';
 import type { PackageCatalog } from '../engine/shell/index.ts';
 
 export interface BrowserImages {
   registry: (ref: string) => BaseImage | undefined;
+  /** Why a name is not in the catalog, with the closest image it has. */
+  explain: (ref: string) => MissingImage | undefined;
   catalog: PackageCatalog;
   /**
    * Loads what it can of `refs` (and the package lists when `text` installs packages);
@@ -30,6 +33,7 @@ export function browserImages(base = `${import.meta.env.BASE_URL}catalog/`): Bro
   });
   return {
     registry: (ref) => catalog.image(ref),
+    explain: (ref) => catalog.explain(ref),
     catalog: catalog.packages,
     ensure: (refs, text) => catalog.ensure(refs, text),
     problem: () => catalog.problem,

@@ -32,6 +32,8 @@ export interface BaseImage {
   history: readonly HistoryEntry[];
   /** The config JSON whose sha256 is `id`, when known. */
   configJson?: string;
+  /** One line the build prints under its FROM: which version a moving tag (`latest`) gave here. */
+  note?: string;
 }
 
 /** Expands `$VAR` and `${VAR:-x}` in an instruction's words; reports which names it read. */
@@ -55,6 +57,8 @@ export interface BuildRequest {
   noCache: boolean;
   target: string | undefined;
   resolveImage: (ref: string) => BaseImage | undefined;
+  /** Why an image FROM names is missing, in Docker's words and the lab's (see catalog/answers.ts). */
+  explainMissing?: (ref: string) => EngineError | undefined;
   catalog: PackageCatalog;
   cache: BuildCache;
   expand: Expander;
@@ -203,6 +207,8 @@ export function build(req: BuildRequest): BuildResult {
       classicMessage: data.classic,
       hint: data.hint,
       range: e.range ?? (current !== undefined ? infos[current]?.range : undefined),
+      switchTo: data.switchTo,
+      imageRange: data.imageRange,
     });
     if (current !== undefined)
       emit({ type: 'step-done', step: current, outcome: 'failed', imageId: undefined });
@@ -251,7 +257,9 @@ function runStage(
 ): StageState {
   setCurrent(first);
   emit({ type: 'step-start', step: first });
-  let state = startStage(req, stage, states);
+  let state = startStage(req, stage, states, (text) =>
+    emit({ type: 'output', step: first, stream: 'stdout', text: `${text}\n` }),
+  );
   emit({ type: 'step-done', step: first, outcome: 'base', imageId: state.parentImage });
   let rebuilt = state.rebuilt;
   // How many steps of each keyword came before: counted as we go, not rescanned per step.
@@ -327,6 +335,7 @@ function startStage(
   req: BuildRequest,
   stage: StageSpec,
   states: ReadonlyMap<number, StageState>,
+  onNote: (text: string) => void,
 ): StageState {
   const vars = new Map<string, string>();
   for (const a of req.plan.globalArgs) {
@@ -358,11 +367,18 @@ function startStage(
   }
   const base = req.resolveImage(ref);
   if (!base) {
+    const explained = req.explainMissing?.(ref);
+    if (explained)
+      throw new EngineError(explained.code, explained.message, stage.from.range, {
+        ...explained.data,
+        imageRange: stage.from.imageRange,
+      });
     throw new EngineError('base-not-found', baseNotFoundMessage(ref), stage.from.range, {
       classic: `pull access denied for ${ref.split(':')[0]}, repository does not exist or may require 'docker login': denied: requested access to the resource is denied`,
       hint: `There is no image called "${ref}". Check the spelling, or pick one the lab has (for example debian:bookworm-slim).`,
     });
   }
+  if (base.note) onNote(base.note);
   return {
     layers: [...base.layers],
     view: MergedView.of(base.layers),

@@ -93,5 +93,9 @@ export type BuildEvent =
       /** What to do about it, in a learner's words. */
       hint: string | undefined;
       range: SourceRange | undefined;
+      /** An image the lab has that would do instead of the one FROM names (a one-click switch). */
+      switchTo: string | undefined;
+      /** Where FROM's image name is written, for that switch. */
+      imageRange: SourceRange | undefined;
     }
   | { type: 'build-done'; imageId: string; tags: string[] };

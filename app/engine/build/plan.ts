@@ -94,6 +94,7 @@ export function stepFromNode(node: AstNode): StepSpec | undefined {
         ...base,
         keyword: 'FROM',
         image: first,
+        imageRange: node.args[0]?.range,
         name: stageName(node)?.value.toLowerCase(),
         platform: flagValue(node, 'platform')?.value,
       };

@@ -36,6 +36,8 @@ export type StepSpec =
   | (Base & {
       keyword: 'FROM';
       image: string;
+      /** Where the image name is written (for a fix that switches it). */
+      imageRange: SourceRange | undefined;
       name: string | undefined;
       platform: string | undefined;
     })

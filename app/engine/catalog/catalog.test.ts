@@ -56,55 +56,73 @@ const python: CatalogImageFile = {
   ],
 };
 
-const apt: CatalogPackagesFile = {
+const aptIndex: CatalogPackagesFile = {
   source: 'test',
   approximate: false,
+  suite: 'bookworm',
+  pycTag: 'cpython-311',
   packages: [
     {
       name: 'tree',
       version: '2.1.0-1',
-      depends: [],
+      depends: ['libtree0'],
       installedSize: 110_592,
       downloadSize: 47_000,
-      files: 'd\t755\t0\t0\t0\t/usr\nd\t755\t0\t0\t0\t/usr/bin\nf\t755\t0\t0\t98312\t/usr/bin/tree',
     },
+    { name: 'libtree0', version: '1', depends: [], installedSize: 10, downloadSize: 5 },
+    { name: 'vim', version: '9', depends: [], installedSize: 10, downloadSize: 5 },
   ],
   lists: 'f\t644\t0\t0\t9000000\t/var/lib/apt/lists/x_Packages.lz4',
   updateLines: ['Get:1 http://deb.debian.org/debian bookworm InRelease [151 kB]'],
 };
+const treeFiles = {
+  files: 'd\t755\t0\t0\t0\t/usr\nd\t755\t0\t0\t0\t/usr/bin\nf\t755\t0\t0\t98312\t/usr/bin/tree',
+};
+const libFiles = { files: 'f\t644\t0\t0\t10\t/usr/lib/libtree.so.0' };
 
 const index: CatalogIndex = {
-  version: 1,
+  version: 2,
   generated: '2026-11-23',
   sources: ['test'],
+  hub: { snapshot: 'test', date: '2026-08-21', file: 'hub.json' },
   images: [
     {
       ref: 'debian:bookworm-slim',
       aliases: ['debian:12-slim'],
       file: 'images/debian.json',
       size: 1_234_577,
+      suite: 'bookworm',
       origin: 'test',
       builtFromDebianPackages: false,
     },
     {
       ref: 'python:3.11-slim',
-      aliases: [],
+      aliases: ['python:slim', 'python:3-slim'],
+      moving: { slim: '3.14.7', '3-slim': '3.14.7' },
       file: 'images/python.json',
       size: 1_234_677,
+      version: '3.11.2',
+      product: 'Python',
+      suite: 'bookworm',
       origin: 'test',
       builtFromDebianPackages: true,
     },
   ],
-  packages: { apt: 'apt.json', npm: 'npm.json', pip: 'pip.json' },
+  packages: { apt: { bookworm: 'apt/bookworm/index.json' }, npm: 'npm/index.json', pip: 'pip/index.json' },
   notes: [],
 };
 
+const hub = { snapshot: 'test', date: '2026-08-21', repos: { python: ['3.12-alpine', '3.14-slim'], ubuntu: ['24.04'] } };
+
 function files(extra: Record<string, string> = {}): Record<string, string> {
   return {
-    'v1/index.json': JSON.stringify(index),
-    'v1/images/debian.json': JSON.stringify(debian),
-    'v1/images/python.json': JSON.stringify(python),
-    'v1/apt.json': JSON.stringify(apt),
+    'v2/index.json': JSON.stringify(index),
+    'v2/hub.json': JSON.stringify(hub),
+    'v2/images/debian.json': JSON.stringify(debian),
+    'v2/images/python.json': JSON.stringify(python),
+    'v2/apt/bookworm/index.json': JSON.stringify(aptIndex),
+    'v2/apt/bookworm/files/tree.json': JSON.stringify(treeFiles),
+    'v2/apt/bookworm/files/libtree0.json': JSON.stringify(libFiles),
     ...extra,
   };
 }
@@ -132,8 +150,8 @@ describe('Catalog', () => {
     expect(layer.stats.size).toBe(21 + 1_234_567 + 'usr/bin'.length);
     expect(layer.stats.hardlinks).toBe(1);
     expect(layerFiles(layer).map((f) => f.path)).toContain('/etc/os-release');
-    expect(reads).not.toContain('v1/images/python.json');
-    expect(reads).not.toContain('v1/apt.json');
+    expect(reads).not.toContain('v2/images/python.json');
+    expect(reads).not.toContain('v2/apt.json');
   });
 
   it('stacks an image on its base and gives it a stable ID', async () => {
@@ -148,34 +166,62 @@ describe('Catalog', () => {
     expect(again.image('python:3.11-slim')!.id).toBe(py.id);
   });
 
-  it('loads the package lists only when a text mentions a package manager', async () => {
+  it('loads the package index when a text mentions a package manager, and only the files of what it names', async () => {
     const reads: string[] = [];
     const catalog = new Catalog(reader(files(), reads));
     await catalog.ensure(['debian'], 'FROM debian\nRUN echo hi');
-    expect(reads).not.toContain('v1/apt.json');
-    expect(catalog.packages.apt.lookup('tree')).toBeUndefined();
-    await catalog.ensure(['debian'], 'RUN apt-get install -y tree');
-    expect(catalog.packages.apt.lookup('tree')?.files.map((f) => f.path)).toContain(
-      '/usr/bin/tree',
+    expect(reads.filter((r) => r.includes('apt/'))).toEqual([]);
+    await catalog.ensure(['debian:bookworm-slim'], 'RUN apt-get install -y tree');
+    const apt = catalog.packages.aptSuites?.bookworm;
+    expect(apt?.lookup('tree')?.files.map((f) => f.path)).toContain('/usr/bin/tree');
+    // Its dependency came along; a package nobody named did not.
+    expect(reads).toContain('v2/apt/bookworm/files/libtree0.json');
+    expect(reads.some((r) => r.endsWith('/vim.json'))).toBe(false);
+    expect(() => apt?.lookup('vim')).toThrow(/had not loaded the files of vim/);
+    expect(apt?.updateLines[0]).toMatch(/^Get:1 /);
+    expect(apt?.lists[0]?.size).toBe(9_000_000);
+    // Only the lists the text needs: apt-get alone never fetches npm's or pip's.
+    expect(reads.filter((r) => /(npm|pip)\//.test(r))).toEqual([]);
+  });
+
+  it('reads what it needs at once with a synchronous reader (the Node CLI)', () => {
+    const store = files();
+    const reads: string[] = [];
+    const catalog = new Catalog(reader(store), (path) => {
+      reads.push(path);
+      const text = store[path];
+      if (text === undefined) throw new Error(`404 ${path}`);
+      return text;
+    });
+    expect(catalog.image('python:3.11-slim')?.layers).toHaveLength(2);
+    expect(catalog.packages.aptSuites?.bookworm?.lookup('tree')?.version).toBe('2.1.0-1');
+    expect(reads).toContain('v2/apt/bookworm/files/tree.json');
+    expect(reads.some((r) => r.endsWith('/vim.json'))).toBe(false);
+  });
+
+  it('notes which version a moving tag gave, and explains a name it does not have', async () => {
+    const catalog = new Catalog(reader(files()));
+    await catalog.ensure(['python:slim', 'python:3.12-alpine']);
+    expect(catalog.image('python:slim')?.note).toBe(
+      "python:slim is a moving tag: this lab used python:3.11-slim (Python 3.11.2; on 2026-08-21 Docker Hub's python:slim was 3.14.7)",
     );
-    expect(catalog.packages.apt.updateLines[0]).toMatch(/^Get:1 /);
-    expect(catalog.packages.apt.lists[0]?.size).toBe(9_000_000);
-    // Only the list the text needs: apt-get alone never fetches npm's or pip's.
-    expect(reads.filter((r) => /(npm|pip)\.json$/.test(r))).toEqual([]);
-    await catalog.ensure(['debian'], 'RUN pip3 install flask');
-    expect(reads.filter((r) => /(npm|pip)\.json$/.test(r))).toEqual(['v1/pip.json']);
+    expect(catalog.image('python:3.11-slim')?.note).toBeUndefined();
+    const m = catalog.explain('python:3.12-alpine');
+    expect(m?.code).toBe('image-not-in-lab');
+    expect(m?.closest).toBe('python:3.11-slim');
+    expect(catalog.explain('pyhton')?.code).toBe('base-not-found');
   });
 
   it('keeps the built-in packages and says why when the catalog is missing', async () => {
     const catalog = new Catalog(reader({}));
     await catalog.ensure(['debian:bookworm-slim'], 'RUN apt-get install -y curl');
     expect(catalog.image('debian:bookworm-slim')).toBeUndefined();
-    expect(catalog.problem).toMatch(/could not be loaded \(404 v1\/index.json\)/);
+    expect(catalog.problem).toMatch(/could not be loaded \(404 v2\/index.json\)/);
     expect(catalog.packages.apt.lookup('curl')).toBeDefined();
   });
 
   it('reports a damaged image file without losing the rest', async () => {
-    const catalog = new Catalog(reader(files({ 'v1/images/python.json': '{not json' })));
+    const catalog = new Catalog(reader(files({ 'v2/images/python.json': '{not json' })));
     await catalog.ensure(['python:3.11-slim', 'debian:bookworm-slim']);
     expect(catalog.image('python:3.11-slim')).toBeUndefined();
     expect(catalog.image('debian:bookworm-slim')).toBeDefined();
@@ -200,7 +246,7 @@ describe('parseListing', () => {
 
 describe('Catalog given a page instead of JSON', () => {
   it('reports the damaged index instead of failing the build', async () => {
-    const catalog = new Catalog(reader({ 'v1/index.json': '<!doctype html><html></html>' }));
+    const catalog = new Catalog(reader({ 'v2/index.json': '<!doctype html><html></html>' }));
     await expect(catalog.ensure(['debian'])).resolves.toBeUndefined();
     expect(catalog.problem).toMatch(/could not be loaded/);
   });

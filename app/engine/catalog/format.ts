@@ -1,17 +1,20 @@
 /**
- * The catalog's files on disk (`public/catalog/v1/`), written by `npm run catalog:build` and read
+ * The catalog's files on disk (`public/catalog/v2/`), written by `npm run catalog:build` and read
  * by the page (fetched lazily) and by the Node CLI (read from disk). JSON throughout; file
  * listings are compact text, one entry a line (see `ENTRY_LINE`).
  *
- * Layout:
- *   v1/index.json                  CatalogIndex
- *   v1/images/<slug>.json          CatalogImageFile (one per image in the index)
- *   v1/apt.json                    CatalogPackagesFile (Debian packages)
- *   v1/npm.json, v1/pip.json       CatalogPackagesFile
+ * Layout (a build fetches the index, its base images' files, and the package files of what it
+ * installs; nothing else):
+ *   v2/index.json                          CatalogIndex
+ *   v2/hub.json                            HubTags (Docker Hub's official tags, for failures)
+ *   v2/images/<slug>.json                  CatalogImageFile (one per image in the index)
+ *   v2/apt/<suite>/index.json              CatalogPackagesFile without files (bookworm, trixie)
+ *   v2/apt/<suite>/files/<slug>.json       CatalogPackageFiles, one per package (packageSlug)
+ *   v2/npm/index.json, v2/pip/index.json   the same for npm and pip, with their files/ folders
  */
 import type { HistoryEntry, RunConfig } from '../fs/index.ts';
 
-export const CATALOG_VERSION = 1;
+export const CATALOG_VERSION = 2;
 
 /**
  * One filesystem entry a line, fields separated by a TAB:
@@ -31,12 +34,14 @@ export const ENTRY_LINE = 'TYPE\tMODE\tUID\tGID\tSIZE\tPATH[\tTARGET]';
 
 export interface CatalogIndex {
   version: typeof CATALOG_VERSION;
-  /** ISO date of generation, and where the data came from (mirror, snapshot). */
+  /** ISO date of generation, and where the data came from (mirror, registry, Hub snapshot). */
   generated: string;
   sources: string[];
+  /** The Docker Hub tag snapshot the aliases and hub.json come from. */
+  hub: { snapshot: string; date: string; file: string };
   images: CatalogIndexImage[];
-  /** Paths relative to the index of the package files. */
-  packages: { apt: string; npm: string; pip: string };
+  /** Paths relative to the index of the package indexes (apt: one per Debian suite). */
+  packages: { apt: Record<string, string>; npm: string; pip: string };
   /** What is deliberately absent, in a sentence each (e.g. why there is no alpine). */
   notes: string[];
 }
@@ -44,16 +49,36 @@ export interface CatalogIndex {
 export interface CatalogIndexImage {
   /** Canonical familiar reference, e.g. `debian:bookworm-slim`. */
   ref: string;
-  /** Other names for the same image, e.g. `debian:12-slim`. */
+  /** Other names for the same image (Docker Hub's tags of it), e.g. `debian:12-slim`. */
   aliases: string[];
+  /**
+   * Tags (of ref and aliases, without the repository) that move on Docker Hub (`latest`, `3`,
+   * `lts`, `slim`...), with the version they named there at the snapshot (null: none known).
+   */
+  moving?: Record<string, string | null>;
   /** Path relative to the index. */
   file: string;
   /** Uncompressed bytes of all its layers (what `docker images` shows). */
   size: number;
+  /** The version of its main program (`3.14.10` for python, `13.2` for debian). */
+  version?: string;
+  /** That program's name in a sentence (`Python`, `Node.js`, `Debian`). */
+  product?: string;
+  /** The Debian suite its apt-get installs from (`bookworm`, `trixie`); none for scratch images. */
+  suite?: string;
   /** How the image was made, e.g. "debootstrap --variant=minbase bookworm, slimmed as debuerreotype does". */
   origin: string;
-  /** True when built here from Debian packages instead of pulled from Docker Hub. */
+  /** True when built here from Debian packages instead of the official image's own build. */
   builtFromDebianPackages: boolean;
+  /** Figures of the real image on Docker Hub, where the generator could know them. */
+  real?: { compressedSize?: number; source: string };
+}
+
+/** Every tag of every official image on Docker Hub at a snapshot (hub.json). */
+export interface HubTags {
+  snapshot: string;
+  date: string;
+  repos: Record<string, string[]>;
 }
 
 export interface CatalogImageFile {
@@ -85,11 +110,27 @@ export interface CatalogPackagesFile {
   source: string;
   /** True for pip: Debian's python3-* file lists mapped onto site-packages. */
   approximate: boolean;
+  /** apt: the Debian suite. */
+  suite?: string;
+  /** apt: the tag of the .pyc files its maintainer scripts write (`cpython-311`). */
+  pycTag?: string;
+  /** In an index file: the records without `files`, `contents` and `pyc` (see CatalogPackageFiles). */
   packages: CatalogPackageRecord[];
   /** apt only: what `apt-get update` writes into /var/lib/apt/lists. */
   lists?: string;
   /** apt only: the `Get:N ...` lines `apt-get update` prints. */
   updateLines?: string[];
+}
+
+/** One package's files/<slug>.json: the parts of its record an index leaves out. */
+export type CatalogPackageFiles = Pick<CatalogPackageRecord, 'files' | 'contents' | 'pyc'>;
+
+/**
+ * The file name (without `.json`) of a package's files: lower case, anything but letters,
+ * digits, `.` and `-` as `_` and its hex code (`libstdc++6` -> `libstdc_2b_2b6`).
+ */
+export function packageSlug(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9.-]/g, (c) => `_${c.charCodeAt(0).toString(16)}`);
 }
 
 export interface CatalogPackageRecord {
@@ -104,9 +145,9 @@ export interface CatalogPackageRecord {
   /**
    * ENTRY_LINE lines. apt: absolute paths. pip: relative to site-packages except `bin/...`
    * (relative to the prefix). npm: relative to `node_modules/<name>`. Relative paths have no
-   * leading slash.
+   * leading slash. Absent from an index file (in files/<slug>.json instead).
    */
-  files: string;
+  files?: string;
   contents?: Record<string, string>;
   /** apt: `Multi-Arch: same`; dpkg names its info files `<name>:amd64.*`. */
   multiArch?: boolean;

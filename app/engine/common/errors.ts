@@ -14,6 +14,10 @@ export interface ErrorDetail {
   classic?: string | undefined;
   /** The failing program's output, shown on the step's card and in the log. */
   output?: string | undefined;
+  /** An image the lab has, to switch a FROM it cannot use to (`python:3.13-slim`). */
+  switchTo?: string | undefined;
+  /** Where the image name sits in its FROM line, for the switch. */
+  imageRange?: SourceRange | undefined;
 }
 
 /** Every code the engine throws, and what each carries. */
@@ -30,6 +34,8 @@ export interface EngineErrorData {
   'copy-not-found': ErrorDetail;
   'env-blank': ErrorDetail;
   'from-not-found': ErrorDetail;
+  /** A real image this offline lab does not carry (ubuntu, alpine, an `-alpine` tag). */
+  'image-not-in-lab': ErrorDetail;
   'invalid-value': ErrorDetail;
   'no-command': ErrorDetail;
   'no-stage': ErrorDetail;
@@ -38,6 +44,8 @@ export interface EngineErrorData {
   'run-failed': ErrorDetail & { exitCode: number };
   'run-forever': ErrorDetail;
   'stage-order': ErrorDetail;
+  /** A repository Docker Hub has, with a tag it does not have (`python:2.9`). */
+  'tag-not-found': ErrorDetail;
   'unknown-group': ErrorDetail;
   'unknown-target': ErrorDetail;
   'unknown-user': ErrorDetail;
@@ -70,6 +78,8 @@ export interface EngineErrorData {
   /** Saved state that cannot be read back (a file from another version, or damaged). */
   'state-corrupt': ErrorDetail;
   'state-version': ErrorDetail;
+  /** A package whose files the lab had not loaded when a command needed them (run it again). */
+  'catalog-files-not-loaded': ErrorDetail;
   /** A bug in the simulator, said in words instead of taking the page down. */
   internal: ErrorDetail;
 }

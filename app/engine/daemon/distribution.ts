@@ -31,6 +31,20 @@ export function pullImage(
     engine.pushed.get(familiar) ?? engine.opts.registry(familiar) ?? engine.opts.registry(name);
   const blobs = remote && registryBlobs(remote);
   const digest = blobs && (engine.pushed.digestOf(familiar) ?? registryDigest(blobs));
+  if (!remote) {
+    // A real image the offline lab lacks, or a tag Docker Hub does not have: say which.
+    const m = engine.opts.explain?.(name);
+    if (m)
+      throw new EngineError(
+        m.code === 'base-not-found' ? 'pull-denied' : m.code,
+        m.pull,
+        undefined,
+        {
+          hint: m.hint,
+          switchTo: m.closest,
+        },
+      );
+  }
   if (!remote || !blobs || !digest || (ref.digest !== undefined && ref.digest !== digest)) {
     const what = ref.digest ? `${ref.repository}@${ref.digest}` : ref.repository;
     throw new EngineError(

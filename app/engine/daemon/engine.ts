@@ -25,6 +25,7 @@ import { configJsonOf, layerBlob, registryBlobs, registryDigest } from './blobs.
 import { imageBlobs, topDescriptor, type BlobOptions, type ImageBlobs } from '../images/oci.ts';
 import { familiarName, parseImageRef } from '../images/reference.ts';
 import { keepBuild } from './keep-build.ts';
+import { missingImageError, type MissingImage } from '../catalog/answers.ts';
 import { ImageStore, type ImageRecord } from '../images/store.ts';
 import type { ImageStoreKind } from '../images/stores.ts';
 import type { PackageCatalog } from '../shell/index.ts';
@@ -43,6 +44,12 @@ export interface EngineOptions {
   catalog: PackageCatalog;
   /** Images a `docker pull` or a FROM can fetch, by reference (`debian:bookworm-slim`). */
   registry: (ref: string) => BaseImage | undefined;
+  /**
+   * Why the registry has no image by that name (a real one the offline lab lacks, a tag or a
+   * repository Docker Hub does not have), with the closest image it has. Without it, a missing
+   * name fails as a repository that does not exist.
+   */
+  explain?: (ref: string) => MissingImage | undefined;
   /** Wall clock in seconds, for CREATED columns (IDs never depend on it). */
   clock: () => number;
   /** Which image store the daemon runs with (default overlay2, Docker 28.5's). */
@@ -293,6 +300,8 @@ export class Engine {
             classicMessage: undefined,
             hint: first?.hint,
             range: first?.range,
+            switchTo: undefined,
+            imageRange: undefined,
           },
         ],
       };
@@ -308,6 +317,10 @@ export class Engine {
       noCache: opts.noCache ?? false,
       target: opts.target,
       resolveImage: (ref) => this.resolveForBuild(ref, builder),
+      explainMissing: (ref) => {
+        const m = this.opts.explain?.(ref);
+        return m ? missingImageError(m) : undefined;
+      },
       catalog: this.opts.catalog,
       cache: this.cache,
       expand: this.opts.expand,

@@ -53,6 +53,7 @@ import {
   type InteractiveShell,
   type ShellLineResult,
 } from './interactive.ts';
+import type { MissingImage } from '../catalog/answers.ts';
 import { isCompound } from './hostLine.ts';
 import { runCompound, type LineResult } from './compound.ts';
 import { newActivity, recordBuild, recordCommand, type Activity } from '../lessons/activity.ts';
@@ -61,6 +62,8 @@ import type { ImageStoreKind } from '../images/stores.ts';
 
 export interface SessionOptions {
   registry: (ref: string) => BaseImage | undefined;
+  /** Why a name is not in the registry (see EngineOptions.explain). */
+  explain?: (ref: string) => MissingImage | undefined;
   catalog: PackageCatalog;
   clock?: () => number;
   /** The daemon's image store; see images/stores.ts. */
@@ -103,6 +106,7 @@ export class LabSession {
       expand: buildkitExpand,
       catalog: opts.catalog,
       registry: opts.registry,
+      ...(opts.explain ? { explain: opts.explain } : {}),
       clock: opts.clock ?? (() => Math.floor(Date.now() / 1000)),
       ...(opts.store ? { store: opts.store } : {}),
     });

@@ -14,6 +14,7 @@ export const from = (image: string, name?: string) =>
     text: `FROM ${image}${name ? ` AS ${name}` : ''}`,
     range: range(),
     image,
+    imageRange: undefined,
     name,
     platform: undefined,
   }) as const;

@@ -20,7 +20,7 @@ import type { Lesson } from '../types.ts';
 
 const ROOT = join(import.meta.dirname, '../../../..');
 const LESSONS_DIR = join(ROOT, 'lessons');
-const DEBIAN_FILE = join(ROOT, 'public/catalog/v1/images/debian-bookworm-slim.json');
+const DEBIAN_FILE = join(ROOT, 'public/catalog/v2/images/debian-bookworm-slim.json');
 
 export function lessonSources(): SourceFile[] {
   return readdirSync(LESSONS_DIR)
@@ -47,7 +47,13 @@ const CLOCK = () => 1_700_000_000;
 export async function lessonImages(): Promise<SessionOptions & { base: string }> {
   const node = await nodeImages();
   if (node.registry('debian:bookworm-slim')) {
-    return { registry: node.registry, catalog: node.catalog, clock: CLOCK, base: 'node catalog' };
+    return {
+      registry: node.registry,
+      explain: node.explain,
+      catalog: node.catalog,
+      clock: CLOCK,
+      base: 'node catalog',
+    };
   }
   const image = catalogDebian();
   if (image) {

@@ -1,4 +1,6 @@
 import type { CommandFn } from '../types.ts';
+import { PackageFilesNotLoaded } from '../packages/catalog.ts';
+import { rejectUnknownOptions } from './common.ts';
 import { cat, cp, ln, mkdir, mv, rm, rmdir, touch } from './files.ts';
 import { ls } from './ls.ts';
 import { basename, df, dirname, du, mktemp, readlink, realpath, stat } from './paths.ts';
@@ -59,74 +61,95 @@ let packaged: Set<string> | null = null;
  * commands().get('ls'); // the ls implementation
  */
 export function commands(): Map<string, CommandFn> {
-  table ??= new Map<string, CommandFn>([
-    ['cat', cat],
-    ['cp', cp],
-    ['ln', ln],
-    ['mkdir', mkdir],
-    ['mv', mv],
-    ['rm', rm],
-    ['rmdir', rmdir],
-    ['touch', touch],
-    ['ls', ls],
-    ['basename', basename],
-    ['dirname', dirname],
-    ['readlink', readlink],
-    ['realpath', realpath],
-    ['mktemp', mktemp],
-    ['stat', stat],
-    ['du', du],
-    ['df', df],
-    ['chmod', chmod],
-    ['chown', chown],
-    ['chgrp', chgrp],
-    ['sh', shCmd],
-    ['dash', shCmd],
-    ['env', env],
-    ['timeout', wrapper],
-    ['nohup', wrapper],
-    ['xargs', xargs],
-    ['dd', dd],
-    ['truncate', truncate],
-    ['fallocate', fallocate],
-    ['date', date],
-    ['groups', groups],
-    ['hostname', hostname],
-    ['id', id],
-    ['nproc', nproc],
-    ['printenv', printenv],
-    ['sleep', sleep],
-    ['uname', uname],
-    ['whoami', whoami],
-    ['which', which],
-    ['cut', cut],
-    ['head', head],
-    ['seq', seq],
-    ['sort', sort],
-    ['tail', tail],
-    ['tee', tee],
-    ['tr', tr],
-    ['uniq', uniq],
-    ['wc', wc],
-    ['yes', yes],
-    ['find', find],
-    ['grep', grep],
-    ['egrep', grep],
-    ['fgrep', grep],
-    ['sed', sed],
-    ['tar', tar],
-    ['useradd', useradd],
-    ['adduser', adduser],
-    ['groupadd', groupadd],
-    ['addgroup', groupadd],
-    ['usermod', usermod],
-    ['sha256sum', checksum],
-    ['sha512sum', checksum],
-    ['sha1sum', checksum],
-    ['md5sum', checksum],
-    ...programs(),
-  ]);
+  table ??= new Map<string, CommandFn>(
+    (
+      [
+        ['cat', cat],
+        ['cp', cp],
+        ['ln', ln],
+        ['mkdir', mkdir],
+        ['mv', mv],
+        ['rm', rm],
+        ['rmdir', rmdir],
+        ['touch', touch],
+        ['ls', ls],
+        ['basename', basename],
+        ['dirname', dirname],
+        ['readlink', readlink],
+        ['realpath', realpath],
+        ['mktemp', mktemp],
+        ['stat', stat],
+        ['du', du],
+        ['df', df],
+        ['chmod', chmod],
+        ['chown', chown],
+        ['chgrp', chgrp],
+        ['sh', shCmd],
+        ['dash', shCmd],
+        ['env', env],
+        ['timeout', wrapper],
+        ['nohup', wrapper],
+        ['xargs', xargs],
+        ['dd', dd],
+        ['truncate', truncate],
+        ['fallocate', fallocate],
+        ['date', date],
+        ['groups', groups],
+        ['hostname', hostname],
+        ['id', id],
+        ['nproc', nproc],
+        ['printenv', printenv],
+        ['sleep', sleep],
+        ['uname', uname],
+        ['whoami', whoami],
+        ['which', which],
+        ['cut', cut],
+        ['head', head],
+        ['seq', seq],
+        ['sort', sort],
+        ['tail', tail],
+        ['tee', tee],
+        ['tr', tr],
+        ['uniq', uniq],
+        ['wc', wc],
+        ['yes', yes],
+        ['find', find],
+        ['grep', grep],
+        ['egrep', grep],
+        ['fgrep', grep],
+        ['sed', sed],
+        ['tar', tar],
+        ['useradd', useradd],
+        ['adduser', adduser],
+        ['groupadd', groupadd],
+        ['addgroup', groupadd],
+        ['usermod', usermod],
+        ['sha256sum', checksum],
+        ['sha512sum', checksum],
+        ['sha1sum', checksum],
+        ['md5sum', checksum],
+        ...programs(),
+      ] as [string, CommandFn][]
+    ).map(([name, fn]) => [name, checked(fn)]),
+  );
   return table;
+}
+
+/**
+ * A utility as the shell calls it: an option the real program lacks is refused first, in its
+ * words (GNU_OPTIONS); a package whose files the lab had not loaded fails the command with the
+ * lab's sentence instead of taking the step down.
+ */
+function checked(fn: CommandFn): CommandFn {
+  return (argv, io, sh) => {
+    try {
+      return rejectUnknownOptions(argv, io) ?? fn(argv, io, sh);
+    } catch (e) {
+      if (!(e instanceof PackageFilesNotLoaded)) throw e;
+      io.stderr.write(`${argv[0]}: ${e.message}\n`);
+      return 100;
+    }
+  };
 }
 
 /**

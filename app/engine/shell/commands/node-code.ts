@@ -13,15 +13,6 @@ const BUILTIN = new Set(
   ),
 );
 
-/** `v20.20.2` for the official image's Node (its NODE_VERSION), else Debian's nodejs. */
-export function nodeVersion(sh: Shell): string {
-  const official = sh.get('NODE_VERSION');
-  if (official && sh.fs.exists('/usr/local/bin/node')) return `v${official}`;
-  const debian = sh.catalog.apt.lookup('nodejs')?.version;
-  const m = debian ? /^(?:\d+:)?(\d+\.\d+\.\d+)/.exec(debian) : null;
-  return `v${m?.[1] ?? '18.19.0'}`;
-}
-
 export function findPackage(sh: Shell, name: string): boolean {
   const bare = name.replace(/^node:/, '');
   if (BUILTIN.has(bare.split('/')[0]!)) return true;

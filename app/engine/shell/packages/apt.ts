@@ -1,13 +1,33 @@
 import { decode } from '../io.ts';
 import type { Shell } from '../state.ts';
 import type { CommandFn, Io } from '../types.ts';
-import type { CatalogPackage } from './catalog.ts';
+import type { AptSource, CatalogPackage } from './catalog.ts';
 import { aptLogs, dpkgLog } from './apt-logs.ts';
+import { aptOperands, rejectAptOptions } from './apt-cli.ts';
 import { dpkgName, markAuto, touchLocks, writeInfoFiles, writeStatusOld } from './dpkg-info.ts';
 import { aptList, aptSize, installFiles } from './install.ts';
 import { caCertificates, debconf, ldconfig, pycompile } from './maintainer.ts';
 
 const STATUS = '/var/lib/dpkg/status';
+
+/**
+ * The apt source of the image's Debian: its /etc/os-release names the suite (`bookworm`,
+ * `trixie`); without one (or a suite the catalog lacks) the default source answers.
+ */
+export function aptOf(sh: Shell): AptSource {
+  const suites = sh.catalog.aptSuites;
+  if (suites) {
+    try {
+      const release = decode(sh.fs.readFile('/etc/os-release'));
+      const codename = /^VERSION_CODENAME=(\S+)$/m.exec(release)?.[1];
+      const source = codename ? suites[codename] : undefined;
+      if (source) return source;
+    } catch {
+      /* no os-release: not a Debian image */
+    }
+  }
+  return sh.catalog.apt;
+}
 const LISTS = '/var/lib/apt/lists';
 
 /**
@@ -86,9 +106,9 @@ function update(io: Io, sh: Shell): number {
     );
     return 100;
   }
-  for (const line of sh.catalog.apt.updateLines) io.stdout.write(`${line}\n`);
+  for (const line of aptOf(sh).updateLines) io.stdout.write(`${line}\n`);
   sh.fs.mkdir(`${LISTS}/partial`, { recursive: true });
-  installFiles(sh, sh.catalog.apt.lists);
+  installFiles(sh, aptOf(sh).lists);
   io.stdout.write('Reading package lists...\n');
   return 0;
 }
@@ -114,7 +134,7 @@ function install(names: string[], flags: Set<string>, io: Io, sh: Shell, command
     const bare = name.replace(/[=:].*$/, '');
     if (seen.has(bare) || (installed.has(bare) && !top)) return;
     seen.add(bare);
-    const p = withLists ? sh.catalog.apt.lookup(bare) : undefined;
+    const p = withLists ? aptOf(sh).lookup(bare) : undefined;
     if (!p) {
       if (top) missing.push(bare);
       return;
@@ -193,10 +213,10 @@ function install(names: string[], flags: Set<string>, io: Io, sh: Shell, command
   });
   // Configuring runs each package's maintainer scripts (maintainer.ts), in dpkg's order.
   const unpacked = (n: string): CatalogPackage | undefined =>
-    fresh.find((p) => p.name === n) ?? (installed.has(n) ? sh.catalog.apt.lookup(n) : undefined);
+    fresh.find((p) => p.name === n) ?? (installed.has(n) ? aptOf(sh).lookup(n) : undefined);
   for (const p of fresh) {
     say(`Setting up ${dpkgName(p)} (${p.version}) ...\n`);
-    pycompile(sh, [p], unpacked);
+    pycompile(sh, [p], unpacked, aptOf(sh).pycTag);
     debconf(sh, [p]);
     const certs = caCertificates(sh, [p]);
     if (certs !== undefined)
@@ -234,7 +254,7 @@ function remove(names: string[], purge: boolean, io: Io, sh: Shell): number {
   io.stdout.write(`0 upgraded, 0 newly installed, ${gone.length} to remove and 0 not upgraded.\n`);
   for (const n of gone) {
     io.stdout.write(`Removing ${n} (${installed.get(n)}) ...\n`);
-    for (const f of sh.catalog.apt.lookup(n)?.files ?? []) {
+    for (const f of aptOf(sh).lookup(n)?.files ?? []) {
       try {
         if (sh.fs.lstat(f.path).type !== 'dir') sh.fs.unlink(f.path);
       } catch {
@@ -252,9 +272,11 @@ function remove(names: string[], purge: boolean, io: Io, sh: Shell): number {
 
 /** apt-get (and apt): update, install, remove/purge, clean, autoremove, upgrade. */
 export const aptGet: CommandFn = (argv, io, sh) => {
+  const rejected = rejectAptOptions(argv.slice(1), io);
+  if (rejected !== undefined) return rejected;
   const flags = new Set(argv.slice(1).filter((a) => a.startsWith('-')));
   for (const a of argv.slice(1)) if (/^-[a-z]+$/.test(a) && a.includes('y')) flags.add('-y');
-  const [sub, ...names] = argv.slice(1).filter((a) => !a.startsWith('-'));
+  const [sub, ...names] = aptOperands(argv.slice(1));
   if (argv[0] === 'apt')
     io.stderr.write(
       '\nWARNING: apt does not have a stable CLI interface. Use with caution in scripts.\n\n',

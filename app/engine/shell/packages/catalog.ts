@@ -3,6 +3,7 @@
  * data comes from an implementation of PackageCatalog (builtin.ts is a small one; generated
  * catalogs from Debian's real file lists replace it without touching the logic).
  */
+import { EngineError } from '../../common/diagnostics.ts';
 
 export interface CatalogFile {
   /** Absolute path inside the image. A trailing slash is not used; directories set type. */
@@ -62,6 +63,8 @@ export interface AptSource extends PackageSource {
   lists: CatalogFile[];
   /** `Get:1 http://deb.debian.org/debian bookworm InRelease [151 kB]` lines for update. */
   updateLines: string[];
+  /** The tag of the .pyc files maintainer scripts write (`cpython-311`; the suite's Python). */
+  pycTag?: string;
 }
 
 export interface ApkSource extends PackageSource {
@@ -70,8 +73,29 @@ export interface ApkSource extends PackageSource {
 }
 
 export interface PackageCatalog {
+  /** apt when the image does not say which Debian it is (no /etc/os-release). */
   apt: AptSource;
+  /** apt per Debian suite (`bookworm`, `trixie`), chosen by the image's os-release. */
+  aptSuites?: Record<string, AptSource>;
   apk: ApkSource;
   pip: PackageSource;
   npm: PackageSource;
+}
+
+/**
+ * A package the catalog knows whose files were not loaded before the command ran (the lab loads
+ * the files of the packages a text names; a name computed at run time can escape it). The
+ * command fails with the lab's sentence and the next run loads them.
+ */
+export class PackageFilesNotLoaded extends EngineError {
+  constructor(
+    readonly where: string,
+    readonly names: readonly string[],
+  ) {
+    super(
+      'catalog-files-not-loaded',
+      `the lab had not loaded the files of ${names.join(', ')} (${where}) when this ran; run it again`,
+    );
+    this.name = 'PackageFilesNotLoaded';
+  }
 }

@@ -30,13 +30,15 @@ function sizeOf(sh: Shell, path: string): number | undefined {
 
 /**
  * py3compile / py_compile.py in postinst: each `.py` file of the named package under the named
- * directory gets `__pycache__/<name>.cpython-311.pyc`. Sizes are real: the catalog compiled
- * every file with Python 3.11. `lookup` finds packages installed earlier.
+ * directory gets `__pycache__/<name>.<tag>.pyc` (`cpython-311` on bookworm, `cpython-313` on
+ * trixie). Sizes are real: the catalog compiled every file with the suite's Python. `lookup`
+ * finds packages installed earlier.
  */
 export function pycompile(
   sh: Shell,
   fresh: CatalogPackage[],
   lookup: (name: string) => CatalogPackage | undefined,
+  tag = 'cpython-311',
 ): string[] {
   const written: string[] = [];
   for (const { args } of effects(fresh, 'pycompile')) {
@@ -52,7 +54,7 @@ export function pycompile(
       if (size === 0 || !f.path.startsWith(`${dir}/`)) return;
       const slash = f.path.lastIndexOf('/');
       const cache = `${f.path.slice(0, slash)}/__pycache__`;
-      pyc.push({ cache, path: `${cache}/${f.path.slice(slash + 1, -3)}.cpython-311.pyc`, size });
+      pyc.push({ cache, path: `${cache}/${f.path.slice(slash + 1, -3)}.${tag}.pyc`, size });
     });
     const write: Writer = (fs) => {
       for (const c of pyc) {
