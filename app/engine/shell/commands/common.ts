@@ -5,6 +5,7 @@ import { decode, Input, LargeFileInput, readText } from '../io.ts';
 import { errText } from '../state.ts';
 import type { Shell } from '../state.ts';
 import type { Io } from '../types.ts';
+import { GNU_OPTIONS, type GnuOptions } from './gnu-options.ts';
 
 export interface Parsed {
   /** Short flags by letter, long ones by name; a value when the option takes one. */
@@ -14,10 +15,28 @@ export interface Parsed {
 
 export class UsageError extends Error {}
 
+/** The GNU utility's table of real options, by the name it was called with. */
+function gnu(cmd: string): GnuOptions | undefined {
+  return GNU_OPTIONS[cmd.slice(cmd.lastIndexOf('/') + 1)];
+}
+
+/** A long option's full name from what was typed: exact, or a prefix only one option has. */
+function longName(cmd: string, typed: string, real: GnuOptions): string {
+  if (typed in real.long) return typed;
+  const matches = Object.keys(real.long).filter((n) => n.startsWith(typed));
+  if (matches.length === 1) return matches[0]!;
+  if (matches.length === 0) throw new UsageError(`${cmd}: unrecognized option '--${typed}'`);
+  throw new UsageError(
+    `${cmd}: option '--${typed}' is ambiguous; possibilities:${matches.map((m) => ` '--${m}'`).join('')}`,
+  );
+}
+
 /**
  * GNU-style option parsing: combined short flags (`-rf`), values glued or separate (`-n5`,
- * `-n 5`), `--long[=value]`, `--` ending options. `withValue` lists the short letters (and long
- * names, comma separated after a `|`) that take a value.
+ * `-n 5`), `--long[=value]` (or an unambiguous prefix of it), `--` ending options. `flags` are
+ * the short letters the simulator implements; `withValue` lists the short letters (and long
+ * names, comma separated after a `|`) that take a value. Any other option the real program
+ * accepts (GNU_OPTIONS) is accepted too; one it does not know is a UsageError in its words.
  */
 export function parseArgs(argv: string[], flags: string, withValue = ''): Parsed {
   const [shortVals = '', longVals = ''] = withValue.split('|');
@@ -25,6 +44,7 @@ export function parseArgs(argv: string[], flags: string, withValue = ''): Parsed
   const opts = new Map<string, string | true>();
   const operands: string[] = [];
   const cmd = argv[0] ?? '';
+  const real = gnu(cmd);
   for (let i = 1; i < argv.length; i++) {
     const a = argv[i] as string;
     if (a === '--') {
@@ -33,10 +53,18 @@ export function parseArgs(argv: string[], flags: string, withValue = ''): Parsed
     }
     if (a.startsWith('--')) {
       const eq = a.indexOf('=');
-      const name = eq < 0 ? a.slice(2) : a.slice(2, eq);
-      if (eq >= 0) opts.set(name, a.slice(eq + 1));
-      else if (longTakes.has(name)) opts.set(name, argv[++i] ?? '');
-      else opts.set(name, true);
+      const typed = eq < 0 ? a.slice(2) : a.slice(2, eq);
+      const name = real ? longName(cmd, typed, real) : typed;
+      const takes = real?.long[name] ?? (longTakes.has(name) ? 'required' : 'none');
+      if (eq >= 0) {
+        if (takes === 'none' && real)
+          throw new UsageError(`${cmd}: option '--${name}' doesn't allow an argument`);
+        opts.set(name, a.slice(eq + 1));
+      } else if (takes === 'required') {
+        if (i + 1 >= argv.length)
+          throw new UsageError(`${cmd}: option '--${name}' requires an argument`);
+        opts.set(name, argv[++i] as string);
+      } else opts.set(name, true);
       continue;
     }
     if (
@@ -49,25 +77,78 @@ export function parseArgs(argv: string[], flags: string, withValue = ''): Parsed
     }
     for (let j = 1; j < a.length; j++) {
       const c = a[j] as string;
-      if (shortVals.includes(c)) {
+      if (shortVals.includes(c) || (!flags.includes(c) && real?.shortArg.includes(c))) {
         const rest = a.slice(j + 1);
-        opts.set(c, rest !== '' ? rest : (argv[++i] ?? ''));
+        if (rest === '' && i + 1 >= argv.length)
+          throw new UsageError(`${cmd}: option requires an argument -- '${c}'`);
+        opts.set(c, rest !== '' ? rest : (argv[++i] as string));
         break;
       }
-      if (!flags.includes(c)) throw new UsageError(`${cmd}: invalid option -- '${c}'`);
+      if (!flags.includes(c) && real?.shortOpt.includes(c)) {
+        opts.set(c, a.slice(j + 1) || true);
+        break;
+      }
+      if (!flags.includes(c) && !real?.short.includes(c))
+        throw new UsageError(`${cmd}: invalid option -- '${c}'`);
       opts.set(c, true);
     }
   }
   return { opts, operands };
 }
 
-/** Prints GNU's usage error pair and returns the status the tool uses. */
-export function usage(io: Io, e: UsageError, cmd: string, status = 1): number {
-  io.stderr.write(`${e.message}\nTry '${cmd} --help' for more information.\n`);
-  return status;
+/** Programs whose operands start a command of their own: their options end at the first one. */
+const WRAPPERS = new Set(['env', 'xargs', 'timeout', 'nohup']);
+
+/**
+ * Rejects an option the real GNU program does not have, in its words, before the simulator's
+ * version runs (which may read only the options it implements). Returns the exit status when
+ * it printed an error. Numbers (`-5`) pass: head, tail and seq take them.
+ *
+ * @example rejectUnknownOptions(['sleep', '--frob'], io) // 1, "sleep: unrecognized option '--frob'"
+ */
+export function rejectUnknownOptions(argv: readonly string[], io: Io): number | undefined {
+  const cmd = argv[0] ?? '';
+  const real = gnu(cmd);
+  if (!real) return undefined;
+  try {
+    for (let i = 1; i < argv.length; i++) {
+      const a = argv[i] as string;
+      if (a === '--') break;
+      if (a.startsWith('--')) {
+        const eq = a.indexOf('=');
+        const name = longName(cmd, eq < 0 ? a.slice(2) : a.slice(2, eq), real);
+        if (eq < 0 && real.long[name] === 'required') i++;
+        continue;
+      }
+      if (a.length < 2 || !a.startsWith('-') || /^-\d/.test(a)) {
+        if (WRAPPERS.has(cmd.slice(cmd.lastIndexOf('/') + 1))) break;
+        continue;
+      }
+      for (let j = 1; j < a.length; j++) {
+        const c = a[j] as string;
+        if (real.shortArg.includes(c)) {
+          if (j === a.length - 1) i++;
+          break;
+        }
+        if (real.shortOpt.includes(c)) break;
+        if (!real.short.includes(c)) throw new UsageError(`${cmd}: invalid option -- '${c}'`);
+      }
+    }
+  } catch (e) {
+    if (e instanceof UsageError) return usage(io, e, cmd);
+    throw e;
+  }
+  return undefined;
 }
 
-/** Runs a command body, turning bad options into GNU's usage message. */
+/** Prints the program's usage error (GNU's pair, or its own usage text) and returns its status. */
+export function usage(io: Io, e: UsageError, cmd: string, status = 1): number {
+  const real = gnu(cmd);
+  io.stderr.write(`${e.message}\n${real?.after ?? `Try '${cmd} --help' for more information.`}\n`);
+  return real?.status ?? status;
+}
+
+/** Runs a command body, turning bad options into the program's usage message. */
 export function withUsage(argv: string[], io: Io, status: number, body: () => number): number {
   try {
     return body();

@@ -1,7 +1,8 @@
 import { readText } from '../io.ts';
 import type { Shell } from '../state.ts';
 import type { CommandFn, Io } from '../types.ts';
-import { nodeVersion, runCode as runNodeCode } from './node-code.ts';
+import { runCode as runNodeCode } from './node-code.ts';
+import { nodeVersion, pythonVersion, readNodeLine, readPythonLine } from './interpreters.ts';
 import { runCode } from './python-code.ts';
 import { basename, fsError, tryStat, writeText } from './common.ts';
 
@@ -160,23 +161,29 @@ function runFile(
 }
 
 export const python: CommandFn = (argv, io, sh) => {
-  const a1 = argv[1];
-  if (a1 === '--version' || a1 === '-V') {
-    io.stdout.write('Python 3.11.2\n');
+  const line = readPythonLine(argv, io);
+  if (line.kind === 'exit') return line.status;
+  const opts = argv.slice(1, line.at);
+  if (opts.some((a) => /^-[a-zA-Z]*V/.test(a) || a === '--version')) {
+    io.stdout.write(`Python ${pythonVersion(sh, argv[0] as string)}\n`);
     return 0;
   }
-  if (a1 === '-m') {
-    const mod = argv[2];
+  const m = opts.findIndex((a) => a === '-m' || a.startsWith('-m'));
+  if (m >= 0) {
+    const mod = opts[m] === '-m' ? argv[line.at] : (opts[m] as string).slice(2);
     if (mod === 'http.server' || mod === 'flask' || mod === 'uvicorn' || mod === 'gunicorn')
       sh.forever(argv);
-    if (mod === 'venv') return venv(argv.slice(3), io, sh);
+    if (mod === 'venv') return venv(argv.slice(line.at + (opts[m] === '-m' ? 1 : 0)), io, sh);
     return 0;
   }
-  if (a1 === '-c') return runCode(argv[2] ?? '', io, sh);
-  if (a1 === undefined) return 0;
+  const c = opts.findIndex((a) => a === '-c' || a.startsWith('-c'));
+  if (c >= 0)
+    return runCode(opts[c] === '-c' ? (argv[line.at] ?? '') : (opts[c] as string).slice(2), io, sh);
+  if (line.at >= argv.length) return 0;
   const cwd = sh.cwd;
+  const script = argv.slice(line.at);
   return runFile(
-    argv,
+    [argv[0] as string, ...script],
     io,
     sh,
     (f) =>
@@ -194,12 +201,13 @@ function venv(args: string[], io: Io, sh: Shell): number {
     return 2;
   }
   const root = sh.resolve(dir);
+  const minor = /^\d+\.\d+/.exec(pythonVersion(sh, 'python3'))?.[0] ?? '3.11';
   sh.fs.mkdir(`${root}/bin`, { recursive: true });
-  sh.fs.mkdir(`${root}/lib/python3.11/site-packages`, { recursive: true });
+  sh.fs.mkdir(`${root}/lib/python${minor}/site-packages`, { recursive: true });
   writeText(
     sh,
     `${root}/pyvenv.cfg`,
-    'home = /usr/bin\ninclude-system-site-packages = false\nversion = 3.11.2\n',
+    `home = /usr/bin\ninclude-system-site-packages = false\nversion = ${pythonVersion(sh, 'python3')}\n`,
   );
   writeText(
     sh,
@@ -216,21 +224,22 @@ function venv(args: string[], io: Io, sh: Shell): number {
       mode: 0o755,
     });
   }
-  sh.fs.mkdir(`${root}/lib/python3.11/site-packages/pip`, { recursive: true });
-  sh.fs.writeSizedFile(`${root}/lib/python3.11/site-packages/pip/__init__.py`, 10_600_000);
+  sh.fs.mkdir(`${root}/lib/python${minor}/site-packages/pip`, { recursive: true });
+  sh.fs.writeSizedFile(`${root}/lib/python${minor}/site-packages/pip/__init__.py`, 10_600_000);
   return 0;
 }
 
 export const node: CommandFn = (argv, io, sh) => {
-  const a1 = argv[1];
-  if (a1 === '--version' || a1 === '-v') {
+  const line = readNodeLine(argv, io);
+  if (line.kind === 'exit') return line.status;
+  if (argv.slice(1, line.at).some((a) => a === '--version' || a === '-v')) {
     io.stdout.write(`${nodeVersion(sh)}\n`);
     return 0;
   }
-  if (a1 === '-e' || a1 === '--eval' || a1 === '-p') return runNodeCode(argv[2] ?? '', io, sh);
-  if (a1 === undefined) return 0;
+  if (line.code !== undefined) return runNodeCode(line.code, io, sh);
+  if (line.at >= argv.length) return 0;
   return runFile(
-    argv,
+    [argv[0] as string, ...argv.slice(line.at)],
     io,
     sh,
     (f) =>

@@ -5,6 +5,7 @@ import type { CommandFn, Io } from '../types.ts';
 import type { CatalogPackage } from './catalog.ts';
 import { installFiles } from './install.ts';
 import { synthesize } from './synth.ts';
+import { npmCommand, npmVersion, unknownCommand, warnUnknownFlags } from './npm-cli.ts';
 
 interface PackageJson {
   name?: string;
@@ -149,26 +150,40 @@ function runNpmScript(name: string, argv: string[], io: Io, sh: Shell): number {
 
 /** npm install|i|ci [pkgs], npm start|test|run <script>, npm cache clean. */
 export const npm: CommandFn = (argv, io, sh) => {
-  const sub = argv[1];
-  switch (sub) {
-    case '--version':
-    case '-v':
-      io.stdout.write('9.2.0\n');
+  const version = npmVersion(sh);
+  const args = argv.slice(1);
+  const typed = args.find((a) => !a.startsWith('-'));
+  if (typed === undefined) {
+    if (args.includes('-v') || args.includes('--version')) {
+      io.stdout.write(`${version}\n`);
       return 0;
+    }
+    io.stdout.write(
+      `npm <command>\n\nUsage:\n\nnpm install        install all the dependencies in your project\nnpm install <foo>  add the <foo> dependency to your project\nnpm test           run this project's tests\nnpm run <foo>      run the script named <foo>\nnpm <command> -h   quick help on <command>\nnpm -l             display usage info for all commands\nnpm help <term>    search for help on <term>\nnpm help npm       more involved overview\n\nnpm@${version} /usr/local/lib/node_modules/npm\n`,
+    );
+    return 1;
+  }
+  const sub = npmCommand(typed);
+  if (sub === undefined) {
+    io.stdout.write(unknownCommand(typed));
+    return 1;
+  }
+  warnUnknownFlags(args, version, io);
+  const rest = argv.slice(argv.indexOf(typed) + 1);
+  switch (sub) {
     case 'install':
-    case 'i':
     case 'ci':
-    case 'add':
-      return install(argv, io, sh);
+      return install(['npm', sub, ...rest], io, sh);
     case 'start':
     case 'test':
+    case 'stop':
+    case 'restart':
       return runNpmScript(sub, argv, io, sh);
     case 'run':
-    case 'run-script':
-      return runNpmScript(argv[2] ?? '', argv, io, sh);
+      return runNpmScript(rest.find((a) => !a.startsWith('-')) ?? '', argv, io, sh);
     case 'cache': {
       const dir = `${sh.get('HOME') ?? '/root'}/.npm/_cacache`;
-      if (argv[2] === 'clean' && sh.fs.exists(dir)) sh.fs.rmdir(dir, { recursive: true });
+      if (rest[0] === 'clean' && sh.fs.exists(dir)) sh.fs.rmdir(dir, { recursive: true });
       return 0;
     }
     default:

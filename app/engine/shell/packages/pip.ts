@@ -4,6 +4,8 @@ import type { CommandFn, Io } from '../types.ts';
 import type { CatalogPackage } from './catalog.ts';
 import { installFiles } from './install.ts';
 import { synthesize } from './synth.ts';
+import { installedDebs } from './apt.ts';
+import { pipHelp, readPipLine } from './pip-cli.ts';
 
 /** Where pip installs: the active virtualenv, or the prefix pip lives in (/usr/local by default). */
 function prefix(argv0: string, sh: Shell): string {
@@ -53,18 +55,49 @@ function readRequirements(sh: Shell, file: string, io: Io): string[] | null {
 
 const bare = (spec: string): string => spec.replace(/\[.*?\]/, '').split(/[=<>!~;\s]/)[0] ?? spec;
 
-/** pip/pip3 install [-r file] [--no-cache-dir] [--user] [--break-system-packages] pkgs. */
+/** The pip an image has: Debian's python3-pip, else the version a venv's pip was made with. */
+function pipVersion(sh: Shell): string {
+  const deb = installedDebs(sh).get('python3-pip');
+  return deb ? deb.replace(/^\d+:/, '').replace(/[+-].*$/, '') : '23.0.1';
+}
+
+/** pip/pip3: the command line as pip reads it (pip-cli.ts), then `install` does its work. */
 export const pip: CommandFn = (argv, io, sh) => {
-  const args = argv.slice(1);
-  if (args[0] === '--version' || args[0] === '-V') {
-    io.stdout.write('pip 23.0.1 from /usr/lib/python3/dist-packages/pip (python 3.11)\n');
+  const line = readPipLine(argv, io);
+  const name = (argv[0] as string).slice((argv[0] as string).lastIndexOf('/') + 1);
+  if (line.kind === 'exit') return line.status;
+  if (line.kind === 'help') {
+    io.stdout.write(pipHelp(name));
     return 0;
   }
-  if (args[0] !== 'install') return 0;
+  const root = prefix(argv[0] as string, sh);
+  if (line.kind === 'version') {
+    const py = pyVersion(sh, root).replace('python', '');
+    io.stdout.write(
+      `pip ${pipVersion(sh)} from /usr/lib/python3/dist-packages/pip (python ${py})\n`,
+    );
+    return 0;
+  }
+  if (line.command !== 'install') return 0;
+  const args = line.args;
+  if (
+    !args.some((a) => !a.startsWith('-')) &&
+    !args.some((a) => /^-[rc]|^--(requirement|constraint|editable)|^-e/.test(a))
+  ) {
+    io.stderr.write(
+      `ERROR: You must give at least one requirement to install (see "pip help install")\n`,
+    );
+    return 1;
+  }
+  return install(args, io, sh, argv[0] as string);
+};
+
+/** pip install: `-r file`, `--no-cache-dir`, `--break-system-packages`, packages. */
+function install(args: string[], io: Io, sh: Shell, argv0: string): number {
   const specs: string[] = [];
   let noCache = false;
   let breakSystem = false;
-  for (let i = 1; i < args.length; i++) {
+  for (let i = 0; i < args.length; i++) {
     const a = args[i] as string;
     if (a === '-r' || a === '--requirement') {
       const reqs = readRequirements(sh, args[++i] ?? '', io);
@@ -75,7 +108,7 @@ export const pip: CommandFn = (argv, io, sh) => {
     else if (a === '-i' || a === '--index-url' || a === '-t' || a === '--target') i++;
     else if (!a.startsWith('-')) specs.push(a);
   }
-  const root = prefix(argv[0] as string, sh);
+  const root = prefix(argv0, sh);
   if (externallyManaged(sh, root) && !breakSystem && sh.get('PIP_BREAK_SYSTEM_PACKAGES') !== '1') {
     io.stderr.write(
       'error: externally-managed-environment\n\n× This environment is externally managed\n╰─> To install Python packages system-wide, try apt install\n    python3-xyz, where xyz is the package you are trying to\n    install.\n\n' +
@@ -83,7 +116,15 @@ export const pip: CommandFn = (argv, io, sh) => {
     );
     return 1;
   }
-  const site = `${root}/lib/${pyVersion(sh, root)}/site-packages`;
+  // Debian's Python installs into /usr/local/lib/python3.X/dist-packages; a venv or a Python
+  // built from source into site-packages.
+  const lib = `${root}/lib/${pyVersion(sh, root)}`;
+  const site =
+    root === '/usr/local' &&
+    sh.fs.exists(`${lib}/dist-packages`) &&
+    !sh.fs.exists(`${lib}/site-packages`)
+      ? `${lib}/dist-packages`
+      : `${lib}/site-packages`;
   const order: CatalogPackage[] = [];
   const seen = new Set<string>();
   const visit = (spec: string, from?: string): void => {
@@ -142,4 +183,4 @@ export const pip: CommandFn = (argv, io, sh) => {
     );
   }
   return 0;
-};
+}
