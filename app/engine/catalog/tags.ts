@@ -6,6 +6,7 @@
  * the same shape), a tag Docker Hub does not have, or a repository that does not exist. Each
  * answer names the closest image the lab has.
  */
+import { distance as editDistance } from 'fastest-levenshtein';
 import { parseImageRef, type ImageRef } from '../images/reference.ts';
 import type { CatalogIndexImage, HubTags } from './format.ts';
 
@@ -110,7 +111,7 @@ function versionIn(tag: string, repo: string): number[] | undefined {
   return m?.[1] ? m[1].split('.').map(Number) : undefined;
 }
 
-function distance(a: readonly number[], b: readonly number[]): number {
+function versionDistance(a: readonly number[], b: readonly number[]): number {
   let d = 0;
   for (let i = 0; i < 3; i++) d = d * 1000 + Math.abs((a[i] ?? 0) - (b[i] ?? 0));
   return d;
@@ -141,28 +142,13 @@ export function closestImage(names: CatalogNames, repo: string, tag: string): st
   const wanted = words(tag);
   const score = (i: CatalogIndexImage): number => {
     const have = i.version ? i.version.split('.').map(Number) : [];
-    const v = want ? distance(want, have) * 10 - (have[0] ?? 0) * 1e-3 - (have[1] ?? 0) * 1e-6 : 0;
+    const v = want ? versionDistance(want, have) * 10 - (have[0] ?? 0) * 1e-3 - (have[1] ?? 0) * 1e-6 : 0;
     const shared = [...words(tagOf(i.ref))].filter((w) => wanted.has(w)).length;
     // No version asked: the image Docker Hub's latest (or slim) would be.
     const latest = !want && i.aliases.some((a) => tagOf(a) === (wantSlim ? 'slim' : 'latest'));
     return v - shared * 0.5 - (latest ? 1 : 0);
   };
   return [...pool].sort((a, b) => score(a) - score(b) || (a.ref < b.ref ? -1 : 1))[0]!.ref;
-}
-
-/** Optimal string alignment distance (Levenshtein with adjacent swaps), for typos. */
-function editDistance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i]);
-  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
-  for (let i = 1; i <= a.length; i++)
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        v = Math.min(v, d[i - 2]![j - 2]! + 1);
-      d[i]![j] = v;
-    }
-  return d[a.length]![b.length]!;
 }
 
 /** The nearest of `options` to `word` if it is close enough to be a typo of it. */

@@ -4,27 +4,12 @@
  * (fastest-levenshtein distance under 0.4 of the typed length), and, from npm 11, the warning
  * for a flag that is not one of its configs. The version is the image's npm.
  */
+import { distance } from 'fastest-levenshtein';
 import { NPM } from '../commands/program-options.ts';
 import { decode } from '../io.ts';
 import type { Shell } from '../state.ts';
 import type { Io } from '../types.ts';
 import { installedDebs } from './apt.ts';
-
-/** Levenshtein distance. */
-function distance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++)
-      row[j] = Math.min(
-        prev[j]! + 1,
-        row[j - 1]! + 1,
-        prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-    prev = row;
-  }
-  return prev[b.length]!;
-}
 
 /** The command npm runs for what was typed (`i` -> install, `instal` -> install), if any. */
 export function npmCommand(typed: string): string | undefined {
