@@ -13,6 +13,7 @@ export {
   useDockerfileParse,
 } from './derived.ts';
 export type { ParseResult } from './derived.ts';
+export { onCatalogNames } from './catalogNames.ts';
 export { STARTER_DOCKERFILE } from './starter.ts';
 export {
   buildProgress,

@@ -128,6 +128,8 @@ export const strings = {
     stale: (n: number) =>
       `This is build ${n}. The editor has changed since: build again to see what it holds now.`,
     buildAgain: 'Build again',
+    /** The button that switches a FROM the lab cannot use to the closest image it has. */
+    switchImage: (image: string) => `Use ${image} and build again`,
     notRun: 'not run',
     stepWord: 'Step',
     cascade: '↳ rebuilt because the step under it was rebuilt',

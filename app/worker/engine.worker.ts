@@ -94,5 +94,15 @@ async function prepare(req: Request): Promise<void> {
 
 /** Image names a command line may need: `docker pull X`, `docker run X`. */
 function imageWords(line: string): string[] {
-  return line.split(/\s+/).filter((w) => /^[a-z0-9][a-z0-9._/-]*(:[\w.-]+)?$/.test(w));
+  // `docker` and its command words are not image names (looking them up would fetch Docker
+  // Hub's tag list for nothing).
+  return line
+    .split(/\s+/)
+    .filter((w) => /^[a-z0-9][a-z0-9._/-]*(:[\w.-]+)?$/.test(w) && !COMMAND_WORDS.has(w));
 }
+
+const COMMAND_WORDS = new Set(
+  'docker run pull create image container exec build tag push rmi rm inspect history save load images ps start stop logs cp diff commit system df prune builder sh bash'.split(
+    ' ',
+  ),
+);

@@ -44,7 +44,11 @@ export interface MissingImage {
   classic: string;
   /** `docker pull` / `docker run`'s `Error response from daemon: ...` line. */
   pull: string;
-  /** What it means and what to do, for the step card and the editor. */
+  /** What is wrong, in a sentence (the editor's message). */
+  headline: string;
+  /** What to do about it (the editor's hint). */
+  advice: string;
+  /** Both, for the step card. */
   hint: string;
   /** The image to switch to, written as a learner would (`python`, `python:3.13-slim`). */
   closest: string | undefined;
@@ -67,20 +71,28 @@ export function missingImage(answer: NameAnswer): MissingImage | undefined {
         ? `${asked} is a real image on Docker Hub, but it is not in this offline lab`
         : `${asked} is not in this offline lab`;
     const line = `${sentence}: ${where}${closest ? ` (closest: ${closest})` : ''}`;
+    const headline =
+      answer.why === 'hub'
+        ? `Docker Hub has ${shownName(asked)}, but this lab works offline with the images in its catalog.`
+        : `This lab works offline with the images in its catalog and cannot fetch ${shownName(asked)}.`;
+    const advice = closest
+      ? `The closest one it has is ${closest}.`
+      : 'Build it here first, or pick an image the lab has.';
     return {
       code: 'image-not-in-lab',
       buildkit: line,
       classic: line,
       pull: `Error response from daemon: ${line}`,
-      hint:
-        answer.why === 'hub'
-          ? `Docker Hub has ${shownName(asked)}, but this lab works offline with the images in its catalog. The closest one it has is ${closest}.`
-          : `This lab works offline with the images in its catalog and cannot fetch ${shownName(asked)}.${closest ? ` The closest one it has is ${closest}.` : ' Build it here first, or pick an image the lab has.'}`,
+      headline,
+      advice,
+      hint: `${headline} ${advice}`,
       closest,
     };
   }
   const full = fullName(answer.ref);
-  const suggest = closest ? ` Did you mean ${closest}?` : '';
+  const advice = closest
+    ? `Did you mean ${closest}?`
+    : 'Check the spelling, or pick an image the lab has (python, node, debian, nginx...).';
   if (answer.kind === 'no-such-tag') {
     const tag = answer.ref.tag ?? 'latest';
     return {
@@ -88,7 +100,9 @@ export function missingImage(answer: NameAnswer): MissingImage | undefined {
       buildkit: `${asked}: failed to resolve source metadata for ${full}: ${full}: not found`,
       classic: `manifest for ${asked} not found: manifest unknown: manifest unknown`,
       pull: `Error response from daemon: manifest for ${asked} not found: manifest unknown: manifest unknown`,
-      hint: `Docker Hub has no tag "${tag}" for ${answer.ref.repository}.${suggest}`,
+      headline: `Docker Hub has no tag "${tag}" for ${answer.ref.repository}.`,
+      advice,
+      hint: `Docker Hub has no tag "${tag}" for ${answer.ref.repository}. ${advice}`,
       closest,
     };
   }
@@ -98,7 +112,9 @@ export function missingImage(answer: NameAnswer): MissingImage | undefined {
     buildkit: `${asked}: failed to resolve source metadata for ${full}: pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed`,
     classic: `pull access denied for ${repo}, repository does not exist or may require 'docker login': denied: requested access to the resource is denied`,
     pull: `Error response from daemon: pull access denied for ${repo}, repository does not exist or may require 'docker login': denied: requested access to the resource is denied`,
-    hint: `There is no image called "${repo}" on Docker Hub.${suggest}`,
+    headline: `There is no image called "${repo}" on Docker Hub.`,
+    advice,
+    hint: `There is no image called "${repo}" on Docker Hub. ${advice}`,
     closest,
   };
 }

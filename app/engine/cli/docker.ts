@@ -19,6 +19,7 @@ import { systemDf } from './commands/system.ts';
 import { fullName, parseImageRef } from '../images/reference.ts';
 import { parseArgs } from './argv.ts';
 import { fail, type CliHost, type CliResult, type Command } from './types.ts';
+import { labHint } from './lab-hint.ts';
 
 const pull: Command = ({ engine, argv }) => {
   const args = parseArgs(argv, [{ name: 'quiet', short: 'q', type: 'bool' }], {
@@ -158,7 +159,10 @@ export function runDocker(engine: Engine, argv: readonly string[], host: CliHost
   try {
     return command({ engine, host, argv: args, debug });
   } catch (e) {
-    if (e instanceof EngineError) return fail(e.message);
+    if (e instanceof EngineError) {
+      const hint = labHint(e);
+      return fail(hint ? `${e.message}\n${hint}` : e.message);
+    }
     throw e;
   }
 }

@@ -85,6 +85,19 @@ export class EditorBridge {
     if (this.view) applyFix(this.view, fix);
   };
 
+  /**
+   * Makes an edit in the editor, as one undoable change without moving the focus there;
+   * false when no editor is open (the caller then edits the lab's text itself).
+   */
+  edit = (fix: DiagnosticFix): boolean => {
+    const view = this.view;
+    if (!view) return false;
+    const length = view.state.doc.length;
+    const changes = fix.changes.filter((c) => c.from <= length && c.to <= length);
+    view.dispatch({ changes, userEvent: 'input.fix' });
+    return true;
+  };
+
   setCursor(cursor: Cursor) {
     if (cursor.line === this.cursor.line && cursor.column === this.cursor.column) return;
     this.cursor = cursor;

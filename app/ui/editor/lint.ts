@@ -7,7 +7,7 @@ import {
 import { EditorState, type Extension, type Text } from '@codemirror/state';
 import { ViewPlugin, type EditorView } from '@codemirror/view';
 import type { Diagnostic } from '../../engine/common/diagnostics.ts';
-import { dockerfileDiagnosticsCached } from '../../store/index.ts';
+import { dockerfileDiagnosticsCached, onCatalogNames } from '../../store/index.ts';
 import { strings } from '../strings.ts';
 import { applyFix } from './bridge.ts';
 import { measureLint } from './perf.ts';
@@ -95,13 +95,16 @@ export const dockerfileLinter: Extension = [
   EditorState.transactionExtender.of((tr) =>
     tr.docChanged ? { effects: setDiagnosticsEffect.of(diagnosticsFor(tr.newDoc)) } : null,
   ),
-  // The first text arrives without a transaction: lint it once the view exists.
+  // The first text arrives without a transaction: lint it once the view exists. The catalog's
+  // names arrive later (what images the lab has): lint again then.
   ViewPlugin.define((view) => {
-    queueMicrotask(() => {
+    const relint = () => {
       if (view.dom.isConnected) {
         view.dispatch(setDiagnostics(view.state, diagnosticsFor(view.state.doc)));
       }
-    });
-    return {};
+    };
+    queueMicrotask(relint);
+    const stop = onCatalogNames(() => queueMicrotask(relint));
+    return { destroy: stop };
   }),
 ];

@@ -174,6 +174,12 @@ function BaseGroup({
         </button>
       )}
       {step.error && <StepFailure error={step.error} output={step.output} builder={builder} />}
+      {!step.error && step.output.trim() !== '' && (
+        // A moving tag (`python`, `node:lts`): which version this lab used, as the build said.
+        <p className="base-note" data-testid="layers.base-note">
+          {step.output.trim()}
+        </p>
+      )}
       {open && (
         <ol className="base-layers">
           {base.map((l) => (

@@ -1,6 +1,7 @@
 import type { BuildEvent, BuilderKind } from '../../engine/build/events.ts';
 import { strings } from '../strings.ts';
 import { failureLines } from './failureLines.ts';
+import { SwitchImage } from './SwitchImage.tsx';
 
 const t = strings.layers;
 
@@ -30,6 +31,9 @@ export function StepFailure({
         </>
       )}
       {error.hint && <p className="step-failure-hint">{error.hint}</p>}
+      {error.switchTo && error.imageRange && (
+        <SwitchImage to={error.switchTo} range={error.imageRange} />
+      )}
       <p className="step-failure-message">
         <span className="step-failure-who">{t.dockerSaid}</span> {message}
       </p>

@@ -3,6 +3,7 @@
  * containers, commit.ts shows and keeps their changes.
  */
 import { EngineError } from '../../common/diagnostics.ts';
+import { labHint } from '../lab-hint.ts';
 import { parsePublish, type ContainerPort } from '../../containers/ports.ts';
 import { createContainer, runInContainer, type Container } from '../../containers/container.ts';
 import type { Engine } from '../../daemon/engine.ts';
@@ -96,7 +97,8 @@ function create(
     ({ id, name } = engine.containers.allocate(args.string('name'), image.id));
   } catch (e) {
     if (!(e instanceof EngineError)) throw e;
-    return daemonRefused(command, e.message, err);
+    const refused = daemonRefused(command, e.message, err);
+    return labHint(e) ? { ...refused, stderr: `${refused.stderr}${labHint(e)}\n` } : refused;
   }
   const c = createContainer(
     id,

@@ -1,0 +1,51 @@
+/**
+ * The catalog's names in the page, for the editor: which images the lab has (index.json, a few
+ * KB) and, once a FROM names one it lacks, Docker Hub's tags (hub.json), fetched once and shared
+ * with the worker through the HTTP cache. Until they arrive the editor says nothing about images.
+ */
+import { CATALOG_VERSION, type CatalogIndex, type HubTags } from '../engine/catalog/format.ts';
+import type { CatalogNames } from '../engine/catalog/tags.ts';
+
+let names: CatalogNames | undefined;
+let indexLoad: Promise<void> | undefined;
+let hubLoad: Promise<void> | undefined;
+const listeners = new Set<() => void>();
+
+function catalogUrl(file: string): string {
+  const base = (import.meta.env?.BASE_URL as string | undefined) ?? '/';
+  return `${base}catalog/v${CATALOG_VERSION}/${file}`;
+}
+
+async function fetchJson<T>(file: string): Promise<T> {
+  const res = await fetch(catalogUrl(file));
+  if (!res.ok) throw new Error(`${res.status} for ${file}`);
+  return (await res.json()) as T;
+}
+
+function changed(next: CatalogNames): void {
+  names = next;
+  for (const l of listeners) l();
+}
+
+/** The names loaded so far (undefined until the index arrives). */
+export function catalogNames(): CatalogNames | undefined {
+  return names;
+}
+
+/** Starts loading the index, and Docker Hub's tags when `hub` is asked for; never rejects. */
+export function loadCatalogNames(hub = false): void {
+  indexLoad ??= fetchJson<CatalogIndex>('index.json')
+    .then((index) => changed({ images: index.images, hub: names?.hub }))
+    .catch(() => undefined);
+  if (hub)
+    hubLoad ??= indexLoad
+      .then(() => fetchJson<HubTags>('hub.json'))
+      .then((tags) => changed({ images: names?.images ?? [], hub: tags }))
+      .catch(() => undefined);
+}
+
+/** Calls `listener` whenever more names arrive. */
+export function onCatalogNames(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => void listeners.delete(listener);
+}
