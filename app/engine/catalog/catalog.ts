@@ -83,6 +83,7 @@ export class Catalog {
     if (index.version !== CATALOG_VERSION)
       throw new Error(`catalog version ${String(index.version)}, expected ${CATALOG_VERSION}`);
     this.index = index;
+    if (index.outputs) this.packages.outputs = index.outputs;
   }
 
   private syncImage(key: string): BaseImage | undefined {

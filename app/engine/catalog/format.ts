@@ -40,6 +40,8 @@ export interface CatalogIndex {
   /** The Docker Hub tag snapshot the aliases and hub.json come from. */
   hub: { snapshot: string; date: string; file: string };
   images: CatalogIndexImage[];
+  /** What the images' usual commands printed, run for real (PackageCatalog.outputs). */
+  outputs?: Record<string, { stdout: string; stderr: string; status: number }>;
   /** Paths relative to the index of the package indexes (apt: one per Debian suite). */
   packages: { apt: Record<string, string>; npm: string; pip: string };
   /** What is deliberately absent, in a sentence each (e.g. why there is no alpine). */

@@ -142,6 +142,7 @@ export function aptSource(
 ): AptSource & { pycTag: string } {
   const file = packages.file;
   return {
+    ...(file.suite !== undefined ? { suite: file.suite } : {}),
     lookup: (name) => packages.lookup(name),
     lists:
       file.lists !== undefined

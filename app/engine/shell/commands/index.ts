@@ -12,6 +12,7 @@ import { cut, head, seq, sort, tail, tee, tr, uniq, wc, yes } from './text.ts';
 import { find } from './find.ts';
 import { grep } from './grep.ts';
 import { curl, git, nginx, node, python, server, wget } from './programs.ts';
+import { hello, recordedServer, recordedTool } from './recorded.ts';
 import { sed } from './sed.ts';
 import { checksum } from './sums.ts';
 import { tar } from './tar.ts';
@@ -42,12 +43,30 @@ const programs = (): [string, CommandFn][] => [
   ['gunicorn', server],
   ['uvicorn', server],
   ['flask', server],
-  ['redis-server', server],
+  ['python3.13', python],
+  ['python3.14', python],
+  ['redis-server', recordedServer],
+  ['redis-cli', recordedTool],
+  ['httpd', recordedServer],
+  ['apache2', recordedServer],
   ['httpd-foreground', server],
+  ['apache2-foreground', server],
   ['nodemon', server],
   ['http-server', server],
-  ['postgres', server],
+  ['postgres', recordedServer],
+  ['psql', recordedTool],
   ['mongod', server],
+  ['go', recordedTool],
+  ['java', recordedTool],
+  ['javac', recordedTool],
+  ['jshell', server],
+  ['ruby', recordedTool],
+  ['gem', recordedTool],
+  ['bundle', recordedTool],
+  ['irb', server],
+  ['php', recordedTool],
+  ['busybox', recordedTool],
+  ['hello', hello],
 ];
 
 let table: Map<string, CommandFn> | null = null;

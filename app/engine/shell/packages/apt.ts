@@ -187,7 +187,7 @@ function install(names: string[], flags: Set<string>, io: Io, sh: Shell, command
   }
   fresh.forEach((p, i) => {
     io.stdout.write(
-      `Get:${i + 1} http://deb.debian.org/debian bookworm/main amd64 ${p.name} amd64 ${p.version} [${aptSize(p.downloadSize)}]\n`,
+      `Get:${i + 1} http://deb.debian.org/debian ${aptOf(sh).suite ?? 'bookworm'}/main amd64 ${p.name} amd64 ${p.version} [${aptSize(p.downloadSize)}]\n`,
     );
   });
   io.stderr.write('debconf: delaying package configuration, since apt-utils is not installed\n');

@@ -65,6 +65,8 @@ export interface AptSource extends PackageSource {
   updateLines: string[];
   /** The tag of the .pyc files maintainer scripts write (`cpython-311`; the suite's Python). */
   pycTag?: string;
+  /** The Debian suite (`bookworm`, `trixie`), for the lines apt prints. */
+  suite?: string;
 }
 
 export interface ApkSource extends PackageSource {
@@ -72,11 +74,23 @@ export interface ApkSource extends PackageSource {
   indexFiles: CatalogFile[];
 }
 
+/** What a program printed for a command line (see commands/recorded.ts). */
+export interface RecordedOutput {
+  stdout: string;
+  stderr: string;
+  status: number;
+}
+
 export interface PackageCatalog {
   /** apt when the image does not say which Debian it is (no /etc/os-release). */
   apt: AptSource;
   /** apt per Debian suite (`bookworm`, `trixie`), chosen by the image's os-release. */
   aptSuites?: Record<string, AptSource>;
+  /**
+   * What the catalog images' programs printed, run for real: `argv|package=version` (or
+   * `argv|size=N` for a program no package owns, such as hello-world's /hello).
+   */
+  outputs?: Record<string, RecordedOutput>;
   apk: ApkSource;
   pip: PackageSource;
   npm: PackageSource;
