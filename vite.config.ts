@@ -62,8 +62,51 @@ function firstPaintShell(): Plugin {
 }
 
 /**
+ * The catalog files worth caching on install, so a lab works offline after a first visit: the
+ * index and Docker Hub's tags, the package lists, and the images the starters and lessons name
+ * (with their bases). Other images (a full python is megabytes) are cached when first fetched.
+ */
+function catalogToPrecache(outDir: string): (file: string) => boolean {
+  const dir = join(outDir, 'catalog/v2');
+  if (!existsSync(join(dir, 'index.json'))) return () => true;
+  const index = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')) as {
+    images: { ref: string; aliases: string[]; file: string }[];
+  };
+  const texts = [
+    ...['app/store/starter.ts', 'app/store/starters.ts'].map((f) => readFileSync(f, 'utf8')),
+    ...readdirSync('lessons')
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => readFileSync(join('lessons', f), 'utf8')),
+  ].join('\n');
+  const named = new Set(
+    [...texts.matchAll(/FROM\s+([a-z0-9][\w./-]*(?::[\w.-]+)?)/g)].map((m) => m[1]!),
+  );
+  const keep = new Set<string>();
+  const add = (ref: string) => {
+    const img = index.images.find((i) => i.ref === ref);
+    if (!img || keep.has(img.file)) return;
+    keep.add(img.file);
+    const base = (JSON.parse(readFileSync(join(dir, img.file), 'utf8')) as { base?: string }).base;
+    if (base) add(base);
+  };
+  for (const name of named) {
+    const full = name.includes(':') ? name : `${name}:latest`;
+    const img = index.images.find((i) => i.ref === full || i.aliases.includes(full));
+    if (img) add(img.ref);
+  }
+  return (file) => {
+    const rel = relative(dir, file).split('\\').join('/');
+    if (rel.startsWith('..')) return true;
+    if (rel.startsWith('images/')) return keep.has(rel);
+    // Package files of the suite the starters' images use are kept; trixie's load on demand.
+    return !rel.startsWith('apt/trixie/files/');
+  };
+}
+
+/**
  * Writes into dist/sw.js (copied from public/) the files it caches on install: every built
- * file but source maps, with a version that changes when any of them does.
+ * file but source maps (and but the catalog files catalogToPrecache leaves to be cached on
+ * use), with a version that changes when any of them does.
  */
 function serviceWorkerPrecache(): Plugin {
   let outDir = 'dist';
@@ -77,6 +120,7 @@ function serviceWorkerPrecache(): Plugin {
       const sw = join(outDir, 'sw.js');
       if (!existsSync(sw)) return;
       const files: string[] = [];
+      const catalog = catalogToPrecache(outDir);
       const walk = (dir: string) => {
         for (const e of readdirSync(dir, { withFileTypes: true })) {
           const path = join(dir, e.name);
@@ -87,7 +131,11 @@ function serviceWorkerPrecache(): Plugin {
       walk(outDir);
       const hash = createHash('sha256');
       for (const f of files.sort()) hash.update(relative(outDir, f)).update(readFileSync(f));
-      const urls = files.map((f) => '/' + relative(outDir, f).split('\\').join('/'));
+      // The version covers every file (a changed image must not be served stale from the
+      // cache); the install caches the catalog's everyday part.
+      const urls = files
+        .filter(catalog)
+        .map((f) => '/' + relative(outDir, f).split('\\').join('/'));
       const manifest = JSON.stringify({
         version: hash.digest('hex').slice(0, 12),
         files: ['/', ...urls],

@@ -15,7 +15,7 @@ export const STARTERS: Starter[] = [
     id: 'node',
     name: 'Node app',
     dockerfile: `# A small Node.js app: dependencies first, so source edits keep them cached
-FROM node:20-slim
+FROM node:24-slim
 WORKDIR /usr/src/app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev

@@ -34,6 +34,7 @@ mkdir -p "$W" "$OUT/images"
 
 # ------------------------------------------------------------------ 2. images, package files, index
 node "$HERE/images.mjs"
+node "$HERE/outputs.mjs"
 SUITE=bookworm node "$HERE/apt.mjs"
 SUITE=trixie node "$HERE/apt.mjs"
 node "$HERE/npm.mjs"

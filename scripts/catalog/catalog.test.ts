@@ -1,20 +1,24 @@
 /**
- * Invariants of the generated catalog in public/catalog/v1 (run `npm run catalog:build` to make
+ * Invariants of the generated catalog in public/catalog/v2 (run `npm run catalog:build` to make
  * it): every listing parses, parents come before children, sizes add up, ids are the hashes of
- * the listings, and every dependency names a package of the same file.
+ * the listings, every dependency names a package of the same list, and every package of an
+ * index has its files.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type {
-  CatalogImageFile,
-  CatalogIndex,
-  CatalogPackagesFile,
+import {
+  packageSlug,
+  type CatalogImageFile,
+  type CatalogIndex,
+  type CatalogPackageFiles,
+  type CatalogPackageRecord,
+  type CatalogPackagesFile,
 } from '../../app/engine/catalog/format.ts';
 import { parseListing, type ListedEntry } from '../../app/engine/catalog/entries.ts';
 
-const DIR = join(import.meta.dirname, '../../public/catalog/v1');
+const DIR = join(import.meta.dirname, '../../public/catalog/v2');
 const read = <T>(rel: string): T => JSON.parse(readFileSync(join(DIR, rel), 'utf8')) as T;
 const parentOf = (p: string): string => p.slice(0, Math.max(p.lastIndexOf('/'), 0));
 
@@ -35,16 +39,41 @@ function orderProblems(listing: readonly ListedEntry[], relative: boolean): stri
   return problems;
 }
 
+/** A package list with each package's files put back into its record. */
+function packageList(
+  indexPath: string,
+): CatalogPackagesFile & {
+  packages: Required<Pick<CatalogPackageRecord, 'files'>>[] & CatalogPackageRecord[];
+} {
+  const list = read<CatalogPackagesFile>(indexPath);
+  const dir = indexPath.replace(/index\.json$/, 'files/');
+  return {
+    ...list,
+    packages: list.packages.map((p) => ({
+      ...p,
+      ...read<CatalogPackageFiles>(`${dir}${packageSlug(p.name)}.json`),
+    })) as never,
+  };
+}
+
 const fileBytes = (listing: readonly ListedEntry[]): number =>
   listing.reduce((n, e) => n + (e.type === 'f' ? e.size : 0), 0);
 
 describe.runIf(existsSync(join(DIR, 'index.json')))('the generated catalog', () => {
   const index = read<CatalogIndex>('index.json');
 
-  it('has an index naming the images and the package files', () => {
-    expect(index.version).toBe(1);
+  const lists: Record<string, string> = {
+    ...Object.fromEntries(Object.entries(index.packages.apt).map(([s, f]) => [`apt/${s}`, f])),
+    npm: index.packages.npm,
+    pip: index.packages.pip,
+  };
+
+  it('has an index naming the images and the package lists', () => {
+    expect(index.version).toBe(2);
     expect(index.images.map((i) => i.ref)).toContain('debian:bookworm-slim');
-    for (const f of Object.values(index.packages)) expect(existsSync(join(DIR, f))).toBe(true);
+    expect(Object.keys(index.packages.apt).sort()).toEqual(['bookworm', 'trixie']);
+    for (const f of Object.values(lists)) expect(existsSync(join(DIR, f)), f).toBe(true);
+    expect(existsSync(join(DIR, 'hub.json'))).toBe(true);
     expect(index.notes.some((n) => n.includes('alpine'))).toBe(true);
   });
 
@@ -52,7 +81,7 @@ describe.runIf(existsSync(join(DIR, 'index.json')))('the generated catalog', () 
     describe(entry.ref, () => {
       const img = read<CatalogImageFile>(entry.file);
       const base = img.base
-        ? read<CatalogImageFile>(`images/${img.base.replace(':', '-')}.json`)
+        ? read<CatalogImageFile>(index.images.find((i) => i.ref === img.base)!.file)
         : undefined;
 
       it('has layers whose listings parse, in tar order, with real ids and sizes', () => {
@@ -70,7 +99,13 @@ describe.runIf(existsSync(join(DIR, 'index.json')))('the generated catalog', () 
       });
 
       it('adds up to the size the index gives, with one history entry per layer', () => {
-        const all = [...(base?.layers ?? []), ...img.layers];
+        const stack = (f: CatalogImageFile): CatalogImageFile['layers'] => [
+          ...(f.base
+            ? stack(read<CatalogImageFile>(index.images.find((i) => i.ref === f.base)!.file))
+            : []),
+          ...f.layers,
+        ];
+        const all = stack(img);
         expect(all.reduce((n, l) => n + l.size, 0)).toBe(entry.size);
         expect(img.history.filter((h) => !h.empty_layer)).toHaveLength(all.length);
         if (base) expect(img.history.slice(0, base.history.length)).toEqual(base.history);
@@ -96,9 +131,9 @@ describe.runIf(existsSync(join(DIR, 'index.json')))('the generated catalog', () 
     expect(layer.compressedSize).toBeLessThan(35e6);
   });
 
-  for (const kind of ['apt', 'npm', 'pip'] as const) {
+  for (const [kind, path] of Object.entries(lists)) {
     it(`has ${kind} packages whose file lists parse and whose depends resolve`, () => {
-      const file = read<CatalogPackagesFile>(index.packages[kind]);
+      const file = packageList(path);
       expect(file.approximate).toBe(kind === 'pip');
       expect(file.packages.length).toBeGreaterThan(kind === 'pip' ? 15 : 40);
       const names = new Set(file.packages.map((p) => p.name));
@@ -109,7 +144,12 @@ describe.runIf(existsSync(join(DIR, 'index.json')))('the generated catalog', () 
         for (const d of [...p.depends, ...(p.recommends ?? [])]) {
           if (!names.has(d)) unresolved.push(`${p.name} -> ${d}`);
         }
-        disorder.push(...orderProblems(parseListing(p.files, `${kind} ${p.name}`), kind !== 'apt'));
+        disorder.push(
+          ...orderProblems(
+            parseListing(p.files ?? '', `${kind} ${p.name}`),
+            !kind.startsWith('apt'),
+          ),
+        );
         expect(p.installedSize, p.name).toBeGreaterThanOrEqual(0);
         expect(p.downloadSize, p.name).toBeGreaterThan(0);
       }
@@ -119,10 +159,10 @@ describe.runIf(existsSync(join(DIR, 'index.json')))('the generated catalog', () 
   }
 
   it('has the apt lists and update lines apt-get update shows', () => {
-    const apt = read<CatalogPackagesFile>(index.packages.apt);
-    const lists = parseListing(apt.lists ?? '', 'apt lists');
+    const apt = packageList(lists['apt/bookworm']!);
+    const written = parseListing(apt.lists ?? '', 'apt lists');
     expect(
-      lists.some((e) => e.path.endsWith('_Packages.lz4') || e.path.endsWith('_Packages')),
+      written.some((e) => e.path.endsWith('_Packages.lz4') || e.path.endsWith('_Packages')),
     ).toBe(true);
     expect(apt.updateLines?.[0]).toMatch(
       /^(Get|Hit):1 http:\/\/deb\.debian\.org\/debian bookworm InRelease/,
@@ -133,11 +173,11 @@ describe.runIf(existsSync(join(DIR, 'index.json')))('the generated catalog', () 
   });
 
   it('has what dpkg and maintainer scripts add for each apt package', () => {
-    const apt = read<CatalogPackagesFile>(index.packages.apt);
+    const apt = packageList(lists['apt/bookworm']!);
     const problems: string[] = [];
     for (const p of apt.packages) {
       // .list names `/.` and every path, excluded ones too: at least the paths we install.
-      const listed = parseListing(p.files, p.name).reduce(
+      const listed = parseListing(p.files ?? '', p.name).reduce(
         (n, e) => n + new TextEncoder().encode(e.path).length + 1,
         3,
       );
@@ -149,7 +189,7 @@ describe.runIf(existsSync(join(DIR, 'index.json')))('the generated catalog', () 
         if (!/^(ldconfig|update-ca-certificates|debconf \d+ \d+|pycompile \S+ \/\S*)$/.test(e))
           problems.push(`${p.name}: effect ${e}`);
       if (p.pyc !== undefined) {
-        const py = parseListing(p.files, p.name).filter(
+        const py = parseListing(p.files ?? '', p.name).filter(
           (e) => e.type !== 'd' && e.path.endsWith('.py'),
         );
         if (p.pyc.split(',').length !== py.length) problems.push(`${p.name}: pyc count`);
@@ -168,8 +208,8 @@ describe.runIf(existsSync(join(DIR, 'index.json')))('the generated catalog', () 
     expect(byName.get('libssl3')?.multiArch).toBe(true);
   });
 
-  it('installs express with its dependency tree from npm.json', () => {
-    const npm = read<CatalogPackagesFile>(index.packages.npm);
+  it('installs express with its dependency tree from the npm list', () => {
+    const npm = packageList(index.packages.npm);
     const byName = new Map(npm.packages.map((p) => [p.name, p]));
     const tree = new Set<string>();
     const visit = (n: string): void => {

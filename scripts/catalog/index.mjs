@@ -23,6 +23,10 @@ const index = {
   ],
   hub: { snapshot: HUB_SNAPSHOT, date: HUB_DATE, file: 'hub.json' },
   images,
+  // What the images' usual commands print, run for real (outputs.mjs): "argv|package=version".
+  outputs: existsSync(join(W, 'out', 'outputs.json'))
+    ? JSON.parse(readFileSync(join(W, 'out', 'outputs.json'), 'utf8'))
+    : {},
   packages: {
     apt: Object.fromEntries(suites.map((s) => [s, `apt/${s}/index.json`])),
     npm: 'npm/index.json',

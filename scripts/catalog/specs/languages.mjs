@@ -12,6 +12,7 @@ URIs: http://deb.debian.org/debian
 Suites: trixie-backports
 Components: main
 Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+Check-Valid-Until: no
 `;
 const golang = {
   ref: `golang:${GO}`,

@@ -7,6 +7,7 @@ URIs: http://deb.debian.org/debian
 Suites: sid
 Components: main
 Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+Check-Valid-Until: no
 `;
 
 /** The official image's `python`, `pip`, `pydoc`... symlinks in /usr/local/bin (to Debian's). */
