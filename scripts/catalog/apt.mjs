@@ -133,7 +133,15 @@ function pyRoot() {
   if (!existsSync(join(pyTree, `usr/bin/python${PY}`))) {
     execFileSync('rm', ['-rf', pyTree]);
     execFileSync('cp', ['-a', slim, pyTree]);
-    execFileSync(join(HERE, 'chroot.sh'), ['run', pyTree, `apt-get update -qq && apt-get install -y -qq --no-install-recommends python${PY}-minimal python3-minimal >/dev/null`], { stdio: ['ignore', 'ignore', 'inherit'] });
+    execFileSync(
+      join(HERE, 'chroot.sh'),
+      [
+        'run',
+        pyTree,
+        `apt-get update -qq && apt-get install -y -qq --no-install-recommends python${PY}-minimal python3-minimal >/dev/null`,
+      ],
+      { stdio: ['ignore', 'ignore', 'inherit'] },
+    );
   }
   return pyTree;
 }

@@ -40,9 +40,7 @@ function orderProblems(listing: readonly ListedEntry[], relative: boolean): stri
 }
 
 /** A package list with each package's files put back into its record. */
-function packageList(
-  indexPath: string,
-): CatalogPackagesFile & {
+function packageList(indexPath: string): CatalogPackagesFile & {
   packages: Required<Pick<CatalogPackageRecord, 'files'>>[] & CatalogPackageRecord[];
 } {
   const list = read<CatalogPackagesFile>(indexPath);

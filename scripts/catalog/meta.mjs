@@ -4,7 +4,10 @@
 const json = (a) => `[${a.map((s) => JSON.stringify(s)).join(' ')}]`;
 /** `$NAME` and `${NAME}` in `v` replaced from KEY=VALUE lines. */
 export const expandIn = (v, env) =>
-  v.replace(/\$(\w+)|\$\{(\w+)\}/g, (_, a, b) => env.find((e) => e.startsWith(`${a ?? b}=`))?.slice((a ?? b).length + 1) ?? '');
+  v.replace(
+    /\$(\w+)|\$\{(\w+)\}/g,
+    (_, a, b) => env.find((e) => e.startsWith(`${a ?? b}=`))?.slice((a ?? b).length + 1) ?? '',
+  );
 
 /** The config after `step` (RUN and COPY leave it as it is). */
 export function applyMeta(config, step) {
@@ -71,7 +74,12 @@ export function historyOf(step, created) {
     case 'WORKDIR':
       return { ...(step.layer ? layer : meta), created_by: `WORKDIR ${step.path}` };
     case 'ENV':
-      return { ...meta, created_by: `ENV ${Object.entries(step.env).map(([k, v]) => `${k}=${v}`).join(' ')}` };
+      return {
+        ...meta,
+        created_by: `ENV ${Object.entries(step.env)
+          .map(([k, v]) => `${k}=${v}`)
+          .join(' ')}`,
+      };
     case 'CMD':
     case 'ENTRYPOINT':
       return { ...meta, created_by: `${step.kind} ${json(step.value)}` };
@@ -80,7 +88,12 @@ export function historyOf(step, created) {
     case 'VOLUME':
       return { ...meta, created_by: `VOLUME [${step.value}]` };
     case 'LABEL':
-      return { ...meta, created_by: `LABEL ${Object.entries(step.labels).map(([k, v]) => `${k}=${v}`).join(' ')}` };
+      return {
+        ...meta,
+        created_by: `LABEL ${Object.entries(step.labels)
+          .map(([k, v]) => `${k}=${v}`)
+          .join(' ')}`,
+      };
     default:
       return { ...meta, created_by: `${step.kind} ${step.value}` };
   }

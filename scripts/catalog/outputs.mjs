@@ -14,14 +14,34 @@ const slugOf = (ref) => ref.replace(/[:/]/g, '-');
 const USUAL = {
   'nginx:1.26': [['nginx', '-v']],
   'httpd:2.4': [['httpd', '-v']],
-  'redis:8.0': [['redis-server', '--version'], ['redis-cli', '--version']],
-  'postgres:17': [['postgres', '--version'], ['psql', '--version']],
+  'redis:8.0': [
+    ['redis-server', '--version'],
+    ['redis-cli', '--version'],
+  ],
+  'postgres:17': [
+    ['postgres', '--version'],
+    ['psql', '--version'],
+  ],
   'golang:1.27': [['go', 'version']],
-  'eclipse-temurin:21-jdk': [['java', '--version'], ['javac', '--version'], ['java', '-version']],
-  'eclipse-temurin:21-jre': [['java', '--version'], ['java', '-version']],
-  'ruby:3.3': [['ruby', '--version'], ['gem', '--version'], ['bundle', '--version']],
+  'eclipse-temurin:21-jdk': [
+    ['java', '--version'],
+    ['javac', '--version'],
+    ['java', '-version'],
+  ],
+  'eclipse-temurin:21-jre': [
+    ['java', '--version'],
+    ['java', '-version'],
+  ],
+  'ruby:3.3': [
+    ['ruby', '--version'],
+    ['gem', '--version'],
+    ['bundle', '--version'],
+  ],
   'php:8.4-cli': [['php', '--version']],
-  'php:8.4-apache': [['php', '--version'], ['apache2', '-v']],
+  'php:8.4-apache': [
+    ['php', '--version'],
+    ['apache2', '-v'],
+  ],
   'busybox:1.38': [['busybox', '--help']],
   'hello-world:latest': [['/hello']],
 };
@@ -30,15 +50,29 @@ const USUAL = {
 function pathOf(ref) {
   const img = JSON.parse(readFileSync(join(W, 'out', `${slugOf(ref)}.json`), 'utf8')).file;
   let config = img.config;
-  return (config.Env ?? []).find((e) => e.startsWith('PATH='))?.slice(5) ?? '/usr/local/bin:/usr/bin:/bin';
+  return (
+    (config.Env ?? []).find((e) => e.startsWith('PATH='))?.slice(5) ??
+    '/usr/local/bin:/usr/bin:/bin'
+  );
 }
 
 /** The Debian package that provides `path` in `root`, with its version. */
 function owner(root, program, path) {
-  const r = spawnSync('chroot', [root, '/bin/sh', '-c', `dpkg -S "$(readlink -f "$(command -v ${program})")" 2>/dev/null | head -1`], { encoding: 'utf8', env: { PATH: path } });
+  const r = spawnSync(
+    'chroot',
+    [
+      root,
+      '/bin/sh',
+      '-c',
+      `dpkg -S "$(readlink -f "$(command -v ${program})")" 2>/dev/null | head -1`,
+    ],
+    { encoding: 'utf8', env: { PATH: path } },
+  );
   const pkg = r.stdout.split(':')[0]?.trim();
   if (!pkg) return undefined;
-  const v = spawnSync('chroot', [root, 'dpkg-query', '-W', '-f', '${Version}', pkg], { encoding: 'utf8' }).stdout.trim();
+  const v = spawnSync('chroot', [root, 'dpkg-query', '-W', '-f', '${Version}', pkg], {
+    encoding: 'utf8',
+  }).stdout.trim();
   return v ? `${pkg}=${v}` : undefined;
 }
 
@@ -51,8 +85,11 @@ for (const [ref, commands] of Object.entries(USUAL)) {
   }
   const PATH = pathOf(ref);
   for (const argv of commands) {
-    const r = spawnSync('chroot', [root, ...argv], { encoding: 'utf8', env: { PATH, HOME: '/root', LANG: 'C.UTF-8' } });
-    const by = argv[0].startsWith('/') ? ref : owner(root, argv[0], PATH) ?? ref;
+    const r = spawnSync('chroot', [root, ...argv], {
+      encoding: 'utf8',
+      env: { PATH, HOME: '/root', LANG: 'C.UTF-8' },
+    });
+    const by = argv[0].startsWith('/') ? ref : (owner(root, argv[0], PATH) ?? ref);
     const key = `${argv.join(' ')}|${by}`;
     out[key] = { stdout: r.stdout, stderr: r.stderr, status: r.status };
     log(`outputs: ${ref}: ${argv.join(' ')} -> ${(r.stdout || r.stderr).split('\n')[0]}`);

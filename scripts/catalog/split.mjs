@@ -31,6 +31,7 @@ function split(src, dir) {
   log(`split: ${packages.length} packages into ${dir}`);
 }
 
-for (const suite of ['bookworm', 'trixie']) split(join(W, 'out', `apt-${suite}.json`), join(OUT, 'apt', suite));
+for (const suite of ['bookworm', 'trixie'])
+  split(join(W, 'out', `apt-${suite}.json`), join(OUT, 'apt', suite));
 split(join(W, 'out', 'npm.json'), join(OUT, 'npm'));
 split(join(W, 'out', 'pip.json'), join(OUT, 'pip'));

@@ -7,7 +7,8 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 
-const COMMANDS = `cat cp ln mkdir mv rm rmdir touch ls basename dirname readlink realpath mktemp stat du df
+const COMMANDS =
+  `cat cp ln mkdir mv rm rmdir touch ls basename dirname readlink realpath mktemp stat du df
 chown chgrp env timeout nohup xargs dd truncate fallocate date groups id nproc printenv sleep
 uname whoami cut head seq sort tail tee tr uniq wc yes grep sed tar sha256sum sha512sum sha1sum
 md5sum useradd groupadd usermod`.split(/\s+/);
@@ -33,13 +34,25 @@ for (const cmd of COMMANDS) {
       }
       m = /^--([a-z0-9][a-z0-9-]*)(\[?=)?(.*)$/.exec(part.trim());
       if (m) {
-        const arg = m[2] === '[=' ? 'optional' : m[2] === '=' ? 'required' : /^\s+[A-Z<]/.test(m[3] ?? '') ? 'required' : 'none';
+        const arg =
+          m[2] === '[='
+            ? 'optional'
+            : m[2] === '='
+              ? 'required'
+              : /^\s+[A-Z<]/.test(m[3] ?? '')
+                ? 'required'
+                : 'none';
         long[m[1]] = arg;
         // "-n, --lines=NUM": the short letter takes a value too.
         const s = /^-([A-Za-z0-9]),/.exec(spec);
         // (Not for a literal value: "-p, --indicator-style=slash".)
         const placeholder = (m[3] ?? '').trim();
-        if (s && arg === 'required' && /^\[?[-+]?\]?[A-Z]/.test(placeholder) && spec.indexOf(`--${m[1]}`) > 0) {
+        if (
+          s &&
+          arg === 'required' &&
+          /^\[?[-+]?\]?[A-Z]/.test(placeholder) &&
+          spec.indexOf(`--${m[1]}`) > 0
+        ) {
           short.delete(s[1]);
           shortArg.add(s[1]);
         }
@@ -59,7 +72,9 @@ for (const cmd of COMMANDS) {
     firstLine: firstLine.startsWith('Try') ? undefined : firstLine,
   };
 }
-const version = execFileSync('dpkg-query', ['-W', '-f', '${Version}', 'coreutils'], { encoding: 'utf8' });
+const version = execFileSync('dpkg-query', ['-W', '-f', '${Version}', 'coreutils'], {
+  encoding: 'utf8',
+});
 const body = `/**
  * The options GNU utilities accept and the status they exit with on an unknown one, read from
  * each program's --help on Debian (coreutils ${version}) by scripts/shell/gnu-options.mjs.
@@ -80,7 +95,19 @@ export interface GnuOptions {
 }
 
 export const GNU_OPTIONS: Record<string, GnuOptions> = ${JSON.stringify(
-  Object.fromEntries(Object.entries(out).map(([k, v]) => [k, { short: v.short, shortArg: v.shortArg, shortOpt: v.shortOpt, long: v.long, status: v.status, after: v.after }])),
+  Object.fromEntries(
+    Object.entries(out).map(([k, v]) => [
+      k,
+      {
+        short: v.short,
+        shortArg: v.shortArg,
+        shortOpt: v.shortOpt,
+        long: v.long,
+        status: v.status,
+        after: v.after,
+      },
+    ]),
+  ),
   null,
   2,
 )};

@@ -42,7 +42,14 @@ for (const c of pipCommands) {
 const pipVersion = run('pip3', ['--version']).split(' ')[1];
 
 // ------------------------------------------------------------------ npm
-const npmRoot = join(dirname(execFileSync('readlink', ['-f', execFileSync('which', ['npm'], { encoding: 'utf8' }).trim()], { encoding: 'utf8' }).trim()), '..');
+const npmRoot = join(
+  dirname(
+    execFileSync('readlink', ['-f', execFileSync('which', ['npm'], { encoding: 'utf8' }).trim()], {
+      encoding: 'utf8',
+    }).trim(),
+  ),
+  '..',
+);
 const requireNpm = createRequire(join(npmRoot, 'package.json'));
 const { commands: npmCommands, aliases: npmAliases } = requireNpm('./lib/utils/cmd-list.js');
 const defs = requireNpm('@npmcli/config/lib/definitions/index.js');
@@ -92,7 +99,11 @@ const v8 = run('node', ['--v8-options'])
   .split('\n')
   .map((l) => /^\s{2}--([a-z0-9-]+)/.exec(l)?.[1])
   .filter(Boolean);
-const node = { version: process.version, options: [...nodeOpts].sort(), v8: [...new Set(v8)].sort() };
+const node = {
+  version: process.version,
+  options: [...nodeOpts].sort(),
+  v8: [...new Set(v8)].sort(),
+};
 
 const body = `/**
  * What pip (${pipVersion}), npm (${npm.version}), ${pyVersion} and node (${node.version}) accept, read from the
@@ -126,4 +137,14 @@ export const PYTHON = ${JSON.stringify(python)};
 export const NODE = ${JSON.stringify(node)};
 `;
 writeFileSync(new URL('../../app/engine/shell/commands/program-options.ts', import.meta.url), body);
-console.log('pip', pipCommands.length, 'npm', npm.commands.length, 'python', python.short, 'node', node.options.length, node.v8.length);
+console.log(
+  'pip',
+  pipCommands.length,
+  'npm',
+  npm.commands.length,
+  'python',
+  python.short,
+  'node',
+  node.options.length,
+  node.v8.length,
+);

@@ -31,7 +31,9 @@ export function movingNote(
     hubVersion && date && hubVersion !== image.version
       ? `; on ${date} Docker Hub's ${asked} was ${hubVersion}`
       : '';
-  const used = what ? `${image.ref} (${what}${hub})` : `${image.ref}${hub ? ` (${hub.slice(2)})` : ''}`;
+  const used = what
+    ? `${image.ref} (${what}${hub})`
+    : `${image.ref}${hub ? ` (${hub.slice(2)})` : ''}`;
   return `${asked} is a moving tag: this lab used ${used}`;
 }
 

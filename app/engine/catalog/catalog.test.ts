@@ -108,11 +108,19 @@ const index: CatalogIndex = {
       builtFromDebianPackages: true,
     },
   ],
-  packages: { apt: { bookworm: 'apt/bookworm/index.json' }, npm: 'npm/index.json', pip: 'pip/index.json' },
+  packages: {
+    apt: { bookworm: 'apt/bookworm/index.json' },
+    npm: 'npm/index.json',
+    pip: 'pip/index.json',
+  },
   notes: [],
 };
 
-const hub = { snapshot: 'test', date: '2026-08-21', repos: { python: ['3.12-alpine', '3.14-slim'], ubuntu: ['24.04'] } };
+const hub = {
+  snapshot: 'test',
+  date: '2026-08-21',
+  repos: { python: ['3.12-alpine', '3.14-slim'], ubuntu: ['24.04'] },
+};
 
 function files(extra: Record<string, string> = {}): Record<string, string> {
   return {

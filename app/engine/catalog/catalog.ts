@@ -115,8 +115,11 @@ export class Catalog {
       const dir = path.replace(/index\.json$/, 'files/');
       try {
         const file = JSON.parse(read(`${ROOT}${path}`)) as CatalogPackagesFile;
-        return this.useList(name, file, path, (pkg) =>
-          JSON.parse(read(`${ROOT}${dir}${packageSlug(pkg)}.json`)) as CatalogPackageFiles,
+        return this.useList(
+          name,
+          file,
+          path,
+          (pkg) => JSON.parse(read(`${ROOT}${dir}${packageSlug(pkg)}.json`)) as CatalogPackageFiles,
         );
       } catch (e) {
         this.problem = `The package list ${path} could not be loaded (${message(e)}).`;
@@ -180,7 +183,15 @@ export class Catalog {
     if (a?.kind !== 'lab') return undefined;
     const image = this.images.get(a.image.ref) ?? this.syncImage(a.image.ref);
     if (!image || !a.moving) return image;
-    return { ...image, note: movingNote(a.asked, a.image, a.moving.hubVersion, this.hub?.date ?? this.index?.hub.date) };
+    return {
+      ...image,
+      note: movingNote(
+        a.asked,
+        a.image,
+        a.moving.hubVersion,
+        this.hub?.date ?? this.index?.hub.date,
+      ),
+    };
   }
 
   /** The catalog's images: canonical name, aliases, size, origin. */
@@ -205,7 +216,9 @@ export class Catalog {
       ...(answers.some((a) => a.kind !== 'lab') ? [this.loadHub()] : []),
     ]);
     const words = wordsOf(text);
-    const kinds = (Object.keys(PACKAGE_WORDS) as PackageKind[]).filter((k) => PACKAGE_WORDS[k].test(text));
+    const kinds = (Object.keys(PACKAGE_WORDS) as PackageKind[]).filter((k) =>
+      PACKAGE_WORDS[k].test(text),
+    );
     const suites = new Set(wanted.map((i) => i.suite).filter((s): s is string => s !== undefined));
     if (suites.size === 0) suites.add('bookworm');
     const lists = kinds.flatMap((k) => (k === 'apt' ? [...suites].map((s) => `apt/${s}`) : [k]));
@@ -220,7 +233,12 @@ export class Catalog {
     await Promise.all(
       lists.map(async (l) => {
         const src = await this.loadList(l);
-        if (src) await this.loadFiles(l, src, src.file.packages.map((p) => p.name));
+        if (src)
+          await this.loadFiles(
+            l,
+            src,
+            src.file.packages.map((p) => p.name),
+          );
       }),
     );
   }
@@ -312,7 +330,11 @@ export class Catalog {
     readSync?: (name: string) => CatalogPackageFiles,
   ): IndexedPackages {
     const fallback =
-      list === 'npm' ? builtinCatalog.npm : list === 'pip' ? builtinCatalog.pip : builtinCatalog.apt;
+      list === 'npm'
+        ? builtinCatalog.npm
+        : list === 'pip'
+          ? builtinCatalog.pip
+          : builtinCatalog.apt;
     const src = new IndexedPackages(file, path, list === 'pip', fallback, readSync);
     this.sources.set(list, src);
     if (list.startsWith('apt/')) {
@@ -343,7 +365,11 @@ export class Catalog {
     await this.loadFiles(list, src, [...named, ...src.missed]);
   }
 
-  private async loadFiles(list: string, src: IndexedPackages, names: Iterable<string>): Promise<void> {
+  private async loadFiles(
+    list: string,
+    src: IndexedPackages,
+    names: Iterable<string>,
+  ): Promise<void> {
     const dir = this.indexPath(list)!.replace(/index\.json$/, 'files/');
     await Promise.all(
       src.closure(names).map((name) => {

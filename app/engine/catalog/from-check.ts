@@ -49,7 +49,11 @@ export function imageDiagnostics(parsed: ParseResult, names: CatalogNames): Imag
                   fix: {
                     label: `Use ${m.closest}`,
                     changes: [
-                      { from: word.range.start.offset, to: word.range.end.offset, insert: m.closest },
+                      {
+                        from: word.range.start.offset,
+                        to: word.range.end.offset,
+                        insert: m.closest,
+                      },
                     ],
                   },
                 }

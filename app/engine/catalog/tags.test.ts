@@ -27,7 +27,12 @@ const closest = (name: string) => {
 
 describe('tags as Docker Hub resolves them', () => {
   it('reads a name without a tag as :latest, in any of its spellings', () => {
-    for (const n of ['python', 'python:latest', 'docker.io/library/python', 'library/python:latest'])
+    for (const n of [
+      'python',
+      'python:latest',
+      'docker.io/library/python',
+      'library/python:latest',
+    ])
       expect(lab(n).image.ref).toBe('python:3.14');
     expect(lab('debian').image.ref).toBe('debian:trixie');
     expect(lab('node').image.ref).toBe('node:26');
@@ -139,14 +144,19 @@ describe('names the lab does not have', () => {
   it('other namespaces and registries: not in this lab, without pretending to know', () => {
     const a = answerFor('bitnami/redis', names);
     expect(a).toMatchObject({ kind: 'not-in-lab', why: 'elsewhere', closest: 'redis:8.0' });
-    expect(answerFor('someone/app:1.0', names)).toMatchObject({ kind: 'not-in-lab', closest: undefined });
+    expect(answerFor('someone/app:1.0', names)).toMatchObject({
+      kind: 'not-in-lab',
+      closest: undefined,
+    });
     expect(answerFor('ghcr.io/acme/tool', names).kind).toBe('not-in-lab');
   });
 
   it('says so in the words the card, the terminal and the build show', () => {
     const m = missingImage(answerFor('ubuntu:latest', names))!;
     expect(m.code).toBe('image-not-in-lab');
-    expect(m.buildkit).toMatch(/^ubuntu:latest is a real image on Docker Hub, but it is not in this offline lab/);
+    expect(m.buildkit).toMatch(
+      /^ubuntu:latest is a real image on Docker Hub, but it is not in this offline lab/,
+    );
     expect(m.hint).toBe(
       'Docker Hub has ubuntu, but this lab works offline with the images in its catalog. The closest one it has is debian:trixie-slim.',
     );

@@ -117,7 +117,8 @@ function versionDistance(a: readonly number[], b: readonly number[]): number {
   return d;
 }
 
-const words = (tag: string) => new Set(tag.split(/[-_.]/).filter((w) => w !== '' && !/^\d/.test(w)));
+const words = (tag: string) =>
+  new Set(tag.split(/[-_.]/).filter((w) => w !== '' && !/^\d/.test(w)));
 
 /**
  * The lab image closest to `repo:tag`: an `-alpine` tag as its `-slim` twin, else the same
@@ -142,7 +143,9 @@ export function closestImage(names: CatalogNames, repo: string, tag: string): st
   const wanted = words(tag);
   const score = (i: CatalogIndexImage): number => {
     const have = i.version ? i.version.split('.').map(Number) : [];
-    const v = want ? versionDistance(want, have) * 10 - (have[0] ?? 0) * 1e-3 - (have[1] ?? 0) * 1e-6 : 0;
+    const v = want
+      ? versionDistance(want, have) * 10 - (have[0] ?? 0) * 1e-3 - (have[1] ?? 0) * 1e-6
+      : 0;
     const shared = [...words(tagOf(i.ref))].filter((w) => wanted.has(w)).length;
     // No version asked: the image Docker Hub's latest (or slim) would be.
     const latest = !want && i.aliases.some((a) => tagOf(a) === (wantSlim ? 'slim' : 'latest'));
@@ -232,6 +235,7 @@ export function answerFor(name: string, names: CatalogNames): NameAnswer {
   }
   const typo = nearest(repo, labRepos);
   let closest: string | undefined;
-  if (typo) closest = labImage(names, `${typo}:${tag}`) ? `${typo}:${tag}` : closestImage(names, typo, tag);
+  if (typo)
+    closest = labImage(names, `${typo}:${tag}`) ? `${typo}:${tag}` : closestImage(names, typo, tag);
   return { kind: 'no-such-repository', asked, ref, closest };
 }
