@@ -22,6 +22,7 @@ import { catalogImage } from './images.ts';
 import { IndexedPackages, aptSource } from './packages.ts';
 import { answerFor, type CatalogNames, type NameAnswer } from './tags.ts';
 import { missingImage, movingNote, type MissingImage } from './answers.ts';
+import { PACKAGE_WORDS, aptRecommends, wordsOf, type PackageKind } from './texts.ts';
 
 /** Reads a catalog file by its path relative to the catalog's root (`v2/index.json`). */
 export type CatalogReader = (path: string) => Promise<string>;
@@ -29,19 +30,6 @@ export type CatalogReader = (path: string) => Promise<string>;
 export type CatalogSyncReader = (path: string) => string;
 
 const ROOT = `v${CATALOG_VERSION}/`;
-
-/** The words that make a text need each package list (a RUN line, a command, a script). */
-const PACKAGE_WORDS = {
-  apt: /\b(apt-get|apt|aptitude)\b/,
-  pip: /\bpip3?\b|requirements[\w.-]*\.txt/,
-  npm: /\b(npm|npx)\b|"dependencies"/,
-} as const;
-type PackageKind = keyof typeof PACKAGE_WORDS;
-
-/** Words of a text that may name packages (`python3-pip`, `libstdc++6`, `flask==3.0`, `@types/node`). */
-function wordsOf(text: string): Set<string> {
-  return new Set(text.match(/@?[A-Za-z0-9][A-Za-z0-9+._/-]*/g) ?? []);
-}
 
 export class Catalog {
   private index: CatalogIndex | undefined;
@@ -222,7 +210,7 @@ export class Catalog {
     const suites = new Set(wanted.map((i) => i.suite).filter((s): s is string => s !== undefined));
     if (suites.size === 0) suites.add('bookworm');
     const lists = kinds.flatMap((k) => (k === 'apt' ? [...suites].map((s) => `apt/${s}`) : [k]));
-    await Promise.all(lists.map((l) => this.loadPackages(l, words)));
+    await Promise.all(lists.map((l) => this.loadPackages(l, words, aptRecommends(l, text))));
   }
 
   /** Loads every package index and all their files (the Node CLI, tests). */
@@ -354,7 +342,11 @@ export class Catalog {
   }
 
   /** Loads the index of `list` and the files of the packages `words` name, with their closure. */
-  private async loadPackages(list: string, words: ReadonlySet<string>): Promise<void> {
+  private async loadPackages(
+    list: string,
+    words: ReadonlySet<string>,
+    recommends: boolean,
+  ): Promise<void> {
     const src = await this.loadList(list);
     if (!src) return;
     const named = [...words].flatMap((w) => {
@@ -362,17 +354,18 @@ export class Catalog {
       const bare = w.replace(/(?<=.)[=<>~!@].*$/, '');
       return [w, bare].filter((n) => src.record(n) !== undefined);
     });
-    await this.loadFiles(list, src, [...named, ...src.missed]);
+    await this.loadFiles(list, src, [...named, ...src.missed], recommends);
   }
 
   private async loadFiles(
     list: string,
     src: IndexedPackages,
     names: Iterable<string>,
+    recommends = true,
   ): Promise<void> {
     const dir = this.indexPath(list)!.replace(/index\.json$/, 'files/');
     await Promise.all(
-      src.closure(names).map((name) => {
+      src.closure(names, recommends).map((name) => {
         const key = `${list}/${name}`;
         let load = this.fileLoads.get(key);
         if (!load) {

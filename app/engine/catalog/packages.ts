@@ -104,7 +104,7 @@ export class IndexedPackages implements PackageSource {
    * Index names among `names` and everything they depend on or recommend, whose files are not
    * loaded yet, in a stable order.
    */
-  closure(names: Iterable<string>): string[] {
+  closure(names: Iterable<string>, recommends = true): string[] {
     const out: string[] = [];
     const seen = new Set<string>();
     const visit = (n: string) => {
@@ -113,7 +113,7 @@ export class IndexedPackages implements PackageSource {
       seen.add(rec.name);
       if (!this.loaded.has(this.key(rec.name))) out.push(rec.name);
       for (const d of rec.depends) visit(d);
-      for (const d of rec.recommends ?? []) visit(d);
+      if (recommends) for (const d of rec.recommends ?? []) visit(d);
     };
     for (const n of names) visit(n);
     return out;
