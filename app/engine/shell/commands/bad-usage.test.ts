@@ -50,6 +50,21 @@ describe('pip', () => {
   });
 });
 
+describe('pip list, freeze, show, uninstall', () => {
+  it('report what is installed, and say so when something is not', () => {
+    const r = run(
+      'pip3 install --break-system-packages flask >/dev/null 2>&1; pip3 freeze; pip3 show nosuch; echo "show $?"; pip3 uninstall -y nosuch',
+    );
+    expect(r.stdout).toMatch(/^(.+==.+\n)*flask==[\d.]+\n/m);
+    expect(r.stdout).toContain('show 1\n');
+    expect(r.stderr).toContain('WARNING: Package(s) not found: nosuch\n');
+    expect(r.stderr).toContain('WARNING: Skipping nosuch as it is not installed.\n');
+    expect(run('pip3 install flask >/dev/null 2>&1; pip3 list').stdout).toMatch(
+      /^Package +Version\n-+ -+\n/,
+    );
+  });
+});
+
 describe('npm', () => {
   it('takes its aliases and abbreviations and refuses an unknown command on stdout', () => {
     expect(run('npm frob')).toEqual({

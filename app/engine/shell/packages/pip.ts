@@ -6,6 +6,7 @@ import { installFiles } from './install.ts';
 import { synthesize } from './synth.ts';
 import { installedDebs } from './apt.ts';
 import { pipHelp, readPipLine } from './pip-cli.ts';
+import { pipQuery } from './pip-query.ts';
 
 /** Where pip installs: the active virtualenv, or the prefix pip lives in (/usr/local by default). */
 function prefix(argv0: string, sh: Shell): string {
@@ -55,6 +56,19 @@ function readRequirements(sh: Shell, file: string, io: Io): string[] | null {
 
 const bare = (spec: string): string => spec.replace(/\[.*?\]/, '').split(/[=<>!~;\s]/)[0] ?? spec;
 
+/**
+ * Where pip installs: Debian's Python into /usr/local/lib/python3.X/dist-packages; a venv or a
+ * Python built from source into site-packages.
+ */
+function sitePackages(sh: Shell, root: string): string {
+  const lib = `${root}/lib/${pyVersion(sh, root)}`;
+  return root === '/usr/local' &&
+    sh.fs.exists(`${lib}/dist-packages`) &&
+    !sh.fs.exists(`${lib}/site-packages`)
+    ? `${lib}/dist-packages`
+    : `${lib}/site-packages`;
+}
+
 /** The pip an image has: Debian's python3-pip, else the version a venv's pip was made with. */
 function pipVersion(sh: Shell): string {
   const deb = installedDebs(sh).get('python3-pip');
@@ -78,8 +92,14 @@ export const pip: CommandFn = (argv, io, sh) => {
     );
     return 0;
   }
-  if (line.command !== 'install') return 0;
   const args = line.args;
+  if (line.command !== 'install') {
+    const sites = [
+      sitePackages(sh, root),
+      ...(root === '/usr/local' ? ['/usr/lib/python3/dist-packages'] : []),
+    ];
+    return pipQuery(line.command, args, io, sh, sites) ?? 0;
+  }
   if (
     !args.some((a) => !a.startsWith('-')) &&
     !args.some((a) => /^-[rc]|^--(requirement|constraint|editable)|^-e/.test(a))
@@ -116,15 +136,7 @@ function install(args: string[], io: Io, sh: Shell, argv0: string): number {
     );
     return 1;
   }
-  // Debian's Python installs into /usr/local/lib/python3.X/dist-packages; a venv or a Python
-  // built from source into site-packages.
-  const lib = `${root}/lib/${pyVersion(sh, root)}`;
-  const site =
-    root === '/usr/local' &&
-    sh.fs.exists(`${lib}/dist-packages`) &&
-    !sh.fs.exists(`${lib}/site-packages`)
-      ? `${lib}/dist-packages`
-      : `${lib}/site-packages`;
+  const site = sitePackages(sh, root);
   const order: CatalogPackage[] = [];
   const seen = new Set<string>();
   const visit = (spec: string, from?: string): void => {
