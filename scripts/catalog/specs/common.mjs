@@ -26,11 +26,16 @@ export function dpkgVersion(root, pkg) {
   throw new Error(`${pkg} is not installed in ${root}`);
 }
 /** `3.11.2-6+deb12u6` -> `3.11.2`; `1:2.3-1` -> `2.3`; `5:8.0.2-3` -> `8.0.2`. */
-export const upstream = (v) => v.replace(/^\d+:/, '').replace(/-[^-]*$/, '').replace(/[+~].*$/, '');
+export const upstream = (v) =>
+  v
+    .replace(/^\d+:/, '')
+    .replace(/-[^-]*$/, '')
+    .replace(/[+~].*$/, '');
 /** Upstream version of an installed Debian package. */
 export const debVersion = (pkg) => (root) => upstream(dpkgVersion(root, pkg));
 /** Debian's point release, from /etc/debian_version (`13.2`). */
-export const debianVersion = (root) => readFileSync(join(root, 'etc/debian_version'), 'utf8').trim();
+export const debianVersion = (root) =>
+  readFileSync(join(root, 'etc/debian_version'), 'utf8').trim();
 
 const cmp = (a, b) => {
   const x = a.split('.').map(Number);

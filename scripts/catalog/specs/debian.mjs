@@ -4,7 +4,13 @@ import { BUILDPACK, aptInstall, debianVersion } from './common.mjs';
 
 const SUITES = [
   { suite: 'bookworm', major: '12', full: 'rootfs-full', slim: 'rootfs-slim', alias: 'oldstable' },
-  { suite: 'trixie', major: '13', full: 'rootfs-trixie-full', slim: 'rootfs-trixie-slim', alias: 'stable' },
+  {
+    suite: 'trixie',
+    major: '13',
+    full: 'rootfs-trixie-full',
+    slim: 'rootfs-trixie-slim',
+    alias: 'stable',
+  },
 ];
 
 const DEBOOTSTRAP = (suite) =>

@@ -7,4 +7,12 @@ import { pythons } from './python.mjs';
 import { servers } from './servers.mjs';
 import { tiny } from './tiny.mjs';
 
-export const IMAGE_SPECS = [...debian, ...buildpackDeps, ...pythons, ...nodes, ...servers, ...languages, ...tiny];
+export const IMAGE_SPECS = [
+  ...debian,
+  ...buildpackDeps,
+  ...pythons,
+  ...nodes,
+  ...servers,
+  ...languages,
+  ...tiny,
+];

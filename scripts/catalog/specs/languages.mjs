@@ -86,12 +86,21 @@ function ruby(slim) {
     product: 'Ruby',
     version: debVersion('ruby3.3'),
     steps: [
-      { kind: 'RUN', cmd: `set -eux; mkdir -p /usr/local/etc; { echo 'install: --no-document'; echo 'update: --no-document'; } >> /usr/local/etc/gemrc` },
+      {
+        kind: 'RUN',
+        cmd: `set -eux; mkdir -p /usr/local/etc; { echo 'install: --no-document'; echo 'update: --no-document'; } >> /usr/local/etc/gemrc`,
+      },
       { kind: 'ENV', env: { LANG: 'C.UTF-8' } },
       { kind: 'ENV', env: { RUBY_VERSION: debVersion('ruby3.3') } },
-      { kind: 'RUN', cmd: `${aptInstall(suite, ['ruby3.3', 'ruby-bundler', 'ruby-dev'])}; ruby --version; gem --version; bundle --version` },
+      {
+        kind: 'RUN',
+        cmd: `${aptInstall(suite, ['ruby3.3', 'ruby-bundler', 'ruby-dev'])}; ruby --version; gem --version; bundle --version`,
+      },
       { kind: 'ENV', env: { GEM_HOME: '/usr/local/bundle' } },
-      { kind: 'ENV', env: { BUNDLE_SILENCE_ROOT_WARNING: '1', BUNDLE_APP_CONFIG: '/usr/local/bundle' } },
+      {
+        kind: 'ENV',
+        env: { BUNDLE_SILENCE_ROOT_WARNING: '1', BUNDLE_APP_CONFIG: '/usr/local/bundle' },
+      },
       { kind: 'ENV', env: { PATH: '/usr/local/bundle/bin:$PATH' } },
       { kind: 'RUN', cmd: 'set -eux; mkdir "/usr/local/bundle"; chmod 1777 "/usr/local/bundle"' },
       { kind: 'CMD', value: ['irb'] },
@@ -106,8 +115,16 @@ function php(variant) {
   const pkgs = apache ? ['php8.4', 'libapache2-mod-php8.4', 'apache2'] : ['php8.4-cli'];
   const steps = [
     { kind: 'ENV', env: { PHP_INI_DIR: '/usr/local/etc/php' } },
-    { kind: 'RUN', cmd: 'set -eux; mkdir -p "/usr/local/etc/php/conf.d"; [ ! -d /var/www/html ]; mkdir -p /var/www/html; chown www-data:www-data /var/www/html; chmod 1777 /var/www/html' },
-    ...(apache ? [{ kind: 'ENV', env: { APACHE_CONFDIR: '/etc/apache2' } }, { kind: 'ENV', env: { APACHE_ENVVARS: '/etc/apache2/envvars' } }] : []),
+    {
+      kind: 'RUN',
+      cmd: 'set -eux; mkdir -p "/usr/local/etc/php/conf.d"; [ ! -d /var/www/html ]; mkdir -p /var/www/html; chown www-data:www-data /var/www/html; chmod 1777 /var/www/html',
+    },
+    ...(apache
+      ? [
+          { kind: 'ENV', env: { APACHE_CONFDIR: '/etc/apache2' } },
+          { kind: 'ENV', env: { APACHE_ENVVARS: '/etc/apache2/envvars' } },
+        ]
+      : []),
     { kind: 'ENV', env: { PHP_VERSION: debVersion('php8.4-cli') } },
     {
       kind: 'RUN',
@@ -122,7 +139,11 @@ function php(variant) {
     ...(apache
       ? [
           { kind: 'STOPSIGNAL', value: 'SIGWINCH' },
-          { kind: 'COPY', shown: 'apache2-foreground /usr/local/bin/', files: [exe('usr/local/bin/apache2-foreground', 'php/apache2-foreground')] },
+          {
+            kind: 'COPY',
+            shown: 'apache2-foreground /usr/local/bin/',
+            files: [exe('usr/local/bin/apache2-foreground', 'php/apache2-foreground')],
+          },
           { kind: 'WORKDIR', path: '/var/www/html' },
           { kind: 'EXPOSE', value: '80/tcp' },
           { kind: 'CMD', value: ['apache2-foreground'] },
@@ -143,4 +164,12 @@ function php(variant) {
   };
 }
 
-export const languages = [golang, temurin('jdk'), temurin('jre'), ruby(false), ruby(true), php('cli'), php('apache')];
+export const languages = [
+  golang,
+  temurin('jdk'),
+  temurin('jre'),
+  ruby(false),
+  ruby(true),
+  php('cli'),
+  php('apache'),
+];

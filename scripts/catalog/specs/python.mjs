@@ -27,7 +27,9 @@ function python({ minor, suite, slim, sid }) {
     { kind: 'ENV', env: { PATH: '/usr/local/bin:$PATH' } },
     ...(minor === '3.11' ? [{ kind: 'ENV', env: { LANG: 'C.UTF-8' } }] : []),
     // Runtime dependencies, as the official Dockerfile installs them.
-    ...(slim ? [{ kind: 'RUN', cmd: aptInstall(suite, ['ca-certificates', 'netbase', 'tzdata']) }] : []),
+    ...(slim
+      ? [{ kind: 'RUN', cmd: aptInstall(suite, ['ca-certificates', 'netbase', 'tzdata']) }]
+      : []),
     { kind: 'ENV', env: { PYTHON_VERSION: debVersion(`python${minor}`) } },
     { kind: 'RUN', cmd: install },
     { kind: 'RUN', cmd: SYMLINKS },

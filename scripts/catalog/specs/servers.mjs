@@ -42,7 +42,13 @@ const httpd = {
   steps: [
     { kind: 'ENV', env: { HTTPD_PREFIX: '/usr/local/apache2' } },
     { kind: 'ENV', env: { PATH: '$HTTPD_PREFIX/bin:$PATH' } },
-    { kind: 'RUN', cmd: 'mkdir -p "$HTTPD_PREFIX" && chown www-data:www-data "$HTTPD_PREFIX"'.replaceAll('$HTTPD_PREFIX', '/usr/local/apache2') },
+    {
+      kind: 'RUN',
+      cmd: 'mkdir -p "$HTTPD_PREFIX" && chown www-data:www-data "$HTTPD_PREFIX"'.replaceAll(
+        '$HTTPD_PREFIX',
+        '/usr/local/apache2',
+      ),
+    },
     { kind: 'WORKDIR', path: '/usr/local/apache2' },
     { kind: 'ENV', env: { HTTPD_VERSION: debVersion('apache2') } },
     {
@@ -51,7 +57,10 @@ const httpd = {
       cmd: `${aptInstall(suite, ['apache2'])}; cd /usr/local/apache2; mkdir -p bin; ln -s /usr/sbin/apache2 bin/httpd; ln -s /usr/sbin/apachectl bin/apachectl; ln -s /etc/apache2 conf; ln -s /var/www/html htdocs; ln -s /var/log/apache2 logs; ln -sfT /dev/stderr /var/log/apache2/error.log; ln -sfT /dev/stdout /var/log/apache2/access.log`,
     },
     { kind: 'STOPSIGNAL', value: 'SIGWINCH' },
-    copy('httpd-foreground /usr/local/bin/', exe('usr/local/bin/httpd-foreground', 'httpd/httpd-foreground')),
+    copy(
+      'httpd-foreground /usr/local/bin/',
+      exe('usr/local/bin/httpd-foreground', 'httpd/httpd-foreground'),
+    ),
     { kind: 'EXPOSE', value: '80/tcp' },
     { kind: 'CMD', value: ['httpd-foreground'] },
   ],
@@ -69,12 +78,18 @@ const redis = {
   steps: [
     { kind: 'RUN', cmd: 'set -eux; groupadd -r -g 999 redis; useradd -r -g redis -u 999 redis' },
     { kind: 'RUN', cmd: aptInstall(suite, ['tzdata']) },
-    { kind: 'RUN', cmd: `${aptInstall(suite, ['redis-server', 'redis-tools', 'gosu'])}; redis-server --version` },
+    {
+      kind: 'RUN',
+      cmd: `${aptInstall(suite, ['redis-server', 'redis-tools', 'gosu'])}; redis-server --version`,
+    },
     { kind: 'ENV', env: { REDIS_VERSION: debVersion('redis-server') } },
     { kind: 'RUN', cmd: 'mkdir /data && chown redis:redis /data' },
     { kind: 'VOLUME', value: '/data' },
     { kind: 'WORKDIR', path: '/data' },
-    copy('docker-entrypoint.sh /usr/local/bin/', exe('usr/local/bin/docker-entrypoint.sh', 'redis/docker-entrypoint.sh')),
+    copy(
+      'docker-entrypoint.sh /usr/local/bin/',
+      exe('usr/local/bin/docker-entrypoint.sh', 'redis/docker-entrypoint.sh'),
+    ),
     { kind: 'ENTRYPOINT', value: ['docker-entrypoint.sh'] },
     { kind: 'EXPOSE', value: '6379/tcp' },
     { kind: 'CMD', value: ['redis-server'] },
@@ -116,9 +131,15 @@ const postgres = {
       kind: 'RUN',
       cmd: `set -eux; dpkg-divert --add --rename --divert "/usr/share/postgresql/postgresql.conf.sample.dpkg" "/usr/share/postgresql/${PG}/postgresql.conf.sample"; cp -v /usr/share/postgresql/postgresql.conf.sample.dpkg /usr/share/postgresql/postgresql.conf.sample; ln -sv ../postgresql.conf.sample "/usr/share/postgresql/${PG}/"; sed -ri "s!^#?(listen_addresses)\\s*=\\s*\\S+.*!\\1 = '*'!" /usr/share/postgresql/postgresql.conf.sample; grep -F "listen_addresses = '*'" /usr/share/postgresql/postgresql.conf.sample`,
     },
-    { kind: 'RUN', cmd: 'install --verbose --directory --owner postgres --group postgres --mode 3777 /var/run/postgresql' },
+    {
+      kind: 'RUN',
+      cmd: 'install --verbose --directory --owner postgres --group postgres --mode 3777 /var/run/postgresql',
+    },
     { kind: 'ENV', env: { PGDATA: '/var/lib/postgresql/data' } },
-    { kind: 'RUN', cmd: 'install --verbose --directory --owner postgres --group postgres --mode 1777 "/var/lib/postgresql/data"' },
+    {
+      kind: 'RUN',
+      cmd: 'install --verbose --directory --owner postgres --group postgres --mode 1777 "/var/lib/postgresql/data"',
+    },
     { kind: 'VOLUME', value: '/var/lib/postgresql/data' },
     copy(
       'docker-entrypoint.sh docker-ensure-initdb.sh /usr/local/bin/',

@@ -46,7 +46,10 @@ const busybox = {
   // `busybox` alone prints its banner: "BusyBox v1.38.0 (Debian 1:1.38.0-3+b1) multi-call binary."
   version: (root) =>
     /BusyBox v(\d+\.\d+\.\d+)/.exec(
-      execFileSync('chroot', [root, '/bin/busybox'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }),
+      execFileSync('chroot', [root, '/bin/busybox'], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      }),
     )?.[1],
   steps: [
     { kind: 'HOST', cmd: BUSYBOX, shown: 'BusyBox 1.38.0 (glibc), Debian 13' },
@@ -54,9 +57,11 @@ const busybox = {
   ],
   origin: (v) =>
     `Debian sid's statically linked busybox ${v} (busybox-static) with buildroot's /etc skeleton, laid out as docker-library/busybox's builder does for busybox:latest (its glibc variant links glibc dynamically and carries those libraries in /lib, so it is bigger: 2,226,327 bytes compressed on Docker Hub, diffID sha256:0958e0fef2d6a31e1325b8bfecd99dead933363682d69850a7606599023751bc)`,
-  real: { compressedSize: 2_226_327, source: 'docker-library/busybox latest/glibc/amd64/image-manifest.json' },
+  real: {
+    compressedSize: 2_226_327,
+    source: 'docker-library/busybox latest/glibc/amd64/image-manifest.json',
+  },
 };
-
 
 const helloWorld = {
   ref: 'hello-world:latest',
@@ -64,11 +69,16 @@ const helloWorld = {
   product: 'hello-world',
   fixed: ['linux', 'latest'],
   steps: [
-    { kind: 'COPY', shown: 'hello /', files: [{ dest: 'hello', content: officialFile('hello-world/hello'), mode: 0o755 }] },
+    {
+      kind: 'COPY',
+      shown: 'hello /',
+      files: [{ dest: 'hello', content: officialFile('hello-world/hello'), mode: 0o755 }],
+    },
     { kind: 'CMD', value: ['/hello'] },
   ],
   official: true,
-  origin: "The official image's /hello (docker-library/hello-world, amd64/hello, 10,072 bytes), copied into an empty image as its Dockerfile does",
+  origin:
+    "The official image's /hello (docker-library/hello-world, amd64/hello, 10,072 bytes), copied into an empty image as its Dockerfile does",
 };
 
 export const tiny = [busybox, helloWorld];
