@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { compressedLayer, diffId, layerFiles } from '../fs/index.ts';
+import { buildkitExpand, planDockerfile } from '../build/plan.ts';
+import { runDocker } from '../cli/docker.ts';
+import type { CliHost } from '../cli/types.ts';
+import { Engine } from '../daemon/engine.ts';
 import { Catalog } from './catalog.ts';
 import { CatalogFormatError, parseListing } from './entries.ts';
 import type { CatalogImageFile, CatalogIndex, CatalogPackagesFile } from './format.ts';
@@ -257,5 +261,46 @@ describe('Catalog given a page instead of JSON', () => {
     const catalog = new Catalog(reader({ 'v2/index.json': '<!doctype html><html></html>' }));
     await expect(catalog.ensure(['debian'])).resolves.toBeUndefined();
     expect(catalog.problem).toMatch(/could not be loaded/);
+  });
+});
+
+describe('an image the lab lacks, in the daemon and the docker CLI', () => {
+  async function docker(dockerfile: string) {
+    const catalog = new Catalog(reader(files()));
+    await catalog.ensure(['ubuntu:24.04', 'python:3.12-alpine']);
+    const engine = new Engine({
+      planner: planDockerfile,
+      expand: buildkitExpand,
+      catalog: catalog.packages,
+      registry: (ref) => catalog.image(ref),
+      explain: (ref) => catalog.explain(ref),
+      clock: () => 1000,
+    });
+    const host: CliHost = {
+      readContext: () => ({ files: [], dockerfile, dockerfileName: 'Dockerfile' }),
+      writeFile: () => {},
+      env: {},
+    };
+    return (...argv: string[]) => runDocker(engine, argv, host);
+  }
+
+  it('docker pull and docker build --check say the image is real but not here', async () => {
+    const run = await docker('FROM ubuntu:24.04\nCMD ["bash"]\n');
+    const pull = run('pull', 'ubuntu:24.04');
+    expect(pull.exitCode).toBe(1);
+    expect(pull.stderr).toMatch(
+      /^Error response from daemon: ubuntu:24\.04 is a real image on Docker Hub, but it is not in this offline lab/,
+    );
+    const check = run('build', '--check', '.');
+    expect(check.exitCode).toBe(1);
+    expect(check.stderr).toContain('ubuntu:24.04 is a real image on Docker Hub');
+    expect(check.stderr).not.toContain('repository does not exist');
+  });
+
+  it("a name Docker Hub does not have keeps Docker's words", async () => {
+    const run = await docker('FROM pyhton\n');
+    expect(run('pull', 'pyhton').stderr).toContain(
+      'pull access denied for pyhton, repository does not exist',
+    );
   });
 });

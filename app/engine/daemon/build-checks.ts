@@ -54,6 +54,8 @@ export interface CheckRun {
 
 export interface CheckInput extends BuildCheckInput {
   diagnostics: readonly Diagnostic[];
+  /** Why a base image is missing, when the lab knows (a real image it does not carry). */
+  missing?: (ref: string) => string | undefined;
 }
 
 /**
@@ -96,7 +98,7 @@ export function checkOnly(input: CheckInput): CheckRun {
     if (!input.baseConfig(ref)) {
       return {
         checks: lint.checks,
-        error: { message: baseNotFoundMessage(ref), range: undefined },
+        error: { message: input.missing?.(ref) ?? baseNotFoundMessage(ref), range: undefined },
         baseImages,
       };
     }

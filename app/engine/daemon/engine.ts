@@ -174,6 +174,7 @@ export class Engine {
       buildArgs: opts.buildArgs ?? {},
       target: opts.target,
       baseConfig: (ref) => this.baseConfig(ref),
+      missing: (ref) => this.opts.explain?.(ref)?.buildkit,
     });
   }
 
