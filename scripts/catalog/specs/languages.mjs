@@ -61,7 +61,9 @@ function temurin(kind) {
       { kind: 'ENV', env: { JAVA_VERSION: (root) => `jdk-${debVersion(pkg)(root)}` } },
       {
         kind: 'RUN',
-        cmd: `set -eux; apt-get update; apt-get install -y --no-install-recommends ${pkg}; rm -rf /var/lib/apt/lists/*; mkdir -p /opt/java; ln -s /usr/lib/jvm/java-21-openjdk-amd64 /opt/java/openjdk; java --version`,
+        // The slim image keeps no man pages, and openjdk's postinst links one with
+        // update-alternatives: the directory must be there (as the old official openjdk images did).
+        cmd: `set -eux; mkdir -p /usr/share/man/man1; apt-get update; apt-get install -y --no-install-recommends ${pkg}; rm -rf /var/lib/apt/lists/*; mkdir -p /opt/java; ln -s /usr/lib/jvm/java-21-openjdk-amd64 /opt/java/openjdk; java --version`,
       },
       {
         kind: 'COPY',
