@@ -84,15 +84,23 @@ for (const [ref, commands] of Object.entries(USUAL)) {
     continue;
   }
   const PATH = pathOf(ref);
-  for (const argv of commands) {
-    const r = spawnSync('chroot', [root, ...argv], {
-      encoding: 'utf8',
-      env: { PATH, HOME: '/root', LANG: 'C.UTF-8' },
-    });
-    const by = argv[0].startsWith('/') ? ref : (owner(root, argv[0], PATH) ?? ref);
-    const key = `${argv.join(' ')}|${by}`;
-    out[key] = { stdout: r.stdout, stderr: r.stderr, status: r.status };
-    log(`outputs: ${ref}: ${argv.join(' ')} -> ${(r.stdout || r.stderr).split('\n')[0]}`);
+  // A container has /proc: programs find themselves through /proc/self/exe (Debian's go, built
+  // with -trimpath, finds its GOROOT that way and fails without it). busybox and hello-world have none.
+  const proc = existsSync(join(root, 'proc')) ? join(root, 'proc') : undefined;
+  if (proc) execFileSync('mount', ['-t', 'proc', 'proc', proc]);
+  try {
+    for (const argv of commands) {
+      const r = spawnSync('chroot', [root, ...argv], {
+        encoding: 'utf8',
+        env: { PATH, HOME: '/root', LANG: 'C.UTF-8' },
+      });
+      const by = argv[0].startsWith('/') ? ref : (owner(root, argv[0], PATH) ?? ref);
+      const key = `${argv.join(' ')}|${by}`;
+      out[key] = { stdout: r.stdout, stderr: r.stderr, status: r.status };
+      log(`outputs: ${ref}: ${argv.join(' ')} -> ${(r.stdout || r.stderr).split('\n')[0]}`);
+    }
+  } finally {
+    if (proc) execFileSync('umount', [proc]);
   }
 }
 writeFileSync(join(W, 'out', 'outputs.json'), JSON.stringify(out, null, 2));
