@@ -64,12 +64,14 @@ function records(layer: Layer): string[] {
   });
 }
 
-function same(
+async function same(
   ref: string,
   script: string,
   before: string[] = [],
   user?: { uid: number; gid: number },
 ) {
+  // The catalog loads an image, and the files of the packages a text installs, when asked.
+  await images.ensure([ref], [...before, script].join('\n'));
   const lower = lowerOf(ref, before);
   const bulk = run(lower, script, true, user);
   const slow = run(lower, script, false, user);
@@ -82,8 +84,8 @@ function same(
 }
 
 describe('installing packages in bulk', () => {
-  it('apt and pip: the Python starter', () => {
-    const r = same(
+  it('apt and pip: the Python starter', async () => {
+    const r = await same(
       'debian:bookworm-slim',
       'apt-get update && apt-get install -y --no-install-recommends python3 python3-pip && pip3 install --break-system-packages flask requests',
     );
@@ -91,8 +93,8 @@ describe('installing packages in bulk', () => {
     expect(r.merged).toBeGreaterThan(30);
   });
 
-  it('apt: build-essential with its recommends, curl and certificates', () => {
-    const r = same(
+  it('apt: build-essential with its recommends, curl and certificates', async () => {
+    const r = await same(
       'debian:bookworm-slim',
       'apt-get update && apt-get install -y build-essential curl ca-certificates',
     );
@@ -100,15 +102,15 @@ describe('installing packages in bulk', () => {
     expect(r.merged).toBeGreaterThan(50);
   });
 
-  it('apt: packages whose dependencies an earlier layer installed', () => {
-    const r = same('debian:bookworm-slim', 'apt-get install -y python3-pip', [
+  it('apt: packages whose dependencies an earlier layer installed', async () => {
+    const r = await same('debian:bookworm-slim', 'apt-get install -y python3-pip', [
       'apt-get update && apt-get install -y --no-install-recommends python3',
     ]);
     expect(r.exit).toBe(0);
   });
 
-  it('over a directory deleted in the same step, and symlinks and files in the way', () => {
-    const r = same(
+  it('over a directory deleted in the same step, and symlinks and files in the way', async () => {
+    const r = await same(
       'debian:bookworm-slim',
       'rm -rf /usr/share/doc /usr/share/man && ln -s /tmp /usr/share/lintian && ' +
         'mkdir -p /usr/lib/python3.11 && echo x > /usr/lib/python3.11/os.py && ' +
@@ -118,23 +120,23 @@ describe('installing packages in bulk', () => {
     expect(r.merged).toBeGreaterThan(10);
   });
 
-  it('a file where a package has a directory stops it as it does entry by entry', () => {
-    same(
+  it('a file where a package has a directory stops it as it does entry by entry', async () => {
+    await same(
       'debian:bookworm-slim',
       'echo x > /usr/share/doc/curl.txt && mkdir -p /usr/lib/python3.11 && echo no > /usr/lib/python3.11/json && apt-get update && apt-get install -y --no-install-recommends python3',
     );
   });
 
-  it('npm in the Node image, and pip in the Python image', () => {
-    same(
-      'node:20-slim',
+  it('npm in the Node image, and pip in the Python image', async () => {
+    await same(
+      'node:24-slim',
       'mkdir -p /app && cd /app && printf \'{"name":"a","version":"1.0.0","dependencies":{"express":"^4.19.2"}}\' > package.json && npm install',
     );
-    same('python:3.11-slim', 'pip install flask');
+    await same('python:3.11-slim', 'pip install flask');
   });
 
-  it('a user other than root writes one by one', () => {
-    const r = same('node:20-slim', 'cd /home/node && npm install express', [], {
+  it('a user other than root writes one by one', async () => {
+    const r = await same('node:24-slim', 'cd /home/node && npm install express', [], {
       uid: 1000,
       gid: 1000,
     });
