@@ -57,7 +57,6 @@ describe('the usual command of each catalog image, with the real version', () =>
       'redis-server --version',
       'postgres --version',
       'go version',
-      'java --version',
       'ruby --version',
       'php --version',
       '/hello',
