@@ -111,9 +111,14 @@ function versionIn(tag: string, repo: string): number[] | undefined {
   return m?.[1] ? m[1].split('.').map(Number) : undefined;
 }
 
+/**
+ * How far version `b` is from the wanted `a`, counting only the parts `a` names: `3.12` is as
+ * far from 3.13.5 as from 3.11.2 (the caller prefers the newer one on a tie).
+ */
 function versionDistance(a: readonly number[], b: readonly number[]): number {
   let d = 0;
-  for (let i = 0; i < 3; i++) d = d * 1000 + Math.abs((a[i] ?? 0) - (b[i] ?? 0));
+  for (let i = 0; i < 3; i++)
+    d = d * 1000 + (i < a.length ? Math.abs((a[i] ?? 0) - (b[i] ?? 0)) : 0);
   return d;
 }
 
@@ -129,7 +134,10 @@ const words = (tag: string) =>
  */
 export function closestImage(names: CatalogNames, repo: string, tag: string): string {
   const own = names.images.filter((i) => repoOf(i.ref) === repo);
-  if (own.length === 0) return RELATED[repo] ?? DEFAULT_CLOSEST;
+  if (own.length === 0) {
+    const related = RELATED[repo];
+    return related !== undefined && labImage(names, related) ? related : DEFAULT_CLOSEST;
+  }
   const slimmed = tag
     .replace(/alpine[\d.]*/, 'slim')
     .replace(/-slim-slim/, '-slim')
@@ -162,7 +170,8 @@ function nearest(word: string, options: Iterable<string>): string | undefined {
     const d = editDistance(word, o);
     if (d < bestD || (d === bestD && best !== undefined && o < best)) [best, bestD] = [o, d];
   }
-  return best !== undefined && bestD <= Math.max(1, Math.floor(word.length / 3)) ? best : undefined;
+  // Two edits from five letters on: a swap of two letters (ngnix) is two edits for Levenshtein.
+  return best !== undefined && bestD <= Math.max(1, Math.round(word.length / 3)) ? best : undefined;
 }
 
 /** Whether Docker Hub has (or had) `repo:tag`: listed, or shaped like a listed tag. */
