@@ -24,9 +24,12 @@ function session() {
   });
 }
 
-/** `docker run --rm IMAGE ARGV...` in a fresh lab. */
+/** `docker pull IMAGE`, then `docker run --rm IMAGE ARGV...` in a fresh lab (so run prints no pull). */
 function run(image: string, argv: string[]) {
-  const r = session().command(['docker', 'run', '--rm', image, ...argv].join(' '), [], '');
+  const lab = session();
+  const pulled = lab.command(`docker pull ${image}`, [], '');
+  if (pulled.exitCode !== 0) throw new Error(`docker pull ${image}: ${pulled.stderr}`);
+  const r = lab.command(['docker', 'run', '--rm', image, ...argv].join(' '), [], '');
   return { out: r.stdout, err: r.stderr, exit: r.exitCode };
 }
 
