@@ -3,7 +3,7 @@
 // the Debian package (and version) that provides it, so the simulator prints the real text for
 // the same package, in the catalog's images and after an apt-get install of the same version.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const W = process.env.W ?? '/var/tmp/layerlab-catalog';
@@ -76,6 +76,22 @@ function owner(root, program, path) {
   return v ? `${pkg}=${v}` : undefined;
 }
 
+/** `size=BYTES` of the file `program` runs (through PATH and symlinks) in `root`. */
+function sizeOf(root, program, path) {
+  const r = spawnSync(
+    'chroot',
+    [root, '/bin/sh', '-c', `wc -c < "$(readlink -f "$(command -v ${program})")"`],
+    {
+      encoding: 'utf8',
+      env: { PATH: path },
+    },
+  );
+  const bytes = r.stdout.trim();
+  if (r.status === 0 && /^\d+$/.test(bytes)) return `size=${bytes}`;
+  const direct = program.startsWith('/') ? join(root, program) : undefined;
+  return direct && existsSync(direct) ? `size=${statSync(direct).size}` : `size=?`;
+}
+
 const out = {};
 for (const [ref, commands] of Object.entries(USUAL)) {
   const root = join(W, `img-${slugOf(ref)}`);
@@ -94,7 +110,11 @@ for (const [ref, commands] of Object.entries(USUAL)) {
         encoding: 'utf8',
         env: { PATH, HOME: '/root', LANG: 'C.UTF-8' },
       });
-      const by = argv[0].startsWith('/') ? ref : (owner(root, argv[0], PATH) ?? ref);
+      // A program no Debian package owns (busybox, /hello) is known by its size, which the
+      // simulator can stat (app/engine/shell/commands/recorded.ts).
+      const by =
+        (argv[0].startsWith('/') ? undefined : owner(root, argv[0], PATH)) ??
+        sizeOf(root, argv[0], PATH);
       const key = `${argv.join(' ')}|${by}`;
       out[key] = { stdout: r.stdout, stderr: r.stderr, status: r.status };
       log(`outputs: ${ref}: ${argv.join(' ')} -> ${(r.stdout || r.stderr).split('\n')[0]}`);

@@ -103,6 +103,11 @@ export const wantsContent = (p, size) =>
   // npm's own version, which `npm --version` prints.
   p === '/usr/local/lib/node_modules/npm/package.json' ||
   p === '/var/lib/dpkg/status' ||
+  // The images' entrypoint scripts: the simulator runs them before the container's command
+  // (node's docker-entrypoint.sh puts `node` in front of `--version`, redis's steps down with gosu).
+  /^\/usr\/local\/bin\/(docker-entrypoint\.sh|docker-ensure-initdb\.sh|docker-php-entrypoint|apache2-foreground|httpd-foreground|entrypoint\.sh)$/.test(
+    p,
+  ) ||
   /^\/var\/lib\/dpkg\/info\/[^/]+\.list$/.test(p);
 
 /** ENTRY_LINE lines (see app/engine/catalog/format.ts). */

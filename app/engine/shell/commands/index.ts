@@ -7,12 +7,24 @@ import { basename, df, dirname, du, mktemp, readlink, realpath, stat } from './p
 import { chgrp, chmod, chown } from './perms.ts';
 import { env, shCmd, wrapper, xargs } from './shells.ts';
 import { dd, fallocate, truncate } from './sizes.ts';
-import { date, groups, hostname, id, nproc, printenv, sleep, uname, whoami, which } from './sys.ts';
+import {
+  date,
+  gosu,
+  groups,
+  hostname,
+  id,
+  nproc,
+  printenv,
+  sleep,
+  uname,
+  whoami,
+  which,
+} from './sys.ts';
 import { cut, head, seq, sort, tail, tee, tr, uniq, wc, yes } from './text.ts';
 import { find } from './find.ts';
 import { grep } from './grep.ts';
 import { curl, git, nginx, node, python, server, wget } from './programs.ts';
-import { hello, recordedServer, recordedTool } from './recorded.ts';
+import { dockerEntrypoint, hello, recordedServer, recordedTool } from './recorded.ts';
 import { sed } from './sed.ts';
 import { checksum } from './sums.ts';
 import { tar } from './tar.ts';
@@ -67,6 +79,8 @@ const programs = (): [string, CommandFn][] => [
   ['php', recordedTool],
   ['busybox', recordedTool],
   ['hello', hello],
+  ['gosu', gosu],
+  ['docker-entrypoint.sh', dockerEntrypoint],
 ];
 
 let table: Map<string, CommandFn> | null = null;

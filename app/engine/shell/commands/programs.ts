@@ -5,6 +5,8 @@ import { runCode as runNodeCode } from './node-code.ts';
 import { nodeVersion, pythonVersion, readNodeLine, readPythonLine } from './interpreters.ts';
 import { runCode } from './python-code.ts';
 import { basename, fsError, tryStat, writeText } from './common.ts';
+import { printRecorded, recordedFor } from './recorded.ts';
+import { installedDebs } from '../packages/apt.ts';
 
 /** Deterministic pseudo size for a download: the same URL always gives the same file. */
 function sizeOf(url: string): number {
@@ -250,7 +252,16 @@ export const node: CommandFn = (argv, io, sh) => {
 
 export const nginx: CommandFn = (argv, io, sh) => {
   if (argv.includes('-v') || argv.includes('-V')) {
-    io.stderr.write('nginx version: nginx/1.22.1\n');
+    // What the installed nginx printed when the catalog ran it (nginx:1.26 is trixie's 1.26.3),
+    // else the upstream part of the installed package's version (bookworm's 1.22.1-9+deb12u1).
+    const recorded = recordedFor(['nginx', '-v'], sh);
+    if (recorded) return printRecorded(io, recorded);
+    const debs = installedDebs(sh);
+    const deb = ['nginx', 'nginx-core', 'nginx-light', 'nginx-full']
+      .map((p) => debs.get(p))
+      .find(Boolean);
+    const upstream = deb?.replace(/^\d+:/, '').replace(/-[^-]*$/, '') ?? '1.22.1';
+    io.stderr.write(`nginx version: nginx/${upstream}\n`);
     return 0;
   }
   if (argv.includes('-t')) {

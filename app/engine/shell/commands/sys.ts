@@ -161,3 +161,35 @@ export const which: CommandFn = (argv, io, sh) => {
   }
   return status;
 };
+
+/**
+ * gosu USER[:GROUP] COMMAND...: runs the command as that user, as the entrypoints of redis and
+ * postgres do to step down from root (`exec gosu redis "$0" "$@"`). Messages as gosu 1.17 prints them.
+ */
+export const gosu: CommandFn = (argv, io, sh) => {
+  const [spec, ...cmd] = argv.slice(1);
+  if (spec === undefined || cmd.length === 0) {
+    io.stderr.write('Usage: gosu user-spec command [args]\n');
+    return 1;
+  }
+  const [who = '', group] = spec.split(':');
+  const row = table(sh, '/etc/passwd').find((f) => f[0] === who || f[2] === who);
+  if (!row && !/^\d+$/.test(who)) {
+    io.stderr.write(
+      `error: failed switching to "${spec}": unable to find user ${who}: no matching entries in passwd file\n`,
+    );
+    return 1;
+  }
+  const uid = row ? Number(row[2]) : Number(who);
+  const groupRow = group
+    ? table(sh, '/etc/group').find((g) => g[0] === group || g[2] === group)
+    : undefined;
+  const gid = groupRow ? Number(groupRow[2]) : row ? Number(row[3]) : uid;
+  const saved = sh.user;
+  sh.user = { uid, gid, name: row?.[0] ?? who };
+  try {
+    return sh.interp.invoke(cmd, io, sh, []);
+  } finally {
+    sh.user = saved;
+  }
+};
