@@ -43,7 +43,12 @@ function fileKind(path: string, sh: Shell): Resolved | null {
     const real = sh.fs.realpath(path);
     const base = real.slice(real.lastIndexOf('/') + 1);
     const { builtins, utilities } = sh.interp.registry;
-    const known = utilities.get(base) ?? utilities.get(path.slice(path.lastIndexOf('/') + 1));
+    const called = path.slice(path.lastIndexOf('/') + 1);
+    // busybox is one program for many: a link named cat runs its cat applet.
+    const known =
+      (base === 'busybox' && called !== 'busybox' ? utilities.get(called) : undefined) ??
+      utilities.get(base) ??
+      utilities.get(called);
     if (known) return { kind: 'command', fn: known, path };
     // coreutils ships echo, printf, true, false, test, [, pwd and kill as programs too: run by
     // path (`RUN ["/bin/echo", "x"]`) they behave as the shell's builtins.
