@@ -9,6 +9,7 @@ const lab: SharedLab = {
     { path: 'dir with space/ünïcode.txt', content: '<script>alert(1)</script>' },
   ],
   builder: 'classic',
+  imageStore: 'overlay2',
   noCache: true,
   buildArgs: [{ name: 'V', value: '1' }],
   tag: 'app:1',
@@ -46,6 +47,12 @@ describe('share links', () => {
     expect(decodeLab('lab=v1.!!!')).toMatchObject({ ok: false, message: /characters/ });
     expect(decodeLab('lab=v0.abc')).toMatchObject({ ok: false, message: /another version/ });
     expect(decodeLab('')).toMatchObject({ ok: false });
+    const odd = encodeLab({ ...lab, imageStore: 'zfs' as 'overlay2' });
+    if (!odd.ok) throw new Error();
+    expect(decodeLab(odd.fragment)).toEqual({
+      ok: false,
+      message: "This link's image store setting is damaged.",
+    });
   });
 
   it('never throws on random fragments (fuzz)', () => {

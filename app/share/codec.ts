@@ -1,5 +1,5 @@
 /**
- * Share links: a lab (Dockerfile, context files, builder settings, the step to show) packed
+ * Share links: a lab (Dockerfile, context files, builder and image store settings, the step to show) packed
  * into the URL's fragment as deflated JSON in base64url, `#lab=v1.<data>`. Decoding checks
  * everything and says in a sentence what is wrong; it never throws and never half-loads.
  */
@@ -9,6 +9,8 @@ export interface SharedLab {
   dockerfile: string;
   files: { path: string; content: string }[];
   builder: 'buildkit' | 'classic';
+  /** The daemon's image store; absent: containerd, Docker 29's default. */
+  imageStore?: 'containerd' | 'overlay2';
   noCache: boolean;
   buildArgs: { name: string; value: string }[];
   tag: string;
@@ -120,6 +122,9 @@ function validate(v: unknown): DecodeResult {
   if (o.builder !== 'buildkit' && o.builder !== 'classic') {
     return fail("This link's builder setting is damaged.");
   }
+  if (o.imageStore !== undefined && o.imageStore !== 'containerd' && o.imageStore !== 'overlay2') {
+    return fail("This link's image store setting is damaged.");
+  }
   if (typeof o.noCache !== 'boolean' || !isString(o.tag)) {
     return fail("This link's build settings are damaged.");
   }
@@ -151,6 +156,7 @@ function validate(v: unknown): DecodeResult {
       dockerfile: o.dockerfile,
       files,
       builder: o.builder,
+      ...(o.imageStore !== undefined ? { imageStore: o.imageStore } : {}),
       noCache: o.noCache,
       buildArgs: (o.buildArgs as { name: string; value: string }[]).map((a) => ({
         name: a.name,

@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { BuilderKind } from '../engine/build/events.ts';
+import type { ImageStoreKind } from '../engine/images/stores.ts';
 import type { BuildView, EngineView } from '../engine/session/types.ts';
 import { buildCommand } from './buildCommand.ts';
 import { CancelledError } from './engineClient.ts';
@@ -35,6 +36,11 @@ export function builtFromOther(
 
 export interface BuildSlice {
   builder: BuilderKind;
+  /**
+   * The daemon's image store: containerd (Docker 29's default) or overlay2. It decides what an
+   * image ID is and how sizes are counted; switching hides the other store's images.
+   */
+  imageStore: ImageStoreKind;
   noCache: boolean;
   /** `--build-arg` pairs, as typed. */
   buildArgs: { name: string; value: string }[];
@@ -60,6 +66,8 @@ export interface BuildSlice {
    */
   resting: boolean;
   setBuilder: (b: BuilderKind) => void;
+  /** Runs the engine with this image store (the other one's images wait until it is back). */
+  setImageStore: (store: ImageStoreKind) => Promise<void>;
   setNoCache: (v: boolean) => void;
   setBuildArgs: (args: { name: string; value: string }[]) => void;
   setTag: (tag: string) => void;
@@ -96,11 +104,15 @@ const EMPTY_VIEW: EngineView = { images: [], containers: [] };
 /** The learner moved the playback: the panels follow it, not a step chosen or rested on. */
 const moved = { selectedStep: undefined, resting: false } as const;
 
+/** A new lab's image store: Docker 29's default (session/session.ts DEFAULT_IMAGE_STORE). */
+export const DEFAULT_STORE: ImageStoreKind = 'containerd';
+
 export const createBuildSlice: StateCreator<LabState, [], [], BuildSlice> = (set, get) => {
   /** Warm-ups asked of the engine and not finished yet. */
   let warmUps = 0;
   return {
     builder: 'buildkit',
+    imageStore: DEFAULT_STORE,
     noCache: false,
     buildArgs: [],
     tag: 'app:latest',
@@ -114,6 +126,17 @@ export const createBuildSlice: StateCreator<LabState, [], [], BuildSlice> = (set
     selectedStep: undefined,
     resting: false,
     setBuilder: (builder) => set({ builder }),
+    setImageStore: async (imageStore) => {
+      if (get().imageStore === imageStore) return;
+      set({ imageStore });
+      try {
+        const engineView = await get().engine().setStore(imageStore);
+        // Only the answer to the latest switch is shown.
+        if (get().imageStore === imageStore) set({ engineView });
+      } catch (e) {
+        set({ status: { kind: 'failed', message: e instanceof Error ? e.message : String(e) } });
+      }
+    },
     setNoCache: (noCache) => set({ noCache }),
     setBuildArgs: (buildArgs) => set({ buildArgs }),
     setTag: (tag) => set({ tag }),

@@ -99,6 +99,7 @@ export function createEngineClient(makePort: () => Port = workerPort): EngineCli
     layerEntries: (...a) => call('layerEntries', a),
     union: (...a) => call('union', a),
     load: (...a) => call('load', a),
+    setStore: (...a) => call('setStore', a),
     lessonStart: (...a) => call('lessonStart', a),
     lessonGoals: (...a) => call('lessonGoals', a),
     lessonSolution: (...a) => call('lessonSolution', a),

@@ -9,6 +9,31 @@ describe('lab slices', () => {
   beforeEach(() => vi.useRealTimers());
   afterEach(() => vi.useRealTimers());
 
+  it('runs the image store the lab was saved with, and switches it', async () => {
+    const saved = new Map<string, string>([
+      ['lab', JSON.stringify({ state: { dockerfile: DF, imageStore: 'overlay2' }, version: 1 })],
+    ]);
+    const storage = {
+      getItem: (k: string) => saved.get(k) ?? null,
+      setItem: (k: string, v: string) => void saved.set(k, v),
+      removeItem: (k: string) => void saved.delete(k),
+    } as Storage;
+    const store = createLabStore({ engine: localEngine(), storageKey: 'lab', storage });
+    expect(store.getState().imageStore).toBe('overlay2');
+    store.getState().loadWorkspace(DF, [{ path: 'app.py', content: 'print(1)\n' }]);
+    await store.getState().build();
+    // The engine was told before the build: the image is overlay2's (no content size).
+    expect(store.getState().engineView.store).toBe('overlay2');
+    expect(store.getState().engineView.images[0]!.contentSize).toBeUndefined();
+    await store.getState().setImageStore('containerd');
+    expect(store.getState().imageStore).toBe('containerd');
+    expect(store.getState().engineView).toEqual({
+      images: [],
+      containers: [],
+      store: 'containerd',
+    });
+  });
+
   it('builds the workspace, keeps each build, and plays it step by step', async () => {
     const store = createLabStore({ engine: localEngine(), initialDockerfile: DF });
     store.getState().loadWorkspace(DF, [{ path: 'app.py', content: 'print(1)\n' }]);
@@ -77,6 +102,13 @@ describe('lab slices', () => {
       restorePersisted({ dockerfile: 'FROM a', files: [{ path: 1 }], builder: 'classic' }),
     ).toEqual({ dockerfile: 'FROM a', builder: 'classic' });
     expect(restorePersisted('garbage')).toEqual({});
+    expect(restorePersisted({ dockerfile: 'FROM a', imageStore: 'overlay2' })).toEqual({
+      dockerfile: 'FROM a',
+      imageStore: 'overlay2',
+    });
+    expect(restorePersisted({ dockerfile: 'FROM a', imageStore: 'zfs' })).toEqual({
+      dockerfile: 'FROM a',
+    });
   });
 });
 

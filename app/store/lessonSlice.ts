@@ -167,6 +167,8 @@ export const createLessonSlice =
         }
         set({
           engineView: started.engine,
+          // A lesson may name the image store it runs with; the lab's setting follows it.
+          imageStore: started.store,
           lessonStatus:
             started.failures.length > 0
               ? {

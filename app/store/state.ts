@@ -26,5 +26,5 @@ export interface LabState
 /** The part of the state kept between visits: what the learner did, nothing derived. */
 export type PersistedLabState = Pick<
   LabState,
-  'dockerfile' | 'files' | 'builder' | 'noCache' | 'buildArgs' | 'tag'
+  'dockerfile' | 'files' | 'builder' | 'imageStore' | 'noCache' | 'buildArgs' | 'tag'
 >;

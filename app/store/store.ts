@@ -1,6 +1,6 @@
 import { persist } from 'zustand/middleware';
 import { createStore, type StateCreator, type StoreApi } from 'zustand/vanilla';
-import { createBuildSlice } from './buildSlice.ts';
+import { createBuildSlice, DEFAULT_STORE } from './buildSlice.ts';
 import { createEditorSlice } from './editorSlice.ts';
 import { createEngineClient, type EngineClient } from './engineClient.ts';
 import { createLessonAuthoringSlice, type LessonAuthoringOptions } from './lessonAuthoringSlice.ts';
@@ -72,6 +72,7 @@ export function restorePersisted(persisted: unknown): Partial<PersistedLabState>
     out.files = p.files as PersistedLabState['files'];
   }
   if (p.builder === 'buildkit' || p.builder === 'classic') out.builder = p.builder;
+  if (p.imageStore === 'containerd' || p.imageStore === 'overlay2') out.imageStore = p.imageStore;
   if (typeof p.noCache === 'boolean') out.noCache = p.noCache;
   if (typeof p.tag === 'string') out.tag = p.tag;
   if (
@@ -131,7 +132,17 @@ export function createLabStore(options: LabStoreOptions = {}): LabStore {
         });
 
   let client: EngineClient | undefined;
-  const engine = () => (client ??= (options.engine ?? createEngineClient)());
+  // Bound once the store exists: the engine asks it for the lab's image store.
+  const current: { state?: () => LabState } = {};
+  const engine = () => {
+    if (client) return client;
+    client = (options.engine ?? createEngineClient)();
+    // The engine starts with Docker 29's default store; a lab saved with the other one says so
+    // first (the worker answers in order, so nothing runs on the wrong store).
+    const store = current.state?.().imageStore;
+    if (store && store !== DEFAULT_STORE) void client.setStore(store).catch(() => {});
+    return client;
+  };
   const slices: StateCreator<LabState> = (set, get, api) => ({
     ...createEditorSlice(set, get, api),
     ...createSaveSlice(set, get, api),
@@ -158,6 +169,7 @@ export function createLabStore(options: LabStoreOptions = {}): LabStore {
             dockerfile: state.dockerfile,
             files: state.files,
             builder: state.builder,
+            imageStore: state.imageStore,
             noCache: state.noCache,
             buildArgs: state.buildArgs,
             tag: state.tag,
@@ -167,6 +179,7 @@ export function createLabStore(options: LabStoreOptions = {}): LabStore {
       )
     : createStore<LabState>()(slices);
   report = (problem) => store.getState().setSaveProblem(problem);
+  current.state = () => store.getState();
   if (storageKey !== null) followOtherTabs(store, storageKey);
   // An open lesson's goals are checked again after every build and command.
   store.subscribe((s, prev) => {
@@ -182,6 +195,7 @@ export function createLabStore(options: LabStoreOptions = {}): LabStore {
       files: lab.files.map((f) => ({ path: f.path, content: f.content })),
       openFile: 'Dockerfile',
       builder: lab.builder,
+      imageStore: lab.imageStore ?? DEFAULT_STORE,
       noCache: lab.noCache,
       buildArgs: lab.buildArgs.map((a) => ({ name: a.name, value: a.value })),
       tag: lab.tag,

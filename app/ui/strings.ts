@@ -76,6 +76,15 @@ export const strings = {
     builder: 'Builder',
     buildkit: 'BuildKit',
     classic: 'Classic',
+    imageStore: 'Image store',
+    /** Shown on the Build options button when the lab runs the classic store. */
+    overlay2Badge: 'overlay2',
+    storeNames: {
+      containerd: 'containerd (Docker 29 default)',
+      overlay2: 'overlay2 (classic)',
+    },
+    storeNote:
+      'The daemon’s image store. Switching hides the other store’s images and containers, as Docker does; switch back to see them again.',
     tag: 'Image tag (-t)',
     args: 'Build arguments (--build-arg NAME=value)',
     options: 'Build options',
@@ -256,7 +265,38 @@ export const strings = {
       `Layer ${letter}, ${size}${shared ? ', shared with another image' : ''}`,
     df: (shared: string, unique: string) => `SHARED SIZE ${shared} · UNIQUE SIZE ${unique}`,
     disk: (disk: string, sum: string) =>
-      `On disk: ${disk} (the images add up to ${sum}; a shared layer is stored once).`,
+      `Layers: ${disk} of files (the images add up to ${sum}; a shared layer is stored once).`,
+    diskUsage: (size: string) => `DISK USAGE ${size}`,
+    contentSize: (size: string) => `CONTENT SIZE ${size}`,
+    sizeTitle: {
+      containerd:
+        'DISK USAGE, as docker images shows it with the containerd store: the unpacked layers in 4 KiB blocks plus the compressed content.',
+      overlay2:
+        'SIZE, as docker images shows it with the overlay2 store: the bytes of the files in the layers.',
+    },
+    idTitle: {
+      containerd:
+        'Image ID with the containerd store: the digest of the image’s manifest (or of its index).',
+      overlay2: 'Image ID with the overlay2 store: the digest of the image’s config.',
+    },
+    storeLine: {
+      containerd: 'containerd image store (Docker 29’s default)',
+      overlay2: 'overlay2 image store (Docker 28’s default)',
+    },
+    whyDiffer: 'Why do IDs and sizes differ between the stores?',
+    explain: {
+      containerd: [
+        'The image ID is the digest of the image’s manifest, or of its index when BuildKit adds a provenance attestation (as docker build does by default). The overlay2 store names the same image by the digest of its config, so the two stores give one build two different IDs.',
+        'The attestation records when the image was built, so with the containerd store even a fully cached rebuild gets a new ID (docker build --provenance=false keeps it).',
+        'DISK USAGE counts each layer unpacked as the filesystem stores it, in 4 KiB blocks, plus the compressed layers the store keeps beside them; CONTENT SIZE is that compressed part alone, what a pull downloads. overlay2 counts only the bytes of the files, so its sizes are smaller.',
+        'The layer blocks here, and the layer sizes in the layers panel, are the files’ bytes in both stores.',
+      ],
+      overlay2: [
+        'The image ID is the digest of the image’s config (its settings, history and the diffIDs of its layers), so a fully cached rebuild gives the same ID again.',
+        'SIZE counts the bytes of the files in the layers.',
+        'With the containerd store, Docker 29’s default, the ID is the digest of the image’s manifest or index instead, and sizes count disk blocks plus the compressed layers: both differ from what you see here. Build options switch the store.',
+      ],
+    },
   },
 
   container: {

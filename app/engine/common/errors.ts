@@ -80,6 +80,8 @@ export interface EngineErrorData {
   'state-version': ErrorDetail;
   /** A package whose files the lab had not loaded when a command needed them (run it again). */
   'catalog-files-not-loaded': ErrorDetail;
+  /** Saved state of the other image store than the engine runs (containerd or overlay2). */
+  'state-store': ErrorDetail;
   /** A bug in the simulator, said in words instead of taking the page down. */
   internal: ErrorDetail;
 }

@@ -87,6 +87,8 @@ export class Engine {
   readonly containers = new ContainerStore();
   /** containerd store: each image's content (config, blobs, manifest, index), by image ID. */
   readonly contents = new Map<string, ImageBlobs>();
+  /** How each image's content was made (an index, a provenance attestation), for a saved lab. */
+  readonly contentOptions = new Map<string, BlobOptions>();
   /** What `docker push` uploaded; `docker pull` looks here before the catalog. */
   readonly pushed = new PageRegistry();
   readonly opts: EngineOptions;
@@ -120,8 +122,23 @@ export class Engine {
     // index and an attestation) and names it by the digest of the top one.
     const blobs = imageBlobs(configJsonOf(record), record.layers.map(layerBlob), content);
     const id = topDescriptor(blobs).digest;
-    if (!this.contents.has(id)) this.contents.set(id, blobs);
+    if (!this.contents.has(id)) {
+      this.contents.set(id, blobs);
+      this.contentOptions.set(id, content);
+    }
     return this.images.add({ ...record, id, created });
+  }
+
+  /**
+   * containerd store: an image restored from a saved lab gets its content back as it was made
+   * (the same index and attestation, so the same digests and sizes).
+   */
+  restoreContent(image: ImageRecord<Layer, RunConfig>, content: BlobOptions): void {
+    this.contents.set(
+      image.id,
+      imageBlobs(configJsonOf(image), image.layers.map(layerBlob), content),
+    );
+    this.contentOptions.set(image.id, content);
   }
 
   /**

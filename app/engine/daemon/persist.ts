@@ -15,6 +15,8 @@ import {
 } from '../fs/index.ts';
 import type { HistoryLine } from '../images/store.ts';
 import { containerMeta, restoreContainer, type ContainerMeta } from '../containers/restore.ts';
+import type { BlobOptions } from '../images/oci.ts';
+import type { ImageStoreKind } from '../images/stores.ts';
 import type { Engine } from './engine.ts';
 
 const VERSION = 1;
@@ -38,6 +40,8 @@ type StoredLayer =
 
 export interface EngineState {
   version: number;
+  /** The image store the engine ran with; absent in saves from before the switch: overlay2. */
+  store?: ImageStoreKind;
   pulled: string[];
   layers: StoredLayer[];
   images: {
@@ -49,6 +53,8 @@ export interface EngineState {
     parent: string | undefined;
     created: number;
     intermediate: boolean;
+    /** containerd store: how its content was made (absent in older saves: a bare manifest). */
+    content?: BlobOptions;
   }[];
   tags: [string, string][];
   cache: {
@@ -223,9 +229,15 @@ export function applyStateDelta(
 }
 
 function collectState(engine: Engine, idOf: (layer: Layer) => number): Omit<EngineState, 'layers'> {
-  const images = engine.images
-    .all()
-    .map((i) => ({ ...i, layers: i.layers.map(idOf), history: [...i.history] }));
+  const images = engine.images.all().map((i) => {
+    const content = engine.contentOptions.get(i.id);
+    return {
+      ...i,
+      layers: i.layers.map(idOf),
+      history: [...i.history],
+      ...(content ? { content } : {}),
+    };
+  });
   const cache = engine.cache.entriesList().map(([key, e]) => ({
     key,
     layer: e.layer ? idOf(e.layer) : undefined,
@@ -241,6 +253,7 @@ function collectState(engine: Engine, idOf: (layer: Layer) => number): Omit<Engi
   }));
   return {
     version: VERSION,
+    store: engine.store,
     pulled: [...engine.pulled],
     images,
     tags: engine.images.allTags(),
@@ -263,6 +276,12 @@ export function loadEngine(engine: Engine, state: EngineState): void {
       `the saved state is from another version of Layerlab (${state.version}); remove it to start afresh`,
     );
   }
+  if ((state.store ?? 'overlay2') !== engine.store) {
+    throw new EngineError(
+      'state-store',
+      `the saved state is of the ${state.store ?? 'overlay2'} image store; this engine runs the ${engine.store} store`,
+    );
+  }
   const registryLayers = new Map<string, Layer>();
   for (const ref of state.pulled) {
     const base: BaseImage | undefined = engine.opts.registry(ref);
@@ -277,7 +296,7 @@ export function loadEngine(engine: Engine, state: EngineState): void {
     return l;
   };
   for (const i of state.images) {
-    engine.images.add({
+    const image = engine.images.add({
       id: i.id,
       layers: i.layers.map(layerAt),
       config: i.config as RunConfig,
@@ -287,6 +306,7 @@ export function loadEngine(engine: Engine, state: EngineState): void {
       created: i.created,
       intermediate: i.intermediate,
     });
+    if (i.content && engine.store === 'containerd') engine.restoreContent(image, i.content);
   }
   for (const [name, id] of state.tags) engine.images.tag(id, name);
   for (const c of state.cache) {

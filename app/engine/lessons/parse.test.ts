@@ -105,6 +105,16 @@ describe('parseLesson', () => {
     ]);
   });
 
+  it('reads the image store a lesson starts with, and refuses one Docker does not have', () => {
+    const start = { ...meta().start, store: 'overlay2' };
+    const r = parseLesson(FILE, file(meta({ start })));
+    if (!r.ok) throw new Error(r.errors.map(formatLessonError).join('\n'));
+    expect(r.lesson.start.store).toBe('overlay2');
+    expect(errorsOf(file(meta({ start: { ...start, store: 'btrfs' } })))[0]).toMatch(
+      /^lessons\/04-cache\.md: start\.store: .*containerd.*overlay2/,
+    );
+  });
+
   it('explains broken front matter with the line', () => {
     expect(errorsOf('no front matter')[0]).toMatch(/^lessons\/04-cache.md: a lesson starts with/);
     expect(errorsOf('---\n{"id": "x"\n')[0]).toContain('no closing "---"');

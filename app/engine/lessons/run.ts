@@ -104,6 +104,8 @@ export interface Started {
 /** Put a fresh session in the lesson's start state: its files, then its start commands. */
 export function applyStart(session: LabSession, lesson: Lesson): Started {
   session.engine.experimental = lesson.start.daemon.experimental;
+  const store = lesson.start.store;
+  if (store && session.store !== store) session.setStore(store);
   const { lab, failures } = runCommands(
     session,
     newActivity(),

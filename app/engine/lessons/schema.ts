@@ -3,6 +3,7 @@
  * made of the validators in validate.ts. Every error names its field path.
  */
 import type { BuilderKind, StepOutcome } from '../build/events.ts';
+import { IMAGE_STORES } from '../images/stores.ts';
 import type {
   Check,
   CheckArgs,
@@ -205,6 +206,7 @@ export const start: V<LessonStart> = (v, field, errors) => {
     files: opt(files),
     commands: opt(commands),
     daemon: opt(obj({ experimental: opt(bool) })),
+    store: opt(oneOf(IMAGE_STORES)),
   })(v, field, errors);
   return (
     r && {
@@ -212,6 +214,7 @@ export const start: V<LessonStart> = (v, field, errors) => {
       files: r.files ?? {},
       commands: r.commands ?? [],
       daemon: { experimental: r.daemon?.experimental ?? false },
+      ...(r.store ? { store: r.store } : {}),
     }
   );
 };

@@ -3,6 +3,7 @@
  * learner reads, the goals the engine checks, hints, and a solution that meets every goal.
  */
 import type { BuilderKind, StepOutcome } from '../build/events.ts';
+import type { ImageStoreKind } from '../images/stores.ts';
 
 /** A context file of the lab: text, with permission bits when they matter. */
 export interface LessonFile {
@@ -21,6 +22,11 @@ export interface LessonStart extends LabState {
   commands: string[];
   /** The lab's daemon: `experimental` mode (what `docker build --squash` needs). */
   daemon: { experimental: boolean };
+  /**
+   * The image store the lesson runs the daemon with (`containerd`, Docker 29's default, or
+   * `overlay2`); absent: the store the learner's lab is set to.
+   */
+  store?: ImageStoreKind;
 }
 
 /**

@@ -74,7 +74,12 @@ describe('a line of several docker commands', () => {
 describe('docker output piped into text filters', () => {
   const DF = 'FROM debian:bookworm-slim\nRUN echo hi > /hi\n';
   const session = () => {
-    const s = new LabSession({ registry: resolveTestImage, catalog: builtinCatalog });
+    // overlay2's `docker images` table (REPOSITORY TAG ...), which these filters pick apart.
+    const s = new LabSession({
+      registry: resolveTestImage,
+      catalog: builtinCatalog,
+      store: 'overlay2',
+    });
     s.command(
       'docker build -q -t app:1 . ; docker tag app:1 app:2; docker tag app:1 web:1',
       [],

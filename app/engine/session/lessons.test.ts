@@ -38,6 +38,18 @@ describe('lessons in a LabSession', () => {
     expect(started.build?.image?.names ?? []).toContain('app:1');
   });
 
+  it('starts a lesson with the image store its start state names', () => {
+    const s = new LabSession(opts);
+    expect(s.store).toBe('containerd');
+    const base = lesson('images-and-containers');
+    const named = { ...base, start: { ...base.start, store: 'overlay2' as const } };
+    const started = s.lessonStart(cloned(named));
+    expect(started.store).toBe('overlay2');
+    expect(started.engine.store).toBe('overlay2');
+    // A lesson that names none runs with the store in use.
+    expect(s.lessonStart(cloned(base)).store).toBe('overlay2');
+  });
+
   it('records every command and build, and checks goals over them', () => {
     const s = new LabSession(opts);
     const first = lesson('images-and-containers');

@@ -9,6 +9,7 @@ import { golfScore, referenceSize, type GolfScore } from '../lessons/golf.ts';
 import { goalState, imageState, parRef, type ImageState, type LessonPar } from '../lessons/par.ts';
 import { applyStart, editLab, runLine, type CommandFailure, type Lab } from '../lessons/run.ts';
 import type { Goal, Lesson } from '../lessons/types.ts';
+import type { ImageStoreKind } from '../images/stores.ts';
 import type { LabSession, SessionOptions } from './session.ts';
 import type { BuildView, EngineView } from './types.ts';
 
@@ -20,6 +21,8 @@ export interface LessonStarted {
   /** The last build the start commands ran, for the layer panels to show. */
   build: BuildView | undefined;
   engine: EngineView;
+  /** The image store the lesson runs with (its start state's, else the one in use). */
+  store: ImageStoreKind;
 }
 
 export interface GoalResult {
@@ -46,11 +49,17 @@ export interface LessonSolved {
 
 /** Reset the session and put it in the lesson's start state; the activity starts empty. */
 export function startLesson(session: LabSession, lesson: Lesson): LessonStarted {
-  session.reset();
+  session.reset(lesson.start.store);
   const started = applyStart(session, lesson);
   const build = session.activity.lastBuild?.view;
   session.activity = started.activity;
-  return { lab: started.lab, failures: started.failures, build, engine: session.view() };
+  return {
+    lab: started.lab,
+    failures: started.failures,
+    build,
+    engine: session.view(),
+    store: session.store,
+  };
 }
 
 /** Each goal, met or not, with what the lab shows now (in the goals' order). */

@@ -8,6 +8,7 @@
  */
 import type { ContextFile } from '../build/context.ts';
 import type { EngineState } from '../daemon/persist.ts';
+import type { ImageStoreKind } from '../images/stores.ts';
 import type { PackedDelta } from './packed.ts';
 import type { GolfScore } from '../lessons/golf.ts';
 import type { LessonPar } from '../lessons/par.ts';
@@ -51,6 +52,11 @@ export interface EngineMethods {
   layerEntries(image: string, index: number): LayerEntries;
   union(image: string, container?: string): UnionView | undefined;
   load(state: EngineState): void;
+  /**
+   * Runs the daemon with this image store (the lab's setting): the other store's images and
+   * containers are hidden until it is chosen again, as Docker does.
+   */
+  setStore(store: ImageStoreKind): EngineView;
   /** Resets the engine into the lesson's start state and empties the learner's activity. */
   lessonStart(lesson: Lesson): LessonStarted;
   lessonGoals(goals: readonly Goal[]): GoalResult[];
@@ -88,6 +94,7 @@ export const MUTATING: ReadonlySet<MethodName> = new Set([
   'shellLine',
   'shellClose',
   'load',
+  'setStore',
   'lessonStart',
   'lessonSolution',
 ]);

@@ -26,6 +26,33 @@ const DF = [
 ].join('\n');
 
 describe('LabSession', () => {
+  it('runs the containerd store by default; switching hides the other store and brings it back', () => {
+    const s = session();
+    expect(s.store).toBe('containerd');
+    const built = s.build(input(DF, [{ path: 'a.txt', content: 'mine\n' }]));
+    expect(built.engine.store).toBe('containerd');
+    const [mine] = built.engine.images.filter((i) => i.names.includes('app:1'));
+    // containerd: DISK USAGE (snapshots in 4 KiB blocks + content) and CONTENT SIZE.
+    expect(mine!.contentSize).toBeGreaterThan(0);
+    expect(mine!.diskUsage).toBeGreaterThan(mine!.size);
+    const other = s.setStore('overlay2');
+    expect(other).toEqual({ images: [], containers: [], store: 'overlay2' });
+    const again = s.build(input(DF, [{ path: 'a.txt', content: 'mine\n' }])).engine;
+    const [classic] = again.images.filter((i) => i.names.includes('app:1'));
+    // Same build, other store: another ID (config digest, not manifest digest); file bytes.
+    expect(classic!.id).not.toBe(mine!.id);
+    expect(classic!.diskUsage).toBe(classic!.size);
+    expect(classic!.contentSize).toBeUndefined();
+    expect(s.setStore('containerd').images.map((i) => i.id)).toContain(mine!.id);
+    // A saved state restarts the daemon with its store.
+    const saved = s.save();
+    const restored = session();
+    restored.setStore('overlay2');
+    restored.load(structuredClone(saved));
+    expect(restored.store).toBe('containerd');
+    expect(restored.view().images.map((i) => i.id)).toContain(mine!.id);
+  });
+
   it('builds into views: layers with base marked, tar entries with whiteouts, history', () => {
     const s = session();
     const v = s.build(input(DF, [{ path: 'a.txt', content: 'mine\n' }])).build;

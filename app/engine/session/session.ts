@@ -10,6 +10,7 @@ import { splitCommandLine } from '../cli/argv.ts';
 import { runDocker } from '../cli/docker.ts';
 import { containerChanges, writableSize } from '../containers/container.ts';
 import { Engine } from '../daemon/engine.ts';
+import { contentSize, diskSize } from '../daemon/disk-usage.ts';
 import {
   loadEngine,
   saveEngine,
@@ -66,13 +67,23 @@ export interface SessionOptions {
   explain?: (ref: string) => MissingImage | undefined;
   catalog: PackageCatalog;
   clock?: () => number;
-  /** The daemon's image store; see images/stores.ts. */
+  /**
+   * The daemon's image store a new session starts with (images/stores.ts): the containerd
+   * store, Docker 29's default, unless said otherwise.
+   */
   store?: ImageStoreKind;
   /** False while another request waits (the worker's queue): `warm` then does nothing. */
   idle?: () => boolean;
 }
 
 export type { FileContent } from './fileContent.ts';
+
+/**
+ * The image store of a fresh lab: "The containerd image store is the default storage backend
+ * for Docker Engine 29.0 and later on fresh installations" (docs.docker.com/engine/storage/
+ * containerd/); an upgraded daemon keeps overlay2, which the lab's switch gives.
+ */
+export const DEFAULT_IMAGE_STORE: ImageStoreKind = 'containerd';
 
 export class LabSession {
   engine: Engine;
@@ -85,21 +96,52 @@ export class LabSession {
   private readonly rows = new Map<string, FileRow[]>();
   /** Labs `warm` has built in a scratch engine already. */
   private readonly rehearsed = new Set<string>();
+  /**
+   * The other store's engine while this one is in use: switching the image store hides its
+   * images and containers, and switching back shows them again, as Docker does
+   * (https://docs.docker.com/engine/storage/containerd/).
+   */
+  private readonly parked = new Map<ImageStoreKind, Engine>();
 
   constructor(opts: SessionOptions) {
     this.opts = opts;
-    this.engine = this.newEngine();
+    this.engine = this.newEngine(opts.store ?? DEFAULT_IMAGE_STORE);
   }
 
-  /** Back to an empty engine (no images, containers, cache or registry) and no activity. */
-  reset(): void {
-    this.engine = this.newEngine();
+  /** The image store the engine runs with now. */
+  get store(): ImageStoreKind {
+    return this.engine.store;
+  }
+
+  /**
+   * Back to an empty engine (no images, containers, cache or registry) and no activity, with
+   * the image store in use (or `store`); the other store's engine is dropped too.
+   */
+  reset(store: ImageStoreKind = this.store): void {
+    this.engine = this.newEngine(store);
+    this.parked.clear();
     this.activity = newActivity();
     this.rows.clear();
     this.saver = new StateSaver();
   }
 
-  private newEngine(): Engine {
+  /**
+   * Runs the daemon with the other image store: the engine of that store comes back as it was
+   * left (empty the first time); this one's images wait until it is chosen again.
+   * @example session.setStore('overlay2').store // 'overlay2'
+   */
+  setStore(store: ImageStoreKind): EngineView {
+    if (store === this.store) return this.view();
+    this.parked.set(this.store, this.engine);
+    this.engine = this.parked.get(store) ?? this.newEngine(store);
+    this.parked.delete(store);
+    this.rows.clear();
+    // The page's saved state follows the engine in use: the next delta starts afresh.
+    this.saver = new StateSaver();
+    return this.view();
+  }
+
+  private newEngine(store: ImageStoreKind): Engine {
     const opts = this.opts;
     return new Engine({
       planner: planDockerfile,
@@ -108,7 +150,7 @@ export class LabSession {
       registry: opts.registry,
       ...(opts.explain ? { explain: opts.explain } : {}),
       clock: opts.clock ?? (() => Math.floor(Date.now() / 1000)),
-      ...(opts.store ? { store: opts.store } : {}),
+      store,
     });
   }
 
@@ -135,7 +177,7 @@ export class LabSession {
     const key = JSON.stringify([lab.dockerfile, lab.files]);
     if (this.rehearsed.has(key) || this.opts.idle?.() === false) return;
     this.rehearsed.add(key);
-    const scratch = new LabSession(this.opts);
+    const scratch = this.fresh();
     try {
       scratch.build({
         ...lab,
@@ -242,6 +284,8 @@ export class LabSession {
         layerIds: i.layers.map((l) => diffId(l)),
         layerSizes: i.layers.map((l) => l.stats.size),
         dangling: this.engine.images.isDangling(i.id),
+        diskUsage: diskSize(this.engine, i),
+        ...(this.engine.store === 'containerd' ? { contentSize: contentSize(this.engine, i) } : {}),
       }));
     const containers = this.engine.containers.all().map((c) => ({
       id: c.id,
@@ -252,7 +296,7 @@ export class LabSession {
       changes: containerChanges(c).map((ch) => ({ kind: ch.kind, path: ch.path })),
       writableBytes: writableSize(c),
     }));
-    return { images, containers };
+    return { images, containers, store: this.engine.store };
   }
 
   /** The merged filesystem of an image up to (and including) layer `upTo`. */
@@ -335,11 +379,16 @@ export class LabSession {
    * an edited copy in it without touching the learner's engine.
    */
   fresh(): LabSession {
-    return new LabSession(this.opts);
+    return new LabSession({ ...this.opts, store: this.store });
   }
 
   save(): EngineState {
     return saveEngine(this.engine);
+  }
+
+  /** The saved state of the other store's engine, when it has been used. */
+  parkedStates(): EngineState[] {
+    return [...this.parked.values()].map((e) => saveEngine(e));
   }
 
   /** What changed in the saved state since the last call (the first call: all of it). */
@@ -348,6 +397,9 @@ export class LabSession {
   }
 
   load(state: EngineState): void {
+    // A state saved by the other store's engine restarts the daemon with that store.
+    const store = state.store ?? 'overlay2';
+    if (store !== this.store) this.engine = this.newEngine(store);
     loadEngine(this.engine, state);
     // The page holds this state already; the next delta starts a fresh layer list.
     this.saver = new StateSaver();

@@ -6,6 +6,7 @@ import type { BuildEvent, BuilderKind } from '../build/events.ts';
 import type { ContextFile } from '../build/context.ts';
 import type { Diagnostic } from '../common/diagnostics.ts';
 import type { UnionMap } from '../fs/union.ts';
+import type { ImageStoreKind } from '../images/stores.ts';
 import type { InteractiveShell } from './interactive.ts';
 
 export type EntryType = 'file' | 'dir' | 'symlink';
@@ -120,6 +121,14 @@ export interface ImageSummary {
   layerIds: string[];
   layerSizes: number[];
   dangling: boolean;
+  /**
+   * What `docker images` says the image takes in the store in use: overlay2's SIZE (the
+   * layers' file bytes, = size), or the containerd store's DISK USAGE (the unpacked snapshots
+   * in 4 KiB blocks plus the compressed content).
+   */
+  diskUsage: number;
+  /** containerd store: CONTENT SIZE, the compressed blobs, config and manifest(s). */
+  contentSize?: number;
 }
 
 export interface ContainerView {
@@ -146,6 +155,11 @@ export interface UnionView {
 export interface EngineView {
   images: ImageSummary[];
   containers: ContainerView[];
+  /**
+   * The daemon's image store: it decides what an image ID is and how sizes are counted
+   * (absent in views made before stores could be switched: overlay2).
+   */
+  store?: ImageStoreKind;
 }
 
 export interface CommandView {

@@ -1,4 +1,5 @@
 import { useEffect, useId, useState } from 'react';
+import type { ImageStoreKind } from '../../engine/images/stores.ts';
 import { buildCommand, buildFlags, useLabStore, useLabStoreApi } from '../../store/index.ts';
 import { strings } from '../strings.ts';
 import { Popover } from './Popover.tsx';
@@ -54,6 +55,7 @@ const formatArgs = (args: readonly { name: string; value: string }[]): string =>
 export function BuildBar() {
   const store = useLabStoreApi();
   const builder = useLabStore((s) => s.builder);
+  const imageStore = useLabStore((s) => s.imageStore);
   const noCache = useLabStore((s) => s.noCache);
   const tag = useLabStore((s) => s.tag);
   const buildArgs = useLabStore((s) => s.buildArgs);
@@ -71,7 +73,14 @@ export function BuildBar() {
     if (formatArgs(parseArgs(argsText)) !== formatArgs(buildArgs))
       setArgsText(formatArgs(buildArgs));
   }
-  const ids = { builder: useId(), tag: useId(), args: useId(), noCache: useId() };
+  const ids = {
+    builder: useId(),
+    store: useId(),
+    storeNote: useId(),
+    tag: useId(),
+    args: useId(),
+    noCache: useId(),
+  };
 
   useEffect(() => {
     // Capture phase: the editor would otherwise take Ctrl+Enter for itself.
@@ -109,6 +118,9 @@ export function BuildBar() {
         summary={
           <>
             {builder === 'classic' && <span className="build-options-builder">{t.classic}</span>}
+            {imageStore === 'overlay2' && (
+              <span className="build-options-builder">{t.overlay2Badge}</span>
+            )}
             <code>{flags || t.noOptions}</code>
           </>
         }
@@ -126,6 +138,22 @@ export function BuildBar() {
             <option value="classic">{t.classic}</option>
           </select>
         </label>
+        <label className="field" htmlFor={ids.store}>
+          <span>{t.imageStore}</span>
+          <select
+            id={ids.store}
+            value={imageStore}
+            disabled={building}
+            aria-describedby={ids.storeNote}
+            onChange={(e) => void store.getState().setImageStore(e.target.value as ImageStoreKind)}
+          >
+            <option value="containerd">{t.storeNames.containerd}</option>
+            <option value="overlay2">{t.storeNames.overlay2}</option>
+          </select>
+        </label>
+        <p className="field-note" id={ids.storeNote}>
+          {t.storeNote}
+        </p>
         <label className="field field-check" htmlFor={ids.noCache}>
           <input
             id={ids.noCache}

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import type { ImageStoreKind } from '../../engine/images/stores.ts';
 import type { ImageSummary } from '../../engine/session/types.ts';
 import { useLabStore } from '../../store/index.ts';
 import { formatBytes, shortId } from '../format.ts';
@@ -21,13 +22,20 @@ function layerLetters(images: ImageSummary[]): Map<string, string> {
 /** Local images with their tags, dangling ones, and the layers they share (as `system df -v`). */
 export function ImagesPanel() {
   const images = useLabStore((s) => s.engineView.images);
+  const store = useLabStore((s) => s.engineView.store ?? s.imageStore);
   const letters = useMemo(() => layerLetters(images), [images]);
   const users = useMemo(() => {
     const m = new Map<string, number>();
     for (const i of images) for (const id of new Set(i.layerIds)) m.set(id, (m.get(id) ?? 0) + 1);
     return m;
   }, [images]);
-  if (images.length === 0) return <p className="empty">{t.none}</p>;
+  if (images.length === 0)
+    return (
+      <div className="images">
+        <p className="empty">{t.none}</p>
+        <StoreNote store={store} />
+      </div>
+    );
   const distinct = new Map<string, number>();
   for (const i of images) i.layerIds.forEach((id, k) => distinct.set(id, i.layerSizes[k] ?? 0));
   const disk = [...distinct.values()].reduce((a, b) => a + b, 0);
@@ -47,9 +55,19 @@ export function ImagesPanel() {
                   {img.names.length > 0 ? img.names.join(', ') : '<none>:<none>'}
                 </span>
                 {img.dangling && <span className="badge badge-warning">{t.dangling}</span>}
-                <code className="image-id">{shortId(img.id)}</code>
-                <span className="image-size">{formatBytes(img.size)}</span>
+                <code className="image-id" title={t.idTitle[store]}>
+                  {shortId(img.id)}
+                </code>
+                <span className="image-size" title={t.sizeTitle[store]}>
+                  {formatBytes(img.diskUsage)}
+                </span>
               </div>
+              {img.contentSize !== undefined && (
+                <p className="image-df" data-testid="images.content">
+                  {t.diskUsage(formatBytes(img.diskUsage))} ·{' '}
+                  {t.contentSize(formatBytes(img.contentSize))}
+                </p>
+              )}
               <ol className="image-layers" aria-label={t.layersOf(img.names[0] ?? shortId(img.id))}>
                 {img.layerIds.map((id, k) => {
                   const isShared = (users.get(id) ?? 0) > 1;
@@ -85,6 +103,21 @@ export function ImagesPanel() {
       <p className="hint" data-testid="images.disk">
         {t.disk(formatBytes(disk), formatBytes(sum))}
       </p>
+      <StoreNote store={store} />
     </div>
+  );
+}
+
+/** Which image store the daemon runs, and why IDs and sizes depend on it. */
+function StoreNote({ store }: { store: ImageStoreKind }) {
+  return (
+    <details className="store-note" data-testid="images.store">
+      <summary>
+        <span className="store-name">{t.storeLine[store]}</span> · {t.whyDiffer}
+      </summary>
+      {t.explain[store].map((text) => (
+        <p key={text}>{text}</p>
+      ))}
+    </details>
   );
 }

@@ -12,6 +12,8 @@ export function labFromState(s: LabState): SharedLab {
     dockerfile: s.dockerfile,
     files: s.files.map((f) => ({ path: f.path, content: f.content })),
     builder: s.builder,
+    // The default store (containerd) goes without saying, so older links read the same.
+    ...(s.imageStore === 'overlay2' ? { imageStore: s.imageStore } : {}),
     noCache: s.noCache,
     buildArgs: s.buildArgs.map((a) => ({ name: a.name, value: a.value })),
     tag: s.tag,
@@ -53,6 +55,8 @@ export function putLab(store: LabStore, lab: SharedLab): void {
     buildArgs: lab.buildArgs.map((a) => ({ name: a.name, value: a.value })),
     tag: lab.tag,
   });
+  // The engine switches too (before any build the caller starts: the worker answers in order).
+  void store.getState().setImageStore(lab.imageStore ?? 'containerd');
 }
 
 /** Moves the shown build's playback to `step` and stops playing. */
