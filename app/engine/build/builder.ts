@@ -20,6 +20,7 @@ import type { BuildContext } from './context.ts';
 import type { BuildEvent, BuilderKind, CacheKeyParts, StepInfo } from './events.ts';
 import { dispatchProblem } from './dispatch-check.ts';
 import { planStepInfos, neededStages } from './order.ts';
+import { vertexLabel, vertexName } from './vertex.ts';
 import { executeStep, type StageState } from './execute.ts';
 import type { BuildPlan, StageSpec } from './steps.ts';
 
@@ -177,7 +178,16 @@ export function build(req: BuildRequest): BuildResult {
         if (stage.index > target.index) break;
         continue;
       }
-      const state = runStage(req, stage, index, states, emit, intermediates, (n) => (current = n));
+      const state = runStage(
+        req,
+        stage,
+        index,
+        infos,
+        states,
+        emit,
+        intermediates,
+        (n) => (current = n),
+      );
       states.set(stage.index, state);
       index += stepCount;
       if (stage === target) {
@@ -250,15 +260,18 @@ function runStage(
   req: BuildRequest,
   stage: StageSpec,
   first: number,
+  infos: readonly StepInfo[],
   states: ReadonlyMap<number, StageState>,
   emit: (e: BuildEvent) => void,
   intermediates: BuiltImage[],
   setCurrent: (n: number) => void,
 ): StageState {
   setCurrent(first);
-  emit({ type: 'step-start', step: first });
+  const vertices = stageVertices(req, stage, infos);
+  emit({ type: 'step-start', step: first, ...vertices.next(first, () => undefined) });
   let state = startStage(req, stage, states, (text) =>
-    emit({ type: 'output', step: first, stream: 'stdout', text: `${text}\n` }),
+    emit({ type: 'output', step: first, stream: 'stdout', text: `${text}
+` }),
   );
   emit({ type: 'step-done', step: first, outcome: 'base', imageId: state.parentImage });
   let rebuilt = state.rebuilt;
@@ -267,7 +280,7 @@ function runStage(
   stage.steps.forEach((step, i) => {
     const n = first + 1 + i;
     setCurrent(n);
-    emit({ type: 'step-start', step: n });
+    emit({ type: 'step-start', step: n, ...vertices.next(n, () => vertexName(step, state)) });
     const ordinal = seen.get(step.keyword) ?? 0;
     seen.set(step.keyword, ordinal + 1);
     const position = `${stage.index}:${step.keyword}:${ordinal}`;
@@ -325,6 +338,34 @@ function runStage(
   return { ...state, rebuilt };
 }
 
+/**
+ * BuildKit's vertices of a stage as the build reaches them: numbered in order, a step without
+ * a vertex (a WORKDIR that stays at `/`) takes no number, though the total still counts it
+ * (dockerfile2llb/convert.go: cmdTotal is counted up front, cmdIndex only in prefixCommand).
+ */
+function stageVertices(req: BuildRequest, stage: StageSpec, infos: readonly StepInfo[]) {
+  const numbered = infos.filter((i) => i.stage === stage.index && i.vertexLabel !== undefined);
+  const multi = req.plan.stages.length > 1;
+  let count = 0;
+  return {
+    next(
+      n: number,
+      nameOf: () => string | undefined,
+    ): { label?: string; name?: string; noVertex?: true } {
+      const info = infos[n];
+      if (req.builder !== 'buildkit' || info?.vertexLabel === undefined) return {};
+      const name = info.keyword === 'FROM' ? undefined : nameOf();
+      if (info.keyword !== 'FROM' && name === undefined) return { noVertex: true };
+      const label = vertexLabel(
+        ++count,
+        numbered.length,
+        multi ? (stage.name ?? `stage-${stage.index}`) : undefined,
+      );
+      return info.keyword === 'FROM' ? { label } : { label, ...(name ? { name } : {}) };
+    },
+  };
+}
+
 /** BuildKit's words for a base image no registry has. */
 export function baseNotFoundMessage(ref: string): string {
   const name = ref.includes('/') ? ref : `docker.io/library/${ref}`;
@@ -346,7 +387,12 @@ function startStage(
   const empty = (): StageState => ({
     layers: [],
     view: MergedView.empty,
-    config: { Env: ['PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'] },
+    // BuildKit's empty image has WorkingDir "/" (dockerfile2llb/image.go emptyImage); the
+    // legacy builder's has none (both recorded in 38-from-scratch).
+    config: {
+      Env: ['PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'],
+      ...(req.builder === 'buildkit' ? { WorkingDir: '/' } : {}),
+    },
     history: [],
     cacheParent: 'scratch',
     parentImage: undefined,

@@ -74,7 +74,19 @@ export type BuildEvent =
       contextBytes: number;
       baseImages: string[];
     }
-  | { type: 'step-start'; step: number }
+  | {
+      type: 'step-start';
+      step: number;
+      /**
+       * BuildKit's vertex for the step as this build names it (build/vertex.ts): its `[n/N]`
+       * and the instruction with ENV and ARG values substituted (absent for FROM, whose name
+       * the output makes). `noVertex`: BuildKit prints nothing for this step (a WORKDIR that
+       * stays at `/`).
+       */
+      label?: string;
+      name?: string;
+      noVertex?: true;
+    }
   | { type: 'cache-hit'; step: number; key: CacheKeyParts }
   | { type: 'cache-miss'; step: number; key: CacheKeyParts; reason: MissReason }
   | { type: 'output'; step: number; stream: 'stdout' | 'stderr'; text: string }

@@ -92,11 +92,10 @@ function argStep(
       req.buildArgs[a.name] ??
       (a.value !== undefined ? expand(a.value) : state.globalArgs.get(a.name));
     args.set(a.name, value);
-    shown.push(
-      a.value !== undefined
-        ? `${a.name}=${req.builder === 'buildkit' ? (value ?? '') : a.value}`
-        : a.name,
-    );
+    // BuildKit writes the value the ARG has in this build (a --build-arg, its default, or the
+    // global ARG it inherits: dispatchArg's commitStr); the legacy builder the line as written.
+    if (req.builder === 'buildkit') shown.push(value !== undefined ? `${a.name}=${value}` : a.name);
+    else shown.push(a.value !== undefined ? `${a.name}=${a.value}` : a.name);
   }
   const createdBy = metadataCreatedBy(req.builder, 'ARG', shown.join(' '));
   return metadataResult(req, { ...state, args }, hooks, createdBy, state.config);
@@ -194,7 +193,10 @@ function workdirStep(
     const fs = openOverlay(state.view);
     if (path !== '/') fs.mkdir(path, { recursive: true, mode: 0o755 });
     const committed = fs.commit();
-    layer = committed.stats.entries > 0 ? committed : undefined;
+    // BuildKit commits a layer for every WORKDIR other than `/`, even when the directory was
+    // there already (an empty layer; dockerfile2llb dispatchWorkdir, recorded in 03-workdir).
+    const keep = committed.stats.entries > 0 || (req.builder === 'buildkit' && path !== '/');
+    layer = keep ? committed : undefined;
     hooks.store(parts.key, { layer, imageId: undefined, config, createdBy, output: '' });
   }
   const next = withLayer(state, layer, historyEntry(req, createdBy, !layer), config);

@@ -57,15 +57,17 @@ export function setEnv(config: RunConfig, key: string, value: string): RunConfig
 }
 
 /**
- * WORKDIR's path: absolute as written, or relative to the working directory so far.
+ * WORKDIR's path: absolute as written, or relative to the working directory so far, cleaned
+ * as moby's system.NormalizeWorkdir does (`..` goes up, `.` and empty parts drop).
  * @example workdirPath('/app', 'src') // '/app/src'
  */
 export function workdirPath(current: string | undefined, raw: string): string {
-  const base = current || '/';
-  return `/${(raw.startsWith('/') ? raw : `${base}/${raw}`)
-    .split('/')
-    .filter((p) => p && p !== '.')
-    .join('/')}`;
+  const parts: string[] = [];
+  for (const p of (raw.startsWith('/') ? raw : `${current || '/'}/${raw}`).split('/')) {
+    if (p === '..') parts.pop();
+    else if (p && p !== '.') parts.push(p);
+  }
+  return `/${parts.join('/')}`;
 }
 
 /** Docker's shell-form wrapping: CMD and ENTRYPOINT run through the SHELL. */

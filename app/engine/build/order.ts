@@ -5,11 +5,14 @@
 import type { Expander } from './builder.ts';
 import type { BuilderKind, StepInfo } from './events.ts';
 import { isFilesystemStep, type BuildPlan, type StageSpec } from './steps.ts';
+import { vertexLabel } from './vertex.ts';
 
 export interface Needed {
   stages: Set<number>;
   /** Base images the needed stages start FROM or COPY --from, as written after expansion. */
   baseRefs: Set<string>;
+  /** Stages that start FROM an image (not scratch, not an earlier stage). */
+  fromImage: Set<number>;
 }
 
 function stageByRef(plan: BuildPlan, ref: string, before: number): StageSpec | undefined {
@@ -35,13 +38,17 @@ export function neededStages(
   }
   const stages = new Set<number>();
   const baseRefs = new Set<string>();
+  const fromImage = new Set<number>();
   const visit = (stage: StageSpec) => {
     if (stages.has(stage.index)) return;
     stages.add(stage.index);
     const from = expand(stage.from.image, vars).value;
     const parent = stageByRef(plan, from, stage.index);
     if (parent) visit(parent);
-    else if (from.toLowerCase() !== 'scratch') baseRefs.add(from);
+    else if (from.toLowerCase() !== 'scratch') {
+      baseRefs.add(from);
+      fromImage.add(stage.index);
+    }
     for (const step of stage.steps) {
       if ((step.keyword === 'COPY' || step.keyword === 'ADD') && step.copy.from !== undefined) {
         const src = stageByRef(plan, step.copy.from, stage.index);
@@ -53,20 +60,23 @@ export function neededStages(
   if (builder === 'classic') {
     for (const s of plan.stages) if (s.index <= target.index) visit(s);
   } else visit(target);
-  return { stages, baseRefs };
+  return { stages, baseRefs, fromImage };
 }
 
-/** Every step of every stage, FROM included, with BuildKit's `[n/N]` labels for needed stages. */
+/**
+ * Every step of every stage, FROM included, with BuildKit's `[n/N]` labels for needed stages.
+ * BuildKit counts RUN, COPY, ADD and WORKDIR, and the FROM only when it pulls an image: FROM
+ * scratch and FROM an earlier stage are no vertex (dockerfile2llb/convert.go, cmdTotal).
+ */
 export function planStepInfos(plan: BuildPlan, needed: Needed, builder: BuilderKind): StepInfo[] {
   const infos: StepInfo[] = [];
   const multi = plan.stages.length > 1;
   for (const stage of plan.stages) {
     const all = [stage.from, ...stage.steps];
-    const numbered = all.filter((s) => s.keyword === 'FROM' || isFilesystemStep(s));
-    const label = (n: number) => {
-      const count = `${n}/${numbered.length}`;
-      return multi ? `[${stage.name ?? `stage-${stage.index}`} ${count}]` : `[${count}]`;
-    };
+    const numbered = all.filter((s) =>
+      s.keyword === 'FROM' ? needed.fromImage.has(stage.index) : isFilesystemStep(s),
+    );
+    const name = multi ? (stage.name ?? `stage-${stage.index}`) : undefined;
     for (const step of all) {
       const n = numbered.indexOf(step);
       infos.push({
@@ -79,7 +89,7 @@ export function planStepInfos(plan: BuildPlan, needed: Needed, builder: BuilderK
         kind: step.keyword === 'FROM' ? 'base' : isFilesystemStep(step) ? 'filesystem' : 'metadata',
         vertexLabel:
           builder === 'buildkit' && needed.stages.has(stage.index) && n >= 0
-            ? label(n + 1)
+            ? vertexLabel(n + 1, numbered.length, name)
             : undefined,
       });
     }

@@ -20,6 +20,11 @@ export interface ExpandOptions {
   skipUnset?: boolean;
   /** Keep quotes in the result (for finding words, not values). */
   rawQuotes?: boolean;
+  /**
+   * Keep escape characters in the result; unset: as rawQuotes. BuildKit names a RUN step with
+   * quotes kept but escapes processed (RawQuotes without RawEscapes in its lexer).
+   */
+  rawEscapes?: boolean;
 }
 
 const MAX_DEPTH = 200;
@@ -34,6 +39,10 @@ class Lexer {
     readonly escape: string,
     readonly opts: ExpandOptions,
   ) {}
+
+  get rawEscapes(): boolean {
+    return this.opts.rawEscapes ?? this.opts.rawQuotes ?? false;
+  }
 
   peek(): string {
     return this.src[this.pos] ?? '';
@@ -82,7 +91,7 @@ class Lexer {
         let c = this.next();
         if (c === this.escape) {
           if (this.eof()) break;
-          if (this.opts.rawQuotes) result += c;
+          if (this.rawEscapes) result += c;
           c = this.next();
         }
         result += c;
@@ -132,7 +141,7 @@ class Lexer {
         const n = this.peek();
         if (n === '') continue;
         if (n === '"' || n === '$' || n === this.escape) {
-          if (this.opts.rawQuotes) result += c;
+          if (this.rawEscapes) result += c;
           c = this.next();
         }
       }

@@ -15,7 +15,7 @@ describe('dispatch', () => {
       kind: 'reply',
       id: 7,
       ok: true,
-      result: { images: [], containers: [] },
+      result: { images: [], containers: [], store: 'containerd' },
     });
   });
 

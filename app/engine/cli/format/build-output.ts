@@ -120,6 +120,8 @@ export function renderBuildkit(events: readonly BuildEvent[], opts: OutputOption
   let contextBytes = -1;
   let dockerfile = 'Dockerfile';
   const vertexOf = new Map<number, number>();
+  /** Each step's vertex as the build named it: `[n/N]` and the instruction, values substituted. */
+  const named = new Map<number, { label: string; name: string }>();
   const outputs = new Map<number, string[]>();
   const block = (lines: string[]) => out.push(...lines, '');
   const checks = opts.checks ?? [];
@@ -175,8 +177,13 @@ export function renderBuildkit(events: readonly BuildEvent[], opts: OutputOption
       }
       case 'step-start': {
         const step = steps[e.step];
-        if (step?.vertexLabel && step.keyword !== 'FROM') context();
-        if (step?.vertexLabel) vertexOf.set(e.step, ++vertex);
+        if (!step?.vertexLabel || e.noVertex) break;
+        if (step.keyword !== 'FROM') context();
+        vertexOf.set(e.step, ++vertex);
+        named.set(e.step, {
+          label: e.label ?? step.vertexLabel,
+          name: e.name ?? vertexText(step, bases, opts),
+        });
         break;
       }
       case 'output': {
@@ -188,9 +195,10 @@ export function renderBuildkit(events: readonly BuildEvent[], opts: OutputOption
       case 'step-done': {
         const v = vertexOf.get(e.step);
         const step = steps[e.step];
+        const vx = named.get(e.step);
         // A failed step was shown with its error already.
-        if (v === undefined || !step || e.outcome === 'failed') break;
-        const head = `#${v} ${step.vertexLabel} ${vertexText(step, bases, opts)}`;
+        if (v === undefined || !step || !vx || e.outcome === 'failed') break;
+        const head = `#${v} ${vx.label} ${vx.name}`;
         const logs = (outputs.get(e.step) ?? []).map((l) => `#${v} 0.100 ${l}`);
         const resolve =
           step.keyword === 'FROM' && opts.containerd
@@ -208,18 +216,18 @@ export function renderBuildkit(events: readonly BuildEvent[], opts: OutputOption
       }
       case 'error': {
         const v = e.step !== undefined ? vertexOf.get(e.step) : undefined;
-        const step = e.step !== undefined ? steps[e.step] : undefined;
+        const vx = e.step !== undefined ? named.get(e.step) : undefined;
         const logs = e.step !== undefined ? (outputs.get(e.step) ?? []) : [];
-        if (v !== undefined && step) {
+        if (v !== undefined && vx) {
           block([
-            `#${v} ${step.vertexLabel} ${step.text}`,
+            `#${v} ${vx.label} ${vx.name}`,
             ...logs.map((l) => `#${v} 0.100 ${l}`),
             `#${v} ERROR: ${e.message}`,
           ]);
           out.pop();
           out.push(
             '------',
-            ` > ${step.vertexLabel} ${step.text}:`,
+            ` > ${vx.label} ${vx.name}:`,
             ...logs.slice(-6).map((l) => `0.100 ${l}`),
             '------',
           );

@@ -1,0 +1,59 @@
+/**
+ * How BuildKit names a step's vertex in its progress output (`#5 [2/4] RUN echo "dev" > /mode`),
+ * following moby/buildkit frontend/dockerfile/dockerfile2llb/convert.go: the instruction with the
+ * stage's ENV and ARG values substituted (processCmdEnv), and the `[n/N]` prefix (prefixCommand).
+ * Recorded on Docker 28.5 (conformance/scenarios/42-step-names, 03-workdir, 38-from-scratch).
+ */
+import { tryExpandWord } from '../dockerfile/expand.ts';
+import { workdirPath } from './metadata.ts';
+import { variables, type StageState } from './stage.ts';
+import type { StepSpec } from './steps.ts';
+
+/** convert.go uppercaseCmd: the first word in capitals (`run echo` is printed `RUN echo`). */
+function uppercaseCmd(text: string): string {
+  const space = text.indexOf(' ');
+  return space < 0 ? text.toUpperCase() : text.slice(0, space).toUpperCase() + text.slice(space);
+}
+
+/**
+ * The name BuildKit gives a RUN, COPY, ADD or WORKDIR vertex, or undefined when it makes none:
+ * a WORKDIR that leaves the directory at `/` creates nothing, so it has no vertex (and takes no
+ * number; the `[n/N]` total still counts it). RUN keeps its quotes and leaves unset variables as
+ * written (dispatchRun sets RawQuotes and SkipUnsetEnv); the others expand as a word. A word that
+ * does not expand is printed as written, as processCmdEnv does.
+ * @example vertexName(runStep, state) // 'RUN echo "dev" > /mode' with ARG MODE=dev
+ */
+export function vertexName(step: StepSpec, state: StageState): string | undefined {
+  if (step.keyword === 'WORKDIR') {
+    const raw = tryExpandWord(step.value, variables(state)).value;
+    if (workdirPath(state.config.WorkingDir, raw) === '/') return undefined;
+  }
+  const text = step.keyword === 'RUN' ? runName(step) : step.text;
+  const expanded = tryExpandWord(
+    text,
+    variables(state),
+    step.keyword === 'RUN' ? { rawQuotes: true, rawEscapes: false, skipUnset: true } : {},
+  );
+  return uppercaseCmd(expanded.error ? text : expanded.value);
+}
+
+/**
+ * A RUN that is one heredoc alone (`RUN <<EOT`) is named with its body's first line
+ * (dispatchRun's customname and summarizeHeredoc: `RUN <<EOT (echo one > /one...)`).
+ */
+function runName(step: Extract<StepSpec, { keyword: 'RUN' }>): string {
+  const alone = /^\S+\s+<<-?\s*["']?\w*["']?$/.test(step.text.trim());
+  if (!alone || step.command.shell === undefined) return step.text;
+  const lines = step.command.shell.trim().replace(/\r\n/g, '\n').split('\n');
+  return `${step.text} (${lines[0]}${lines.length > 1 ? '...' : ''})`;
+}
+
+/**
+ * prefixCommand's `[n/N]`, with the stage name in a multi-stage build; the number is padded to
+ * the width of the total (`[ 3/12]`).
+ * @example vertexLabel(3, 12, undefined) // '[ 3/12]'
+ */
+export function vertexLabel(n: number, total: number, stage: string | undefined): string {
+  const width = String(total).length;
+  return `[${stage !== undefined ? `${stage} ` : ''}${String(n).padStart(width)}/${total}]`;
+}
