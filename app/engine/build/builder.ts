@@ -20,7 +20,7 @@ import type { BuildContext } from './context.ts';
 import type { BuildEvent, BuilderKind, CacheKeyParts, StepInfo } from './events.ts';
 import { dispatchProblem } from './dispatch-check.ts';
 import { planStepInfos, neededStages } from './order.ts';
-import { vertexLabel, vertexName } from './vertex.ts';
+import { stageVertices, vertexName } from './vertex.ts';
 import { executeStep, type StageState } from './execute.ts';
 import type { BuildPlan, StageSpec } from './steps.ts';
 
@@ -267,7 +267,7 @@ function runStage(
   setCurrent: (n: number) => void,
 ): StageState {
   setCurrent(first);
-  const vertices = stageVertices(req, stage, infos);
+  const vertices = stageVertices(req.builder, req.plan.stages.length, stage, infos);
   emit({ type: 'step-start', step: first, ...vertices.next(first, () => undefined) });
   let state = startStage(req, stage, states, (text) =>
     emit({ type: 'output', step: first, stream: 'stdout', text: `${text}
@@ -336,34 +336,6 @@ function runStage(
     });
   });
   return { ...state, rebuilt };
-}
-
-/**
- * BuildKit's vertices of a stage as the build reaches them: numbered in order, a step without
- * a vertex (a WORKDIR that stays at `/`) takes no number, though the total still counts it
- * (dockerfile2llb/convert.go: cmdTotal is counted up front, cmdIndex only in prefixCommand).
- */
-function stageVertices(req: BuildRequest, stage: StageSpec, infos: readonly StepInfo[]) {
-  const numbered = infos.filter((i) => i.stage === stage.index && i.vertexLabel !== undefined);
-  const multi = req.plan.stages.length > 1;
-  let count = 0;
-  return {
-    next(
-      n: number,
-      nameOf: () => string | undefined,
-    ): { label?: string; name?: string; noVertex?: true } {
-      const info = infos[n];
-      if (req.builder !== 'buildkit' || info?.vertexLabel === undefined) return {};
-      const name = info.keyword === 'FROM' ? undefined : nameOf();
-      if (info.keyword !== 'FROM' && name === undefined) return { noVertex: true };
-      const label = vertexLabel(
-        ++count,
-        numbered.length,
-        multi ? (stage.name ?? `stage-${stage.index}`) : undefined,
-      );
-      return info.keyword === 'FROM' ? { label } : { label, ...(name ? { name } : {}) };
-    },
-  };
 }
 
 /** BuildKit's words for a base image no registry has. */

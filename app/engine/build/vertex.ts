@@ -7,7 +7,8 @@
 import { tryExpandWord } from '../dockerfile/expand.ts';
 import { workdirPath } from './metadata.ts';
 import { variables, type StageState } from './stage.ts';
-import type { StepSpec } from './steps.ts';
+import type { BuilderKind, StepInfo } from './events.ts';
+import type { StageSpec, StepSpec } from './steps.ts';
 
 /** convert.go uppercaseCmd: the first word in capitals (`run echo` is printed `RUN echo`). */
 function uppercaseCmd(text: string): string {
@@ -56,4 +57,37 @@ function runName(step: Extract<StepSpec, { keyword: 'RUN' }>): string {
 export function vertexLabel(n: number, total: number, stage: string | undefined): string {
   const width = String(total).length;
   return `[${stage !== undefined ? `${stage} ` : ''}${String(n).padStart(width)}/${total}]`;
+}
+
+/**
+ * BuildKit's vertices of a stage as the build reaches them: numbered in order, a step without
+ * a vertex (a WORKDIR that stays at `/`) takes no number, though the total still counts it
+ * (dockerfile2llb/convert.go: cmdTotal is counted up front, cmdIndex only in prefixCommand).
+ */
+export function stageVertices(
+  builder: BuilderKind,
+  stageCount: number,
+  stage: StageSpec,
+  infos: readonly StepInfo[],
+) {
+  const numbered = infos.filter((i) => i.stage === stage.index && i.vertexLabel !== undefined);
+  const multi = stageCount > 1;
+  let count = 0;
+  return {
+    next(
+      n: number,
+      nameOf: () => string | undefined,
+    ): { label?: string; name?: string; noVertex?: true } {
+      const info = infos[n];
+      if (builder !== 'buildkit' || info?.vertexLabel === undefined) return {};
+      const name = info.keyword === 'FROM' ? undefined : nameOf();
+      if (info.keyword !== 'FROM' && name === undefined) return { noVertex: true };
+      const label = vertexLabel(
+        ++count,
+        numbered.length,
+        multi ? (stage.name ?? `stage-${stage.index}`) : undefined,
+      );
+      return info.keyword === 'FROM' ? { label } : { label, ...(name ? { name } : {}) };
+    },
+  };
 }
