@@ -37,9 +37,12 @@ beforeAll(async () => {
   opts = await lessonImages();
 });
 
-/** A lab with these files; `run` types a line in its terminal. */
+/**
+ * A lab with these files; `run` types a line in its terminal. It runs the overlay2 store: every
+ * recording these claims are held to was made on Docker 28.5's overlay2 daemon.
+ */
 function lab(dockerfile: string, files: Record<string, string> = {}) {
-  const session = newSession(opts);
+  const session = newSession({ ...opts, store: 'overlay2' });
   let context: ContextFile[] = Object.entries(files).map(([path, content]) => ({ path, content }));
   let df = dockerfile;
   return {

@@ -67,10 +67,7 @@ export interface SessionOptions {
   explain?: (ref: string) => MissingImage | undefined;
   catalog: PackageCatalog;
   clock?: () => number;
-  /**
-   * The daemon's image store a new session starts with (images/stores.ts): the containerd
-   * store, Docker 29's default, unless said otherwise.
-   */
+  /** The image store a new session starts with (images/stores.ts); DEFAULT_IMAGE_STORE if unset. */
   store?: ImageStoreKind;
   /** False while another request waits (the worker's queue): `warm` then does nothing. */
   idle?: () => boolean;

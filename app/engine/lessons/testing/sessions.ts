@@ -73,6 +73,7 @@ export const newSession = (opts: SessionOptions): LabSession =>
     registry: opts.registry,
     catalog: opts.catalog,
     ...(opts.clock ? { clock: opts.clock } : {}),
+    ...(opts.store ? { store: opts.store } : {}),
   });
 
 /**
