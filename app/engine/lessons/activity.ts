@@ -68,9 +68,20 @@ function remember(activity: Activity, view: BuildView, source: BuildSource): voi
 /**
  * The build that made this image: the first one since the lesson started whose result it is
  * (a rebuild that changes nothing makes the same image, and does not count as making it).
+ * `configOf` gives an image's config JSON: with the containerd store a rebuild that changes
+ * nothing still gets a new ID, because BuildKit's provenance attestation in the image's index
+ * records when it ran, so the builds are told apart by the config they made instead.
  */
-export const buildThatMade = (activity: Activity, imageId: string): BuildSummary | undefined =>
-  activity.builds.find((b) => b.ok && b.imageId === imageId);
+export const buildThatMade = (
+  activity: Activity,
+  imageId: string,
+  configOf?: (id: string) => string | undefined,
+): BuildSummary | undefined => {
+  const same = activity.builds.find((b) => b.ok && b.imageId === imageId);
+  const config = configOf?.(imageId);
+  if (config === undefined) return same;
+  return activity.builds.find((b) => b.ok && b.imageId && configOf!(b.imageId) === config) ?? same;
+};
 
 /** Record a command typed in the terminal (and the build it ran, if any). */
 export function recordCommand(

@@ -45,7 +45,7 @@ function madeBy(ref: string, s: LabSession, a: Activity): BuildSummary | CheckRe
   const img = s.engine.images.find(ref);
   if (!img) return noImage(ref);
   return (
-    buildThatMade(a, img.id) ??
+    buildThatMade(a, img.id, (id) => s.engine.images.get(id)?.configJson) ??
     result(false, `${familiar(ref)} was not made by a build since the lesson started.`)
   );
 }
