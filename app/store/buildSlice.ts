@@ -104,7 +104,7 @@ const EMPTY_VIEW: EngineView = { images: [], containers: [] };
 /** The learner moved the playback: the panels follow it, not a step chosen or rested on. */
 const moved = { selectedStep: undefined, resting: false } as const;
 
-/** A new lab's image store: Docker 29's default (session/session.ts DEFAULT_IMAGE_STORE). */
+/** A new lab's image store: Docker 29's default (images/stores.ts DEFAULT_IMAGE_STORE). */
 export const DEFAULT_STORE: ImageStoreKind = 'containerd';
 
 export const createBuildSlice: StateCreator<LabState, [], [], BuildSlice> = (set, get) => {

@@ -133,6 +133,7 @@ export function build(req: BuildRequest): BuildResult {
   const emit = (e: BuildEvent) => events.push(e);
   let infos: StepInfo[] = [];
   let current: number | undefined;
+  const setCurrent = (n: number) => (current = n);
   try {
     const target = targetStage(req.plan, req.target);
     const needed = neededStages(req.plan, target, req.builder, req.expand, req.buildArgs);
@@ -178,16 +179,7 @@ export function build(req: BuildRequest): BuildResult {
         if (stage.index > target.index) break;
         continue;
       }
-      const state = runStage(
-        req,
-        stage,
-        index,
-        infos,
-        states,
-        emit,
-        intermediates,
-        (n) => (current = n),
-      );
+      const state = runStage(req, stage, index, infos, states, emit, intermediates, setCurrent);
       states.set(stage.index, state);
       index += stepCount;
       if (stage === target) {
@@ -270,8 +262,7 @@ function runStage(
   const vertices = stageVertices(req.builder, req.plan.stages.length, stage, infos);
   emit({ type: 'step-start', step: first, ...vertices.next(first, () => undefined) });
   let state = startStage(req, stage, states, (text) =>
-    emit({ type: 'output', step: first, stream: 'stdout', text: `${text}
-` }),
+    emit({ type: 'output', step: first, stream: 'stdout', text: `${text}\n` }),
   );
   emit({ type: 'step-done', step: first, outcome: 'base', imageId: state.parentImage });
   let rebuilt = state.rebuilt;
@@ -359,11 +350,9 @@ function startStage(
   const empty = (): StageState => ({
     layers: [],
     view: MergedView.empty,
-    // BuildKit's empty image has WorkingDir "/" (dockerfile2llb/image.go emptyImage); the
-    // legacy builder's has none (both recorded in 38-from-scratch).
     config: {
       Env: ['PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'],
-      ...(req.builder === 'buildkit' ? { WorkingDir: '/' } : {}),
+      ...(req.builder === 'buildkit' ? { WorkingDir: '/' } : {}), // BuildKit's emptyImage has one
     },
     history: [],
     cacheParent: 'scratch',

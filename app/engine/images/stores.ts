@@ -8,3 +8,10 @@
 export type ImageStoreKind = 'containerd' | 'overlay2';
 
 export const IMAGE_STORES: readonly ImageStoreKind[] = ['containerd', 'overlay2'];
+
+/**
+ * The image store of a fresh lab: "The containerd image store is the default storage backend
+ * for Docker Engine 29.0 and later on fresh installations" (docs.docker.com/engine/storage/
+ * containerd/); an upgraded daemon keeps overlay2, which the lab's switch gives.
+ */
+export const DEFAULT_IMAGE_STORE: ImageStoreKind = 'containerd';

@@ -59,7 +59,7 @@ import { isCompound } from './hostLine.ts';
 import { runCompound, type LineResult } from './compound.ts';
 import { newActivity, recordBuild, recordCommand, type Activity } from '../lessons/activity.ts';
 
-import type { ImageStoreKind } from '../images/stores.ts';
+import { DEFAULT_IMAGE_STORE, type ImageStoreKind } from '../images/stores.ts';
 
 export interface SessionOptions {
   registry: (ref: string) => BaseImage | undefined;
@@ -74,13 +74,6 @@ export interface SessionOptions {
 }
 
 export type { FileContent } from './fileContent.ts';
-
-/**
- * The image store of a fresh lab: "The containerd image store is the default storage backend
- * for Docker Engine 29.0 and later on fresh installations" (docs.docker.com/engine/storage/
- * containerd/); an upgraded daemon keeps overlay2, which the lab's switch gives.
- */
-export const DEFAULT_IMAGE_STORE: ImageStoreKind = 'containerd';
 
 export class LabSession {
   engine: Engine;
