@@ -17,6 +17,6 @@ export interface GnuOptions {
   after: string;
 }
 
-import data from './data/gnu-options.json';
+import data from './data/gnu-options.json' with { type: 'json' };
 
 export const GNU_OPTIONS = data as Record<string, GnuOptions>;
