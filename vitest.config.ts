@@ -11,7 +11,7 @@ export default defineConfig({
     ],
     environment: 'node',
     // The engine hashes with node:crypto in the tests, as in the CLI (the digests are the same).
-    setupFiles: ['app/node/hash.ts'],
+    setupFiles: ['app/node/hash.ts', 'app/node/fast-check-seed.ts'],
     // A guard against hangs, not a speed limit: replaying a lesson's solution takes ~2 s alone
     // and 25 s on a machine shared by several test runs.
     testTimeout: 180_000,

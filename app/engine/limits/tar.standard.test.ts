@@ -31,7 +31,10 @@ json.dump(out, sys.stdout)
 
 const segment = fc.oneof(
   fc.constantFrom('a', 'b', 'caf\u00e9', '\u{1f433}', 'n'.repeat(120), 'a b', '.hidden', 'x\ty'),
-  fc.stringMatching(/^[a-z0-9_.-]{1,12}$/).filter((s) => s !== '.' && s !== '..'),
+  // A name that starts with `.wh.` is a whiteout marker in a layer, never a file of its own.
+  fc
+    .stringMatching(/^[a-z0-9_.-]{1,12}$/)
+    .filter((s) => s !== '.' && s !== '..' && !s.startsWith('.wh.')),
 );
 const meta = {
   mode: fc.constantFrom(0o644, 0o755, 0o600, 0o4755, 0o1777),
@@ -100,7 +103,8 @@ const TAR_CASES = 150;
 
 describe('our tars, read by a standard reader', () => {
   it(`reads back ${TAR_CASES} random layers to the same entries`, () => {
-    const seed = Date.now() | 0;
+    // A fixed seed, so every run checks the same cases; TAR_SEED=<n> explores others.
+    const seed = Number(process.env.TAR_SEED ?? 1319336124);
     const samples = fc.sample(layers, { numRuns: TAR_CASES, seed });
     const dir = mkdtempSync(join(tmpdir(), 'layerlab-tar-'));
     try {
