@@ -3,8 +3,15 @@
 // the Debian package (and version) that provides it, so the simulator prints the real text for
 // the same package, in the catalog's images and after an apt-get install of the same version.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import {
+  existsSync,
+  lstatSync,
+  readFileSync,
+  readlinkSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { dirname, join } from 'node:path';
 
 const W = process.env.W ?? '/var/tmp/layerlab-catalog';
 const log = (s) => process.stderr.write(`[catalog] ${s}\n`);
@@ -76,20 +83,24 @@ function owner(root, program, path) {
   return v ? `${pkg}=${v}` : undefined;
 }
 
-/** `size=BYTES` of the file `program` runs (through PATH and symlinks) in `root`. */
+/** The file `program` runs in `root`, found through PATH and its symlinks read inside `root`. */
+function programFile(root, program, path) {
+  const dirs = program.startsWith('/') ? [''] : path.split(':');
+  for (const dir of dirs) {
+    let p = join(root, dir, program);
+    for (let hops = 0; hops < 40 && existsSync(p); hops++) {
+      if (!lstatSync(p).isSymbolicLink()) return p;
+      const target = readlinkSync(p);
+      p = target.startsWith('/') ? join(root, target) : join(dirname(p), target);
+    }
+  }
+  return undefined;
+}
+
+/** `size=BYTES` of the file `program` runs in `root` (busybox's shell has no `command -v` path). */
 function sizeOf(root, program, path) {
-  const r = spawnSync(
-    'chroot',
-    [root, '/bin/sh', '-c', `wc -c < "$(readlink -f "$(command -v ${program})")"`],
-    {
-      encoding: 'utf8',
-      env: { PATH: path },
-    },
-  );
-  const bytes = r.stdout.trim();
-  if (r.status === 0 && /^\d+$/.test(bytes)) return `size=${bytes}`;
-  const direct = program.startsWith('/') ? join(root, program) : undefined;
-  return direct && existsSync(direct) ? `size=${statSync(direct).size}` : `size=?`;
+  const file = programFile(root, program, path);
+  return file ? `size=${statSync(file).size}` : 'size=?';
 }
 
 const out = {};

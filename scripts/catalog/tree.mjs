@@ -108,6 +108,8 @@ export const wantsContent = (p, size) =>
   /^\/usr\/local\/bin\/(docker-entrypoint\.sh|docker-ensure-initdb\.sh|docker-php-entrypoint|apache2-foreground|httpd-foreground|entrypoint\.sh)$/.test(
     p,
   ) ||
+  // eclipse-temurin's, at the root.
+  p === '/__cacert_entrypoint.sh' ||
   /^\/var\/lib\/dpkg\/info\/[^/]+\.list$/.test(p);
 
 /** ENTRY_LINE lines (see app/engine/catalog/format.ts). */

@@ -61,6 +61,17 @@ describe('tags as Docker Hub resolves them', () => {
     expect(lab('golang:1').image.ref).toBe('golang:1.27');
     expect(lab('php:8.4-apache-trixie').image.ref).toBe('php:8.4-apache');
     expect(lab('php:cli').image.ref).toBe('php:8.4-cli');
+    expect(lab('eclipse-temurin:21').image.ref).toBe('eclipse-temurin:21-jdk');
+    expect(lab('eclipse-temurin:21-jdk').image.ref).toBe('eclipse-temurin:21-jdk');
+    expect(lab('eclipse-temurin:21-jre').image.ref).toBe('eclipse-temurin:21-jre');
+  });
+
+  it("eclipse-temurin:latest is the lab's Java 21 JDK, marked as moving (Docker Hub's was 25)", () => {
+    const a = lab('eclipse-temurin');
+    expect(a.image.ref).toBe('eclipse-temurin:21-jdk');
+    expect(a.image.version).toMatch(/^21\./);
+    expect(a.moving?.hubVersion).toMatch(/^25\./);
+    expect(lab('eclipse-temurin:21').moving).toBeUndefined();
   });
 
   it('debian:latest is Debian 13 (trixie), as on Docker Hub since August 2025', () => {
@@ -108,6 +119,12 @@ describe('names the lab does not have', () => {
     expect(closest('nginx:alpine')).toBe('nginx:1.26');
     expect(closest('postgres:16-alpine')).toBe('postgres:17');
     expect(closest('mysql:8')).toBe('postgres:17');
+    // Temurin on Ubuntu and Alpine is real, and so is Java 17: the lab has 21 on Debian.
+    expect(kind('eclipse-temurin:21-jdk-noble')).toBe('not-in-lab');
+    expect(closest('eclipse-temurin:21-jdk-noble')).toBe('eclipse-temurin:21-jdk');
+    expect(kind('eclipse-temurin:21-jre-alpine')).toBe('not-in-lab');
+    expect(closest('eclipse-temurin:21-jre-alpine')).toBe('eclipse-temurin:21-jre');
+    expect(kind('eclipse-temurin:17')).toBe('not-in-lab');
   });
 
   it('older tags Docker Hub still serves count as real (same shape as a listed tag)', () => {

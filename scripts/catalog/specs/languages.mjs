@@ -1,7 +1,7 @@
 // Language images: golang, eclipse-temurin, ruby and php, with Debian trixie's toolchains (and
 // golang from trixie-backports) where the official images download or compile their own;
 // metadata as the official Dockerfiles have it.
-import { aptInstall, debVersion, officialFile } from './common.mjs';
+import { aptInstall, debVersion, dpkgVersion, officialFile } from './common.mjs';
 
 const suite = 'trixie';
 const exe = (dest, path) => ({ dest, content: officialFile(path), mode: 0o755 });
@@ -38,8 +38,20 @@ const golang = {
     `Debian trixie-backports' Go ${v} (golang-${GO}-go and golang-${GO}-src) installed with apt-get on buildpack-deps:trixie-scm, with /usr/local/go linked to Debian's /usr/lib/go-${GO}; the official image copies go.dev's release tree to /usr/local/go in one layer instead`,
 };
 
+/** `21.0.9+10-1~deb13u1` -> `21.0.9+10`: the version with its build number, as Temurin's JAVA_VERSION has it. */
+const withBuild = (pkg) => (root) => dpkgVersion(root, pkg).replace(/-[^-]*$/, '');
+
+// adoptium/containers 21/{jdk,jre}/ubuntu/resolute/Dockerfile, step by step; only the JDK's tar
+// from GitHub (not reachable here) becomes Debian's package, linked where the tar is unpacked.
 function temurin(kind) {
-  const pkg = kind === 'jdk' ? 'openjdk-21-jdk-headless' : 'openjdk-21-jre-headless';
+  const jdk = kind === 'jdk';
+  const pkg = jdk ? 'openjdk-21-jdk-headless' : 'openjdk-21-jre-headless';
+  const tools = ['curl', 'wget', 'gnupg', 'fontconfig', 'ca-certificates', 'p11-kit'];
+  if (jdk) tools.push('binutils');
+  tools.push('tzdata', 'locales');
+  const verify = jdk
+    ? `set -eux; echo "Verifying install ..."; fileEncoding="$(echo 'System.out.println(System.getProperty("file.encoding"))' | jshell -s -)"; [ "$fileEncoding" = 'UTF-8' ]; rm -rf ~/.java; echo "javac --version"; javac --version; echo "java --version"; java --version; echo "Complete."`
+    : `set -eux; echo "Verifying install ..."; echo "java --version"; java --version; echo "Complete."`;
   return {
     ref: `eclipse-temurin:21-${kind}`,
     base: 'debian:trixie-slim',
@@ -47,7 +59,8 @@ function temurin(kind) {
     dropTags: /resolute|noble|jammy/,
     dropFullVersion: true,
     line: '21',
-    extra: kind === 'jdk' ? ['latest'] : [],
+    // Docker Hub's latest is Java 25's JDK, which Debian does not package: the lab's latest is 21's.
+    extra: jdk ? ['latest'] : [],
     product: 'Java',
     version: debVersion(pkg),
     steps: [
@@ -56,25 +69,29 @@ function temurin(kind) {
       { kind: 'ENV', env: { LANG: 'en_US.UTF-8', LANGUAGE: 'en_US:en', LC_ALL: 'en_US.UTF-8' } },
       {
         kind: 'RUN',
-        cmd: `set -eux; sed -ri '/\\/usr\\/share\\/locale/d' /etc/dpkg/dpkg.cfg.d/docker; apt-get update; DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends curl wget gnupg fontconfig ca-certificates p11-kit binutils tzdata locales; echo "en_US.UTF-8 UTF-8" >> /etc/locale.gen; locale-gen en_US.UTF-8; rm -rf /var/lib/apt/lists/*`,
+        // debian:trixie-slim drops /usr/share/locale (ubuntu's image keeps it): locale-gen needs it.
+        cmd: `set -eux; sed -ri '/\\/usr\\/share\\/locale/d' /etc/dpkg/dpkg.cfg.d/docker; apt-get update; DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends ${tools.join(' ')}; echo "en_US.UTF-8 UTF-8" >> /etc/locale.gen; locale-gen en_US.UTF-8; rm -rf /var/lib/apt/lists/*`,
       },
-      { kind: 'ENV', env: { JAVA_VERSION: (root) => `jdk-${debVersion(pkg)(root)}` } },
+      { kind: 'ENV', env: { JAVA_VERSION: (root) => `jdk-${withBuild(pkg)(root)}` } },
       {
         kind: 'RUN',
         // The slim image keeps no man pages, and openjdk's postinst links one with
         // update-alternatives: the directory must be there (as the old official openjdk images did).
-        cmd: `set -eux; mkdir -p /usr/share/man/man1; apt-get update; apt-get install -y --no-install-recommends ${pkg}; rm -rf /var/lib/apt/lists/*; mkdir -p /opt/java; ln -s /usr/lib/jvm/java-21-openjdk-amd64 /opt/java/openjdk; java --version`,
+        // Then the official step's tail: the JDK's library folders for ld.so, and the CDS archive
+        // (the chroot has no image ENV, so JAVA_HOME is spelled out).
+        cmd: `set -eux; mkdir -p /usr/share/man/man1; apt-get update; apt-get install -y --no-install-recommends ${pkg}; rm -rf /var/lib/apt/lists/*; mkdir -p /opt/java; ln -s /usr/lib/jvm/java-21-openjdk-amd64 /opt/java/openjdk; find /opt/java/openjdk/lib/ -name '*.so' -exec dirname '{}' ';' | sort -u > /etc/ld.so.conf.d/docker-openjdk.conf; ldconfig; java -Xshare:dump`,
       },
+      { kind: 'RUN', cmd: verify },
       {
         kind: 'COPY',
         shown: '--chmod=755 entrypoint.sh /__cacert_entrypoint.sh',
         files: [exe('__cacert_entrypoint.sh', 'eclipse-temurin/entrypoint.sh')],
       },
       { kind: 'ENTRYPOINT', value: ['/__cacert_entrypoint.sh'] },
-      ...(kind === 'jdk' ? [{ kind: 'CMD', value: ['jshell'] }] : []),
+      ...(jdk ? [{ kind: 'CMD', value: ['jshell'] }] : []),
     ],
     origin: (v) =>
-      `Debian trixie's OpenJDK ${v} (${pkg}) installed with apt-get on debian:trixie-slim, with /opt/java/openjdk linked to it; the official image is Eclipse Temurin's build on Ubuntu (no Ubuntu mirror is reachable here); ENV, entrypoint and CMD as the official Dockerfile has them`,
+      `Debian trixie's OpenJDK ${v} (${pkg}) installed with apt-get on debian:trixie-slim, with /opt/java/openjdk linked to Debian's /usr/lib/jvm/java-21-openjdk-amd64; the official image is Eclipse Temurin's build (its tar unpacked into /opt/java/openjdk) on ubuntu:26.04, and no Ubuntu mirror is reachable here, so \`java -version\` prints Debian's build names where the official one prints Temurin's; ENV, packages, steps, entrypoint and CMD as the official Dockerfile has them; Docker Hub's eclipse-temurin:latest is Java 25`,
   };
 }
 
