@@ -199,18 +199,19 @@ export class Catalog {
     if (!index) return;
     const answers = refs.map((r) => this.answer(r)).filter((a) => a !== undefined);
     const wanted = answers.flatMap((a) => (a.kind === 'lab' ? [a.image] : []));
-    await Promise.all([
-      ...wanted.map((i) => this.loadImage(i.ref)),
-      ...(answers.some((a) => a.kind !== 'lab') ? [this.loadHub()] : []),
-    ]);
     const words = wordsOf(text);
     const kinds = (Object.keys(PACKAGE_WORDS) as PackageKind[]).filter((k) =>
       PACKAGE_WORDS[k].test(text),
     );
+    // The index names each image's suite: the package lists load beside the images, not after.
     const suites = new Set(wanted.map((i) => i.suite).filter((s): s is string => s !== undefined));
     if (suites.size === 0) suites.add('bookworm');
     const lists = kinds.flatMap((k) => (k === 'apt' ? [...suites].map((s) => `apt/${s}`) : [k]));
-    await Promise.all(lists.map((l) => this.loadPackages(l, words, aptRecommends(l, text))));
+    await Promise.all([
+      ...wanted.map((i) => this.loadImage(i.ref)),
+      ...(answers.some((a) => a.kind !== 'lab') ? [this.loadHub()] : []),
+      ...lists.map((l) => this.loadPackages(l, words, aptRecommends(l, text))),
+    ]);
   }
 
   /** Loads every package index and all their files (the Node CLI, tests). */

@@ -138,6 +138,15 @@ export function compressedLayer(
   const memoKey = key && `gzip${opts.level ?? 6}:${key}`;
   const cached = memoKey ? (layer.memo.get(memoKey) as CompressedLayer | undefined) : undefined;
   if (cached) return cached;
+  // Gzip is a function of the tar it reads, and the diffID names that tar: the same layer made
+  // again in another engine (the warm-up's rehearsal, a lesson's scratch session) is not
+  // compressed again.
+  const tarKey = memoKey && `${memoKey}:${diffId(layer, opts)}`;
+  const known = tarKey ? compressedByTar.get(tarKey) : undefined;
+  if (known) {
+    layer.memo.set(memoKey!, known);
+    return known;
+  }
   const standIn = isStandInDigest(layer);
   const hash = createSha256();
   let size = 0;
@@ -157,8 +166,18 @@ export function compressedLayer(
       }
     : { digest: 'sha256:' + hash.hex(), size };
   if (memoKey) layer.memo.set(memoKey, result);
+  if (tarKey) {
+    // A few hundred are kept: the layers of the labs a learner builds, not every one ever seen.
+    if (compressedByTar.size >= COMPRESSED_KEPT)
+      compressedByTar.delete(compressedByTar.keys().next().value!);
+    compressedByTar.set(tarKey, result);
+  }
   return result;
 }
+
+/** Compressed sizes and digests by the tar they were made from (see compressedLayer). */
+const compressedByTar = new Map<string, CompressedLayer>();
+const COMPRESSED_KEPT = 256;
 
 /** Bytes of a layer's stand-in files (their sizes; the bytes themselves are not stored). */
 function standInBytes(layer: Layer): number {

@@ -154,6 +154,20 @@ describe('writeTar / readTar', () => {
     expect(s.size).toBeGreaterThan(1_000_000);
     expect(s.size).toBeLessThan(1_010_000);
   });
+
+  it('compresses a tar once: the same layer made again gets the blob already measured', () => {
+    const make = () =>
+      layerFromEntries([{ path: '/app/x.txt', type: 'file', data: 'same bytes\n'.repeat(50) }]);
+    const first = compressedLayer(make());
+    const again = compressedLayer(make());
+    // The very object: nothing was compressed the second time.
+    expect(again).toBe(first);
+    // A different tar is compressed on its own.
+    const other = layerFromEntries([{ path: '/app/x.txt', type: 'file', data: 'other\n' }]);
+    expect(compressedLayer(other).digest).not.toBe(first.digest);
+    // The level is part of what is remembered.
+    expect(compressedLayer(make(), { level: 1 })).not.toBe(first);
+  });
 });
 
 let gnuTar: string | undefined;

@@ -45,6 +45,7 @@ import type {
 } from './types.ts';
 import { fileContent, type FileContent } from './fileContent.ts';
 import { labHost } from './labHost.ts';
+import { rehearse } from './rehearsal.ts';
 import { unionView, type UnionMaps } from './unionView.ts';
 import { buildView, fileRows, layerEntries, type FinishedBuild } from './views.ts';
 import {
@@ -157,28 +158,26 @@ export class LabSession {
 
   /**
    * Gets ready for the lab's first build (the worker has loaded its images already): builds it
-   * once in a scratch engine that nobody sees, so that the learner's click finds the engine's
-   * code compiled and what a build of it works out once per process made (each package's
-   * files, bulk.ts; the base image's tallies). This session's state does not change. Skipped
-   * when the lab was rehearsed already, or when `idle` says a request is waiting (a click on
-   * Build must not wait for a rehearsal).
+   * once in a scratch engine that nobody sees (rehearsal.ts), so that the learner's click finds
+   * the engine's code compiled and what a build of it works out once per process made (each
+   * package's files, bulk.ts; the base image's tallies; compressed layers). This session's
+   * state does not change. Skipped when the lab was rehearsed already; stops between two pieces
+   * when `idle` says a request is waiting (a click on Build must not wait for a rehearsal).
    */
   warm(lab: Pick<BuildInput, 'dockerfile' | 'files'>): void {
+    const pieces = this.rehearsal(lab);
+    while (pieces && !pieces.next().done) if (this.opts.idle?.() === false) return;
+  }
+
+  /**
+   * The rehearsal as pieces to run one at a time (the worker yields between them), or nothing
+   * when this lab was rehearsed already.
+   */
+  rehearsal(lab: Pick<BuildInput, 'dockerfile' | 'files'>): Iterator<void> | undefined {
     const key = JSON.stringify([lab.dockerfile, lab.files]);
-    if (this.rehearsed.has(key) || this.opts.idle?.() === false) return;
+    if (this.rehearsed.has(key) || this.opts.idle?.() === false) return undefined;
     this.rehearsed.add(key);
-    const scratch = this.fresh();
-    try {
-      scratch.build({
-        ...lab,
-        builder: 'buildkit',
-        noCache: false,
-        buildArgs: {},
-        tags: [],
-      });
-    } catch {
-      // A lab that does not build is reported by the real build, in the learner's terms.
-    }
+    return rehearse(this.fresh(), lab);
   }
 
   /** The Build button: the build and the engine's state after it, in one reply. */
