@@ -12,6 +12,9 @@ export async function renderFullPage(root: HTMLElement, editor: Promise<unknown>
   // The first render does not wait for the editor: the text shows in a placeholder, and the
   // editor takes its place when its chunk is here.
   const store = await startFullPage();
+  // The lab is known: its images load and its build is rehearsed in the worker while the page
+  // renders (the worker answers a click first, whenever it comes).
+  store.getState().warmUp();
   createRoot(root).render(
     <StrictMode>
       <LabStoreProvider store={store}>

@@ -3,6 +3,7 @@
 import { preloadEditor } from './ui/editor/load.ts';
 import { presentParam } from './ui/present/mode.ts';
 import { registerServiceWorker } from './ui/share/offline.ts';
+import { startEngineWorker } from './worker/spawn.ts';
 // Linked from the page itself, so its first paint (the header index.html carries) is styled.
 import './ui/theme.css';
 import './ui/app.css';
@@ -16,6 +17,9 @@ if (root && presentParam(window.location.search) === 'speaker') {
   renderSpeakerView(root);
 } else if (root) {
   const editor = preloadEditor();
+  // The engine's worker starts loading and compiling now, beside the page: a click on Build
+  // as soon as the button shows finds it started.
+  startEngineWorker();
   const { renderFullPage } = await import('./fullPage.tsx');
   await renderFullPage(root, editor);
 }

@@ -7,6 +7,7 @@
  */
 import { applyPackedDelta, unpackState, type PackedState } from '../engine/session/packed.ts';
 import type { EngineMethods, FromWorker, MethodName, Request } from '../engine/session/protocol.ts';
+import { takeEngineWorker } from '../worker/spawn.ts';
 
 export type Async<T> = {
   [K in keyof T]: T[K] extends (...a: infer A) => infer R ? (...a: A) => Promise<R> : never;
@@ -40,9 +41,7 @@ export interface Crashed {
 }
 
 export function workerPort(): Port {
-  const worker = new Worker(new URL('../worker/engine.worker.ts', import.meta.url), {
-    type: 'module',
-  });
+  const worker = takeEngineWorker();
   const port: Port = {
     post: (req) => worker.postMessage(req),
     onMessage: undefined,

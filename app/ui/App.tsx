@@ -225,7 +225,10 @@ export function App() {
   // Once the page has started, the engine's worker starts and loads what the lab's build
   // needs, so the first click on Build waits for the build alone.
   useEffect(() => {
-    void afterStartup().then(() => store.getState().warmUp());
+    void afterStartup().then(() => {
+      // The full page has warmed up already, as it started.
+      if (store.getState().engineWarmth === 'cold') store.getState().warmUp();
+    });
   }, [store]);
   return (
     <MotionConfig reducedMotion={prefs.reduceMotion ? 'always' : 'user'}>

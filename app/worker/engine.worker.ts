@@ -19,6 +19,8 @@ const hashing = useWasmSha256().catch(() => {
 });
 /** Requests received and not answered yet (the one being served included). */
 let pending = 0;
+/** Requests other than warm-ups answered so far. */
+let served = 0;
 const session = new LabSession({
   registry: images.registry,
   explain: images.explain,
@@ -36,11 +38,31 @@ self.onmessage = async (event: MessageEvent<Request>) => {
     } catch {
       // Loading is best effort: what could not be loaded is reported by the engine in Docker's words.
     }
-    serve(session, req, (message) => self.postMessage(message, transferables(message)));
+    if (req.method === 'warm') await rehearse(req as Request<'warm'>);
+    else {
+      serve(session, req, (message) => self.postMessage(message, transferables(message)));
+      served++;
+    }
   } finally {
     pending--;
   }
 };
+
+/**
+ * The warm-up: its rehearsal runs one piece at a time, and between two pieces the requests
+ * that came in are answered first; once the learner has asked for anything, it stops (the
+ * engine has warmed up on the real thing).
+ */
+async function rehearse(req: Request<'warm'>): Promise<void> {
+  const before = served;
+  const asked = () => pending > 1 || served !== before;
+  const pieces = asked() ? undefined : session.rehearsal(...req.args);
+  while (pieces && !asked() && !pieces.next().done) await nextTask();
+  self.postMessage({ kind: 'reply', id: req.id, ok: true, result: undefined });
+}
+
+/** Lets the messages that have arrived be handled. */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** Fetches the base images (and package lists) a request will need, before the synchronous engine runs. */
 async function prepare(req: Request): Promise<void> {

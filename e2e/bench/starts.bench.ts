@@ -1,14 +1,15 @@
 // What a learner waits for in the page (production build, headless Chromium): for every
 // starter the app offers and every lesson's start state, from the click on Build to the moment
-// the lab knows every step: the first build after the page loads (a fresh page and worker each
-// run), clicked once the page is ready (the Build button says when the engine has got ready
-// for the lab: base images loaded, the build rehearsed), then the same build again (cached).
-// For the starters also: the click as soon as the editor takes input (worker start, image
-// loading and all included), the time from navigation to ready, and long tasks while the first
-// build plays. Measured inside the page: the click's own timestamp to the render that shows
-// the new build. Data-driven: the starters and lessons are read from the app. Part of
-// `npm run bench`; BENCH_RUNS sets the runs per case (default 3), BENCH_ONLY a substring of
-// the cases to run.
+// the lab knows every step. The headline is the first build after the page loads, clicked as
+// soon as the Build button takes clicks (a fresh page and worker each run: the worker's start,
+// the images' loading and the warm-up it cuts short are all in it). Extra rows: the same build
+// clicked once the page is ready (the Build button says when the engine has got ready for the
+// lab: base images loaded, the build rehearsed), as after a learner has read the lab; the
+// same build again (cached); for the starters, the time from navigation to ready and long
+// tasks while the first build plays. Measured inside the page: the click's own timestamp to
+// the render that shows the new build. Data-driven: the starters and lessons are read from the
+// app. Part of `npm run bench`; BENCH_RUNS sets the runs per case (default 3), BENCH_ONLY a
+// substring of the cases to run.
 import type { Browser, Page } from '@playwright/test';
 import { loadCourse } from '../../app/engine/lessons/index.ts';
 import { lessonSources } from '../../app/engine/lessons/testing/sessions.ts';
@@ -129,17 +130,12 @@ async function playToEnd(page: Page): Promise<number> {
   }, from);
 }
 
-/** A fresh page in the case's start state, with the editor taking input. */
+/** A fresh page in the case's start state (a lesson's lab in place), as soon as it shows. */
 async function fresh(browser: Browser, c: Case) {
   const context = await browser.newContext();
   const page = await context.newPage();
   await instrument(page);
   await c.open(page);
-  await expect(page.getByRole('textbox', { name: 'Dockerfile' })).toHaveAttribute(
-    'contenteditable',
-    'true',
-    { timeout: HANG_MS },
-  );
   return { context, page };
 }
 
@@ -189,37 +185,39 @@ test('click Build -> every step known, for every starter and lesson start', asyn
   const buildLong: number[] = [];
   const playLong: number[] = [];
   for (const c of cases) {
-    const first: number[] = [];
+    const atOnce: number[] = [];
+    const afterReady: number[] = [];
     const cached: number[] = [];
     const readyAt: number[] = [];
     for (let run = 0; run < RUNS; run++) {
-      const { context, page } = await fresh(browser, c);
-      readyAt.push(await ready(page));
-      const a = await clickToKnown(page);
-      buildLong.push(a.longest);
-      if (c.starter && run === 0) playLong.push(await playToEnd(page));
-      const b = await clickToKnown(page);
-      first.push(a.ms);
+      // The learner clicks as soon as the button takes clicks, then again (cached).
+      const first = await fresh(browser, c);
+      const a = await clickToKnown(first.page);
+      const b = await clickToKnown(first.page);
+      atOnce.push(a.ms);
       cached.push(b.ms);
-      buildLong.push(b.longest);
-      await context.close();
-    }
-    report(`${c.name}: click Build -> every step known (first build, page ready)`, first, FIRST_MS);
-    report(`${c.name}: cached rebuild, click -> known`, cached, CACHED_MS);
-    if (!c.starter) continue;
-    const eager: number[] = [];
-    for (let run = 0; run < RUNS; run++) {
-      const { context, page } = await fresh(browser, c);
-      const a = await clickToKnown(page);
-      eager.push(a.ms);
-      buildLong.push(a.longest);
-      await context.close();
+      buildLong.push(a.longest, b.longest);
+      await first.context.close();
+      // The learner reads the lab first: the click comes once the engine is ready.
+      const later = await fresh(browser, c);
+      readyAt.push(await ready(later.page));
+      const r = await clickToKnown(later.page);
+      afterReady.push(r.ms);
+      buildLong.push(r.longest);
+      if (c.starter && run === 0) playLong.push(await playToEnd(later.page));
+      await later.context.close();
     }
     report(
-      `${c.name}: click Build as soon as the editor takes input -> every step known`,
-      eager,
+      `${c.name}: click Build at once after load -> every step known (first build)`,
+      atOnce,
       FIRST_MS,
     );
+    report(
+      `${c.name}: click Build once the page is ready -> every step known (first build)`,
+      afterReady,
+      FIRST_MS,
+    );
+    report(`${c.name}: cached rebuild, click -> known`, cached, CACHED_MS);
     console.log(
       `      navigation -> engine ready for the first build: median ${median(readyAt).toFixed(0)} ms`,
     );
