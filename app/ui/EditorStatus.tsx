@@ -1,6 +1,6 @@
 import { useDockerfileDiagnostics } from '../store/index.ts';
 import { useEditorBridge, useEditorCursor } from './editor/bridge.ts';
-import { diagnosticTitle } from './editor/lint.ts';
+import { diagnosticTitle } from './editor/diagnosticTitle.ts';
 import { LiveRegion } from './LiveRegion.tsx';
 import { strings } from './strings.ts';
 

@@ -47,6 +47,10 @@ function report(name: string, value: number) {
 
 test('keystroke to diagnostics on a 300-line Dockerfile', async ({ lab, page }) => {
   await lab.open('/?perf=1');
+  // The probe comes with the editor's diagnostics, in the chunk loaded after the editor mounts.
+  await expect(page.getByTestId('editor.host')).toHaveAttribute('data-extras', 'loaded', {
+    timeout: HANG_MS,
+  });
   const text = longDockerfile(LINES);
   await lab.replaceText(text);
   await expect(page.getByText(/^\d+ problems?$/)).toBeVisible({ timeout: HANG_MS });

@@ -3,7 +3,7 @@ import { EditorView } from '@codemirror/view';
 import { useLayoutEffect, useRef } from 'react';
 import { useLabStoreApi } from '../../store/index.ts';
 import { useEditorBridge } from './bridge.ts';
-import { dockerfileExtensions } from './setup.ts';
+import { dockerfileExtensions, editorExtras } from './setup.ts';
 import { stepLinesOf } from '../lab/stepLines.ts';
 import { showStepLines } from './stepLines.ts';
 
@@ -16,8 +16,9 @@ export function DockerfileEditor() {
   const bridge = useEditorBridge();
   const hostRef = useRef<HTMLDivElement>(null);
 
-  // A layout effect: the editor exists in the first commit, so it takes input with the first
-  // paint instead of after React's passive effects run.
+  // A layout effect: the editor exists in the commit that removes the placeholder, so nothing
+  // typed falls between the two and no frame shows neither. It mounts with what typing needs
+  // only; diagnostics, completion and hover (extras.ts) follow in a chunk of their own.
   useLayoutEffect(() => {
     const host = hostRef.current;
     if (!host) return;
@@ -37,6 +38,13 @@ export function DockerfileEditor() {
       }),
     });
     bridge.attach(view);
+    let live = true;
+    void import('./extras.ts').then((m) => {
+      if (!live) return;
+      view.dispatch({ effects: editorExtras.reconfigure(m.editorExtras()) });
+      // Tests and benchmarks that need diagnostics wait for this.
+      host.dataset.extras = 'loaded';
+    });
     let marked = stepLinesOf(store.getState());
     showStepLines(view, marked);
     const unsubscribe = store.subscribe((state) => {
@@ -54,6 +62,7 @@ export function DockerfileEditor() {
       }
     });
     return () => {
+      live = false;
       unsubscribe();
       bridge.detach(view);
       view.destroy();

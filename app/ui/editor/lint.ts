@@ -10,6 +10,7 @@ import type { Diagnostic } from '../../engine/common/diagnostics.ts';
 import { dockerfileDiagnosticsCached, onCatalogNames } from '../../store/index.ts';
 import { strings } from '../strings.ts';
 import { applyFix } from './bridge.ts';
+import { diagnosticTitle } from './diagnosticTitle.ts';
 import { measureLint } from './perf.ts';
 
 /** Rule name (or "Layerlab advice") first, Docker's words, then the teaching words beneath. */
@@ -43,13 +44,6 @@ function messageDom(diagnostic: Diagnostic): HTMLElement {
     root.append(hint);
   }
   return root;
-}
-
-/** BuildKit's rule name, "Layerlab advice", or nothing for the parser's own errors. */
-export function diagnosticTitle(diagnostic: Diagnostic): string | undefined {
-  if (diagnostic.rule) return diagnostic.rule.name;
-  if (diagnostic.advice) return strings.editor.advice;
-  return undefined;
 }
 
 /** Our parser's diagnostic as the editor's: offsets clamped to the document, hint kept. */

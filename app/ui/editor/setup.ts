@@ -1,25 +1,15 @@
-import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
-import { completionKeymap } from '@codemirror/autocomplete';
-import { lintKeymap } from '@codemirror/lint';
-import type { Extension } from '@codemirror/state';
+import { Compartment, type Extension } from '@codemirror/state';
 import {
   drawSelection,
   EditorView,
   highlightActiveLine,
   highlightActiveLineGutter,
-  keymap,
   lineNumbers,
 } from '@codemirror/view';
 import { strings } from '../strings.ts';
 import type { Cursor } from './bridge.ts';
-import { dockerfileCompletion } from './completion.ts';
-import { diagnosticGutter } from './diagnosticGutter.ts';
-import { instructionHover } from './hover.ts';
-import { dockerfileLanguage } from './language.ts';
-import { dockerfileLinter } from './lint.ts';
-import { perfProbe } from './perf.ts';
 import { stepLinesField } from './stepLines.ts';
-import { dockerfileTheme } from './theme.ts';
+import { editorTheme } from './theme.ts';
 
 export interface EditorCallbacks {
   /** The whole text after each change. */
@@ -27,25 +17,27 @@ export interface EditorCallbacks {
   onCursor: (cursor: Cursor) => void;
 }
 
-/** Everything the Dockerfile editor is made of, in one list. */
+/**
+ * Where the editor's later extensions go (extras.ts: highlighting, history and keys,
+ * diagnostics and their gutter, completion, hover): empty when the editor mounts, filled once
+ * their chunk has loaded. The editor takes input before (CodeMirror reads typing, Enter and
+ * Backspace from the page without a keymap), and the first screen loads CodeMirror's view alone.
+ */
+export const editorExtras = new Compartment();
+
+/** What the Dockerfile editor is made of when it mounts, in one list. */
 export function dockerfileExtensions({ onChange, onCursor }: EditorCallbacks): Extension[] {
   return [
-    perfProbe(),
     lineNumbers(),
-    diagnosticGutter,
+    // Where the diagnostic gutter has always been (next to the line numbers); the keymap in it
+    // holds completion's and lint's keys before the default ones.
+    editorExtras.of([]),
     highlightActiveLineGutter(),
-    history(),
     drawSelection(),
     highlightActiveLine(),
     stepLinesField,
     EditorView.lineWrapping,
-    dockerfileLanguage,
-    dockerfileTheme,
-    dockerfileLinter,
-    dockerfileCompletion,
-    instructionHover,
-    // Tab is left to the browser: keyboard users can always leave the editor.
-    keymap.of([...completionKeymap, ...lintKeymap, ...historyKeymap, ...defaultKeymap]),
+    editorTheme,
     EditorView.contentAttributes.of({
       'aria-label': strings.editor.label,
       // Said outright so accessibility checkers see the scrolling editor as keyboard-reachable.

@@ -1,12 +1,10 @@
-import { HighlightStyle, syntaxHighlighting } from '@codemirror/language';
 import { EditorView } from '@codemirror/view';
-import { tags as t } from '@lezer/highlight';
 
 /**
  * Editor look from the page's CSS variables (app/ui/theme.css), so light and dark follow
  * `prefers-color-scheme` with no JavaScript and no second theme.
  */
-const editorTheme = EditorView.theme({
+export const editorTheme = EditorView.theme({
   '&': {
     height: '100%',
     fontSize: 'var(--editor-font-size)',
@@ -104,14 +102,3 @@ const editorTheme = EditorView.theme({
     letterSpacing: '0.04em',
   },
 });
-
-const highlight = HighlightStyle.define([
-  { tag: t.keyword, color: 'var(--syntax-keyword)', fontWeight: '700' },
-  { tag: t.comment, color: 'var(--syntax-comment)', fontStyle: 'italic' },
-  { tag: [t.string, t.special(t.string)], color: 'var(--syntax-string)' },
-  { tag: [t.variableName, t.variableName], color: 'var(--syntax-variable)' },
-  { tag: t.number, color: 'var(--syntax-number)' },
-  { tag: t.invalid, color: 'var(--syntax-invalid)' },
-]);
-
-export const dockerfileTheme = [editorTheme, syntaxHighlighting(highlight)];
