@@ -3,6 +3,7 @@
 import { preloadEditor } from './ui/editor/load.ts';
 import { presentParam } from './ui/present/mode.ts';
 import { registerServiceWorker } from './ui/share/offline.ts';
+import { savedLab } from './store/savedLab.ts';
 import { startEngineWorker } from './worker/spawn.ts';
 // Linked from the page itself, so its first paint (the header index.html carries) is styled.
 import './ui/theme.css';
@@ -17,9 +18,20 @@ if (root && presentParam(window.location.search) === 'speaker') {
   renderSpeakerView(root);
 } else if (root) {
   const editor = preloadEditor();
-  // The engine's worker starts loading and compiling now, beside the page: a click on Build
-  // as soon as the button shows finds it started.
-  startEngineWorker();
+  // The engine's worker starts loading and compiling now, beside the page, and warming up for
+  // the saved lab (not for a lesson or a shared link, which open another): a click on Build as
+  // soon as the button shows finds it started.
+  const opensAnother =
+    new URLSearchParams(window.location.search).has('lesson') ||
+    window.location.hash.startsWith('#lab=');
+  const storage = (() => {
+    try {
+      return window.localStorage;
+    } catch {
+      return undefined; // Storage blocked: the store says so; the warm-up waits for it.
+    }
+  })();
+  startEngineWorker(opensAnother || !storage ? undefined : savedLab(storage));
   const { renderFullPage } = await import('./fullPage.tsx');
   await renderFullPage(root, editor);
 }

@@ -12,9 +12,9 @@ import { browserStorage, createDebouncedStorage, type DebouncedStorage } from '.
 import { createSaveSlice } from './saveSlice.ts';
 import type { LabState, PersistedLabState } from './state.ts';
 import type { SharedLab } from '../share/codec.ts';
+import { restorePersisted } from './savedLab.ts';
 
-/** The localStorage key of the lab in the full page. Embeds pass their own key, or none. */
-export const LAB_STORAGE_KEY = 'layerlab:v1:lab';
+export { LAB_STORAGE_KEY, restorePersisted } from './savedLab.ts';
 
 export interface LabStoreOptions {
   /** Where to keep the lab between visits; null keeps it in memory only. */
@@ -42,53 +42,6 @@ export type LabStore = StoreApi<LabState> & {
   /** Writes a pending save now. */
   flushSave: () => void;
 };
-
-function isPersisted(value: unknown): value is Pick<PersistedLabState, 'dockerfile'> {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as { dockerfile?: unknown }).dockerfile === 'string'
-  );
-}
-
-/** What a saved lab holds that is still usable: a damaged field falls back, never the rest. */
-export function restorePersisted(persisted: unknown): Partial<PersistedLabState> {
-  if (!isPersisted(persisted)) return {};
-  const validMode = (m: unknown) =>
-    m === undefined || (typeof m === 'number' && Number.isInteger(m) && m >= 0 && m <= 0o7777);
-  const p = persisted as Partial<Record<keyof PersistedLabState, unknown>>;
-  const out: Partial<PersistedLabState> = { dockerfile: persisted.dockerfile };
-  if (
-    Array.isArray(p.files) &&
-    p.files.every(
-      (f: unknown) =>
-        typeof f === 'object' &&
-        f !== null &&
-        typeof (f as { path?: unknown }).path === 'string' &&
-        typeof (f as { content?: unknown }).content === 'string' &&
-        validMode((f as { mode?: unknown }).mode),
-    )
-  ) {
-    out.files = p.files as PersistedLabState['files'];
-  }
-  if (p.builder === 'buildkit' || p.builder === 'classic') out.builder = p.builder;
-  if (p.imageStore === 'containerd' || p.imageStore === 'overlay2') out.imageStore = p.imageStore;
-  if (typeof p.noCache === 'boolean') out.noCache = p.noCache;
-  if (typeof p.tag === 'string') out.tag = p.tag;
-  if (
-    Array.isArray(p.buildArgs) &&
-    p.buildArgs.every(
-      (a: unknown) =>
-        typeof a === 'object' &&
-        a !== null &&
-        typeof (a as { name?: unknown }).name === 'string' &&
-        typeof (a as { value?: unknown }).value === 'string',
-    )
-  ) {
-    out.buildArgs = p.buildArgs as PersistedLabState['buildArgs'];
-  }
-  return out;
-}
 
 /**
  * Two tabs on one lab: the last save wins. When another tab saves, this one takes that version

@@ -17,20 +17,21 @@ const images = browserImages();
 const hashing = useWasmSha256().catch(() => {
   // Without WebAssembly the engine hashes in JavaScript: slower, same digests.
 });
-/** Requests received and not answered yet (the one being served included). */
-let pending = 0;
+/** Requests other than warm-ups received and not answered yet (the one being served included). */
+let waiting = 0;
 /** Requests other than warm-ups answered so far. */
 let served = 0;
 const session = new LabSession({
   registry: images.registry,
   explain: images.explain,
   catalog: images.catalog,
-  idle: () => pending <= 1,
+  idle: () => waiting === 0,
 });
 
 self.onmessage = async (event: MessageEvent<Request>) => {
   const req = event.data;
-  pending++;
+  const warm = req.method === 'warm';
+  if (!warm) waiting++;
   try {
     await hashing;
     try {
@@ -38,27 +39,41 @@ self.onmessage = async (event: MessageEvent<Request>) => {
     } catch {
       // Loading is best effort: what could not be loaded is reported by the engine in Docker's words.
     }
-    if (req.method === 'warm') await rehearse(req as Request<'warm'>);
+    if (warm) await rehearse(req as Request<'warm'>);
     else {
       serve(session, req, (message) => self.postMessage(message, transferables(message)));
       served++;
     }
   } finally {
-    pending--;
+    if (!warm) waiting--;
   }
 };
+
+/** Rehearsals running, by lab: a second warm-up for the same lab waits for the first. */
+const rehearsals = new Map<string, Promise<void>>();
 
 /**
  * The warm-up: its rehearsal runs one piece at a time, and between two pieces the requests
  * that came in are answered first; once the learner has asked for anything, it stops (the
- * engine has warmed up on the real thing).
+ * engine has warmed up on the real thing). Replies when the lab's rehearsal is over.
  */
 async function rehearse(req: Request<'warm'>): Promise<void> {
-  const before = served;
-  const asked = () => pending > 1 || served !== before;
-  const pieces = asked() ? undefined : session.rehearsal(...req.args);
-  while (pieces && !asked() && !pieces.next().done) await nextTask();
+  const [lab] = req.args;
+  const key = JSON.stringify([lab.dockerfile, lab.files]);
+  let running = rehearsals.get(key);
+  if (!running) {
+    running = runRehearsal(lab).finally(() => rehearsals.delete(key));
+    rehearsals.set(key, running);
+  }
+  await running;
   self.postMessage({ kind: 'reply', id: req.id, ok: true, result: undefined });
+}
+
+async function runRehearsal(lab: Request<'warm'>['args'][0]): Promise<void> {
+  const before = served;
+  const asked = () => waiting > 0 || served !== before;
+  const pieces = asked() ? undefined : session.rehearsal(lab);
+  while (pieces && !asked() && !pieces.next().done) await nextTask();
 }
 
 /** Lets the messages that have arrived be handled. */
