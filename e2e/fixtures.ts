@@ -64,6 +64,11 @@ export class LabPage {
   async open(path = '/') {
     await this.page.goto(path);
     await expect(this.editor).toBeVisible();
+    // The editor takes input as it shows; its keys (select all, undo), diagnostics and
+    // completion arrive with the chunk it loads next. Tests press those keys: they wait for it.
+    await expect(this.page.getByTestId('editor.host')).toHaveAttribute('data-extras', 'loaded', {
+      timeout: HANG_MS,
+    });
   }
 
   /** Replaces the whole Dockerfile, as a paste would. */
