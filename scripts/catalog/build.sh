@@ -35,6 +35,7 @@ mkdir -p "$W" "$OUT/images"
 # ------------------------------------------------------------------ 2. images, package files, index
 node "$HERE/images.mjs"
 node "$HERE/outputs.mjs"
+node "$HERE/first-start.mjs"
 SUITE=bookworm node "$HERE/apt.mjs"
 SUITE=trixie node "$HERE/apt.mjs"
 node "$HERE/npm.mjs"

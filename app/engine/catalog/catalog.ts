@@ -19,6 +19,7 @@ import {
   type HubTags,
 } from './format.ts';
 import { catalogImage } from './images.ts';
+import { registerFirstStart } from './firstStart.ts';
 import { IndexedPackages, aptSource } from './packages.ts';
 import { answerFor, type CatalogNames, type NameAnswer } from './tags.ts';
 import { missingImage, movingNote, type MissingImage } from './answers.ts';
@@ -83,6 +84,7 @@ export class Catalog {
       const file = JSON.parse(this.readSync(`${ROOT}${entry.file}`)) as CatalogImageFile;
       const base = file.base !== undefined ? this.syncImage(file.base) : undefined;
       const image = catalogImage(file, base);
+      registerFirstStart(file, this.packages);
       this.images.set(key, image);
       return image;
     } catch (e) {
@@ -272,6 +274,7 @@ export class Catalog {
       const file = JSON.parse(await this.read(`${ROOT}${entry.file}`)) as CatalogImageFile;
       const base = file.base !== undefined ? await this.loadImage(file.base) : undefined;
       const image = catalogImage(file, base);
+      registerFirstStart(file, this.packages);
       this.images.set(key, image);
       return image;
     } catch (e) {

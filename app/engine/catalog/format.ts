@@ -13,6 +13,7 @@
  *   v2/npm/index.json, v2/pip/index.json   the same for npm and pip, with their files/ folders
  */
 import type { HistoryEntry, RunConfig } from '../fs/index.ts';
+import type { RecordedRun } from '../shell/packages/catalog.ts';
 
 export const CATALOG_VERSION = 2;
 
@@ -92,6 +93,19 @@ export interface CatalogImageFile {
   config: RunConfig;
   /** The full history, base entries included, as `docker history` lists them bottom-up. */
   history: HistoryEntry[];
+  /** postgres: its entrypoint's first start, recorded for real (scripts/catalog/first-start.mjs). */
+  firstStart?: CatalogFirstStart;
+}
+
+/** A recorded first start: runs as RecordedRun (shell/packages/catalog.ts), files as a listing. */
+export interface CatalogFirstStart {
+  /** The server's Debian package and version (`postgresql-17=17.12-0+deb13u1`). */
+  package: string;
+  noPassword: RecordedRun;
+  first: RecordedRun;
+  again: RecordedRun;
+  /** ENTRY_LINE lines of what the first start writes, and the texts of its small files. */
+  files: { entries: string; contents: Record<string, string> };
 }
 
 export interface CatalogLayer {

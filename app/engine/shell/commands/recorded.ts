@@ -12,6 +12,7 @@ import { readText } from '../io.ts';
 import type { Shell } from '../state.ts';
 import type { CommandFn, Io } from '../types.ts';
 import type { RecordedOutput } from '../packages/catalog.ts';
+import { firstStartOf, postgresStart } from './postgres.ts';
 
 /** The recorded answer for `argv` from the program that is installed here, if any. */
 export function recordedFor(argv: readonly string[], sh: Shell): RecordedOutput | undefined {
@@ -79,18 +80,21 @@ const PG_HELP = /^(-\?|--help|--describe-config|-V|--version|-C.*)$/;
  * An image's docker-entrypoint.sh, run as the shell script it is. postgres's is bash (arrays,
  * `[[ ]]`, `${!var}`) that the simulator's shell does not parse, so its decision is simulated:
  * options go to postgres; `postgres --version` and other commands are exec'd as given; the
- * server itself steps down to user postgres with gosu (its database setup is not simulated).
+ * server's start (database setup included) is commands/postgres.ts, from the catalog's recording
+ * of the real one; without a recording the server steps down to user postgres with gosu and runs.
  */
 export const dockerEntrypoint: CommandFn = (argv, io, sh) => {
   const name = argv[0] as string;
   const found = resolveCommand(name, sh);
   const path = found && 'path' in found ? found.path : sh.resolve(name);
   let args = argv.slice(1);
-  if (!readText(sh.fs, path).includes('_pg_want_help'))
-    return sh.interp.invoke(['sh', path, ...args], io, sh, []);
+  const script = readText(sh.fs, path);
+  if (!script.includes('_pg_want_help')) return sh.interp.invoke(['sh', path, ...args], io, sh, []);
   if (args[0]?.startsWith('-')) args = ['postgres', ...args];
   if (args.length === 0) return 0;
   const server = args[0] === 'postgres' && !args.slice(1).some((a) => PG_HELP.test(a));
+  const recorded = server ? firstStartOf(sh) : undefined;
+  if (recorded) return postgresStart(recorded, script, args, io, sh);
   if (server && sh.user.uid === 0) args = ['gosu', 'postgres', ...args];
   return sh.interp.invoke(args, io, sh, []);
 };

@@ -81,6 +81,36 @@ export interface RecordedOutput {
   status: number;
 }
 
+/** A recorded run of a server's entrypoint (see commands/postgres.ts). */
+export interface RecordedRun {
+  /**
+   * What it printed, in order; `stop` marks where `docker stop` came. `{time}` (`2026-12-07
+   * 04:25:13.123 UTC`), `{date}` (the same without milliseconds) and `{pid:N}` (0: the server
+   * that keeps running, PID 1; others in order of appearance) are filled in by the simulator.
+   */
+  chunks: ['stdout' | 'stderr' | 'stop', string][];
+  status: number;
+}
+
+/** A file a program writes at run time, with its owner. */
+export interface OwnedFile extends CatalogFile {
+  mode: number;
+  uid: number;
+  gid: number;
+}
+
+/** A database server's first start, recorded from the real entrypoint (postgres). */
+export interface FirstStart {
+  /** Without a password: the entrypoint refuses to initialise the database. */
+  noPassword: RecordedRun;
+  /** With an empty data directory: initdb, the temporary server, then the server. */
+  first: RecordedRun;
+  /** With the database already there: "Skipping initialization", then the server. */
+  again: RecordedRun;
+  /** What the first start leaves in the data directory and the socket directory. */
+  files: OwnedFile[];
+}
+
 export interface PackageCatalog {
   /** apt when the image does not say which Debian it is (no /etc/os-release). */
   apt: AptSource;
@@ -91,6 +121,8 @@ export interface PackageCatalog {
    * `argv|size=N` for a program no package owns, such as hello-world's /hello).
    */
   outputs?: Record<string, RecordedOutput>;
+  /** Database servers' first starts, by the server's `package=version` (postgresql-17=...). */
+  firstStarts?: Record<string, FirstStart>;
   apk: ApkSource;
   pip: PackageSource;
   npm: PackageSource;
