@@ -106,3 +106,27 @@ describe('the usual command of each catalog image, with the real version', () =>
     expect(hello.stdout).toContain('Hello from Docker!');
   });
 });
+
+describe("apt in a catalog image answers from its own Debian's lists", () => {
+  const versionIn = (suite: string, name: string) => {
+    const list = JSON.parse(
+      readFileSync(
+        join(import.meta.dirname, `../../../public/catalog/v2/apt/${suite}/index.json`),
+        'utf8',
+      ),
+    ) as { packages: { name: string; version: string }[] };
+    return list.packages.find((p) => p.name === name)!.version;
+  };
+
+  for (const [image, suite] of [
+    ['debian:trixie-slim', 'trixie'],
+    ['python:3.13-slim', 'trixie'],
+    ['debian:bookworm-slim', 'bookworm'],
+  ] as const)
+    it(`${image}: apt-get install curl gets ${suite}'s curl`, () => {
+      const r = run(image, ['sh', '-c', "'apt-get update && apt-get install -y curl'"]);
+      expect(r.exit).toBe(0);
+      expect(r.out).toContain(`http://deb.debian.org/debian ${suite} InRelease`);
+      expect(r.out).toContain(`${suite}/main amd64 curl amd64 ${versionIn(suite, 'curl')}`);
+    });
+});
