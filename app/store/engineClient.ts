@@ -91,6 +91,7 @@ export function createEngineClient(makePort: () => Port = workerPort): EngineCli
     build: (...a) => call('build', a),
     command: (...a) => call('command', a),
     view: (...a) => call('view', a),
+    bring: (...a) => call('bring', a),
     shellLine: (...a) => call('shellLine', a),
     shellClose: (...a) => call('shellClose', a),
     fileContent: (...a) => call('fileContent', a),

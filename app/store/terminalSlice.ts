@@ -60,6 +60,11 @@ export interface TerminalSlice {
   clearTerminal: () => void;
   /** A clean screen, no entries and no container shell (a lesson starts). */
   restartTerminal: () => void;
+  /**
+   * Bring an image from the learner's computer: the file goes to the engine as it is, and
+   * `docker load -i NAME` runs in the terminal, so the learner sees the command and its output.
+   */
+  loadImageFile: (file: File) => Promise<TerminalEntry>;
 }
 
 let nextId = 1;
@@ -153,7 +158,16 @@ export const createTerminalSlice: StateCreator<LabState, [], [], TerminalSlice> 
   clearTerminal: () => set({ terminal: [] }),
   restartTerminal: () =>
     set({ terminal: [], shell: undefined, terminalEpoch: get().terminalEpoch + 1 }),
+  loadImageFile: async (file) => {
+    await get().engine().bring(file.name, file);
+    return get().runCommand(`docker load -i ${shellWord(file.name)}`, { echo: true });
+  },
 });
+
+/** A file name as one shell word (quoted when it has spaces or quotes). */
+function shellWord(name: string): string {
+  return /^[\w.@%+=:,/-]+$/.test(name) ? name : `'${name.replace(/'/g, `'\\''`)}'`;
+}
 
 /** A new entry in the transcript, and how to fill it in when the command has finished. */
 function addEntry(

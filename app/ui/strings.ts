@@ -297,6 +297,11 @@ export const strings = {
         'With the containerd store, Docker 29’s default, the ID is the digest of the image’s manifest or index instead, and sizes count disk blocks plus the compressed layers: both differ from what you see here. Build options switch the store.',
       ],
     },
+    load: 'Load an image…',
+    loadTitle:
+      'Load a tar that docker save wrote (docker save -o app.tar IMAGE), or drop it here. It is read in this browser; nothing is uploaded.',
+    loadInput: 'A docker save tar to load',
+    dropHint: 'Drop it to load it with docker load',
   },
 
   container: {

@@ -75,9 +75,38 @@ export class ContainerPanel extends Inspector {
 /** The images the engine holds, as `docker images` lists them. */
 export class ImagesPanel extends Inspector {
   readonly items: Locator;
+  /** The "Load an image…" button's file input (hidden; a learner picks through the button). */
+  readonly loadInput: Locator;
+  /** The panel as a drop target for a `docker save` tar. */
+  readonly dropZone: Locator;
 
   constructor(root: Root) {
     super(root, 'Images');
     this.items = this.region.getByTestId('images.item');
+    this.loadInput = this.region.getByLabel('A docker save tar to load');
+    this.dropZone = this.region.getByTestId('images.drop');
+  }
+
+  /** The card of the image tagged `name`. */
+  item(name: string): Locator {
+    return this.items.filter({ hasText: name });
+  }
+
+  /** Picks the file at `path` with the panel's file picker. */
+  async pick(path: string) {
+    await this.loadInput.setInputFiles(path);
+  }
+
+  /** Drops a file named `name` holding `bytes` on the panel, as a drag from the desktop does. */
+  async drop(name: string, bytes: Uint8Array) {
+    const transfer = await this.dropZone.evaluateHandle(
+      (_, { data, name }) => {
+        const dt = new DataTransfer();
+        dt.items.add(new File([new Uint8Array(data)], name));
+        return dt;
+      },
+      { data: [...bytes], name },
+    );
+    await this.dropZone.dispatchEvent('drop', { dataTransfer: transfer });
   }
 }

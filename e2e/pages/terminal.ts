@@ -33,6 +33,16 @@ export class TerminalDock {
     if (output !== undefined) await expect(this.screen).toContainText(output, { timeout: HANG_MS });
   }
 
+  /**
+   * Leaves the terminal as a keyboard user does (Escape, then Tab), so the dock shrinks back
+   * to its resting height and gives the editor its room again.
+   */
+  async leave() {
+    await this.page.keyboard.press('Escape');
+    await this.page.keyboard.press('Tab');
+    await expect(this.input).not.toBeFocused();
+  }
+
   /** The dock's size in character cells. */
   async size(): Promise<{ cols: number; rows: number }> {
     return {

@@ -5,6 +5,7 @@
  */
 import type { ContextFile } from '../build/context.ts';
 import type { CliHost } from '../cli/types.ts';
+import { chunksOf, type BroughtFile } from './brought.ts';
 
 export function labHost(
   files: readonly ContextFile[],
@@ -12,6 +13,7 @@ export function labHost(
   env: Record<string, string>,
   written: { path: string; data: Uint8Array }[],
   onBuild: NonNullable<CliHost['onBuild']>,
+  brought: ReadonlyMap<string, BroughtFile> = new Map(),
 ): CliHost {
   return {
     env,
@@ -45,7 +47,11 @@ export function labHost(
     openFile: (path) => {
       const name = path.replace(/^\.\//, '');
       const f = files.find((x) => x.path === name);
-      if (!f) return undefined;
+      if (!f) {
+        // Else a file the learner brought (picked or dropped on the page).
+        const own = brought.get(name);
+        return own && chunksOf(own);
+      }
       return [typeof f.content === 'string' ? new TextEncoder().encode(f.content) : f.content];
     },
   };

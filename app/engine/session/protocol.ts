@@ -40,6 +40,8 @@ export interface EngineMethods {
     dockerfile: string,
   ): CommandView & { written: { path: string; data: Uint8Array }[] };
   view(): EngineView;
+  /** A file picked or dropped on the page, for `docker load -i NAME` (changes no state). */
+  bring(name: string, data: Blob | Uint8Array): void;
   /** A line typed in the interactive shell the terminal is attached to. */
   shellLine(shell: InteractiveShell, line: string): ShellLineResult & { engine: EngineView };
   /** The terminal leaves the shell without `exit` (Ctrl+D): a `run -it` container stops. */

@@ -45,6 +45,7 @@ import type {
 } from './types.ts';
 import { fileContent, type FileContent } from './fileContent.ts';
 import { labHost } from './labHost.ts';
+import type { BroughtFile } from './brought.ts';
 import { rehearse } from './rehearsal.ts';
 import { unionView, type UnionMaps } from './unionView.ts';
 import { buildView, fileRows, layerEntries, type FinishedBuild } from './views.ts';
@@ -93,6 +94,8 @@ export class LabSession {
    * (https://docs.docker.com/engine/storage/containerd/).
    */
   private readonly parked = new Map<ImageStoreKind, Engine>();
+  /** Files the learner brought from their computer (picked or dropped), by name. */
+  private readonly brought = new Map<string, BroughtFile>();
 
   constructor(opts: SessionOptions) {
     this.opts = opts;
@@ -180,6 +183,14 @@ export class LabSession {
     return rehearse(this.fresh(), lab);
   }
 
+  /**
+   * A file the learner brought from their computer (a `docker save` tar picked or dropped on
+   * the page), kept by name for `docker load -i NAME` (read in slices then, never copied).
+   */
+  bring(name: string, data: BroughtFile): void {
+    this.brought.set(name, data);
+  }
+
   /** The Build button: the build and the engine's state after it, in one reply. */
   build(input: BuildInput): BuildResult {
     const opts = {
@@ -238,9 +249,16 @@ export class LabSession {
     }
     // A `docker build` the line runs comes back to the panels as the Build button's does.
     let built: FinishedBuild | undefined;
-    const host = labHost(files, dockerfile, env, written, (b) => {
-      built = b;
-    });
+    const host = labHost(
+      files,
+      dockerfile,
+      env,
+      written,
+      (b) => {
+        built = b;
+      },
+      this.brought,
+    );
     const r = runDocker(this.engine, words.slice(1), host);
     const result: LineResult = done(
       r.exitCode,

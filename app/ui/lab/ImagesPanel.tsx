@@ -4,6 +4,7 @@ import type { ImageSummary } from '../../engine/session/types.ts';
 import { useLabStore } from '../../store/index.ts';
 import { formatBytes, shortId } from '../format.ts';
 import { strings } from '../strings.ts';
+import { ImageDropZone, LoadImageButton } from './LoadImage.tsx';
 
 const t = strings.images;
 
@@ -31,80 +32,93 @@ export function ImagesPanel() {
   }, [images]);
   if (images.length === 0)
     return (
-      <div className="images">
-        <p className="empty">{t.none}</p>
-        <StoreNote store={store} />
-      </div>
+      <ImageDropZone>
+        <div className="images">
+          <div className="images-bar">
+            <LoadImageButton />
+          </div>
+          <p className="empty">{t.none}</p>
+          <StoreNote store={store} />
+        </div>
+      </ImageDropZone>
     );
   const distinct = new Map<string, number>();
   for (const i of images) i.layerIds.forEach((id, k) => distinct.set(id, i.layerSizes[k] ?? 0));
   const disk = [...distinct.values()].reduce((a, b) => a + b, 0);
   const sum = images.reduce((n, i) => n + i.size, 0);
   return (
-    <div className="images">
-      <ul className="image-list">
-        {images.map((img) => {
-          const shared = img.layerIds.reduce(
-            (n, id, k) => n + ((users.get(id) ?? 0) > 1 ? (img.layerSizes[k] ?? 0) : 0),
-            0,
-          );
-          return (
-            <li key={img.id} className="image-card" data-testid="images.item">
-              <div className="image-head">
-                <span className="image-names">
-                  {img.names.length > 0 ? img.names.join(', ') : '<none>:<none>'}
-                </span>
-                {img.dangling && <span className="badge badge-warning">{t.dangling}</span>}
-                <code className="image-id" title={t.idTitle[store]}>
-                  {shortId(img.id)}
-                </code>
-                <span className="image-size" title={t.sizeTitle[store]}>
-                  {formatBytes(img.diskUsage)}
-                </span>
-              </div>
-              {img.contentSize !== undefined && (
-                <p className="image-df" data-testid="images.content">
-                  {t.diskUsage(formatBytes(img.diskUsage))} ·{' '}
-                  {t.contentSize(formatBytes(img.contentSize))}
-                </p>
-              )}
-              <ol className="image-layers" aria-label={t.layersOf(img.names[0] ?? shortId(img.id))}>
-                {img.layerIds.map((id, k) => {
-                  const isShared = (users.get(id) ?? 0) > 1;
-                  return (
-                    <li
-                      key={`${id}-${k}`}
-                      className={isShared ? 'block shared' : 'block'}
-                      title={t.blockTitle(
-                        letters.get(id) ?? '',
-                        formatBytes(img.layerSizes[k] ?? 0),
-                        isShared,
-                      )}
-                    >
-                      <span aria-hidden="true">{letters.get(id)}</span>
-                      <span className="visually-hidden">
-                        {t.blockTitle(
+    <ImageDropZone>
+      <div className="images">
+        <div className="images-bar">
+          <LoadImageButton />
+        </div>
+        <ul className="image-list">
+          {images.map((img) => {
+            const shared = img.layerIds.reduce(
+              (n, id, k) => n + ((users.get(id) ?? 0) > 1 ? (img.layerSizes[k] ?? 0) : 0),
+              0,
+            );
+            return (
+              <li key={img.id} className="image-card" data-testid="images.item">
+                <div className="image-head">
+                  <span className="image-names">
+                    {img.names.length > 0 ? img.names.join(', ') : '<none>:<none>'}
+                  </span>
+                  {img.dangling && <span className="badge badge-warning">{t.dangling}</span>}
+                  <code className="image-id" title={t.idTitle[store]}>
+                    {shortId(img.id)}
+                  </code>
+                  <span className="image-size" title={t.sizeTitle[store]}>
+                    {formatBytes(img.diskUsage)}
+                  </span>
+                </div>
+                {img.contentSize !== undefined && (
+                  <p className="image-df" data-testid="images.content">
+                    {t.diskUsage(formatBytes(img.diskUsage))} ·{' '}
+                    {t.contentSize(formatBytes(img.contentSize))}
+                  </p>
+                )}
+                <ol
+                  className="image-layers"
+                  aria-label={t.layersOf(img.names[0] ?? shortId(img.id))}
+                >
+                  {img.layerIds.map((id, k) => {
+                    const isShared = (users.get(id) ?? 0) > 1;
+                    return (
+                      <li
+                        key={`${id}-${k}`}
+                        className={isShared ? 'block shared' : 'block'}
+                        title={t.blockTitle(
                           letters.get(id) ?? '',
                           formatBytes(img.layerSizes[k] ?? 0),
                           isShared,
                         )}
-                      </span>
-                    </li>
-                  );
-                })}
-              </ol>
-              <p className="image-df">
-                {t.df(formatBytes(shared), formatBytes(img.size - shared))}
-              </p>
-            </li>
-          );
-        })}
-      </ul>
-      <p className="hint" data-testid="images.disk">
-        {t.disk(formatBytes(disk), formatBytes(sum))}
-      </p>
-      <StoreNote store={store} />
-    </div>
+                      >
+                        <span aria-hidden="true">{letters.get(id)}</span>
+                        <span className="visually-hidden">
+                          {t.blockTitle(
+                            letters.get(id) ?? '',
+                            formatBytes(img.layerSizes[k] ?? 0),
+                            isShared,
+                          )}
+                        </span>
+                      </li>
+                    );
+                  })}
+                </ol>
+                <p className="image-df">
+                  {t.df(formatBytes(shared), formatBytes(img.size - shared))}
+                </p>
+              </li>
+            );
+          })}
+        </ul>
+        <p className="hint" data-testid="images.disk">
+          {t.disk(formatBytes(disk), formatBytes(sum))}
+        </p>
+        <StoreNote store={store} />
+      </div>
+    </ImageDropZone>
   );
 }
 

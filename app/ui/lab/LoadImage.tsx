@@ -1,0 +1,69 @@
+/**
+ * Bring your own image: a `docker save` tar chosen with the file picker or dropped on the
+ * Images panel is handed to the engine's worker as a file (never read on the page) and loaded
+ * with `docker load -i NAME` in the terminal, so the learner sees the command and what docker
+ * printed, and the image joins the list.
+ */
+import { useRef, useState, type DragEvent, type ReactNode } from 'react';
+import { useLabStore } from '../../store/index.ts';
+import { strings } from '../strings.ts';
+
+const t = strings.images;
+
+export function LoadImageButton() {
+  const loadImageFile = useLabStore((s) => s.loadImageFile);
+  const input = useRef<HTMLInputElement>(null);
+  return (
+    <>
+      <button
+        type="button"
+        className="button"
+        onClick={() => input.current?.click()}
+        title={t.loadTitle}
+      >
+        {t.load}
+      </button>
+      <input
+        ref={input}
+        type="file"
+        hidden
+        aria-label={t.loadInput}
+        data-testid="images.load-input"
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          e.target.value = '';
+          if (file) void loadImageFile(file);
+        }}
+      />
+    </>
+  );
+}
+
+/** The Images panel as a drop target for a `docker save` tar. */
+export function ImageDropZone({ children }: { children: ReactNode }) {
+  const loadImageFile = useLabStore((s) => s.loadImageFile);
+  const [over, setOver] = useState(false);
+  const hasFiles = (e: DragEvent) => e.dataTransfer.types.includes('Files');
+  return (
+    <div
+      className={over ? 'image-drop over' : 'image-drop'}
+      data-testid="images.drop"
+      onDragOver={(e) => {
+        if (!hasFiles(e)) return;
+        e.preventDefault();
+        setOver(true);
+      }}
+      onDragLeave={() => setOver(false)}
+      onDrop={(e) => {
+        if (!hasFiles(e)) return;
+        e.preventDefault();
+        setOver(false);
+        const file = e.dataTransfer.files[0];
+        if (file) void loadImageFile(file);
+      }}
+    >
+      {children}
+      {over && <p className="image-drop-hint">{t.dropHint}</p>}
+    </div>
+  );
+}
