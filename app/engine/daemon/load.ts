@@ -34,7 +34,12 @@ export function loadImages(engine: Engine, images: readonly LoadedImage[]): Load
       config: image.config,
       history: image.history,
       configJson: image.configJson,
-      parent: undefined,
+      // moby tarexport load.go validatedParentLinks + setParentID: the overlay2 store links
+      // an image to its parent when the same archive held both.
+      parent:
+        engine.store === 'overlay2' && images.some((p) => p.id === image.parent && p !== image)
+          ? image.parent
+          : undefined,
       intermediate: false,
       created: Number.isFinite(created) ? created : engine.now(),
     });
@@ -78,6 +83,10 @@ function contentOf(image: LoadedImage, docs: NonNullable<LoadedImage['documents'
     chainIds: chainIds(image.layers.map((l) => l.diffId)),
     manifest: blob(docs.manifest),
     index: docs.index && blob(docs.index),
-    attestation: undefined,
+    attestation: docs.attestation && {
+      manifest: blob(docs.attestation.manifest),
+      config: blob(docs.attestation.config),
+      statement: blob(docs.attestation.statement),
+    },
   };
 }

@@ -150,15 +150,10 @@ export function compressedLayer(
   const standIn = isStandInDigest(layer);
   const hash = createSha256();
   let size = 0;
-  const gz = new Gzip({ level: opts.level ?? 6, mtime: 0 }, (chunk) => {
+  gzipTar(layer, opts, (chunk) => {
     hash.update(chunk);
     size += chunk.length;
   });
-  // Stand-in files have no bytes to compress: the stored part is compressed, the stand-ins
-  // count at their full size (an upper bound), and the digest is named after the diffID.
-  for (const chunk of tarChunks(layer.root, standIn ? { ...opts, standIns: 'omit' } : opts))
-    gz.push(chunk);
-  gz.push(new Uint8Array(0), true);
   const result = standIn
     ? {
         digest: sha256Digest(`compressed ${diffId(layer, opts)}`),
@@ -178,6 +173,23 @@ export function compressedLayer(
 /** Compressed sizes and digests by the tar they were made from (see compressedLayer). */
 const compressedByTar = new Map<string, CompressedLayer>();
 const COMPRESSED_KEPT = 256;
+
+/**
+ * The gzip stream of a layer's tar, as the lab compresses it (level 6, no mtime), in pieces.
+ * Stand-in files have no bytes to compress: the stored part is compressed, the stand-ins count
+ * at their full size (an upper bound), and the digest is named after the diffID.
+ */
+export function gzipTar(
+  layer: Layer,
+  opts: TarOptions & { level?: 1 | 6 | 9 },
+  onChunk: (chunk: Uint8Array) => void,
+): void {
+  const standIn = isStandInDigest(layer);
+  const gz = new Gzip({ level: opts.level ?? 6, mtime: 0 }, (chunk) => onChunk(chunk));
+  for (const chunk of tarChunks(layer.root, standIn ? { ...opts, standIns: 'omit' } : opts))
+    gz.push(chunk);
+  gz.push(new Uint8Array(0), true);
+}
 
 /** Bytes of a layer's stand-in files (their sizes; the bytes themselves are not stored). */
 function standInBytes(layer: Layer): number {

@@ -15,7 +15,7 @@ export { FIXED_CREATED, FIXED_MTIME, OPAQUE_MARKER, WHITEOUT, WHITEOUT_PREFIX } 
 export { compareNames, joinPath, splitPath } from './path.ts';
 export type { EntrySpec, MetaSpec, WalkItem } from './tree.ts';
 export { countNodes, lookup, setPath, treeFromEntries, walk } from './tree.ts';
-export type { LayerOptions, LayerRecord, LayerStats } from './layer.ts';
+export type { LayerOptions, LayerRecord, LayerStats, StoredBlob } from './layer.ts';
 export { Layer, layerFiles, layerFromEntries, layerRecords } from './layer.ts';
 export type { LayerPart, Provenance } from './merge.ts';
 export { MergedView, applyLayer } from './merge.ts';
@@ -31,6 +31,8 @@ export { layerFromTar, readTar } from './tar-read.ts';
 export type { TarEntrySink, TarHeader } from './tar-stream.ts';
 export { looksLikeTar, TAR_BLOCK, TarFormatError, TarStream } from './tar-stream.ts';
 export type { CompressedLayer, TarDigest } from './digest.ts';
+export type { LayerBytesGap } from './layer-blob.ts';
+export { layerBlobBytes, layerTarBytes } from './layer-blob.ts';
 export {
   chainIds,
   compressedLayer,

@@ -16,6 +16,11 @@ export interface LayerReadLimits {
   keepFileBytes: number;
   /** Content kept over the whole read (shared by every layer of an archive). */
   keepBudget: { left: number };
+  /**
+   * Layer blobs kept whole, as stored, for `docker save` to write again (shared by every layer
+   * of an archive; none kept without it).
+   */
+  storedBudget?: { left: number };
   /** Entries in one layer. */
   maxEntries: number;
   /** Characters in an entry's path, and directories deep. */

@@ -1,3 +1,4 @@
+import type { Compression } from './decompress.ts';
 import type { DirNode, FileNode, FsNode } from './types.ts';
 import { OPAQUE_MARKER, WHITEOUT_PREFIX } from './types.ts';
 import { compareNames, splitPath } from './path.ts';
@@ -144,6 +145,18 @@ export interface LayerOptions {
   compressedDigest?: string;
   /** Read from a `docker save` tar by `docker load` (kept whole in saved state, not by reference). */
   loaded?: boolean;
+  /**
+   * The blob exactly as the archive held it (plain, gzip or zstd), when it was small enough to
+   * keep: the lab's tar writer cannot give back another tool's bytes, so `docker save` writes
+   * these (overlay2 keeps a layer's original tar through tar-split, containerd its blob).
+   */
+  stored?: StoredBlob;
+}
+
+/** A layer's blob bytes as read, and how they are compressed. */
+export interface StoredBlob {
+  readonly bytes: Uint8Array;
+  readonly compression: Compression;
 }
 
 /**
@@ -160,6 +173,8 @@ export class Layer {
   readonly knownCompressedDigest: string | undefined;
   /** Came from `docker load`: its diffID is known, but no catalog can give it back. */
   readonly loaded: boolean;
+  /** The blob as `docker load` read it, when kept (see {@link LayerOptions.stored}). */
+  readonly stored: StoredBlob | undefined;
   #stats: LayerStats | undefined;
   /** Cache slots other modules fill (diffID, compressed size); keyed by their options. */
   readonly memo = new Map<string, unknown>();
@@ -170,6 +185,7 @@ export class Layer {
     this.knownCompressedSize = opts.compressedSize;
     this.knownCompressedDigest = opts.compressedDigest;
     this.loaded = opts.loaded ?? false;
+    this.stored = opts.stored;
   }
 
   get stats(): LayerStats {

@@ -260,6 +260,8 @@ export class LabSession {
       this.brought,
     );
     const r = runDocker(this.engine, words.slice(1), host);
+    // What a command wrote (`docker save -o`) is there for the next one (`docker load -i`).
+    for (const w of written) this.brought.set(w.path.replace(/^\.\//, ''), w.data);
     const result: LineResult = done(
       r.exitCode,
       r.stdout,

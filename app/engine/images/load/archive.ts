@@ -26,6 +26,8 @@ import { LoadError } from './errors.ts';
 export interface ArchiveLimits extends Omit<LayerReadLimits, 'keepBudget'> {
   /** Bytes of file content kept over the whole archive. */
   keepBytes: number;
+  /** Bytes of layer blobs kept whole over the whole archive (for `docker save`). */
+  keepStoredBytes: number;
   /** Uncompressed bytes read over the whole archive (a decompression bomb stops here). */
   maxPlainBytes: number;
   /** Files in the archive. */
@@ -35,6 +37,7 @@ export interface ArchiveLimits extends Omit<LayerReadLimits, 'keepBudget'> {
 export const DEFAULT_ARCHIVE_LIMITS: ArchiveLimits = {
   ...DEFAULT_LAYER_LIMITS,
   keepBytes: 96 * 1024 * 1024,
+  keepStoredBytes: 64 * 1024 * 1024,
   maxPlainBytes: 16 * 1024 * 1024 * 1024,
   maxFiles: 100_000,
 };
@@ -77,7 +80,11 @@ export class ArchiveReader {
 
   constructor(limits: ArchiveLimits = DEFAULT_ARCHIVE_LIMITS) {
     this.limits = limits;
-    this.layerLimits = { ...limits, keepBudget: { left: limits.keepBytes } };
+    this.layerLimits = {
+      ...limits,
+      keepBudget: { left: limits.keepBytes },
+      storedBudget: { left: limits.keepStoredBytes },
+    };
     this.tar = new TarStream((h) => this.entry(h));
   }
 

@@ -81,6 +81,8 @@ export class BlobReader {
   private mode: Mode = { kind: 'sniff', head: [], fill: 0 };
   private compression: Compression = 'none';
   private plainBytes = 0;
+  /** The stored bytes of a layer blob, kept whole when the budget allows (for `docker save`). */
+  private kept: Uint8Array[] | undefined;
 
   constructor(path: string, size: number, limits: LayerReadLimits) {
     this.path = path;
@@ -120,6 +122,7 @@ export class BlobReader {
       return;
     }
     this.hash?.update(piece);
+    this.kept?.push(piece.slice());
     this.feed(piece);
   }
 
@@ -150,7 +153,16 @@ export class BlobReader {
       this.hash = createSha256();
       this.mode = { kind: 'opaque', plain: undefined };
     }
+    if (this.mode.kind === 'layer') this.keepStored();
     if (head.length) this.take(head);
+  }
+
+  /** A layer blob is kept whole while the archive's budget for them lasts. */
+  private keepStored(): void {
+    const budget = this.limits.storedBudget;
+    if (!budget || this.size > budget.left) return;
+    budget.left -= this.size;
+    this.kept = [];
   }
 
   private feed(piece: Uint8Array): void {
@@ -200,10 +212,13 @@ export class BlobReader {
       m.plain?.end();
       if (m.sniffing && !this.plainDecided()) return { ...base, digest: this.digest() };
       const digest = this.hash ? this.digest() : undefined;
+      const stored = this.kept && {
+        stored: { bytes: concatBytes(this.kept), compression: this.compression },
+      };
       const layer = m.reader.end(
         digest
-          ? { loaded: true, compressedDigest: digest, compressedSize: this.size }
-          : { loaded: true },
+          ? { loaded: true, compressedDigest: digest, compressedSize: this.size, ...stored }
+          : { loaded: true, ...stored },
       );
       return { ...base, digest: digest ?? layer.diffId, layer };
     }

@@ -24,11 +24,24 @@ export interface LoadedImage extends ImageParts {
   layers: LoadedLayer[];
   /** Familiar names (`layerlab/tiny:1`), as docker load prints them. */
   tags: string[];
+  /** The parent image manifest.json names (the overlay2 store links the two again). */
+  parent?: string;
   /**
    * The containerd store's content: the manifest (as the archive held it, or as containerd's
    * importer writes it for a `manifest.json`-only save) and the index the ID names, if any.
    */
-  documents?: { manifest: LoadedDocument; index?: LoadedDocument } | undefined;
+  documents?:
+    | {
+        manifest: LoadedDocument;
+        index?: LoadedDocument;
+        /** BuildKit's provenance attestation the index lists, kept as content is. */
+        attestation?: {
+          manifest: LoadedDocument;
+          config: LoadedDocument;
+          statement: LoadedDocument;
+        };
+      }
+    | undefined;
 }
 
 /** A JSON document of the image's content, with its descriptor. */

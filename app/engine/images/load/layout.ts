@@ -41,6 +41,8 @@ interface ManifestItem {
   Config: string;
   RepoTags: string[] | null;
   Layers: string[];
+  /** The image's parent, when the save held it too (moby tarexport validatedParentLinks). */
+  Parent?: string;
 }
 
 /**
@@ -120,5 +122,6 @@ function fromManifestItem(files: ArchiveFiles, item: ManifestItem, i: number): L
     configDigest: config.digest,
     layers,
     tags: (item.RepoTags ?? []).map(familiarTag),
+    ...(typeof item.Parent === 'string' ? { parent: item.Parent } : {}),
   };
 }

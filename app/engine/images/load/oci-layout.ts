@@ -80,9 +80,11 @@ export function fromOciIndex(files: ArchiveFiles, index: IndexDoc): LoadedImage[
     const manifest = resolveManifest(files, entry, 0);
     if (!manifest) continue;
     const image = fromManifest(files, manifest);
+    const attestation = manifest === entry ? undefined : attestationOf(files, entry);
     const documents = {
       manifest: documentOf(files, manifest),
       ...(manifest === entry ? {} : { index: documentOf(files, entry) }),
+      ...(attestation ? { attestation } : {}),
     };
     const name =
       entry.annotations?.['io.containerd.image.name'] ??
@@ -123,6 +125,32 @@ function documentOf(files: ArchiveFiles, d: Descriptor): LoadedDocument {
   return {
     json: new TextDecoder().decode(f.bytes),
     descriptor: { mediaType: d.mediaType ?? '', digest: d.digest, size: f.size },
+  };
+}
+
+/**
+ * The provenance attestation an image's index lists (a manifest for platform unknown/unknown
+ * whose one layer is an in-toto statement), when the archive holds all of it: the containerd
+ * store keeps it as content, and `docker save` writes it again.
+ */
+function attestationOf(
+  files: ArchiveFiles,
+  entry: Descriptor,
+): NonNullable<LoadedImage['documents']>['attestation'] {
+  const has = (d: Descriptor | undefined): d is Descriptor =>
+    typeof d?.digest === 'string' && !!files.files.get(blobPath(d.digest))?.bytes;
+  const nested = jsonAt(files, blobPath(entry.digest)) as IndexDoc | undefined;
+  const d = nested?.manifests?.find(
+    (m) => m.platform?.os === 'unknown' && m.platform.architecture === 'unknown',
+  );
+  if (!has(d)) return undefined;
+  const m = jsonAt(files, blobPath(d.digest)) as ManifestDoc | undefined;
+  const statement = m?.layers?.length === 1 ? m.layers[0] : undefined;
+  if (!has(m?.config) || !has(statement)) return undefined;
+  return {
+    manifest: documentOf(files, d),
+    config: documentOf(files, m.config),
+    statement: documentOf(files, statement),
   };
 }
 
