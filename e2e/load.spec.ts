@@ -47,4 +47,31 @@ test.describe('docker load from the page', () => {
     await expect(lab.screen).toContainText('archive/tar: invalid tar header', { timeout: HANG_MS });
     await expect(lab.images.item('layerlab/tiny:1')).toHaveCount(1);
   });
+
+  test('docker save -o writes a file the learner downloads, and docker load -i reads it back', async ({
+    lab,
+    page,
+  }) => {
+    await lab.open();
+    await lab.images.open();
+    await lab.images.pick(join(FIXTURES, 'tiny.containerd.tar'));
+    await expect(lab.screen).toContainText('Loaded image: layerlab/tiny:1', { timeout: HANG_MS });
+    await lab.dock.run('docker save -o tiny.tar layerlab/tiny:1');
+    const written = lab.images.region.getByRole('region', {
+      name: 'Files written in the terminal',
+    });
+    await expect(written).toContainText('tiny.tar', { timeout: HANG_MS });
+    const download = page.waitForEvent('download');
+    await written.getByRole('button', { name: 'Download tiny.tar' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('tiny.tar');
+    // What Docker 28.5's containerd store wrote for this image, byte for byte.
+    expect(readFileSync(await file.path())).toEqual(
+      readFileSync(join(FIXTURES, 'tiny.containerd.tar')),
+    );
+    await lab.dock.run('docker rmi layerlab/tiny:1', 'Untagged: layerlab/tiny:1');
+    await expect(lab.images.item('layerlab/tiny:1')).toHaveCount(0);
+    await lab.dock.run('docker load -i tiny.tar', 'Loaded image: layerlab/tiny:1');
+    await expect(lab.images.item('layerlab/tiny:1')).toHaveCount(1);
+  });
 });

@@ -39,8 +39,8 @@ export interface TerminalSlice {
   terminal: TerminalEntry[];
   /** Counts fresh starts of the terminal (a lesson opening): the screen clears when it moves. */
   terminalEpoch: number;
-  /** Files a command wrote (docker save -o, docker cp): name and size, for download. */
-  outputs: { path: string; size: number }[];
+  /** Files a command wrote (docker save -o, docker cp): name, size and bytes, for download. */
+  outputs: { path: string; size: number; data: Uint8Array }[];
   /**
    * Runs one command line; resolves when it has finished. `echo`: the line was not typed at the
    * prompt, so the terminal shows it and its output (see TerminalEntry.echo).
@@ -98,7 +98,7 @@ export const createTerminalSlice: StateCreator<LabState, [], [], TerminalSlice> 
         ...(r.shell ? { shell: r.shell } : {}),
         outputs: [
           ...get().outputs.filter((o) => !r.written.some((w) => w.path === o.path)),
-          ...r.written.map((w) => ({ path: w.path, size: w.data.length })),
+          ...r.written.map((w) => ({ path: w.path, size: w.data.length, data: w.data })),
         ],
       });
       return finish({

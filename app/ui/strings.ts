@@ -302,6 +302,10 @@ export const strings = {
       'Load a tar that docker save wrote (docker save -o app.tar IMAGE), or drop it here. It is read in this browser; nothing is uploaded.',
     loadInput: 'A docker save tar to load',
     dropHint: 'Drop it to load it with docker load',
+    writtenHeading: 'Files written in the terminal',
+    download: (name: string) => `Download ${name}`,
+    downloadTitle:
+      'Save this file to your computer: a docker save tar loads into a real Docker with docker load -i FILE.',
   },
 
   container: {

@@ -4,7 +4,7 @@ import type { ImageSummary } from '../../engine/session/types.ts';
 import { useLabStore } from '../../store/index.ts';
 import { formatBytes, shortId } from '../format.ts';
 import { strings } from '../strings.ts';
-import { ImageDropZone, LoadImageButton } from './LoadImage.tsx';
+import { ImageDropZone, LoadImageButton, WrittenFiles } from './LoadImage.tsx';
 
 const t = strings.images;
 
@@ -37,6 +37,7 @@ export function ImagesPanel() {
           <div className="images-bar">
             <LoadImageButton />
           </div>
+          <WrittenFiles />
           <p className="empty">{t.none}</p>
           <StoreNote store={store} />
         </div>
@@ -52,6 +53,7 @@ export function ImagesPanel() {
         <div className="images-bar">
           <LoadImageButton />
         </div>
+        <WrittenFiles />
         <ul className="image-list">
           {images.map((img) => {
             const shared = img.layerIds.reduce(

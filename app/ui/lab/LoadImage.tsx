@@ -6,6 +6,8 @@
  */
 import { useRef, useState, type DragEvent, type ReactNode } from 'react';
 import { useLabStore } from '../../store/index.ts';
+import { downloadFile } from '../download.ts';
+import { formatBytes } from '../format.ts';
 import { strings } from '../strings.ts';
 
 const t = strings.images;
@@ -65,5 +67,34 @@ export function ImageDropZone({ children }: { children: ReactNode }) {
       {children}
       {over && <p className="image-drop-hint">{t.dropHint}</p>}
     </div>
+  );
+}
+
+/** Files commands wrote (`docker save -o app.tar app`), each a download to the learner's disk. */
+export function WrittenFiles() {
+  const outputs = useLabStore((s) => s.outputs);
+  if (outputs.length === 0) return null;
+  return (
+    <section className="written-files" aria-label={t.writtenHeading}>
+      <h3>{t.writtenHeading}</h3>
+      <ul>
+        {outputs.map((o) => (
+          <li key={o.path} data-testid="images.written">
+            <code>{o.path}</code> <span className="size">{formatBytes(o.size)}</span>{' '}
+            <button
+              type="button"
+              className="button"
+              title={t.downloadTitle}
+              onClick={() =>
+                // Bytes posted from the worker sit in an ordinary ArrayBuffer.
+                downloadFile(o.path.split('/').pop() ?? o.path, o.data as Uint8Array<ArrayBuffer>)
+              }
+            >
+              {t.download(o.path)}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

@@ -6,16 +6,10 @@ import { useEffect, useId, useRef } from 'react';
 import { useLabStore } from '../../store/index.ts';
 import { strings } from '../strings.ts';
 import { Authoring } from './Authoring.tsx';
+import { downloadFile } from '../download.ts';
 import './lessons.css';
 
-function download(name: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
+const download = (name: string, text: string) => downloadFile(name, text, 'application/json');
 
 function Mark({ status }: { status: 'done' | 'started' | undefined }) {
   const glyph = status === 'done' ? '✓' : status === 'started' ? '◐' : '○';

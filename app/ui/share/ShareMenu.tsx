@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
 import { useLabStoreApi } from '../../store/index.ts';
+import { downloadFile } from '../download.ts';
 import { strings } from '../strings.ts';
 import { labFromState, openLab } from './labState.ts';
 
@@ -65,15 +66,7 @@ export function ShareMenu() {
   const exportLab = async () => {
     const lab = labFromState(store.getState());
     const { labFileName, labToFileText } = await loadShareCode();
-    const blob = new Blob([labToFileText(lab)], { type: 'application/json' });
-    const url = URL.createObjectURL(blob);
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = labFileName(lab);
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    downloadFile(labFileName(lab), labToFileText(lab), 'application/json');
   };
 
   const importLab = async (e: ChangeEvent<HTMLInputElement>) => {
