@@ -6,6 +6,7 @@
  * with the images built before.
  */
 import { applyPackedDelta, unpackState, type PackedState } from '../engine/session/packed.ts';
+import type { ReadProgress } from '../engine/session/brought.ts';
 import type { EngineMethods, FromWorker, MethodName, Request } from '../engine/session/protocol.ts';
 import { takeEngineWorker } from '../worker/spawn.ts';
 
@@ -16,6 +17,8 @@ export type Async<T> = {
 export interface EngineClient extends Async<EngineMethods> {
   /** Stops the running call (it rejects with CancelledError) and restarts the engine. */
   cancel(): void;
+  /** Told how far the running command has read a file the learner brought. */
+  onProgress: ((p: ReadProgress) => void) | undefined;
   dispose(): void;
 }
 
@@ -67,6 +70,10 @@ export function createEngineClient(makePort: () => Port = workerPort): EngineCli
         pending.clear();
         return;
       }
+      if (message.kind === 'progress') {
+        client.onProgress?.({ name: message.name, read: message.read, total: message.total });
+        return;
+      }
       if (message.kind === 'saved') {
         // A delta that does not follow the state held (never expected) leaves the older state.
         lastState = applyPackedDelta(lastState, message.delta) ?? lastState;
@@ -86,7 +93,8 @@ export function createEngineClient(makePort: () => Port = workerPort): EngineCli
       pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
       port.post({ id, method, args });
     });
-  return {
+  const client: EngineClient = {
+    onProgress: undefined,
     warm: (...a) => call('warm', a),
     build: (...a) => call('build', a),
     command: (...a) => call('command', a),
@@ -118,4 +126,5 @@ export function createEngineClient(makePort: () => Port = workerPort): EngineCli
       pending.clear();
     },
   };
+  return client;
 }

@@ -6,6 +6,7 @@ import type { BuildView } from '../engine/session/types.ts';
 import { CancelledError } from './engineClient.ts';
 import type { LabState } from './state.ts';
 import { contextOf, workspaceOf } from './workspaceSlice.ts';
+import type { ReadProgress } from '../engine/session/brought.ts';
 
 export interface TerminalEntry {
   id: number;
@@ -65,6 +66,13 @@ export interface TerminalSlice {
    * `docker load -i NAME` runs in the terminal, so the learner sees the command and its output.
    */
   loadImageFile: (file: File) => Promise<TerminalEntry>;
+  /** The file a running `docker load` reads, and how far it got (bytes). */
+  loading: ReadProgress | undefined;
+  /**
+   * Stops the running load: the engine restarts from its last saved state, so the lab is as
+   * it was before (a load adds its images only once the whole archive has been read).
+   */
+  cancelLoad: () => void;
 }
 
 let nextId = 1;
@@ -158,9 +166,21 @@ export const createTerminalSlice: StateCreator<LabState, [], [], TerminalSlice> 
   clearTerminal: () => set({ terminal: [] }),
   restartTerminal: () =>
     set({ terminal: [], shell: undefined, terminalEpoch: get().terminalEpoch + 1 }),
+  loading: undefined,
   loadImageFile: async (file) => {
-    await get().engine().bring(file.name, file);
-    return get().runCommand(`docker load -i ${shellWord(file.name)}`, { echo: true });
+    const client = get().engine();
+    set({ loading: { name: file.name, read: 0, total: file.size } });
+    client.onProgress = (p) => set({ loading: p });
+    try {
+      await client.bring(file.name, file);
+      return await get().runCommand(`docker load -i ${shellWord(file.name)}`, { echo: true });
+    } finally {
+      client.onProgress = undefined;
+      set({ loading: undefined });
+    }
+  },
+  cancelLoad: () => {
+    if (get().loading) get().engine().cancel();
   },
 });
 

@@ -303,6 +303,9 @@ export const strings = {
     loadInput: 'A docker save tar to load',
     dropHint: 'Drop it to load it with docker load',
     writtenHeading: 'Files written in the terminal',
+    loading: (name: string) => `Loading ${name}`,
+    loadingBytes: (read: string, total: string) => `${read} of ${total} read`,
+    cancelLoad: 'Cancel',
     download: (name: string) => `Download ${name}`,
     downloadTitle:
       'Save this file to your computer: a docker save tar loads into a real Docker with docker load -i FILE.',

@@ -26,6 +26,8 @@ const session = new LabSession({
   explain: images.explain,
   catalog: images.catalog,
   idle: () => waiting === 0,
+  // Posted while the synchronous engine runs: the page draws a load's progress from it.
+  progress: (p) => self.postMessage({ kind: 'progress', ...p }),
 });
 
 self.onmessage = async (event: MessageEvent<Request>) => {

@@ -7,6 +7,14 @@
 /** A brought file: the page's File (a Blob), or bytes (tests, Node). */
 export type BroughtFile = Blob | Uint8Array;
 
+/** How far a command has read a brought file (the page draws a progress bar from it). */
+export interface ReadProgress {
+  name: string;
+  /** Bytes handed to the command so far. */
+  read: number;
+  total: number;
+}
+
 const SLICE = 4 << 20;
 
 type SyncReader = new () => { readAsArrayBuffer(blob: Blob): ArrayBuffer };
@@ -27,5 +35,28 @@ export function chunksOf(data: BroughtFile): Iterable<Uint8Array> | undefined {
   return (function* () {
     for (let at = 0; at < data.size; at += SLICE)
       yield new Uint8Array(reader.readAsArrayBuffer(data.slice(at, at + SLICE)));
+  })();
+}
+
+/**
+ * The file's slices as {@link chunksOf} gives them, telling `progress` how far the reading
+ * got: before the first slice, and after each one is consumed.
+ */
+export function chunksWithProgress(
+  name: string,
+  data: BroughtFile,
+  progress: ((p: ReadProgress) => void) | undefined,
+): Iterable<Uint8Array> | undefined {
+  const chunks = chunksOf(data);
+  if (!chunks || !progress) return chunks;
+  const total = data instanceof Uint8Array ? data.length : data.size;
+  return (function* () {
+    let read = 0;
+    progress({ name, read, total });
+    for (const chunk of chunks) {
+      yield chunk;
+      read += chunk.length;
+      progress({ name, read, total });
+    }
   })();
 }

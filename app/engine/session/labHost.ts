@@ -5,7 +5,7 @@
  */
 import type { ContextFile } from '../build/context.ts';
 import type { CliHost } from '../cli/types.ts';
-import { chunksOf, type BroughtFile } from './brought.ts';
+import { chunksWithProgress, type BroughtFile, type ReadProgress } from './brought.ts';
 
 export function labHost(
   files: readonly ContextFile[],
@@ -14,6 +14,7 @@ export function labHost(
   written: { path: string; data: Uint8Array }[],
   onBuild: NonNullable<CliHost['onBuild']>,
   brought: ReadonlyMap<string, BroughtFile> = new Map(),
+  progress?: (p: ReadProgress) => void,
 ): CliHost {
   return {
     env,
@@ -50,7 +51,7 @@ export function labHost(
       if (!f) {
         // Else a file the learner brought (picked or dropped on the page).
         const own = brought.get(name);
-        return own && chunksOf(own);
+        return own && chunksWithProgress(name, own, progress);
       }
       return [typeof f.content === 'string' ? new TextEncoder().encode(f.content) : f.content];
     },

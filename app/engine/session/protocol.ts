@@ -17,6 +17,7 @@ import type { Goal, Lesson } from '../lessons/types.ts';
 import type { InteractiveShell, ShellLineResult } from './interactive.ts';
 import type { GoalResult, LessonSolved, LessonStarted } from './lessons.ts';
 import type { FileContent } from './session.ts';
+import type { ReadProgress } from './brought.ts';
 import type {
   BuildInput,
   BuildResult,
@@ -86,8 +87,13 @@ export interface Saved {
   delta: PackedDelta;
 }
 
+/** How far the running command has read a file the learner brought (sent while it reads). */
+export interface Progress extends ReadProgress {
+  kind: 'progress';
+}
+
 /** Everything the worker sends the page. */
-export type FromWorker = Reply | Saved;
+export type FromWorker = Reply | Saved | Progress;
 
 /** Methods that change the engine (a `saved` message follows their reply). */
 export const MUTATING: ReadonlySet<MethodName> = new Set([

@@ -45,7 +45,7 @@ import type {
 } from './types.ts';
 import { fileContent, type FileContent } from './fileContent.ts';
 import { labHost } from './labHost.ts';
-import type { BroughtFile } from './brought.ts';
+import type { BroughtFile, ReadProgress } from './brought.ts';
 import { rehearse } from './rehearsal.ts';
 import { unionView, type UnionMaps } from './unionView.ts';
 import { buildView, fileRows, layerEntries, type FinishedBuild } from './views.ts';
@@ -73,6 +73,8 @@ export interface SessionOptions {
   store?: ImageStoreKind;
   /** False while another request waits (the worker's queue): `warm` then does nothing. */
   idle?: () => boolean;
+  /** How far a command has read a file the learner brought (`docker load -i`). */
+  progress?: (p: ReadProgress) => void;
 }
 
 export type { FileContent } from './fileContent.ts';
@@ -258,6 +260,7 @@ export class LabSession {
         built = b;
       },
       this.brought,
+      this.opts.progress,
     );
     const r = runDocker(this.engine, words.slice(1), host);
     // What a command wrote (`docker save -o`) is there for the next one (`docker load -i`).

@@ -4,7 +4,7 @@ import type { ImageSummary } from '../../engine/session/types.ts';
 import { useLabStore } from '../../store/index.ts';
 import { formatBytes, shortId } from '../format.ts';
 import { strings } from '../strings.ts';
-import { ImageDropZone, LoadImageButton, WrittenFiles } from './LoadImage.tsx';
+import { ImageDropZone, LoadImageButton, LoadProgress, WrittenFiles } from './LoadImage.tsx';
 
 const t = strings.images;
 
@@ -37,6 +37,7 @@ export function ImagesPanel() {
           <div className="images-bar">
             <LoadImageButton />
           </div>
+          <LoadProgress />
           <WrittenFiles />
           <p className="empty">{t.none}</p>
           <StoreNote store={store} />
@@ -53,6 +54,7 @@ export function ImagesPanel() {
         <div className="images-bar">
           <LoadImageButton />
         </div>
+        <LoadProgress />
         <WrittenFiles />
         <ul className="image-list">
           {images.map((img) => {

@@ -14,6 +14,7 @@ const t = strings.images;
 
 export function LoadImageButton() {
   const loadImageFile = useLabStore((s) => s.loadImageFile);
+  const busy = useLabStore((s) => s.loading !== undefined);
   const input = useRef<HTMLInputElement>(null);
   return (
     <>
@@ -22,6 +23,7 @@ export function LoadImageButton() {
         className="button"
         onClick={() => input.current?.click()}
         title={t.loadTitle}
+        disabled={busy}
       >
         {t.load}
       </button>
@@ -96,5 +98,24 @@ export function WrittenFiles() {
         ))}
       </ul>
     </section>
+  );
+}
+
+/** A running load: bytes read of the file's size, and Cancel (the lab stays as it was). */
+export function LoadProgress() {
+  const loading = useLabStore((s) => s.loading);
+  const cancelLoad = useLabStore((s) => s.cancelLoad);
+  if (!loading) return null;
+  const label = t.loading(loading.name);
+  return (
+    <div className="load-progress" data-testid="images.loading">
+      <progress aria-label={label} max={loading.total || 1} value={loading.read} />
+      <span className="size">
+        {t.loadingBytes(formatBytes(loading.read), formatBytes(loading.total))}
+      </span>
+      <button type="button" className="button" onClick={cancelLoad}>
+        {t.cancelLoad}
+      </button>
+    </div>
   );
 }
