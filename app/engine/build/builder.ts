@@ -115,7 +115,7 @@ export function finishImage(
     layers: [...state.layers],
     config: state.config,
     history: [...state.history],
-    parent,
+    parent: builder === 'classic' ? parent : undefined, // BuildKit links no parent (moby)
   };
 }
 

@@ -33,6 +33,68 @@ function setup() {
 }
 
 describe('containers', () => {
+  it('ps -l shows the latest container; --filter keeps those it names, as dockerd does', () => {
+    const { docker } = setup();
+    docker('run', '--name', 'first', 'app');
+    docker('run', '--name', 'second', 'app', 'sh', '-c', 'exit 3');
+    docker('create', '--name', 'third', 'app');
+    const names = (...argv: string[]) =>
+      docker('ps', ...argv, '--format', '{{.Names}}')
+        .stdout.trim()
+        .split('\n');
+    expect(names('-l')).toEqual(['third']);
+    expect(docker('ps', '-lq').stdout).toMatch(/^[0-9a-f]{12}\n$/);
+    expect(names('-a', '--filter', 'name=sec')).toEqual(['second']);
+    expect(names('-a', '-f', 'status=exited')).toEqual(['second', 'first']);
+    expect(names('-a', '-f', 'exited=3')).toEqual(['second']);
+    expect(names('-a', '-f', 'ancestor=app')).toEqual(['third', 'second', 'first']);
+    expect(names('-a', '-f', 'status=exited', '-f', 'name=^/fir')).toEqual(['first']);
+    expect(docker('ps', '-a', '-f', 'status=sleeping')).toMatchObject({
+      exitCode: 1,
+      stderr:
+        "Error response from daemon: invalid filter 'status=sleeping': invalid value for state (sleeping): must be one of created, running, paused, restarting, removing, exited, dead\n",
+    });
+    expect(docker('ps', '-a', '-f', 'colour=red').stderr).toBe(
+      "Error response from daemon: invalid filter 'colour'\n",
+    );
+    // A status filter lists stopped containers without -a; exited= does not.
+    expect(names('-f', 'status=created')).toEqual(['third']);
+    expect(names('-f', 'exited=0')).toEqual(['']);
+    expect(names('-n', '2')).toEqual(['third', 'second']);
+    expect(names('-a', '-f', 'before=third')).toEqual(['second', 'first']);
+    expect(names('-a', '-f', 'since=first')).toEqual(['third', 'second']);
+    expect(names('-a', '-f', 'before=third', '-n', '1')).toEqual(['second']);
+    expect(docker('ps', '-f', 'before=nobody').stderr).toBe(
+      'Error response from daemon: No such container: nobody\n',
+    );
+    expect(docker('ps', '-f', 'colour').stderr).toBe(
+      `invalid argument "colour" for "-f, --filter" flag: bad format of filter (expected name=value)\nSee 'docker ps --help'.\n`,
+    );
+    expect(docker('ps', '-a', '-f', 'exited=x').stderr).toBe(
+      `Error response from daemon: invalid filter 'exited=x': strconv.Atoi: parsing "x": invalid syntax\n`,
+    );
+    // An image nobody has: no container matches.
+    expect(names('-a', '-f', 'ancestor=nothing:here')).toEqual(['']);
+  });
+
+  it('ps --filter label= reads the labels a container has from its image; ancestor follows the legacy builder only', () => {
+    const { docker } = setup();
+    docker('create', '--name', 'plain', 'app');
+    docker('commit', '--change', 'LABEL team=web tier=back', 'plain', 'labelled');
+    docker('create', '--name', 'web', 'labelled');
+    const names = (...argv: string[]) =>
+      docker('ps', '-a', ...argv, '--format', '{{.Names}}')
+        .stdout.trim()
+        .split('\n');
+    expect(names('-f', 'label=team')).toEqual(['web']);
+    expect(names('-f', 'label=team=web', '-f', 'label=tier')).toEqual(['web']);
+    expect(names('-f', 'label=team=db')).toEqual(['']);
+    // BuildKit's `app` links no parent, so its containers are not debian's descendants; the
+    // committed image names its parent, so `ancestor=app` reaches it (moby daemon/list.go).
+    expect(names('-f', 'ancestor=debian:bookworm-slim')).toEqual(['']);
+    expect(names('-f', 'ancestor=app')).toEqual(['web', 'plain']);
+  });
+
   it('runs the image CMD and keeps the exited container', () => {
     const { docker } = setup();
     expect(docker('run', '--name', 'first', 'app')).toMatchObject({ exitCode: 0, stdout: 'one\n' });

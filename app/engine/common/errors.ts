@@ -53,6 +53,8 @@ export interface EngineErrorData {
   /** `docker commit --change` with an instruction dockerd refuses or cannot read. */
   'bad-change': ErrorDetail;
   'bad-flag': ErrorDetail;
+  /** `docker ps --filter` with a key or value dockerd refuses. */
+  'bad-filter': ErrorDetail;
   'bad-name': ErrorDetail;
   /** `docker rmi` refused: the image is in use, has children or several names. */
   'image-conflict': ErrorDetail;

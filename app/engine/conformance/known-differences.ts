@@ -172,14 +172,6 @@ export const KNOWN_DIFFERENCES: readonly KnownDifference[] = [
       "docker save writes 28.5's layout (OCI `oci-layout`, `index.json`, `blobs/sha256/…`, `manifest.json`, and `repositories` with overlay2; checked byte for byte against 28.5's saves in conformance/load/), with two differences here. overlay2: 28.5 also writes one legacy v1 JSON blob per layer that nothing in the archive points at (moby tarexport saveConfigAndLayer, kept for Docker before 1.9); Layerlab leaves them out, so the file list is shorter by one blob per layer. containerd: the recorder's base image carries Docker's media type for one layer (`application/vnd.docker.image.rootfs.diff.tar.gzip`) in the manifest the content store keeps; the catalog's base is described with the OCI type.",
   },
   {
-    id: 'ps-latest-and-filters',
-    scenario: '44-ps-filters',
-    line: /^ps /,
-    field: /exitCode|stdout|stderr/,
-    reason:
-      "`docker ps -l` / `-lq` show the latest container and `--filter name=… status=… ancestor=…` select containers (recorded; an unknown filter is `Error response from daemon: invalid filter 'colour'`). Layerlab does not have -l or --filter yet.",
-  },
-  {
     id: 'image-inspect-config',
     scenario: '45-inspect',
     line: /^image inspect /,

@@ -5,7 +5,8 @@ import type { Engine } from '../../daemon/engine.ts';
 import { parseArgs } from '../argv.ts';
 import { formatRows } from '../format/table-format.ts';
 import { humanDuration, humanSize } from '../../common/units.ts';
-import { ok, usageError, type Command } from '../types.ts';
+import { fail, ok, usageError, type Command } from '../types.ts';
+import { listContainers } from './ps-filter.ts';
 import { imageSize } from './images.ts';
 import { shortId } from '../../common/ids.ts';
 
@@ -33,13 +34,23 @@ export const ps: Command = ({ engine, argv }) => {
       { name: 'no-trunc', type: 'bool' },
       { name: 'format', type: 'string' },
       { name: 'latest', short: 'l', type: 'bool' },
+      { name: 'last', short: 'n', type: 'string' },
+      { name: 'filter', short: 'f', type: 'list' },
     ],
     { command: 'ps' },
   );
-  const list = engine.containers
-    .all()
-    .filter((c) => args.bool('all') || c.state === 'running')
-    .sort((a, b) => b.created - a.created);
+  // docker/cli: -l is a limit of 1 unless -n gives one (-n -1, the default, is none).
+  const last = args.string('last') ?? '-1';
+  if (!/^[+-]?\d+$/.test(last))
+    return fail(
+      `invalid argument "${last}" for "-n, --last" flag: strconv.ParseInt: parsing "${last}": invalid syntax\nSee 'docker ps --help'.`,
+    );
+  const limit = args.bool('latest') && Number(last) === -1 ? 1 : Number(last);
+  const list = listContainers(engine, {
+    all: args.bool('all'),
+    limit,
+    filters: args.list('filter'),
+  });
   const rows = list.map((c) => ({
     ID: args.bool('no-trunc') ? c.id : shortId(c.id),
     Image: c.imageName,
