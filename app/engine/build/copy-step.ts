@@ -23,16 +23,17 @@ import {
   type StepHooks,
   type StepResult,
 } from './stage.ts';
-import type { StepSpec } from './steps.ts';
+import type { CopySpec, StepSpec } from './steps.ts';
 
 function copySelection(
   req: BuildRequest,
   step: Extract<StepSpec, { keyword: 'COPY' | 'ADD' }>,
   stages: ReadonlyMap<number, StageState>,
   sources: string[],
+  heredocs: CopySpec['heredocs'],
 ): Selection {
   const c = step.copy;
-  if (c.heredocs.length) return selectHeredocs(c.heredocs);
+  if (heredocs.length) return selectHeredocs(heredocs);
   if (c.from === undefined) return selectFromContext(req.context, sources, step.range);
   const byName = req.plan.stages.find(
     (s) =>
@@ -91,6 +92,18 @@ export function copyStep(
   expand: (t: string) => string,
 ): StepResult {
   const c = step.copy;
+  // The legacy builder reads no heredoc: only the other sources are copied, and with none
+  // left it fails (moby's getCopyInfosForSourcePaths; recorded on 28.5).
+  const heredocs = req.builder === 'classic' ? [] : c.heredocs;
+  if (c.heredocs.length && !heredocs.length && !c.sources.length)
+    throw new EngineError(
+      'copy-no-source',
+      `${step.keyword} failed: no source files were specified`,
+      step.range,
+      {
+        hint: `The legacy builder (DOCKER_BUILDKIT=0) does not read heredocs, so ${step.keyword} <<${c.heredocs[0]!.name} has no source. Build with BuildKit, or ${step.keyword} a file from the build context.`,
+      },
+    );
   const sources = c.sources.map(expand);
   const dest = expand(c.dest);
   const chown = c.chown !== undefined ? expand(c.chown) : undefined;
@@ -98,13 +111,13 @@ export function copyStep(
   const urls = step.keyword === 'ADD' ? sources.filter((s) => /^https?:\/\//.test(s)) : [];
   const local = sources.filter((s) => !urls.includes(s));
   const sel =
-    local.length || c.heredocs.length
-      ? copySelection(req, step, stages, local)
+    local.length || heredocs.length
+      ? copySelection(req, step, stages, local, heredocs)
       : { items: [], many: false };
   for (const url of urls) sel.items.push(urlItem(url));
   if (urls.length && sources.length > 1) sel.many = true;
   const workdir = state.config.WorkingDir || '/';
-  const shownSources = c.heredocs.length ? c.heredocs.map((h) => `<<${h.name}`) : sources;
+  const shownSources = heredocs.length ? heredocs.map((h) => `<<${h.name}`) : sources;
   const parts = makeKey({
     parent: c.link && req.builder === 'buildkit' ? undefined : state.cacheParent,
     instruction: `${step.keyword}${c.from !== undefined ? ` --from=${c.from}` : ''}${chown ? ` --chown=${chown}` : ''}${c.chmod ? ` --chmod=${c.chmod}` : ''} ${shownSources.join(' ')} ${dest}${dest.startsWith('/') ? '' : ` (in ${workdir})`}`,

@@ -107,7 +107,10 @@ function runStepCached(
   state: StageState,
   hooks: StepHooks,
 ): StepResult {
-  const argv = commandArgv(step.command, state.config.Shell ?? ['/bin/sh', '-c']);
+  // The legacy builder reads no heredoc: it runs the RUN line alone (recorded on 28.5).
+  const line = req.builder === 'classic' ? step.command.lineOnly : undefined;
+  const command = line !== undefined ? { exec: undefined, shell: line } : step.command;
+  const argv = commandArgv(command, state.config.Shell ?? ['/bin/sh', '-c']);
   const args = argPairs(state);
   const createdBy = runCreatedBy(req.builder, argv, args);
   const workdir = state.config.WorkingDir || '/';

@@ -102,6 +102,40 @@ describe('building a Dockerfile end to end', () => {
     expect(again.image!.id).toBe(img.id);
   });
 
+  it('the legacy builder reads no heredoc: RUN runs its line alone, COPY <<EOF has no source (as 28.5)', () => {
+    const dockerfile = [
+      'FROM debian:bookworm-slim',
+      'RUN <<EOT',
+      'echo one > /one',
+      'EOT',
+      'RUN cat <<EOT > /two',
+      'two',
+      'EOT',
+      'COPY <<EOT /etc/motd',
+      'Welcome',
+      'EOT',
+    ].join('\n');
+    const r = engine().build({ dockerfile, files: [], builder: 'classic' });
+    expect(r.ok).toBe(false);
+    const err = r.events.find((ev) => ev.type === 'error');
+    expect(err).toMatchObject({
+      code: 'copy-no-source',
+      message: 'COPY failed: no source files were specified',
+    });
+    expect(err && err.type === 'error' && err.range?.start.line).toBe(8);
+    const outcomes = r.events.flatMap((ev) => (ev.type === 'step-done' ? [ev.outcome] : []));
+    expect(outcomes).toEqual(['base', 'built', 'built', 'failed']);
+    // What the two RUN steps left: no /one, an empty /two (the shell's heredoc had no body).
+    const tmp = engine();
+    const upTo = tmp.build({
+      dockerfile: dockerfile.split('\n').slice(0, 7).join('\n'),
+      files: [],
+      builder: 'classic',
+    });
+    expect(read(upTo.image!.layers, '/one')).toBeUndefined();
+    expect(read(upTo.image!.layers, '/two')).toBe('');
+  });
+
   it('passes a build arg into expansion', () => {
     const e = engine();
     const r = e.build({

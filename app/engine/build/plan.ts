@@ -39,11 +39,11 @@ function runCommand(node: AstNode): CommandForm {
   // `RUN <<EOF` alone runs the body as the script; otherwise the shell gets the heredocs.
   const only = node.heredocs[0]!;
   if (node.heredocs.length === 1 && /^<<-?\s*["']?\w*["']?$/.test(rest.trim())) {
-    return { exec: undefined, shell: body(only).replace(/\n$/, '') };
+    return { exec: undefined, shell: body(only).replace(/\n$/, ''), lineOnly: rest };
   }
   let script = rest;
   for (const h of node.heredocs) script += '\n' + h.content + h.name;
-  return { exec: undefined, shell: script };
+  return { exec: undefined, shell: script, lineOnly: rest };
 }
 
 function copySpec(node: AstNode): CopySpec {

@@ -10,6 +10,11 @@ export interface CommandForm {
   exec: string[] | undefined;
   /** Shell form text (for RUN with heredocs: the script, heredoc bodies included). */
   shell: string | undefined;
+  /**
+   * RUN with heredocs: the line alone (`<<EOT`, `cat <<EOF > /f`), what the legacy builder
+   * runs: it reads no heredoc (moby's dispatchRun takes ShellDependantCmdLine.CmdLine only).
+   */
+  lineOnly?: string;
 }
 
 export interface CopySpec {

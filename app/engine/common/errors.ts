@@ -32,6 +32,8 @@ export interface EngineErrorData {
   'build-check': ErrorDetail;
   'copy-dest-not-dir': ErrorDetail;
   'copy-not-found': ErrorDetail;
+  /** The legacy builder's COPY/ADD with only heredocs: it reads none, so there is no source. */
+  'copy-no-source': ErrorDetail;
   'env-blank': ErrorDetail;
   'from-not-found': ErrorDetail;
   /** A real image this offline lab does not carry (ubuntu, alpine, an `-alpine` tag). */

@@ -109,14 +109,6 @@ export const KNOWN_DIFFERENCES: readonly KnownDifference[] = [
       "BuildKit 28.5 prints an `[internal] preparing inline document` vertex for COPY <<EOT and keeps the heredoc's last newline in the history (`…echo two > /two\\n # buildkit`). Layerlab prints the build context vertex and ends the history line at the last command.",
   },
   {
-    id: 'legacy-builder-heredocs',
-    scenario: '19-heredocs',
-    builder: 'classic',
-    field: /exitCode|error|steps|log\.std|builtId|kind/,
-    reason:
-      "The legacy builder of 28.5 runs `RUN <<EOT` as the shell line `<<EOT` (the heredoc's body is not run) and fails on `COPY <<EOT` with `COPY failed: no source files were specified` (recorded). Layerlab builds both as BuildKit does.",
-  },
-  {
     id: 'eager-cache-key-failure',
     scenario: '*',
     builder: 'buildkit',
