@@ -219,6 +219,7 @@ export function stepAnnouncement(p: BuildProgress): string {
     metadata: 'metadata only',
     skipped: 'skipped',
     failed: 'failed',
+    canceled: 'canceled',
   };
   const text = `Step ${s.info.index + 1} of ${p.steps.length}: ${s.info.text} - ${words[s.phase]}`;
   const tail = p.done ? (p.ok ? '. Build finished.' : '. Build failed.') : '';

@@ -130,7 +130,11 @@ export const strings = {
       metadata: 'metadata',
       skipped: 'skipped',
       failed: 'failed',
+      canceled: 'canceled',
     },
+    /** Under a step BuildKit canceled when a COPY's source was missing (build/eager-keys.ts). */
+    canceledWhy:
+      'Stopped: BuildKit checks every COPY’s files before it finishes any step, and one failed. Nothing of this step is cached; the next build runs it again.',
     noLayer: 'no layer',
     programSaid: 'The program’s last lines:',
     dockerSaid: 'Docker:',

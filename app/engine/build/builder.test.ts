@@ -211,13 +211,67 @@ describe('builder errors', () => {
   it('reports a missing COPY source and a missing base image', () => {
     const missing = build(request(plan([from('debian'), copy(['nope.txt'], '/')]), []));
     expect(missing.events.find((e) => e.type === 'error')).toMatchObject({
-      message: 'failed to compute cache key: "/nope.txt": not found',
+      message: expect.stringMatching(
+        /^failed to compute cache key: failed to calculate checksum of ref [0-9a-z]{25}::[0-9a-z]{25}: "\/nope\.txt": not found$/,
+      ),
+      classicMessage:
+        'COPY failed: file not found in build context or excluded by .dockerignore: stat nope.txt: file does not exist',
     });
     const base = build(request(plan([from('nosuchimage')]), []));
     const e = base.events.find((x) => x.type === 'error');
     expect(e?.type === 'error' && e.message).toMatch(
       /pull access denied, repository does not exist/,
     );
+  });
+});
+
+describe('a missing COPY source (BuildKit computes cache keys first)', () => {
+  const steps = () =>
+    plan([
+      from('debian'),
+      run('echo one > /one'),
+      run('echo two > /two'),
+      copy(['missing.txt'], '/missing.txt'),
+      run('echo after > /after'),
+    ]);
+  const source =
+    'FROM debian\nRUN echo one > /one\nRUN echo two > /two\nCOPY missing.txt /missing.txt\nRUN echo after > /after\n';
+
+  it('fails BuildKit before the RUN steps above finish: they are canceled and built again next time', () => {
+    const cache = new BuildCache();
+    const failed = build(request(steps(), [], { cache }));
+    expect(failed.ok).toBe(false);
+    expect(outcomes(failed.events)).toEqual(['base', 'canceled', 'canceled', 'failed']);
+    expect(failed.events.some((e) => e.type === 'layer' || e.type === 'output')).toBe(false);
+    // The second RUN waited for the first: it never started, so it has no vertex.
+    const log = renderBuildkit(failed.events, { source, tags: [] });
+    expect(log).toContain(
+      '#6 [2/5] RUN echo one > /one\n#6 ...\n\n#7 [4/5] COPY missing.txt /missing.txt\n#7 ERROR: failed to calculate checksum of ref ',
+    );
+    expect(log).toContain(
+      '#6 [2/5] RUN echo one > /one\n#6 0.100 runc run failed: container process is already dead\n#6 CANCELED\n------\n > [4/5] COPY missing.txt /missing.txt:\n------\nDockerfile:',
+    );
+    expect(log).not.toContain('] RUN echo two');
+    expect(cache.size).toBe(0);
+    const fixed = build(request(steps(), [{ path: 'missing.txt', content: 'here\n' }], { cache }));
+    expect(outcomes(fixed.events)).toEqual(['base', 'built', 'built', 'built', 'built']);
+  });
+
+  it('gives the missing COPY the failure even when a RUN above it fails, and leaves classic step by step', () => {
+    const p = plan([from('debian'), run('exit 3'), copy(['missing.txt'], '/m')]);
+    const kit = build(request(p, []));
+    expect(outcomes(kit.events)).toEqual(['base', 'canceled', 'failed']);
+    expect(kit.events.find((e) => e.type === 'error')).toMatchObject({
+      step: 2,
+      code: 'copy-not-found',
+    });
+    const cache = new BuildCache();
+    const classic = build(request(steps(), [], { builder: 'classic', cache }));
+    expect(outcomes(classic.events)).toEqual(['base', 'built', 'built', 'failed']);
+    const again = build(
+      request(steps(), [{ path: 'missing.txt', content: 'here\n' }], { builder: 'classic', cache }),
+    );
+    expect(outcomes(again.events)).toEqual(['base', 'cached', 'cached', 'built', 'built']);
   });
 });
 

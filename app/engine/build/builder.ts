@@ -6,7 +6,6 @@
 import { EngineError } from '../common/diagnostics.ts';
 import {
   FIXED_CREATED,
-  MergedView,
   diffId,
   imageConfigJson,
   imageId,
@@ -21,6 +20,8 @@ import type { BuildEvent, BuilderKind, CacheKeyParts, StepInfo } from './events.
 import { dispatchProblem } from './dispatch-check.ts';
 import { planStepInfos, neededStages } from './order.ts';
 import { stageVertices, vertexName } from './vertex.ts';
+import { startStage } from './stage-start.ts';
+import { cancelRun, eagerCopyFailure, type EagerFailure } from './eager-keys.ts';
 import { executeStep, type StageState } from './execute.ts';
 import type { BuildPlan, StageSpec } from './steps.ts';
 
@@ -133,6 +134,7 @@ export function build(req: BuildRequest): BuildResult {
   const emit = (e: BuildEvent) => events.push(e);
   let infos: StepInfo[] = [];
   let current: number | undefined;
+  let eager: EagerFailure | undefined;
   const setCurrent = (n: number) => (current = n);
   try {
     const target = targetStage(req.plan, req.target);
@@ -163,6 +165,7 @@ export function build(req: BuildRequest): BuildResult {
       const refused = dispatchProblem(req.plan, needed.stages);
       if (refused) throw refused;
     }
+    eager = req.builder === 'buildkit' ? eagerCopyFailure(req, needed.stages) : undefined;
     const states = new Map<number, StageState>();
     let index = 0;
     let final: BuiltImage | undefined;
@@ -197,7 +200,17 @@ export function build(req: BuildRequest): BuildResult {
     emit({ type: 'build-done', imageId: final.id, tags: req.tags });
     return { ok: true, events, image: final, intermediates };
   } catch (caught) {
-    const e = asEngineError(caught);
+    let e = asEngineError(caught);
+    if (eager && current !== undefined && current <= eager.step) {
+      // The missing COPY source failed the solve first: what was running is canceled.
+      if (current !== eager.step) {
+        emit({ type: 'step-done', step: current, outcome: 'canceled', imageId: undefined });
+        emit({ type: 'step-start', step: eager.step });
+      }
+      current = eager.step;
+      e = eager.error;
+      events.splice(0, events.length, ...cancelRun(events, req.cache));
+    }
     const data = e.data;
     if (current !== undefined && data.output)
       emit({ type: 'output', step: current, stream: 'stderr', text: data.output });
@@ -327,74 +340,4 @@ function runStage(
     });
   });
   return { ...state, rebuilt };
-}
-
-/** BuildKit's words for a base image no registry has. */
-export function baseNotFoundMessage(ref: string): string {
-  const name = ref.includes('/') ? ref : `docker.io/library/${ref}`;
-  return `${ref}: failed to resolve source metadata for ${name.includes(':') ? name : `${name}:latest`}: pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed`;
-}
-
-function startStage(
-  req: BuildRequest,
-  stage: StageSpec,
-  states: ReadonlyMap<number, StageState>,
-  onNote: (text: string) => void,
-): StageState {
-  const vars = new Map<string, string>();
-  for (const a of req.plan.globalArgs) {
-    const v = req.buildArgs[a.name] ?? a.value;
-    if (v !== undefined) vars.set(a.name, v);
-  }
-  const ref = req.expand(stage.from.image, vars).value;
-  const empty = (): StageState => ({
-    layers: [],
-    view: MergedView.empty,
-    config: {
-      Env: ['PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'],
-      ...(req.builder === 'buildkit' ? { WorkingDir: '/' } : {}), // BuildKit's emptyImage has one
-    },
-    history: [],
-    cacheParent: 'scratch',
-    parentImage: undefined,
-    args: new Map(),
-    globalArgs: vars,
-    rebuilt: false,
-  });
-  if (ref.toLowerCase() === 'scratch') return empty();
-  // BuildKit looks the base up exactly as written among the (lower-cased) names of the stages
-  // before it: `FROM Builder` does not find `AS builder`, and is then read as an image name.
-  const prior = req.plan.stages.findLast(
-    (s) => s.name !== undefined && s.name === ref && s.index < stage.index,
-  );
-  if (prior) {
-    const state = states.get(prior.index);
-    if (!state) throw new EngineError('internal', `stage ${ref} was not built`, stage.from.range);
-    return { ...state, args: new Map(), globalArgs: vars };
-  }
-  const base = req.resolveImage(ref);
-  if (!base) {
-    const explained = req.explainMissing?.(ref);
-    if (explained)
-      throw new EngineError(explained.code, explained.message, stage.from.range, {
-        ...explained.data,
-        imageRange: stage.from.imageRange,
-      });
-    throw new EngineError('base-not-found', baseNotFoundMessage(ref), stage.from.range, {
-      classic: `pull access denied for ${ref.split(':')[0]}, repository does not exist or may require 'docker login': denied: requested access to the resource is denied`,
-      hint: `There is no image called "${ref}". Check the spelling, or pick one the lab has (for example debian:bookworm-slim).`,
-    });
-  }
-  if (base.note) onNote(base.note);
-  return {
-    layers: [...base.layers],
-    view: MergedView.of(base.layers),
-    config: base.config,
-    history: [...base.history],
-    cacheParent: base.id,
-    parentImage: base.id,
-    args: new Map(),
-    globalArgs: vars,
-    rebuilt: false,
-  };
 }

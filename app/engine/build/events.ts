@@ -7,8 +7,12 @@ import type { EngineErrorCode } from '../common/errors.ts';
 
 export type BuilderKind = 'buildkit' | 'classic';
 
-/** How a step ended. `metadata`: BuildKit changes only the config, nothing is cached or run. */
-export type StepOutcome = 'base' | 'cached' | 'built' | 'metadata' | 'skipped' | 'failed';
+/**
+ * How a step ended. `metadata`: BuildKit changes only the config, nothing is cached or run.
+ * `canceled`: BuildKit stopped it (or never started it) when another step failed the solve.
+ */
+export type StepOutcome =
+  'base' | 'cached' | 'built' | 'metadata' | 'skipped' | 'failed' | 'canceled';
 
 export interface StepInfo {
   /** Position in the build's step list (0-based). */

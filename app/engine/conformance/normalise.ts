@@ -53,6 +53,8 @@ export function scrub(text: string): string {
   return (
     text
       .replace(/sha256:[0-9a-f]{64}/g, '<digest>')
+      // BuildKit names the build context it could not checksum by two random session IDs.
+      .replace(/\bchecksum of ref [^\s:]+::[0-9a-z]+(?=:)/g, 'checksum of ref <ref>')
       // The oracle's data roots and overlay2's random layer directory names.
       .replace(/\/var\/lib\/docker-modern(?:-cs)?\b/g, '/var/lib/docker')
       .replace(/\/overlay2\/[0-9a-z]{25}\b/g, '/overlay2/<id>')

@@ -3,7 +3,7 @@
  * stages the target needs, the base images' variables and SHELL, .dockerignore, --build-arg.
  * The classic builder runs none (it prints only the parser's empty-continuation warning).
  */
-import { baseNotFoundMessage } from '../build/builder.ts';
+import { baseNotFoundMessage } from '../build/stage-start.ts';
 import type { BuildContext } from '../build/context.ts';
 import type { Diagnostic, SourceRange } from '../common/diagnostics.ts';
 import { tryExpandWord } from '../dockerfile/expand.ts';

@@ -69,6 +69,7 @@ const OUTCOMES: readonly StepOutcome[] = [
   'metadata',
   'skipped',
   'failed',
+  'canceled',
 ];
 const BUILDERS: readonly BuilderKind[] = ['buildkit', 'classic'];
 

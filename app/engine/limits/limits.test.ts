@@ -188,7 +188,9 @@ describe('paths outside the context', () => {
   it('COPY ../x . is clamped to the context root, as BuildKit does', () => {
     const { error } = buildError(`${FROM}\nCOPY ../x .\n`, [{ path: 'y', content: '' }]);
     expect(error).toMatchObject({
-      message: 'failed to compute cache key: "/x": not found',
+      message: expect.stringMatching(
+        /^failed to compute cache key: failed to calculate checksum of ref \S+: "\/x": not found$/,
+      ),
       line: 2,
     });
   });

@@ -24,6 +24,7 @@ export const PHASE_GLYPH: Record<StepPhase, string> = {
   metadata: '◇',
   skipped: '–',
   failed: '✕',
+  canceled: '⊘',
 };
 
 /** The step's outcome in a glyph and a word; "not run" for a step a failure stopped. */
@@ -105,6 +106,7 @@ const StepItem = memo(function StepItem({
           <span className="layer-why">{cascade ? t.cascade : miss.text}</span>
         )}
         {done && step.skippedBecause && <span className="layer-why">{step.skippedBecause}</span>}
+        {done && phase === 'canceled' && <span className="layer-why">{t.canceledWhy}</span>}
         {layer && layer.sharedWith.length > 0 && (
           <span className="layer-shared">{t.sharedWith(layer.sharedWith)}</span>
         )}

@@ -123,6 +123,8 @@ export function renderBuildkit(events: readonly BuildEvent[], opts: OutputOption
   /** Each step's vertex as the build named it: `[n/N]` and the instruction, values substituted. */
   const named = new Map<number, { label: string; name: string }>();
   const outputs = new Map<number, string[]>();
+  /** Steps the failure canceled while they ran: printed again, CANCELED, after the error. */
+  const canceled: string[][] = [];
   const block = (lines: string[]) => out.push(...lines, '');
   const checks = opts.checks ?? [];
   // buildx prints the warnings once the progress is done: after the steps, before the error.
@@ -199,6 +201,18 @@ export function renderBuildkit(events: readonly BuildEvent[], opts: OutputOption
         // A failed step was shown with its error already.
         if (v === undefined || !step || !vx || e.outcome === 'failed') break;
         const head = `#${v} ${vx.label} ${vx.name}`;
+        if (e.outcome === 'canceled') {
+          // Still running when another step failed the solve (recorded on 28.5).
+          block([head, `#${v} ...`]);
+          canceled.push([
+            head,
+            ...(step.keyword === 'RUN'
+              ? [`#${v} 0.100 runc run failed: container process is already dead`]
+              : []),
+            `#${v} CANCELED`,
+          ]);
+          break;
+        }
         const logs = (outputs.get(e.step) ?? []).map((l) => `#${v} 0.100 ${l}`);
         const resolve =
           step.keyword === 'FROM' && opts.containerd
@@ -222,8 +236,10 @@ export function renderBuildkit(events: readonly BuildEvent[], opts: OutputOption
           block([
             `#${v} ${vx.label} ${vx.name}`,
             ...logs.map((l) => `#${v} 0.100 ${l}`),
-            `#${v} ERROR: ${e.message}`,
+            // The step's own error; the solve wraps a checksum failure in `failed to compute cache key`.
+            `#${v} ERROR: ${e.message.replace(/^failed to compute cache key: (?=failed to calculate)/, '')}`,
           ]);
+          for (const lines of canceled) block(lines);
           out.pop();
           out.push(
             '------',
