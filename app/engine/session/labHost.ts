@@ -7,6 +7,16 @@ import type { ContextFile } from '../build/context.ts';
 import type { CliHost } from '../cli/types.ts';
 import { chunksWithProgress, type BroughtFile, type ReadProgress } from './brought.ts';
 
+/**
+ * The build context a `docker build .` in the lab's folder sends: the lab's files and the
+ * Dockerfile the editor holds (it is a file of that folder, so `COPY . .` copies it too).
+ */
+export function contextFiles(files: readonly ContextFile[], dockerfile: string): ContextFile[] {
+  return files.some((f) => f.path === 'Dockerfile')
+    ? [...files]
+    : [...files, { path: 'Dockerfile', content: dockerfile }];
+}
+
 export function labHost(
   files: readonly ContextFile[],
   dockerfile: string,
@@ -38,10 +48,7 @@ export function labHost(
       if (text === undefined) {
         return { error: `failed to read dockerfile: open ${dfName}: no such file or directory` };
       }
-      const all = files.some((f) => f.path === 'Dockerfile')
-        ? files
-        : [...files, { path: 'Dockerfile', content: dockerfile }];
-      return { files: [...all], dockerfile: text, dockerfileName: dfName };
+      return { files: contextFiles(files, dockerfile), dockerfile: text, dockerfileName: dfName };
     },
     writeFile: (path, data) => written.push({ path, data }),
     // `docker load -i`: a file of the lab's workspace (one `docker save -o` wrote, say).

@@ -26,6 +26,23 @@ const DF = [
 ].join('\n');
 
 describe('LabSession', () => {
+  it('logs the Build button’s build as the typed docker build prints it (containerd exporter lines too)', () => {
+    const files = [{ path: 'a.txt', content: 'mine\n' }];
+    for (const builder of ['buildkit', 'classic'] as const) {
+      const button = session().build({ ...input(DF, files), builder }).build.output;
+      const typed = session().command(
+        `${builder === 'classic' ? 'DOCKER_BUILDKIT=0 ' : ''}docker build -t app:1 .`,
+        files,
+        DF,
+      );
+      if (builder === 'buildkit') {
+        expect(button).toMatch(/#\d+ exporting manifest list sha256:[0-9a-f]{64} 0\.0s done\n/);
+        expect(button).toContain('unpacking to docker.io/library/app:1 0.0s done');
+        expect(button).toBe(typed.stderr);
+      } else expect(button).toBe(typed.stderr + typed.stdout);
+    }
+  });
+
   it('runs the containerd store by default; switching hides the other store and brings it back', () => {
     const s = session();
     expect(s.store).toBe('containerd');

@@ -44,7 +44,7 @@ import type {
   UnionView,
 } from './types.ts';
 import { fileContent, type FileContent } from './fileContent.ts';
-import { labHost } from './labHost.ts';
+import { contextFiles, labHost } from './labHost.ts';
 import type { BroughtFile, ReadProgress } from './brought.ts';
 import { rehearse } from './rehearsal.ts';
 import { unionView, type UnionMaps } from './unionView.ts';
@@ -197,7 +197,7 @@ export class LabSession {
   build(input: BuildInput): BuildResult {
     const opts = {
       dockerfile: input.dockerfile,
-      files: input.files,
+      files: contextFiles(input.files, input.dockerfile),
       tags: input.tags,
       buildArgs: input.buildArgs,
       noCache: input.noCache,

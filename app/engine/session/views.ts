@@ -1,10 +1,6 @@
 /** Views of images and their filesystems for the panels (see types.ts). */
 import { analyzeEfficiency } from '../analysis/efficiency.ts';
-import {
-  LEGACY_BUILDER_NOTICE,
-  renderBuildkit,
-  renderClassic,
-} from '../cli/format/build-output.ts';
+import { buildLog } from '../cli/build-log.ts';
 import type { BuildOptions, Engine, EngineBuildResult } from '../daemon/engine.ts';
 import { diffId, isStandInDigest, MergedView, type Layer, type RunConfig } from '../fs/index.ts';
 import type { ImageRecord } from '../images/store.ts';
@@ -200,21 +196,16 @@ export function buildView(engine: Engine, { opts, result, ms }: FinishedBuild): 
   const start = result.events.find((e) => e.type === 'build-start');
   const baseRefs = start && start.type === 'build-start' ? start.baseImages : [];
   const record = result.image ? engine.images.get(result.image.id) : undefined;
-  const outputOpts = {
-    source: opts.dockerfile,
-    tags: opts.tags ?? [],
-    checks: result.checks,
-    emptyContinuations: result.emptyContinuations,
-  };
   return {
     ok: result.ok,
     events: result.events,
     diagnostics: result.diagnostics,
-    // As `docker build` prints it: the legacy builder's deprecation notice first.
-    output:
-      opts.builder === 'classic'
-        ? LEGACY_BUILDER_NOTICE + renderClassic(result.events, outputOpts)
-        : renderBuildkit(result.events, outputOpts),
+    // As `docker build` prints it, from the same printer (the legacy notice first).
+    output: buildLog(engine, result, {
+      builder: opts.builder ?? 'buildkit',
+      source: opts.dockerfile,
+      tags: opts.tags ?? [],
+    }),
     image: record ? imageView(engine, record, baseRefs) : undefined,
     elapsedMs: ms,
   };

@@ -1,14 +1,7 @@
 /** `docker build`: BuildKit's plain progress on stderr, or the classic builder's steps on stdout. */
 import { checkOutput } from '../format/checks.ts';
-import type { BuildEvent } from '../../build/events.ts';
-import {
-  LEGACY_BUILDER_NOTICE,
-  renderBuildkit,
-  renderClassic,
-  type OutputOptions,
-} from '../format/build-output.ts';
-import { registryBlobs, registryDigest } from '../../daemon/blobs.ts';
-import type { Engine } from '../../daemon/engine.ts';
+import { LEGACY_BUILDER_NOTICE, renderBuildkit, renderClassic } from '../format/build-output.ts';
+import { buildLogOptions } from '../build-log.ts';
 import type { EngineError } from '../../common/diagnostics.ts';
 import { parseImageRef } from '../../images/reference.ts';
 import { parseArgs } from '../argv.ts';
@@ -106,23 +99,11 @@ export const build: Command = ({ engine, host, argv, debug }) => {
   const t0 = performance.now();
   const result = engine.build(buildOpts);
   host.onBuild?.({ opts: buildOpts, result, ms: performance.now() - t0 });
-  const opts: OutputOptions = {
+  const opts = buildLogOptions(engine, result, {
     source: ctx.dockerfile,
     tags: args.list('tag'),
-    checks: result.checks,
     debug: debug ?? false,
-    emptyContinuations: result.emptyContinuations,
-  };
-  if (engine.store === 'containerd') {
-    const content = result.image ? engine.contents.get(result.image.id) : undefined;
-    opts.containerd = {
-      manifest: content?.manifest.descriptor.digest ?? '',
-      config: content?.config.descriptor.digest ?? '',
-      attestation: content?.attestation?.manifest.descriptor.digest,
-      index: content?.index?.descriptor.digest,
-      bases: baseDigests(engine, result.events),
-    };
-  }
+  });
   const quiet = args.bool('quiet');
   if (builder === 'classic') {
     const text = renderClassic(result.events, opts);
@@ -151,21 +132,3 @@ export const build: Command = ({ engine, host, argv, debug }) => {
     opts.containerd && !opts.containerd.index ? opts.containerd.config : result.image!.id;
   return ok(quiet ? `${printed}\n` : '', warning + (quiet ? '' : progress));
 };
-
-/** containerd store: the digest each base image of the build resolved to (`FROM ref@sha256:…`). */
-function baseDigests(engine: Engine, events: readonly BuildEvent[]): Record<string, string> {
-  const start = events.find((e) => e.type === 'build-start');
-  const out: Record<string, string> = {};
-  if (start?.type !== 'build-start') return out;
-  for (const ref of start.baseImages) {
-    const local = engine.images.find(ref);
-    const remote = local ? undefined : (engine.pushed.get(ref) ?? engine.opts.registry(ref));
-    const digest = local
-      ? local.id
-      : remote
-        ? (engine.pushed.digestOf(ref) ?? registryDigest(registryBlobs(remote)))
-        : undefined;
-    if (digest) out[ref] = digest;
-  }
-  return out;
-}
