@@ -162,13 +162,16 @@ function Workspace() {
 }
 
 type Inspector = 'fs' | 'union' | 'cache' | 'container' | 'images';
-const INSPECTORS: { id: Inspector; title: string }[] = [
-  { id: 'fs', title: strings.fs.heading },
-  { id: 'union', title: strings.union.heading },
-  { id: 'cache', title: strings.cache.heading },
-  { id: 'container', title: strings.container.heading },
-  { id: 'images', title: strings.images.heading },
-];
+/** `short`: the label shown where the tab strip is narrow; the tab's name stays `title`. */
+const INSPECTORS: { id: Inspector; title: string; short: string | undefined }[] = (
+  [
+    { id: 'fs', title: strings.fs.heading },
+    { id: 'union', title: strings.union.heading },
+    { id: 'cache', title: strings.cache.heading },
+    { id: 'container', title: strings.container.heading },
+    { id: 'images', title: strings.images.heading },
+  ] as const
+).map((i) => ({ ...i, short: strings.inspectorShort[i.id] }));
 
 function InspectorPanels() {
   const presenting = usePresent().on;
@@ -190,8 +193,18 @@ function InspectorPanels() {
             aria-selected={tab === i.id}
             className={tab === i.id ? 'tab on' : 'tab'}
             onClick={() => setTab(i.id)}
+            {...(i.short ? { 'aria-label': i.title, title: i.title } : {})}
           >
-            {i.title}
+            {i.short ? (
+              <>
+                <span className="tab-long">{i.title}</span>
+                <span className="tab-short" aria-hidden="true">
+                  {i.short}
+                </span>
+              </>
+            ) : (
+              i.title
+            )}
           </button>
         ))}
       </div>
@@ -200,6 +213,7 @@ function InspectorPanels() {
         testId={`panel.${tab}`}
         className="panel-inspector"
         focusableBody={tab === 'cache'}
+        headingHidden
       >
         {tab === 'fs' && <FilesystemPanel />}
         <Suspense fallback={<p className="hint">{strings.loading}</p>}>

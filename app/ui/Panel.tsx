@@ -13,11 +13,24 @@ export interface PanelProps {
    * Tab and scroll it with the arrow keys.
    */
   focusableBody?: boolean;
+  /**
+   * The heading is for screen readers only: something on screen already names the panel (the
+   * inspector's selected tab), and its row is worth more to the panel's content.
+   */
+  headingHidden?: boolean;
   children: ReactNode;
 }
 
 /** A named region of the lab with its own error boundary: one panel's crash stays in it. */
-export function Panel({ title, testId, aside, className, focusableBody, children }: PanelProps) {
+export function Panel({
+  title,
+  testId,
+  aside,
+  className,
+  focusableBody,
+  headingHidden,
+  children,
+}: PanelProps) {
   const headingId = useId();
   return (
     <section
@@ -25,7 +38,7 @@ export function Panel({ title, testId, aside, className, focusableBody, children
       aria-labelledby={headingId}
       data-testid={testId}
     >
-      <header className="panel-header">
+      <header className={headingHidden ? 'panel-header visually-hidden' : 'panel-header'}>
         <h2 id={headingId} className="panel-title">
           {title}
         </h2>

@@ -11,6 +11,8 @@ import { unionStrings } from './strings/union.ts';
 export const strings = {
   productName: 'Layerlab',
   inspectorLabel: 'Inspect the image',
+  /** The inspector tabs' labels where the strip is narrow (each one the start of its name). */
+  inspectorShort: { union: 'Union', cache: 'Cache' } as Record<string, string | undefined>,
   loading: 'Loading…',
   tagline: 'A Docker image lab: see a Dockerfile become an image, layer by layer.',
 
