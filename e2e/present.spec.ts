@@ -94,6 +94,31 @@ test.describe('presenter mode', () => {
   });
 });
 
+test('after a lesson starts, the banner, the playback and the speaker view name the same step', async ({
+  context,
+  page,
+}) => {
+  await page.goto('/?lesson=deleting-does-not-shrink');
+  await expect(page.getByTestId('layers.total')).toBeVisible({ timeout: HANG_MS });
+  await page.getByTestId('present.toggle').click();
+  const spotlight = page.getByTestId('present.spotlight');
+  const where = page.getByTestId('timeline.where');
+  // The view rests on the rm, the last step that made a layer, not on the trailing CMD.
+  await expect(spotlight).toContainText('Step 3 of 4');
+  await expect(where).toHaveText('Step 3 of 4');
+  const speaker = await context.newPage();
+  await speaker.goto('/?present=speaker');
+  await expect(speaker.getByTestId('speaker.where')).toHaveText('Step 3 of 4');
+  // Back goes to the step before the one on screen, everywhere.
+  await page.getByRole('button', { name: 'Back', exact: true }).click();
+  await expect(spotlight).toContainText('Step 2 of 4');
+  await expect(where).toHaveText('Step 2 of 4');
+  await expect(speaker.getByTestId('speaker.where')).toHaveText('Step 2 of 4');
+  await page.getByRole('button', { name: 'Step', exact: true }).click();
+  await expect(where).toHaveText('Step 3 of 4');
+  await expect(spotlight).toContainText('Step 3 of 4');
+});
+
 test.describe('share links and lab files', () => {
   test('Copy link makes a link that restores the lab at its step', async ({
     context,

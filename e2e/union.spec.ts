@@ -88,9 +88,11 @@ test.describe('the union filesystem picture', () => {
     await build(lab, WHITEOUT);
     await openUnion(page);
     const status = page.getByTestId('union.status');
-    // Before the rm: the file is seen from layer 2, nothing hidden.
+    // The view rests on the rm (the last step that made a layer); Back goes to the step before
+    // it: the file is seen from layer 2, nothing hidden.
+    await expect(page.getByTestId('timeline.where')).toHaveText('Step 4 of 5');
     await page.getByRole('button', { name: 'Back', exact: true }).click();
-    await page.getByRole('button', { name: 'Back', exact: true }).click();
+    await expect(page.getByTestId('timeline.where')).toHaveText('Step 3 of 5');
     await expect(part(page, /^\/tmp\/sdk\.tar in the merged view: from layer 2\.$/)).toBeVisible();
     await expect(status).not.toContainText('hidden by later layers');
     const before = await status.textContent();

@@ -6,6 +6,7 @@ import { buildCommand } from './buildCommand.ts';
 import { CancelledError } from './engineClient.ts';
 import {
   clampCursor,
+  countFrom,
   keepBuild,
   playFrom,
   shownBuild,
@@ -14,6 +15,7 @@ import {
   type BuildRecord,
   type BuildSource,
 } from './playback.ts';
+import { buildProgress, restingStep } from './progress.ts';
 import type { LabState } from './state.ts';
 import { contextOf, type WorkspaceFile } from './workspaceSlice.ts';
 
@@ -100,6 +102,12 @@ export interface BuildSlice {
 }
 
 const EMPTY_VIEW: EngineView = { images: [], containers: [] };
+
+/** Where Step and Back count from: the step the view rests on, else the cursor. */
+function fromHere(b: BuildRecord, s: { cursor: number; resting: boolean }): number {
+  if (!s.resting) return s.cursor;
+  return countFrom(b.view, s.cursor, restingStep(buildProgress(b.view, s.cursor)));
+}
 
 /** The learner moved the playback: the panels follow it, not a step chosen or rested on. */
 const moved = { selectedStep: undefined, resting: false } as const;
@@ -233,11 +241,11 @@ export const createBuildSlice: StateCreator<LabState, [], [], BuildSlice> = (set
     setEngineView: (engineView) => set({ engineView }),
     stepForward: () => {
       const b = shownBuild(get());
-      if (b) set({ cursor: stepForward(b.view, get().cursor), playing: false, ...moved });
+      if (b) set({ cursor: stepForward(b.view, fromHere(b, get())), playing: false, ...moved });
     },
     stepBack: () => {
       const b = shownBuild(get());
-      if (b) set({ cursor: stepBack(b.view, get().cursor), playing: false, ...moved });
+      if (b) set({ cursor: stepBack(b.view, fromHere(b, get())), playing: false, ...moved });
     },
     seek: (cursor) => {
       const b = shownBuild(get());

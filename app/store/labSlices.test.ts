@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { buildProgress, viewedStep } from './progress.ts';
 import { createLabStore, restorePersisted } from './store.ts';
 import { localEngine } from './testing/localEngine.ts';
 import { checkFilePath } from './workspaceSlice.ts';
@@ -57,6 +58,32 @@ describe('lab slices', () => {
       e.type === 'step-done' ? [e.outcome] : [],
     );
     expect(outcomes).not.toContain('built');
+  });
+
+  it('right after a build, Step and Back count from the step the view rests on', async () => {
+    // A trailing CMD: the cursor ends on it while the view rests on the RUN before it.
+    const df =
+      'FROM debian:bookworm-slim\nCOPY app.py /app/\nRUN echo built > /built\nCMD ["sh"]\n';
+    const store = createLabStore({ engine: localEngine(), initialDockerfile: df });
+    store.getState().loadWorkspace(df, [{ path: 'app.py', content: 'print(1)\n' }]);
+    await store.getState().build();
+    const view = store.getState().builds[0]!.view;
+    store.setState({ cursor: view.events.length, playing: false });
+    const at = () => {
+      const s = store.getState();
+      return viewedStep(buildProgress(view, s.cursor), {
+        selected: s.selectedStep,
+        resting: s.resting,
+      });
+    };
+    expect(store.getState().resting).toBe(true);
+    expect(at()).toBe(2);
+    store.getState().stepBack();
+    expect(at()).toBe(1);
+    store.setState({ cursor: view.events.length, resting: true });
+    store.getState().stepForward();
+    expect(at()).toBe(3);
+    expect(store.getState().cursor).toBe(view.events.length);
   });
 
   it('runs terminal commands and records a docker build as a build', async () => {

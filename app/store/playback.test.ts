@@ -3,12 +3,14 @@ import type { BuildEvent } from '../engine/build/events.ts';
 import type { BuildView } from '../engine/session/types.ts';
 import {
   clampCursor,
+  countFrom,
   keepBuild,
   KEPT_BUILDS,
   playFrom,
   shownBuild,
   stepBack,
   stepBoundaries,
+  stepEnd,
   stepForward,
   type BuildRecord,
 } from './playback.ts';
@@ -48,6 +50,29 @@ describe('playback', () => {
     expect(stepBack(view, 6)).toBe(3);
     expect(stepBack(view, 3)).toBe(0);
     expect(stepBack(view, 0)).toBe(0);
+  });
+
+  it('finds where a step ends, and counts from a resting step', () => {
+    const numbered = {
+      events: [
+        { type: 'build-start' },
+        { type: 'step-start', step: 0 },
+        { type: 'step-done', step: 0 },
+        { type: 'step-start', step: 1 },
+        { type: 'step-done', step: 1 },
+        { type: 'step-start', step: 2 },
+        { type: 'step-done', step: 2 },
+        { type: 'build-done' },
+      ] as unknown as BuildEvent[],
+    } as BuildView;
+    expect(stepEnd(numbered, 0)).toBe(3);
+    expect(stepEnd(numbered, 2)).toBe(8);
+    expect(stepEnd(numbered, 7)).toBeUndefined();
+    // At the end, resting on step 1: Back goes to step 0, Step to step 2.
+    expect(stepBack(numbered, countFrom(numbered, 8, 1))).toBe(3);
+    expect(stepForward(numbered, countFrom(numbered, 8, 1))).toBe(8);
+    expect(countFrom(numbered, 8, undefined)).toBe(8);
+    expect(countFrom(numbered, 8, 7)).toBe(8);
   });
 
   it('keeps the cursor within the build, and plays again from the start once played', () => {

@@ -72,6 +72,30 @@ export function stepBack(view: BuildView, cursor: number): number {
   return [0, ...stepBoundaries(view)].filter((c) => c < cursor).pop() ?? 0;
 }
 
+/**
+ * The cursor at the end of a step (the build's end for the last one, as `stepBoundaries` has
+ * it), or undefined when the build has no end for it (a step never reached).
+ */
+export function stepEnd(view: BuildView, step: number): number | undefined {
+  const events = view.events;
+  const at = events.findIndex(
+    (e) => (e.type === 'step-done' || e.type === 'error') && e.step === step,
+  );
+  if (at < 0) return undefined;
+  return events[at + 1]?.type === 'build-done' ? events.length : at + 1;
+}
+
+/**
+ * Where Step and Back count from: right after a build the view rests on one step (progress.ts
+ * restingStep) while the cursor is at the end, and the learner moves from the step they see.
+ *
+ * @example
+ * stepForward(view, countFrom(view, cursor, 2)); // the end of step 3 (index 3), from step index 2
+ */
+export function countFrom(view: BuildView, cursor: number, resting: number | undefined): number {
+  return resting === undefined ? cursor : (stepEnd(view, resting) ?? cursor);
+}
+
 /** A cursor within the build's events. */
 export function clampCursor(view: BuildView, cursor: number): number {
   return Math.max(0, Math.min(cursor, view.events.length));

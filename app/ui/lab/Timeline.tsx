@@ -1,5 +1,5 @@
 import { useEffect, useId } from 'react';
-import { useLabStore, useLabStoreApi, stepAnnouncement } from '../../store/index.ts';
+import { stepAnnouncement, useLabStore, useLabStoreApi, viewedStep } from '../../store/index.ts';
 import { LiveRegion } from '../LiveRegion.tsx';
 import { strings } from '../strings.ts';
 import { StaleNote } from './StaleNote.tsx';
@@ -28,6 +28,7 @@ export function Timeline() {
   const playing = useLabStore((s) => s.playing);
   const speed = useLabStore((s) => s.speed);
   const progress = useProgress();
+  const resting = useLabStore((s) => s.resting);
   const ids = { builds: useId(), speed: useId(), scrub: useId() };
 
   useEffect(() => {
@@ -48,8 +49,10 @@ export function Timeline() {
   const atEnd = progress !== undefined && progress.cursor >= progress.total;
   const atStart = progress !== undefined && progress.cursor === 0;
   const s = store.getState();
-  const stepNumber =
-    progress?.current === undefined ? 0 : (progress.steps[progress.current]?.info.index ?? 0) + 1;
+  // The step the panels look at, as the presenter's banner says it: right after a build, the
+  // one the view rests on (progress.ts restingStep), else the one the cursor has reached.
+  const shown = progress && viewedStep(progress, { selected: undefined, resting });
+  const stepNumber = shown === undefined ? 0 : (progress?.steps[shown]?.info.index ?? 0) + 1;
   return (
     <div className="timeline" role="group" aria-label={t.controls}>
       <div className="timeline-row">

@@ -2,7 +2,7 @@
  * The speaker view follows the presenting window over a BroadcastChannel (same browser, same
  * origin): the presenter sends where the build stands, the speaker view can step it.
  */
-import { type LabState, buildProgress, shownBuild } from '../../store/index.ts';
+import { type LabState, buildProgress, shownBuild, viewedStep } from '../../store/index.ts';
 import { shownStep, stepCount } from '../share/labState.ts';
 
 export const PRESENT_CHANNEL = 'layerlab:present';
@@ -38,7 +38,8 @@ export function presenterState(s: LabState): Extract<PresenterMessage, { type: '
     step: shownStep(s) ?? 0,
     total: stepCount(s),
     steps: p.steps.map((st) => ({ text: st.info.text, phase: st.phase })),
-    current: p.current,
+    // The step the banner shows: where the view rests right after a build, as the timeline says.
+    current: viewedStep(p, { selected: undefined, resting: s.resting }),
   };
 }
 
