@@ -252,10 +252,16 @@ test.describe('the union filesystem picture', () => {
 
 // Screenshots to look at: the starters, the whiteout lesson and the container lesson, at
 // 1366x768 and in presenter mode at 1280x720 (one page each: built once, then resized and
-// presenting); the Python starter and the whiteout lesson also at 1920x1080 with 150 % zoom.
+// presenting); all of them also at 1920x1080 with 150 % zoom, presenting and not. Each shot
+// checks that the whole stack fits the picture's box, base slab included.
 async function shoot(page: Page, name: string, path: string) {
   const target = picture(page);
   await expect(slabs(page).first()).toBeVisible({ timeout: HANG_MS });
+  try {
+    await wholeStackInView(page, name);
+  } finally {
+    await page.screenshot({ path });
+  }
   // The picture is on screen and the page does not scroll sideways.
   const box = (await target.boundingBox())!;
   const vp = page.viewportSize()!;
@@ -266,7 +272,38 @@ async function shoot(page: Page, name: string, path: string) {
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
     ),
   ).toBeLessThanOrEqual(0);
-  await page.screenshot({ path });
+}
+
+/**
+ * The whole stack fits the picture's box, base slab included, with no zoom or pan; the zoom
+ * buttons cover none of it; the inspector's tabs are one row.
+ */
+async function wholeStackInView(page: Page, name: string) {
+  const view = page.getByTestId('union.view');
+  // The fit follows the box's size (a resize observer): wait until the base slab is in.
+  await expect(async () => {
+    const box = (await view.boundingBox())!;
+    const bottoms = await slabs(page).evaluateAll((els) =>
+      els.map((e) => e.getBoundingClientRect().bottom),
+    );
+    expect(bottoms.length, name).toBeGreaterThan(0);
+    expect(Math.max(...bottoms), `${name}: the base slab is in the picture`).toBeLessThanOrEqual(
+      box.y + box.height + 1,
+    );
+  }).toPass({ timeout: HANG_MS });
+  const box = (await view.boundingBox())!;
+  const zoom = (await page.getByRole('group', { name: 'Zoom' }).boundingBox())!;
+  const overlaps =
+    zoom.x < box.x + box.width &&
+    zoom.x + zoom.width > box.x &&
+    zoom.y < box.y + box.height &&
+    zoom.y + zoom.height > box.y;
+  expect(overlaps, `${name}: the zoom buttons lie outside the picture`).toBe(false);
+  const tabs = page.getByRole('tablist', { name: 'Inspect the image' }).getByRole('tab');
+  const tops = await tabs.evaluateAll((els) =>
+    els.map((e) => Math.round(e.getBoundingClientRect().top)),
+  );
+  expect(new Set(tops).size, `${name}: the inspector's tabs are one row`).toBe(1);
 }
 
 /** Opens a starter or a lesson and plays its build to the end. */
@@ -330,7 +367,7 @@ test.describe('union picture screenshots', () => {
     });
   }
 
-  test('1920x1080 at 150 %: the Python starter and the whiteout lesson', async ({
+  test('1920x1080 at 150 %: every starter and both lessons, presenting or not', async ({
     browser,
   }, info) => {
     const context = await browser.newContext({
@@ -339,11 +376,15 @@ test.describe('union picture screenshots', () => {
       reducedMotion: 'reduce',
     });
     const page = await context.newPage();
-    for (const what of [{ starter: 'Python web app' }, { lesson: 'deleting-does-not-shrink' }]) {
+    for (const what of labs) {
       await openLab(page, what);
       await openUnion(page);
       const name = 'starter' in what ? what.starter : what.lesson;
       await shoot(page, name, info.outputPath(`union-${slug(name)}-1920x1080@150.png`));
+      await page.getByTestId('present.toggle').click();
+      await shoot(page, name, info.outputPath(`union-${slug(name)}-present-1920x1080@150.png`));
+      await page.getByTestId('present.toggle').click();
+      await expect(page.locator('html')).not.toHaveAttribute('data-present', 'on');
     }
     await context.close();
   });

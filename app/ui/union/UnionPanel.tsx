@@ -5,7 +5,7 @@ import { useProgress, useShownBuild } from '../lab/useProgress.ts';
 import { SearchField } from '../SearchField.tsx';
 import { strings } from '../strings.ts';
 import { defaultOpen, pathTree } from './columns.ts';
-import { G, type Action } from './layout.ts';
+import { G, type Action } from './boxes.ts';
 import { focusOf, unionPicture } from './picture.ts';
 import { UnionPicture, type PictureHandle } from './UnionPicture.tsx';
 import './union.css';
@@ -72,6 +72,7 @@ export function UnionPanel() {
   const picture = useRef<PictureHandle>(null);
   const root = useRef<HTMLDivElement>(null);
   const [box, setBox] = useState({ width: 600, base: 1 });
+  const [zoomSlot, setZoomSlot] = useState<HTMLDivElement | null>(null);
   const containerId = useId();
 
   useEffect(() => {
@@ -190,6 +191,7 @@ export function UnionPanel() {
             </select>
           </label>
         )}
+        <div className="union-zoom-slot" ref={setZoomSlot} />
       </div>
       {found === 0 && <p className="union-note">{t.noMatch(search.trim())}</p>}
       {focus && focus.more > 0 && <p className="union-note">{t.searchMore(focus.more)}</p>}
@@ -209,6 +211,7 @@ export function UnionPanel() {
             onDescribe={setDescribed}
             handle={picture}
             fitKey={search}
+            zoomSlot={zoomSlot}
           />
           <div className="union-status" data-testid="union.status">
             {/* Always there, so the picture's box does not change size when something is chosen. */}

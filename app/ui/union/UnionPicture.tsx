@@ -10,15 +10,25 @@ import {
   type KeyboardEvent,
   type Ref,
 } from 'react';
+import { createPortal } from 'react-dom';
 import { strings } from '../strings.ts';
-import { G, type Action, type Item, type SlabBox, type TileBox } from './layout.ts';
+import {
+  G,
+  MARKER_CHAR_W,
+  markerText,
+  type Action,
+  type Item,
+  type SlabBox,
+  type TileBox,
+} from './boxes.ts';
 import { ease, Plate, slabText, Tile } from './shapes.tsx';
 import { moveFocus, NAV_KEYS } from './nav.ts';
 import type { UnionPicture as Picture } from './picture.ts';
 import { useFresh, useViewport, type Viewport } from './viewport.ts';
+import { ZoomButtons } from './ZoomButtons.tsx';
 
 const t = strings.union;
-const { TILE_W, TILE_H, PLATE_H, SKEW, LABEL_H, COL_W, BAND_H, PAD } = G;
+const { TILE_W, TILE_H, SKEW, EDGE, LABEL_H, COL_W, BAND_H, PAD, MARKER_H } = G;
 
 export interface PictureHandle {
   zoomBy(factor: number): void;
@@ -35,14 +45,8 @@ interface Props {
   handle: Ref<PictureHandle>;
   /** When it changes (a new search), the picture is fitted again from its top-left corner. */
   fitKey: string;
-}
-
-function zoomButton(label: string, glyph: string, onClick: () => void) {
-  return (
-    <button type="button" className="button" aria-label={label} title={label} onClick={onClick}>
-      {glyph}
-    </button>
-  );
+  /** Where the zoom buttons go: a place of the toolbar, so they cover no part of the picture. */
+  zoomSlot: HTMLElement | null;
 }
 
 /**
@@ -50,7 +54,15 @@ function zoomButton(label: string, glyph: string, onClick: () => void) {
  * by drag, wheel and the toolbar; every slab and tile reachable by keyboard (one tab stop,
  * arrow keys inside), each with its name, layer and size as its accessible name.
  */
-export function UnionPicture({ picture, imageKey, onAction, onDescribe, handle, fitKey }: Props) {
+export function UnionPicture({
+  picture,
+  imageKey,
+  onAction,
+  onDescribe,
+  handle,
+  fitKey,
+  zoomSlot,
+}: Props) {
   const reduced = useReducedMotionConfig() ?? false;
   const box = useRef<HTMLDivElement>(null);
   const svg = useRef<SVGSVGElement>(null);
@@ -93,9 +105,9 @@ export function UnionPicture({ picture, imageKey, onAction, onDescribe, handle, 
     if (tile) return { x: tile.x, y: tile.y, w: TILE_W, h: TILE_H };
     // Labels stay at the left edge: only their height matters.
     const slab = picture.slabs.find((x) => x.key === id);
-    if (slab) return { y: slab.y, w: 0, h: LABEL_H + PLATE_H };
+    if (slab) return { y: slab.y, w: 0, h: slab.plateY - slab.y + slab.plateH };
     const marker = picture.markers.find((x) => x.key === id);
-    if (marker) return { y: marker.y, w: 0, h: 24 };
+    if (marker) return { y: marker.y, w: 0, h: MARKER_H };
     const cover = picture.covers.find((x) => x.key === id);
     if (cover) return { x: cover.x, y: cover.y, w: Math.min(cover.w, TILE_W), h: cover.h };
     const band = picture.bands.find((x) => x.key === id);
@@ -222,11 +234,11 @@ export function UnionPicture({ picture, imageKey, onAction, onDescribe, handle, 
             .filter((b) => inView(b.x, b.w))
             .map((b) => (
               <g key={b.key} {...focusable(b.key, 'u-band')} data-testid="union.band">
-                <rect x={b.x + 4} y={4} width={b.w - 8} height={BAND_H - 6} rx={4} />
-                <text className="u-muted" x={b.x + 12} y={BAND_H - 8}>
+                <rect x={b.x + 4} y={2} width={b.w - 8} height={BAND_H - 4} rx={4} />
+                <text className="u-muted" x={b.x + 12} y={BAND_H - 6}>
                   {`▾ ${b.dir}/`}
                 </text>
-                {ring(b.key, b.w - 8, BAND_H - 6, b.x + 4, 4)}
+                {ring(b.key, b.w - 8, BAND_H - 4, b.x + 4, 2)}
               </g>
             ))}
           <g transform={`translate(0 ${picture.mergedY})`}>
@@ -240,7 +252,7 @@ export function UnionPicture({ picture, imageKey, onAction, onDescribe, handle, 
                 data-testid="union.slab"
                 data-layer={s.layer}
               >
-                <Plate x0={plateX0} x1={plateX1} phase={s.phase} />
+                <Plate x0={plateX0} x1={plateX1} phase={s.phase} h={s.plateH} />
               </m.g>
             ))}
           </AnimatePresence>
@@ -333,7 +345,7 @@ export function UnionPicture({ picture, imageKey, onAction, onDescribe, handle, 
         </g>
         {/* Labels stay at the left edge however the picture is moved sideways. */}
         <g transform={`translate(0 ${view.ty}) scale(${view.k})`}>
-          <text className="u-label" x={8 / view.k} y={picture.mergedY - 8}>
+          <text className="u-label" x={8 / view.k} y={picture.mergedY - 6}>
             {t.merged}
           </text>
           {picture.slabs.map((s) => (
@@ -345,15 +357,20 @@ export function UnionPicture({ picture, imageKey, onAction, onDescribe, handle, 
               animate={{ y: s.y }}
               transition={reduced ? { duration: 0 } : ease}
             >
-              <text className="u-label" x={8 / view.k} y={LABEL_H - 8}>
+              {/* A thin sheet carries its label on it; a full slab's label is above its plate. */}
+              <text
+                className="u-label"
+                x={(s.thin ? 8 + SKEW : 8) / view.k}
+                y={s.thin ? (s.plateH - EDGE) / 2 + 5 : LABEL_H - 6}
+              >
                 {slabText(s, chars)}
               </text>
               {ring(
                 s.key,
                 Math.min(chars, slabText(s, chars).length) * 7.2,
-                LABEL_H - 4,
+                s.thin ? s.plateH : LABEL_H - 4,
                 6 / view.k,
-                2,
+                s.thin ? 0 : 2,
               )}
             </m.g>
           ))}
@@ -366,22 +383,21 @@ export function UnionPicture({ picture, imageKey, onAction, onDescribe, handle, 
               animate={{ y: mk.y }}
               transition={reduced ? { duration: 0 } : ease}
             >
-              <text className="u-marker" x={8 / view.k} y={16}>
-                {`◇ ${mk.text.length > chars - 24 ? `${mk.text.slice(0, Math.max(8, chars - 25))}…` : mk.text} · ${t.metadata}`}
+              <text className="u-marker" x={8 / view.k + mk.dx} y={MARKER_H - 5}>
+                {markerText(mk.text) + (mk.last ? ` · ${t.metadata}` : '')}
               </text>
-              {ring(mk.key, Math.min(chars, mk.text.length + 24) * 6.6, 20, 6 / view.k, 0)}
+              {ring(
+                mk.key,
+                markerText(mk.text).length * MARKER_CHAR_W,
+                MARKER_H,
+                6 / view.k + mk.dx,
+                0,
+              )}
             </m.g>
           ))}
         </g>
       </svg>
-      <div className="union-zoom" role="group" aria-label={t.zoomGroup}>
-        {zoomButton(t.zoomOut, '−', () => port.zoomBy(0.8))}
-        <span className="union-zoom-level">{t.zoom(Math.round(view.k * 100))}</span>
-        {zoomButton(t.zoomIn, '+', () => port.zoomBy(1.25))}
-        <button type="button" className="button" onClick={port.fit}>
-          {t.fit}
-        </button>
-      </div>
+      {zoomSlot && createPortal(<ZoomButtons k={view.k} port={port} />, zoomSlot)}
     </div>
   );
 }

@@ -9,132 +9,25 @@ import { strings } from '../strings.ts';
 import type { ColumnCells } from './cells.ts';
 import { mergedTile, namer, slabLabel, tileOf, whereOf } from './looks.ts';
 import { parentOf, type Column } from './columns.ts';
-import type { Stack, StackSlab } from './stack.ts';
+import type { Stack } from './stack.ts';
+import {
+  G,
+  MARKER_CHAR_W,
+  markerText,
+  type Action,
+  type ArrowBox,
+  type BandBox,
+  type ColumnBox,
+  type CoverBox,
+  type Item,
+  type LineBox,
+  type MarkerBox,
+  type Picture,
+  type SlabBox,
+  type TileBox,
+} from './boxes.ts';
 
 const t = strings.union;
-
-/** Sizes in picture units. */
-export const G = {
-  COL_W: 132,
-  TILE_W: 120,
-  TILE_H: 36,
-  PLATE_H: 48,
-  SKEW: 14,
-  EDGE: 4,
-  LABEL_H: 22,
-  GAP: 8,
-  MARKER_H: 20,
-  BAND_H: 22,
-  PAD: 10,
-} as const;
-
-export type Action =
-  | { type: 'open'; path: string }
-  | { type: 'fold'; path: string }
-  | { type: 'step'; step: number }
-  | { type: 'none' };
-
-/** Something the keyboard can reach, with what a screen reader says of it. */
-export interface Item {
-  id: string;
-  x: number;
-  label: string;
-  action: Action;
-}
-
-export interface SlabBox extends StackSlab {
-  key: string;
-  /** Top of the label band; the plate is below it. */
-  y: number;
-  plateY: number;
-  label: string;
-}
-
-export interface MarkerBox {
-  key: string;
-  y: number;
-  step: number;
-  text: string;
-  label: string;
-}
-
-export interface ColumnBox {
-  key: string;
-  x: number;
-  column: Column;
-}
-
-export type TileKind = 'file' | 'symlink' | 'dir' | 'folder' | 'rest' | 'hole' | 'ghost';
-
-export interface TileBox {
-  key: string;
-  column: string;
-  /** The slab's layer, or undefined for the merged view. */
-  layer: number | undefined;
-  x: number;
-  y: number;
-  kind: TileKind;
-  state: 'visible' | 'hidden' | 'merged' | 'copyup';
-  title: string;
-  meta: string;
-  label: string;
-  action: Action;
-  /** A copy-up starts on the layer it came from: how far below its place (for the motion). */
-  fromDy: number | undefined;
-}
-
-export interface LineBox {
-  key: string;
-  x: number;
-  y1: number;
-  y2: number;
-  /** The path is deleted: the line ends on the hole. */
-  deleted: boolean;
-  /** Folded columns: a dot on each other layer that shows some of its files. */
-  dots: number[];
-}
-
-export interface CoverBox {
-  key: string;
-  layer: number;
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-  dir: string;
-  label: string;
-}
-
-export interface BandBox {
-  key: string;
-  x: number;
-  w: number;
-  dir: string;
-  label: string;
-}
-
-export interface ArrowBox {
-  key: string;
-  x: number;
-  y1: number;
-  y2: number;
-}
-
-export interface Picture {
-  width: number;
-  height: number;
-  mergedY: number;
-  slabs: SlabBox[];
-  markers: MarkerBox[];
-  columns: ColumnBox[];
-  tiles: TileBox[];
-  lines: LineBox[];
-  covers: CoverBox[];
-  bands: BandBox[];
-  arrows: ArrowBox[];
-  /** Keyboard rows, top to bottom, each left to right. */
-  rows: Item[][];
-}
 
 const item = (id: string, x: number, label: string, action: Action): Item => ({
   id,
@@ -143,7 +36,6 @@ const item = (id: string, x: number, label: string, action: Action): Item => ({
   action,
 });
 
-/** A long name shortened in the middle, so its start and its extension stay: `requir…s.txt`. */
 export interface LayoutInput {
   stack: Stack;
   columns: readonly Column[];
@@ -164,7 +56,20 @@ export interface LayoutInput {
 export function layoutPicture(input: LayoutInput): Picture {
   const { stack, columns, cells, layerCount } = input;
   const names = namer(stack);
-  const { COL_W, TILE_W, TILE_H, PLATE_H, SKEW, EDGE, LABEL_H, GAP, MARKER_H, BAND_H, PAD } = G;
+  const {
+    COL_W,
+    TILE_W,
+    TILE_H,
+    PLATE_H,
+    SKEW,
+    EDGE,
+    LABEL_H,
+    GAP,
+    MARKER_H,
+    BAND_H,
+    PAD,
+    THIN_H,
+  } = G;
   const tileDx = (COL_W - TILE_W) / 2 + SKEW / 2;
   const tileDy = (PLATE_H - EDGE - TILE_H) / 2;
   const cols: ColumnBox[] = columns.map((column, i) => ({
@@ -192,36 +97,56 @@ export function layoutPicture(input: LayoutInput): Picture {
       });
   }
 
-  let y = BAND_H + 6;
+  let y = BAND_H + 4;
   const mergedY = y + LABEL_H;
   y = mergedY + PLATE_H + GAP * 2;
 
+  // The layers that hold a copy, a hole or a lid of some path drawn get a full plate, their
+  // label above it; the others (a base image's layers, most often) are thin sheets with the
+  // label on them, and what they hold counts in the merged view's "other paths".
+  const holding = new Set<number>();
+  for (const c of cols)
+    for (const cell of c.column.kind === 'rest' ? [] : (cells.get(c.key)?.cells ?? []))
+      if (cell.kind !== 'opaque' || cell.cover) holding.add(cell.layer);
+
   const slabs: SlabBox[] = [];
   const markers: MarkerBox[] = [];
-  // Slabs and markers in the order they are placed, top to bottom: the keyboard's rows.
-  const order: (SlabBox | MarkerBox)[] = [];
+  // Slabs and marker rows in the order they are placed, top to bottom: the keyboard's rows.
+  const order: (SlabBox | MarkerBox[])[] = [];
   const placeMarkers = (above: number) => {
+    const row: MarkerBox[] = [];
+    let dx = 0;
     for (const m of stack.markers.filter((x) => x.above === above)) {
-      const box = {
+      const text = markerText(m.text);
+      row.push({
         key: `marker:${m.step}`,
         y,
+        dx,
+        last: false,
         step: m.step,
         text: m.text,
         label: t.aria.marker(m.text),
-      };
-      markers.push(box);
-      order.push(box);
-      y += MARKER_H;
+      });
+      dx += (text.length + 2) * MARKER_CHAR_W + 12;
     }
+    if (row.length === 0) return;
+    row[row.length - 1]!.last = true;
+    markers.push(...row);
+    order.push(row);
+    y += MARKER_H;
   };
   const topDown = [...stack.slabs].reverse();
   for (const s of topDown) {
     if (s.kind !== 'container' && s.layer === stack.top) placeMarkers(stack.top);
+    const thin = s.kind !== 'container' && !holding.has(s.layer);
+    const plateH = thin ? THIN_H : PLATE_H;
     const box: SlabBox = {
       ...s,
       key: s.kind === 'container' ? `rw:${s.title}` : `slab:${s.layer}`,
       y,
-      plateY: y + LABEL_H,
+      plateY: thin ? y : y + LABEL_H,
+      plateH,
+      thin,
       label:
         s.kind === 'container'
           ? t.aria.containerSlab(s.title, formatBytes(s.size), input.containerChanges ?? 0)
@@ -229,12 +154,11 @@ export function layoutPicture(input: LayoutInput): Picture {
     };
     slabs.push(box);
     order.push(box);
-    y += LABEL_H + PLATE_H + GAP;
+    y += (thin ? 0 : LABEL_H) + plateH + GAP;
     if (s.kind !== 'container') placeMarkers(s.layer - 1);
   }
   if (stack.slabs.length === 0) placeMarkers(-1);
-  // Room at the bottom for the zoom buttons that float over the picture.
-  const height = y + PAD + 36;
+  const height = y + PAD;
   const plateOf = new Map(slabs.map((s) => [s.layer, s]));
 
   const tiles: TileBox[] = [];
@@ -250,6 +174,11 @@ export function layoutPicture(input: LayoutInput): Picture {
     for (const cell of cc.cells) {
       const slab = plateOf.get(cell.layer);
       if (!slab || cell.kind === 'opaque') continue;
+      if (slab.thin) {
+        // No tile on a thin sheet: the line's dot marks that it holds some of these paths.
+        at.set(cell.layer, slab.plateY + (slab.plateH - EDGE) / 2);
+        continue;
+      }
       const ty = slab.plateY + tileDy;
       at.set(cell.layer, ty);
       const tile = tileOf(c.column, cell, slab);
@@ -334,11 +263,11 @@ export function layoutPicture(input: LayoutInput): Picture {
   const itemOf = (tile: TileBox) => item(tile.key, tile.x, tile.label, tile.action);
   rows.push(tiles.filter((x) => x.layer === undefined).map(itemOf));
   for (const entry of order) {
-    if (!('plateY' in entry)) {
-      rows.push([item(entry.key, -1, entry.label, { type: 'step', step: entry.step })]);
+    if (Array.isArray(entry)) {
+      rows.push(entry.map((m) => item(m.key, m.dx - 1, m.label, { type: 'step', step: m.step })));
       continue;
     }
-    const s = entry as SlabBox;
+    const s = entry;
     const action: Action = s.step !== undefined ? { type: 'step', step: s.step } : { type: 'none' };
     rows.push(
       [

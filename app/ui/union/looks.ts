@@ -7,7 +7,7 @@ import { formatBytes } from '../format.ts';
 import { strings } from '../strings.ts';
 import type { Cell, ColumnCells } from './cells.ts';
 import { nameOf, type Column } from './columns.ts';
-import type { TileBox } from './layout.ts';
+import type { TileBox } from './boxes.ts';
 import type { Stack, StackSlab } from './stack.ts';
 
 const t = strings.union;

@@ -3,7 +3,7 @@
  * led by the slab itself), items in a row go left to right. Up and Down keep to the nearest
  * column. Pure, for tests.
  */
-import type { Item } from './layout.ts';
+import type { Item } from './boxes.ts';
 
 export const NAV_KEYS = new Set([
   'ArrowUp',

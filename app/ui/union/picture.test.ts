@@ -5,7 +5,7 @@ import type { BuildView } from '../../engine/session/types.ts';
 import { builtinCatalog } from '../../engine/shell/packages/builtin.ts';
 import { buildProgress, stepBoundaries } from '../../store/index.ts';
 import { columnsOf, defaultOpen, pathTree, REST_KEY } from './columns.ts';
-import type { TileBox } from './layout.ts';
+import type { TileBox } from './boxes.ts';
 import { moveFocus } from './nav.ts';
 import { focusOf, unionPicture, type PictureInput } from './picture.ts';
 
@@ -99,6 +99,31 @@ describe('the union picture', () => {
     expect(all.stack.imageBytes).toBeGreaterThan(3 * 1024 * 1024);
   });
 
+  it('puts metadata steps between the same layers on one row, and thins a layer with nothing drawn', () => {
+    const s = lab();
+    const v = build(
+      s,
+      'FROM debian:bookworm-slim\nRUN echo hi > /hi\nEXPOSE 80\nUSER root\nCMD ["sh"]\nRUN touch /later',
+    );
+    const all = picture(s, v, { search: '/hi', budget: 1 });
+    const row = all.markers.filter((m) => m.y === all.markers[0]!.y);
+    expect(row.map((m) => m.text)).toEqual(['EXPOSE 80', 'USER root', 'CMD ["sh"]']);
+    expect(row.map((m) => m.dx)).toEqual([...row.map((m) => m.dx)].sort((a, b) => a - b));
+    expect(row.map((m) => m.last)).toEqual([false, false, true]);
+    // The keyboard reaches them in one row, left to right.
+    expect(all.rows.find((r) => r.some((i) => i.id === row[0]!.key))!.map((i) => i.id)).toEqual(
+      row.map((m) => m.key),
+    );
+    // /hi is in layer 2 only: the layer of /later holds nothing drawn and is a thin sheet
+    // with its label on it.
+    const slab = (layer: number) => all.slabs.find((x) => x.layer === layer)!;
+    expect(slab(1).thin).toBe(false);
+    expect(slab(2).thin).toBe(true);
+    expect(slab(2).plateH).toBeLessThan(slab(1).plateH);
+    expect(slab(2).plateY).toBe(slab(2).y);
+    expect(all.tiles.filter((x) => x.layer === 2)).toEqual([]);
+  });
+
   it('punches a hole for a whiteout and keeps the deleted bytes on the layer below', () => {
     const s = lab();
     const v = build(s, WHITEOUT);
@@ -186,9 +211,15 @@ describe('the union picture', () => {
     const opened = picture(s, v, { open: new Set(['/', '/many']) });
     expect(opened.columns.filter((c) => c.column.kind === 'folder')).toHaveLength(100);
     expect(opened.bands.map((b) => b.dir)).toEqual(['/many']);
-    // The base's own files are one column: everything else.
-    const rest = tile(p.tiles, REST_KEY, 0)!;
-    expect(rest.kind).toBe('rest');
+    // The base's own files are one column, everything else; the base holds none of the
+    // build's paths, so it is a thin sheet that the merged view's "other paths" line ends on.
+    expect(tile(p.tiles, REST_KEY, undefined)!.kind).toBe('rest');
+    const base = p.slabs.find((x) => x.layer === 0)!;
+    expect(base.thin).toBe(true);
+    expect(tile(p.tiles, REST_KEY, 0)).toBeUndefined();
+    const line = p.lines.find((l) => l.key === `line:${REST_KEY}`)!;
+    expect(line.y2).toBeGreaterThanOrEqual(base.plateY);
+    expect(line.y2).toBeLessThanOrEqual(base.plateY + base.plateH);
     // A search draws the matching files themselves.
     const found = picture(s, v, { search: '/many/42/f7', budget: 40 });
     expect(found.columns.map((c) => c.column.path)).toEqual(

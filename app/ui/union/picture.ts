@@ -8,7 +8,8 @@ import type { ImageView } from '../../engine/session/types.ts';
 import type { BuildProgress } from '../../store/index.ts';
 import { columnCells } from './cells.ts';
 import { columnsOf, pathsIn, searchPaths, type PathTree } from './columns.ts';
-import { layoutPicture, type Picture } from './layout.ts';
+import type { Picture } from './boxes.ts';
+import { layoutPicture } from './layout.ts';
 import { stackAt, type Stack } from './stack.ts';
 
 /** Search results drawn at most (the rest are counted). */

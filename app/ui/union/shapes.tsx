@@ -7,31 +7,39 @@ import { m } from 'motion/react';
 import { memo } from 'react';
 import { formatBytes } from '../format.ts';
 import { strings } from '../strings.ts';
-import { G, type SlabBox, type TileBox } from './layout.ts';
+import { G, type SlabBox, type TileBox } from './boxes.ts';
 
 const t = strings.union;
 const { TILE_W, TILE_H, PLATE_H, SKEW, EDGE } = G;
 
 export const ease = { duration: 0.45, ease: [0.2, 0.7, 0.3, 1] as const };
 
-function platePoints(x0: number, x1: number): string {
-  const front = PLATE_H - EDGE;
-  return `${x0 + SKEW},0 ${x1 + SKEW},0 ${x1},${front} ${x0},${front}`;
+function platePoints(x0: number, x1: number, h: number): string {
+  const front = h - EDGE;
+  const skew = (SKEW * h) / PLATE_H;
+  return `${x0 + skew},0 ${x1 + skew},0 ${x1},${front} ${x0},${front}`;
 }
 
-/** A slab: a plate seen from a little above, with its front edge (the merged view has none). */
-export function Plate({ x0, x1, phase }: { x0: number; x1: number; phase: string }) {
+/**
+ * A slab: a plate seen from a little above, with its front edge (the merged view has none);
+ * `h`: a thinner plate for a layer that holds none of the paths drawn.
+ */
+export function Plate({
+  x0,
+  x1,
+  phase,
+  h = PLATE_H,
+}: {
+  x0: number;
+  x1: number;
+  phase: string;
+  h?: number;
+}) {
   return (
     <>
-      <polygon className={`u-plate u-plate-${phase}`} points={platePoints(x0, x1)} />
+      <polygon className={`u-plate u-plate-${phase}`} points={platePoints(x0, x1, h)} />
       {phase !== 'merged' && (
-        <rect
-          className={`u-edge-${phase}`}
-          x={x0}
-          y={PLATE_H - EDGE}
-          width={x1 - x0}
-          height={EDGE}
-        />
+        <rect className={`u-edge-${phase}`} x={x0} y={h - EDGE} width={x1 - x0} height={EDGE} />
       )}
     </>
   );
@@ -107,10 +115,10 @@ export const Tile = memo(function Tile({
         <rect className="u-card" width={TILE_W} height={TILE_H} rx={5} />
       )}
       <g clipPath="url(#u-tile-clip)">
-        <text className="u-title" x={hole ? 16 : 7} y={15}>
+        <text className="u-title" x={hole ? 16 : 7} y={13}>
           {hole ? `✕ ${tile.title}` : tile.title}
         </text>
-        <text className="u-meta" x={hole ? 16 : 7} y={29}>
+        <text className="u-meta" x={hole ? 16 : 7} y={TILE_H - 5}>
           {tile.meta}
         </text>
       </g>

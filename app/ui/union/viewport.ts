@@ -32,9 +32,27 @@ function presenting(): boolean {
   return typeof document !== 'undefined' && document.documentElement.dataset.present === 'on';
 }
 
-/** Readable bounds of the scale: text in the picture never under about 10 px when fitted. */
-export function zoomBounds(base: number): { min: number; max: number; fitMin: number } {
-  return { min: 0.35 * base, max: 2.5 * base, fitMin: (presenting() ? 1 : 0.8) * base };
+/**
+ * Bounds of the scale. `fitMin`: the smallest scale a fit chooses to show more columns (the
+ * rest of the width is a pan away); `floor`: the smallest it chooses to show the whole stack
+ * in height, the base slab included (the picture's 13 px text at about 10 px, 11.7 px presenting).
+ */
+export function zoomBounds(base: number): {
+  min: number;
+  max: number;
+  fitMin: number;
+  floor: number;
+} {
+  const on = presenting();
+  // At 150 % zoom (a 1920x1080 screen) a CSS pixel is 1.5 device pixels: 9.4 px text there is
+  // as large on the screen as 14 px at 100 %.
+  const dense = typeof window !== 'undefined' && window.devicePixelRatio >= 1.5;
+  return {
+    min: 0.35 * base,
+    max: 2.5 * base,
+    fitMin: (on ? 1 : 0.85) * base,
+    floor: (on ? 0.8 : dense ? 0.72 : 0.76) * base,
+  };
 }
 
 /** Keeps the picture from leaving the box: it can be moved until its far edge shows. */
@@ -52,17 +70,19 @@ export function clampView(
 }
 
 /**
- * The view that shows the whole picture if it can at a readable size (never under `fitMin`:
- * then it shows the top, the newest layers, and the rest is a pan away), top-left aligned.
+ * The view that shows the whole stack, top to base, at a readable size, top-left aligned: the
+ * height decides (down to `floor`; below it the top shows, the newest layers, and the base is
+ * a pan away); the width shrinks it only down to `fitMin` (further columns are a pan away).
  */
 export function fitView(
   box: { w: number; h: number },
   content: { w: number; h: number },
   base: number,
 ): Viewport {
-  const { fitMin, max } = zoomBounds(base);
-  const whole = Math.min(box.w / Math.max(1, content.w), box.h / Math.max(1, content.h));
-  const k = Math.min(max * 0.6, Math.max(fitMin, whole));
+  const { fitMin, floor, max } = zoomBounds(base);
+  const tall = box.h / Math.max(1, content.h);
+  const wide = box.w / Math.max(1, content.w);
+  const k = Math.max(floor, Math.min(max * 0.6, tall, Math.max(fitMin, wide)));
   return clampView({ k, tx: 0, ty: 0 }, box, content);
 }
 
