@@ -1,9 +1,12 @@
 // Union filesystem picture figures in Chromium: the longest frame while the Python starter's
 // build plays with the picture open (what a learner watches), and, on an image of 10,000 more
 // files, while the picture opens a folder of 100 folders, pans across it, zooms and searches.
-// Target: no frame over 50 ms. Part of `npm run bench`.
+// Target: no frame over 50 ms. Part of `npm run bench`; alone, on a quiet machine:
+//   LAYERLAB_E2E_PORT=4206 npx playwright test -c playwright.bench.config.ts e2e/bench/union.bench.ts
+// Frame times measure the machine as much as the page: a figure taken while other work runs
+// is not the picture's (the CPU-time rows are steadier, but not free of it either).
 import type { CDPSession, Page } from '@playwright/test';
-import { expect, test } from '../fixtures.ts';
+import { expect, HANG_MS, test } from '../fixtures.ts';
 
 function report(name: string, value: number, target: number) {
   console.log(
@@ -118,14 +121,14 @@ test('union picture: the Python starter playing, longest frame', async ({ lab, p
   await page.getByRole('tab', { name: 'Union filesystem' }).click();
   await page.getByRole('combobox', { name: 'Speed' }).selectOption('4');
   await page.getByTestId('build.run').click();
-  await expect(page.getByRole('button', { name: 'Replay' })).toBeVisible({ timeout: 60_000 });
-  await expect(picture(page).getByTestId('union.slab')).toHaveCount(5, { timeout: 20_000 });
+  await expect(page.getByRole('button', { name: 'Replay' })).toBeVisible({ timeout: HANG_MS });
+  await expect(picture(page).getByTestId('union.slab')).toHaveCount(5, { timeout: HANG_MS });
   // Replayed with the picture's data in hand: each step adds its slab and tiles, animated.
   await page.getByRole('button', { name: 'Rewind' }).click();
   const trace = await startTrace(page);
   await startFrames(page);
   await page.getByRole('button', { name: 'Play' }).click();
-  await expect(page.getByRole('button', { name: 'Replay' })).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByRole('button', { name: 'Replay' })).toBeVisible({ timeout: HANG_MS });
   await page.waitForTimeout(800);
   const worst = summary('Python starter, played at 4 steps/s', await stopFrames(page));
   const task = await longestTask(trace);
@@ -140,16 +143,15 @@ test('union picture: 10,000 files open, pan, zoom, search, longest frame', async
   lab,
   page,
 }) => {
-  test.setTimeout(180_000);
   await lab.open();
   await lab.replaceText(TEN_THOUSAND);
   await page.getByRole('tab', { name: 'Union filesystem' }).click();
   await page.getByTestId('build.run').click();
-  await expect(page.getByRole('button', { name: 'Replay' })).toBeVisible({ timeout: 120_000 });
+  await expect(page.getByRole('button', { name: 'Replay' })).toBeVisible({ timeout: HANG_MS });
   const folder = picture(page).getByRole('button', {
     name: /^Folder \/many\/ in layer 2 .*: 10,000 files/,
   });
-  await expect(folder).toBeVisible({ timeout: 30_000 });
+  await expect(folder).toBeVisible({ timeout: HANG_MS });
 
   const trace = await startTrace(page);
   await startFrames(page);
@@ -168,9 +170,7 @@ test('union picture: 10,000 files open, pan, zoom, search, longest frame', async
   await page.getByTestId('union.search').fill('/many/8/f8');
   await expect(
     picture(page).getByRole('button', { name: /^\/many\/8\/f8 in the merged view/ }),
-  ).toBeVisible({
-    timeout: 30_000,
-  });
+  ).toBeVisible({ timeout: HANG_MS });
   await page.getByTestId('union.search').fill('');
   await page.waitForTimeout(500);
   const worst = summary(
