@@ -10,7 +10,10 @@ test('presenter mode at 1280x720: a steady banner, the whole stack, the step mar
 }) => {
   await page.goto('/?present=1');
   await lab.buildBar.build();
-  await expect(lab.playback.where).toHaveText('Step 7 of 7', { timeout: HANG_MS });
+  // Played to the end, the view rests on the last step that made a layer: COPY . ., step 5.
+  await expect(lab.playback.replay).toBeVisible({ timeout: HANG_MS });
+  await expect(lab.playback.where).toHaveText('Step 5 of 7');
+  await expect(lab.presenter.spotlight).toContainText('Step 5 of 7');
   await lab.playback.rewind.click();
   const spotlight = lab.presenter.spotlight;
   const layers = lab.layers.region;

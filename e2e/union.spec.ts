@@ -194,6 +194,8 @@ test.describe('the union filesystem picture', () => {
     await openUnion(page);
     const zoom = page.getByRole('group', { name: 'Zoom' });
     const level = async () => Number((await zoom.textContent())?.match(/(\d+)%/)?.[1]);
+    // The fitted scale, once the picture's box has its size (it follows the box until then).
+    await zoom.getByRole('button', { name: 'Fit' }).click();
     const start = await level();
     // Zoomed in until the picture is larger than its box, so it can be dragged.
     for (let i = 0; i < 3; i++) await zoom.getByRole('button', { name: 'Zoom in' }).click();

@@ -175,8 +175,9 @@ export function layoutPicture(input: LayoutInput): Picture {
       const slab = plateOf.get(cell.layer);
       if (!slab || cell.kind === 'opaque') continue;
       if (slab.thin) {
-        // No tile on a thin sheet: the line's dot marks that it holds some of these paths.
-        at.set(cell.layer, slab.plateY + (slab.plateH - EDGE) / 2);
+        // No tile on a thin sheet: the line (or its dot) ends on its top edge, clear of its
+        // label.
+        at.set(cell.layer, slab.plateY);
         continue;
       }
       const ty = slab.plateY + tileDy;
