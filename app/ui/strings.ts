@@ -1,20 +1,17 @@
 /**
  * Every string the UI shows or announces, in one table: one place to review the wording,
- * and later to translate it. The lab's panels are here; sharing, presenting and embedding
+ * and later to translate it. The lab's panels are here; the app's name and the inspector's tabs
+ * (strings/app.ts), sharing, presenting and embedding
  * (strings/sharing.ts), the course (strings/lessons.ts) and the union filesystem picture
  * (strings/union.ts) are parts of the same table.
  */
+import { appStrings } from './strings/app.ts';
 import { lessonStrings } from './strings/lessons.ts';
 import { sharingStrings } from './strings/sharing.ts';
 import { unionStrings } from './strings/union.ts';
 
 export const strings = {
-  productName: 'Layerlab',
-  inspectorLabel: 'Inspect the image',
-  /** The inspector tabs' labels where the strip is narrow (each one the start of its name). */
-  inspectorShort: { union: 'Union', cache: 'Cache' } as Record<string, string | undefined>,
-  loading: 'Loading…',
-  tagline: 'A Docker image lab: see a Dockerfile become an image, layer by layer.',
+  ...appStrings,
 
   editor: {
     heading: 'Dockerfile',
