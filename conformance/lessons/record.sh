@@ -374,7 +374,58 @@ EOF
   run docker history store:1
 }
 
-for name in layer-sizes pull-local pull-after-from dockerignore opaque compressed writable commit retag legacy-history env-arg squash registry rmi scratch apt-defaults stores; do
+# names: tag vs image ID vs repo digest; a tag pushed again moves, a digest does not.
+digests() {
+  ctx digests <<'EOF'
+=== Dockerfile
+FROM debian:bookworm-slim
+ARG VERSION=1
+RUN echo "version $VERSION" > /version
+CMD ["cat", "/version"]
+EOF
+  local app=$REG/names/app
+  run docker build -q -t $app:1.0 .
+  run docker images --digests --format "'{{.Repository}}:{{.Tag}} {{.Digest}} {{.ID}}'" $app
+  run docker inspect --format "'Id={{.Id}} RepoDigests={{.RepoDigests}}'" $app:1.0
+  run "docker push $app:1.0 | tail -1"
+  run docker inspect --format "'Id={{.Id}} RepoDigests={{.RepoDigests}}'" $app:1.0
+  run docker images --digests --format "'{{.Repository}}:{{.Tag}} {{.Digest}} {{.ID}}'" $app
+  run "docker inspect --format '{{index .RepoDigests 0}}' $app:1.0 > pinned.txt; cat pinned.txt"
+  run docker build -q --build-arg VERSION=2 -t $app:1.0 .
+  run "docker push $app:1.0 | tail -1"
+  run docker images --digests --format "'{{.Repository}}:{{.Tag}} {{.Digest}} {{.ID}}'" $app
+  run docker images --digests --format "'{{.Repository}}:{{.Tag}} {{.Digest}} {{.ID}}'" --filter dangling=true
+  run docker image prune -f
+  run docker rmi $app:1.0
+  run docker pull -q $app:1.0
+  run docker run --rm $app:1.0
+  run 'docker pull $(cat pinned.txt)'
+  run docker images --digests $app
+  run 'docker run --rm $(cat pinned.txt)'
+  run 'docker tag $(cat pinned.txt) '$app:pinned
+  run docker images --digests --format "'{{.Repository}}:{{.Tag}} {{.Digest}} {{.ID}}'" $app
+  run docker pull $app@sha256:0000000000000000000000000000000000000000000000000000000000000000
+}
+
+# image stores: sizes and 0B rows as each store counts them.
+store-sizes() {
+  ctx store-sizes <<'EOF'
+=== Dockerfile
+FROM debian:bookworm-slim
+RUN mkdir -p /srv/notes
+ENV NOTES=/srv/notes
+RUN echo "buy milk" > /srv/notes/todo.txt
+EOF
+  run docker build -q -t sizes:1 .
+  run docker history --format "'{{.CreatedBy}}\t{{.Size}}'" sizes:1
+  run docker images --format "'{{.Repository}}:{{.Tag}} {{.ID}} {{.Size}}'" sizes:1
+  run docker image inspect --format "'{{.Id}} {{.Size}} {{len .RootFS.Layers}} layers'" sizes:1
+  run docker tag sizes:1 sizes:again
+  run docker images --format "'{{.Repository}}:{{.Tag}} {{.ID}} {{.Size}}'" sizes
+  run "docker system df | head -2"
+}
+
+for name in layer-sizes pull-local pull-after-from dockerignore opaque compressed writable commit retag legacy-history env-arg squash registry rmi scratch apt-defaults stores digests store-sizes; do
   record "$name"
 done
 clean

@@ -10,7 +10,13 @@ import {
   type Layer,
   type RunConfig,
 } from '../fs/index.ts';
-import { imageBlobs, topDescriptor, type ImageBlobs, type LayerBlob } from '../images/oci.ts';
+import {
+  imageBlobs,
+  topDescriptor,
+  type BlobOptions,
+  type ImageBlobs,
+  type LayerBlob,
+} from '../images/oci.ts';
 import type { ImageRecord } from '../images/store.ts';
 
 /**
@@ -58,7 +64,20 @@ export function registryBlobs(image: BaseImage & { configJson?: string }): Image
  */
 export function pushBlobs(image: Image): ImageBlobs {
   return remembered(image, 'push', () =>
-    imageBlobs(configJsonOf(image), image.layers.map(layerBlob), { flavor: 'docker', indent: 3 }),
+    imageBlobs(configJsonOf(image), image.layers.map(layerBlob), PUSH_CONTENT),
+  );
+}
+
+/** How `docker push` makes the manifest from the overlay2 store (distribution's schema 2). */
+export const PUSH_CONTENT: BlobOptions = { flavor: 'docker', indent: 3 };
+
+/**
+ * The blobs of an image the learner pushed, made as they were pushed (`content`): the registry
+ * serves the same manifest (or index) bytes, so a pull gives the pushed digest back.
+ */
+export function pushedBlobs(image: Image, content: BlobOptions): ImageBlobs {
+  return remembered(image, `pushed:${JSON.stringify(content)}`, () =>
+    imageBlobs(configJsonOf(image), image.layers.map(layerBlob), content),
   );
 }
 

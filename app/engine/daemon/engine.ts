@@ -21,7 +21,7 @@ import { ContainerStore } from '../containers/store.ts';
 import { checkOnly, checksForBuild, type CheckRun } from './build-checks.ts';
 import { PageRegistry } from './registry.ts';
 import { pullImage, pushImage } from './distribution.ts';
-import { configJsonOf, layerBlob, registryBlobs, registryDigest } from './blobs.ts';
+import { configJsonOf, layerBlob, pushedBlobs, registryBlobs, registryDigest } from './blobs.ts';
 import { imageBlobs, topDescriptor, type BlobOptions, type ImageBlobs } from '../images/oci.ts';
 import { familiarName, parseImageRef } from '../images/reference.ts';
 import { keepBuild } from './keep-build.ts';
@@ -171,8 +171,9 @@ export class Engine {
   }
 
   /** The ID a registry image gets in this daemon's store (pull, FROM with the classic builder). */
-  localIdOf(remote: BaseImage): string {
-    return this.store === 'containerd' ? registryDigest(registryBlobs(remote)) : remote.id;
+  localIdOf(remote: BaseImage, pushed?: BlobOptions): string {
+    if (this.store !== 'containerd') return remote.id;
+    return registryDigest(pushed ? pushedBlobs(remote, pushed) : registryBlobs(remote));
   }
 
   /** A local image by name, else one from the registry (what FROM and COPY --from see). */
@@ -233,8 +234,8 @@ export class Engine {
    * Keep a registry image in the local store, tagged with its name unless `tag` is false.
    * Returns its ID there.
    */
-  storeBase(base: BaseImage, tag = true): string {
-    let id = this.localIdOf(base);
+  storeBase(base: BaseImage, tag = true, pushed?: BlobOptions): string {
+    let id = this.localIdOf(base, pushed);
     if (!this.images.get(id)) {
       // A pulled image was created when its publisher built it (its last history entry), as
       // `docker images` shows: "18 months ago", not the moment of the pull.
@@ -250,7 +251,7 @@ export class Engine {
           intermediate: false,
         },
         Number.isFinite(built) && built > 0 ? Math.floor(built / 1000) : this.now(),
-        { index: true },
+        pushed ?? { index: true },
       ).id;
     }
     const name = familiarName(parseImageRef(base.ref));

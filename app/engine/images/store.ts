@@ -164,7 +164,8 @@ export class ImageStore<L, C = Readonly<Record<string, unknown>>> {
 function shownName(nameOrId: string): string {
   if (looksLikeId(nameOrId)) return nameOrId;
   try {
-    return familiarName(parseImageRef(nameOrId));
+    const ref = parseImageRef(nameOrId);
+    return ref.digest ? `${ref.repository}@${ref.digest}` : familiarName(ref);
   } catch {
     return nameOrId;
   }

@@ -64,7 +64,10 @@ export const images: Command = ({ engine, host, argv }) => {
     const tags = engine.images.tagsOf(image.id).sort();
     if (tags.length === 0 && image.intermediate && !args.bool('all')) continue;
     if (danglingOnly && tags.length) continue;
-    const names = tags.length ? tags : ['<none>:<none>'];
+    // An image without a tag but with a registry digest is listed under that repository, tag
+    // `<none>` (recorded on 28.5: conformance/lessons/*/digests.txt, an image pulled by digest
+    // and one whose tag was pushed again).
+    const names = tags.length ? tags : untaggedNames(engine, image.id);
     for (const name of names) {
       const i = name.lastIndexOf(':');
       const repo = name.slice(0, i);
@@ -117,6 +120,12 @@ export const images: Command = ({ engine, host, argv }) => {
 export function repoDigest(engine: Engine, repo: string, id: string): string {
   const found = repoDigestsOf(engine, id).find((d) => d.startsWith(`${repo}@`));
   return found ? found.slice(repo.length + 1) : '<none>';
+}
+
+/** `repo:<none>` for each repository that knows the untagged image by digest, else `<none>:<none>`. */
+function untaggedNames(engine: Engine, id: string): string[] {
+  const repos = repoDigestsOf(engine, id).map((d) => `${d.slice(0, d.lastIndexOf('@'))}:<none>`);
+  return repos.length ? [...new Set(repos)] : ['<none>:<none>'];
 }
 
 function safeRef(s: string) {
