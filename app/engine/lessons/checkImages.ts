@@ -1,4 +1,4 @@
-/** Goal checks about local images and the registry: names, files, sizes, layers, config. */
+/** Goal checks about local images: names, files, sizes, layers, config. */
 import { analyzeEfficiency } from '../analysis/efficiency.ts';
 import { shortId } from '../common/ids.ts';
 import { humanSize } from '../common/units.ts';
@@ -29,8 +29,7 @@ type ImageChecks =
   | 'sharedLayers'
   | 'imageEnv'
   | 'imageConfig'
-  | 'layerEntry'
-  | 'pushed';
+  | 'layerEntry';
 
 const sizeOf = (layers: readonly { stats: { size: number } }[]): number =>
   layers.reduce((n, l) => n + l.stats.size, 0);
@@ -163,8 +162,4 @@ export const IMAGE_CHECKS: { [K in ImageChecks & CheckName]: Evaluator<K> } = {
       ? result(true, `A layer of ${familiar(ref)} holds ${path}'s ${kind} entry (${marker}).`)
       : result(false, `No layer of ${familiar(ref)} has the ${kind} entry for ${path}.`);
   },
-  pushed: (ref, s) =>
-    s.engine.pushed.get(familiar(ref))
-      ? result(true, `The registry has ${familiar(ref)}.`)
-      : result(false, `The registry has no ${familiar(ref)} yet.`),
 };

@@ -6,6 +6,7 @@ import type { LabSession } from '../session/session.ts';
 import type { Activity } from './activity.ts';
 import { BUILD_CHECKS } from './checkBuilds.ts';
 import { IMAGE_CHECKS } from './checkImages.ts';
+import { REGISTRY_CHECKS } from './checkRegistry.ts';
 import { RUN_CHECKS } from './checkRuns.ts';
 import { result, type CheckResult, type Evaluator } from './checkText.ts';
 import type { Check, CheckName, Goal } from './types.ts';
@@ -14,6 +15,7 @@ export { normalizeCommand, type CheckResult } from './checkText.ts';
 
 const EVALUATORS: { [K in CheckName]: Evaluator<K> } = {
   ...IMAGE_CHECKS,
+  ...REGISTRY_CHECKS,
   ...RUN_CHECKS,
   ...BUILD_CHECKS,
 };

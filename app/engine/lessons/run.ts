@@ -8,6 +8,7 @@ import { hostFileCommand } from '../cli/hostFiles.ts';
 import type { LabSession } from '../session/session.ts';
 import type { BuildView } from '../session/types.ts';
 import { newActivity, recordCommand, type Activity } from './activity.ts';
+import { familiar } from './checkText.ts';
 import type { LabState, Lesson, LessonFile } from './types.ts';
 
 /** The editor and the context files of the lab. */
@@ -54,26 +55,46 @@ export interface LineResult {
   build: BuildView | undefined;
 }
 
+const PUSHED = /\{\{pushed ([^\s{}]+)(?: (\d+))?\}\}/g;
+
+/**
+ * A lesson's command line with `{{pushed me/app:1.0 1}}` written out as `me/app@sha256:…`, the
+ * digest of the first push of that tag (the last push without a number): a digest is only
+ * known once the image is built and pushed, and the learner copies it from `docker push`. Left
+ * as it is when the registry has no such push (the command then fails as Docker would).
+ * @example expandLine(session, 'docker pull {{pushed me/app:1.0 1}}')
+ */
+export function expandLine(session: LabSession, line: string): string {
+  return line.replace(PUSHED, (whole, ref: string, nth?: string) => {
+    const name = familiar(ref);
+    const digests = session.engine.pushed.digestsPushed(name);
+    const digest = nth === undefined ? digests.at(-1) : digests[Number(nth) - 1];
+    return digest ? `${name.slice(0, name.lastIndexOf(':'))}@${digest}` : whole;
+  });
+}
+
 /**
  * One command line in the lab, as the terminal runs it: `touch` and `chmod` change the lab's
- * files, anything else goes to the docker CLI. Recorded in `activity`.
+ * files, anything else goes to the docker CLI. Recorded in `activity`. `line` in the answer is
+ * the line as typed, lesson placeholders written out (expandLine).
  */
 export function runLine(
   session: LabSession,
   activity: Activity,
   lab: Lab,
-  line: string,
-): { lab: Lab; result: LineResult } {
+  written: string,
+): { lab: Lab; result: LineResult; line: string } {
+  const line = expandLine(session, written);
   const host = hostFileCommand(line, lab.files);
   if (host) {
     const result = { exitCode: host.exitCode, stdout: host.stdout, stderr: host.stderr };
     activity.commands.push({ line: line.trim(), ...result });
-    return { lab: { ...lab, files: host.files }, result: { ...result, build: undefined } };
+    return { lab: { ...lab, files: host.files }, result: { ...result, build: undefined }, line };
   }
   const r = session.command(line, lab.files, lab.dockerfile);
   // The session records its docker commands in its own activity already.
   if (activity !== session.activity) recordCommand(activity, line, r, lab.files, lab.dockerfile);
-  return { lab, result: r };
+  return { lab, result: r, line };
 }
 
 /** Run command lines in the lab, recording them: the lab after them, and the ones that failed. */
@@ -86,10 +107,10 @@ export function runCommands(
   const failures: CommandFailure[] = [];
   let now = lab;
   for (const line of commands) {
-    const { lab: next, result } = runLine(session, activity, now, line);
+    const { lab: next, result, line: ran } = runLine(session, activity, now, line);
     now = next;
     if (result.exitCode !== 0)
-      failures.push({ line, exitCode: result.exitCode, stderr: result.stderr });
+      failures.push({ line: ran, exitCode: result.exitCode, stderr: result.stderr });
   }
   return { lab: now, failures };
 }

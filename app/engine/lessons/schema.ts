@@ -152,6 +152,8 @@ export const CHECKS: { [K in CheckName]: V<CheckArgs[K]> } = {
   outputContains: obj({ command: req(nonEmpty), text: req(nonEmpty) }),
   editRebuildsAtMost: obj({ file: req(nonEmpty), steps: req(count) }),
   pushed: nonEmpty,
+  pushedDigests: withCount({ ref: req(nonEmpty) }),
+  digestPinned: obj({ ref: req(nonEmpty) }),
 };
 
 export const CHECK_NAMES = Object.keys(CHECKS) as CheckName[];

@@ -121,6 +121,8 @@ export interface CheckArgs {
   outputContains: { command: string; text: string };
   editRebuildsAtMost: { file: string; steps: number };
   pushed: string;
+  pushedDigests: { ref: string } & Count;
+  digestPinned: { ref: string };
 }
 
 export type CheckName = keyof CheckArgs;

@@ -78,9 +78,9 @@ export function solveLesson(session: LabSession, lesson: Lesson, lab: Lab): Less
   for (const line of lesson.solution.commands) {
     const ran = runLine(session, session.activity, now, line);
     now = ran.lab;
-    commands.push({ line, ...ran.result });
+    commands.push({ ...ran.result, line: ran.line });
     if (ran.result.exitCode !== 0)
-      failures.push({ line, exitCode: ran.result.exitCode, stderr: ran.result.stderr });
+      failures.push({ line: ran.line, exitCode: ran.result.exitCode, stderr: ran.result.stderr });
   }
   return { lab: now, commands, failures, engine: session.view() };
 }
