@@ -31,8 +31,8 @@ describe('par and goal state', () => {
     const cache = lesson('build-cache');
     const started = s.lessonStart(cache);
     const before = s.lessonPar(cache);
-    expect(before).toBeDefined();
-    const goal = before!.goal;
+    if (before?.kind !== 'image') throw new Error('build-cache has a goal image');
+    const goal = before.goal;
     expect(goal.ref).toBe('app:1');
     expect(goal.history.length).toBeGreaterThan(goal.layers);
     expect(goal.history.filter((h) => !h.empty)).toHaveLength(goal.layers);
@@ -41,10 +41,39 @@ describe('par and goal state', () => {
     expect(goal.rebuilt).toBeGreaterThan(0);
     expect(goal.rebuilt!).toBeLessThan(goal.history.length);
     // The start built app:1 before the lesson began: the learner's image, not rebuilt by them.
-    expect(before!.yours?.rebuilt).toBeUndefined();
+    expect(before.yours?.rebuilt).toBeUndefined();
 
     s.lessonSolution(cache, started.lab);
     const after = s.lessonPar(cache)!;
     expect(after.yours).toEqual(goal);
+  });
+
+  it('shows the containers a lesson about containers names, as docker diff lists them', () => {
+    const s = new LabSession(opts);
+    const writable = lesson('container-writable-layer');
+    expect(parRef(writable)).toBeUndefined();
+    const started = s.lessonStart(writable);
+    const before = s.lessonPar(writable);
+    if (before?.kind !== 'containers') throw new Error('a containers goal state');
+    expect(before.goal.map((c) => c.name)).toEqual(['web', 'other']);
+    expect(before.goal[0]!.changes).toEqual(
+      expect.arrayContaining([
+        { kind: 'A', path: '/tmp/x' },
+        { kind: 'C', path: '/srv/version' },
+        { kind: 'D', path: '/srv/draft.txt' },
+      ]),
+    );
+    expect(before.yours).toEqual([undefined, undefined]);
+    s.lessonSolution(writable, started.lab);
+    const after = s.lessonPar(writable);
+    expect(after?.yours).toEqual(before.goal);
+  });
+
+  it('has a goal state for every lesson of the course', () => {
+    const s = new LabSession(opts);
+    for (const l of course.lessons) {
+      s.lessonStart(l);
+      expect(s.lessonPar(l), l.id).toBeDefined();
+    }
   });
 });

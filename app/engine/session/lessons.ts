@@ -6,7 +6,16 @@
  */
 import { evaluateGoals } from '../lessons/checks.ts';
 import { golfScore, referenceSize, type GolfScore } from '../lessons/golf.ts';
-import { goalState, imageState, parRef, type ImageState, type LessonPar } from '../lessons/par.ts';
+import {
+  containerStates,
+  goalContainerStates,
+  goalState,
+  imageState,
+  parRef,
+  type ContainerState,
+  type ImageState,
+  type LessonPar,
+} from '../lessons/par.ts';
 import { applyStart, editLab, runLine, type CommandFailure, type Lab } from '../lessons/run.ts';
 import type { Goal, Lesson } from '../lessons/types.ts';
 import type { ImageStoreKind } from '../images/stores.ts';
@@ -103,11 +112,12 @@ export function scoreLesson(
 }
 
 /** The goal state per lesson (its start, solution and settings): replaying costs builds. */
-const goals = new WeakMap<SessionOptions, Map<string, ImageState | undefined>>();
+const goals = new WeakMap<SessionOptions, Map<string, ImageState | ContainerState[] | undefined>>();
 
 /**
- * The lesson's par and goal state beside the learner's image of the same name, or undefined
- * when the lesson has no goal image (it builds nothing) or its solution does not replay.
+ * The lesson's par and goal state beside the learner's: the image it builds (with the par), or
+ * for a lesson that builds none, the containers its goals name. Undefined when it has neither
+ * or its solution does not replay.
  */
 export function parLesson(
   session: LabSession,
@@ -115,12 +125,24 @@ export function parLesson(
   lesson: Lesson,
 ): LessonPar | undefined {
   const ref = parRef(lesson);
-  if (!ref) return undefined;
   let known = goals.get(opts);
   if (!known) goals.set(opts, (known = new Map()));
   const key = JSON.stringify([lesson.id, lesson.start, lesson.solution, lesson.build, lesson.golf]);
-  if (!known.has(key)) known.set(key, goalState(lesson, session.fresh()));
+  if (!known.has(key))
+    known.set(
+      key,
+      ref ? goalState(lesson, session.fresh()) : goalContainerStates(lesson, session.fresh()),
+    );
   const goal = known.get(key);
   if (!goal) return undefined;
-  return { goal, yours: imageState(session, session.activity, ref) };
+  if (Array.isArray(goal))
+    return {
+      kind: 'containers',
+      goal,
+      yours: containerStates(
+        session,
+        goal.map((c) => c.name),
+      ),
+    };
+  return { kind: 'image', goal, yours: imageState(session, session.activity, ref!) };
 }

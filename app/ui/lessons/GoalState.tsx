@@ -3,10 +3,12 @@
  * learner's image of the same name (history lines, later steps above, the base at the bottom,
  * as the layer stack draws them), and the par: steps rebuilt, bytes, bytes hidden or deleted.
  */
-import type { HistoryRow, ImageState, LessonPar } from '../../engine/lessons/par.ts';
+import type { HistoryRow, ImagePar, ImageState, LessonPar } from '../../engine/lessons/par.ts';
+import { ContainersGoal } from './ContainersGoal.tsx';
 import { formatBytes } from '../format.ts';
 import { strings } from '../strings.ts';
 import './goalState.css';
+import { GoalHeader } from './GoalHeader.tsx';
 
 /** A history line as the learner wrote it: the shell and BuildKit's marker left out. */
 export function stepText(createdBy: string): string {
@@ -22,9 +24,7 @@ function Cell({ row, differs }: { row: HistoryRow | undefined; differs: boolean 
   const text = stepText(row.createdBy);
   return (
     <td className="goal-cell" data-differs={differs || undefined}>
-      <span className="goal-step" title={text}>
-        {text}
-      </span>
+      <span className="goal-step">{text}</span>
       <span className="goal-size">
         {row.empty ? strings.lessons.metadataSize : formatBytes(row.size)}
       </span>
@@ -72,22 +72,25 @@ function ParTable({ goal, yours }: { goal: ImageState; yours: ImageState | undef
 }
 
 export function GoalState({ par }: { par: LessonPar }) {
+  return (
+    <details className="lesson-section goal-state" open data-testid="lesson.goalState">
+      <summary className="lesson-section-title">{strings.lessons.goalState}</summary>
+      {par.kind === 'image' ? <ImageGoal par={par} /> : <ContainersGoal par={par} />}
+    </details>
+  );
+}
+
+function ImageGoal({ par }: { par: ImagePar }) {
   const { goal, yours } = par;
   const depth = Math.max(goal.history.length, yours?.history.length ?? 0);
   // Top of the stack first: index from the top, so the bases line up at the bottom.
   const at = (list: readonly HistoryRow[], i: number) => list[list.length - depth + i];
   const lines = Array.from({ length: depth }, (_, i) => i);
   return (
-    <details className="lesson-section goal-state" open data-testid="lesson.goalState">
-      <summary className="lesson-section-title">{strings.lessons.goalState}</summary>
+    <>
       <p className="lesson-muted">{strings.lessons.goalStateIntro(goal.ref)}</p>
       <table className="goal-stacks">
-        <thead>
-          <tr>
-            <th scope="col">{strings.lessons.goalColumn}</th>
-            <th scope="col">{strings.lessons.yoursColumn}</th>
-          </tr>
-        </thead>
+        <GoalHeader />
         <tbody>
           {lines.map((i) => {
             const g = at(goal.history, i);
@@ -110,6 +113,6 @@ export function GoalState({ par }: { par: LessonPar }) {
         </tbody>
       </table>
       <ParTable goal={goal} yours={yours} />
-    </details>
+    </>
   );
 }

@@ -78,6 +78,12 @@ export const lessonStrings = {
     goalState: 'Goal state',
     goalStateIntro: (ref: string) =>
       `The image the lesson's solution makes as ${ref}, beside yours: later steps above, the base at the bottom, as in the layer stack.`,
+    goalContainersIntro:
+      'This lesson builds no image of its own: its goal state is the containers its goals name, with their writable layers as docker diff lists them (A added, C changed, D deleted), beside yours.',
+    containerCaption: (name: string, image: string) => `Container ${name}, from ${image}`,
+    notRunYet: 'Not run yet.',
+    noChanges: 'No changes: its writable layer is empty.',
+    changeKinds: { A: 'added', C: 'changed', D: 'deleted' },
     goalColumn: 'Goal',
     yoursColumn: 'Yours',
     notBuiltYet: 'Not built yet.',
