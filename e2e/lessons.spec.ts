@@ -89,7 +89,7 @@ test.describe('lessons', () => {
     // The course map marks the three lessons done, and the rest not.
     await page.getByRole('button', { name: 'Course', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: 'Course' });
-    await expect(dialog.getByText('3 of 20 lessons done')).toBeVisible();
+    await expect(dialog.getByText('3 of 21 lessons done')).toBeVisible();
     const item = (title: string) =>
       dialog.getByRole('listitem').filter({ has: page.getByRole('button', { name: title }) });
     await expect(item('1. Images and containers')).toContainText('Done');
@@ -100,7 +100,7 @@ test.describe('lessons', () => {
     // Progress survives a reload.
     await page.reload();
     await page.getByRole('button', { name: 'Course', exact: true }).click();
-    await expect(dialog.getByText('3 of 20 lessons done')).toBeVisible();
+    await expect(dialog.getByText('3 of 21 lessons done')).toBeVisible();
     expect(pageErrors).toEqual([]);
   });
 

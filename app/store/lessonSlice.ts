@@ -359,6 +359,8 @@ export const createLessonSlice =
           );
           set({
             engineView: solved.engine,
+            // A solution may switch the image store (`@store overlay2`), as Build options does.
+            ...(solved.engine.store ? { imageStore: solved.engine.store } : {}),
             lessonStatus:
               solved.failures.length > 0
                 ? {

@@ -29,7 +29,8 @@ type ImageChecks =
   | 'sharedLayers'
   | 'imageEnv'
   | 'imageConfig'
-  | 'layerEntry';
+  | 'layerEntry'
+  | 'storeImage';
 
 const sizeOf = (layers: readonly { stats: { size: number } }[]): number =>
   layers.reduce((n, l) => n + l.stats.size, 0);
@@ -150,6 +151,14 @@ export const IMAGE_CHECKS: { [K in ImageChecks & CheckName]: Evaluator<K> } = {
       (equals === undefined || JSON.stringify(equals) === JSON.stringify(value ?? null)) &&
       (contains === undefined || (value !== undefined && shown.includes(contains)));
     return result(met, `The ${key} of ${familiar(ref)} is ${shown}.`);
+  },
+  storeImage: ({ store, ref }, s) => {
+    // The other store's images are hidden while the lab runs this one, but still there.
+    const engine = s.store === store ? s.engine : s.parked.get(store);
+    const img = engine?.images.find(ref);
+    return img
+      ? result(true, `The ${store} store has ${familiar(ref)} (${shortId(img.id)}).`)
+      : result(false, `The ${store} store has no ${familiar(ref)} yet.`);
   },
   layerEntry: ({ ref, path, kind }, s) => {
     const img = s.engine.images.find(ref);

@@ -5,6 +5,7 @@
  */
 import type { ContextFile } from '../build/context.ts';
 import { hostFileCommand } from '../cli/hostFiles.ts';
+import type { ImageStoreKind } from '../images/stores.ts';
 import type { LabSession } from '../session/session.ts';
 import type { BuildView } from '../session/types.ts';
 import { newActivity, recordCommand, type Activity } from './activity.ts';
@@ -55,6 +56,9 @@ export interface LineResult {
   build: BuildView | undefined;
 }
 
+/** `@store overlay2`: a lesson's line for the Build options' Image store switch. */
+export const STORE_LINE = /^@store\s+(containerd|overlay2)$/;
+
 const PUSHED = /\{\{pushed ([^\s{}]+)(?: (\d+))?\}\}/g;
 
 /**
@@ -84,6 +88,14 @@ export function runLine(
   lab: Lab,
   written: string,
 ): { lab: Lab; result: LineResult; line: string } {
+  const store = STORE_LINE.exec(written.trim())?.[1] as ImageStoreKind | undefined;
+  if (store) {
+    // Build options → Image store, as the learner switches it (the daemon restarted on the
+    // other store: its images and containers hidden, the other store's shown again).
+    session.setStore(store);
+    const result = { exitCode: 0, stdout: '', stderr: '', build: undefined };
+    return { lab, result, line: `# Build options → Image store: ${store}` };
+  }
   const line = expandLine(session, written);
   const host = hostFileCommand(line, lab.files);
   if (host) {

@@ -4,6 +4,7 @@
  */
 import type { BuilderKind, StepOutcome } from '../build/events.ts';
 import { IMAGE_STORES } from '../images/stores.ts';
+import { STORE_LINE } from './run.ts';
 import type {
   Check,
   CheckArgs,
@@ -60,7 +61,18 @@ const lessonFile: V<LessonFile> = (v, field, errors) => {
 };
 
 const files = record(lessonFile);
-const commands = list(nonEmpty);
+/** A command line; `@…` lines are lesson directives, of which only `@store <store>` exists. */
+const command: V<string> = (v, field, errors) => {
+  const line = nonEmpty(v, field, errors);
+  if (line === undefined || !line.trim().startsWith('@') || STORE_LINE.test(line.trim()))
+    return line;
+  errors.push({
+    field,
+    reason: `unknown directive '${line.trim()}': the only one is '@store containerd' or '@store overlay2' (the Image store switch)`,
+  });
+  return undefined;
+};
+const commands = list(command);
 
 const OUTCOMES: readonly StepOutcome[] = [
   'base',
@@ -154,6 +166,7 @@ export const CHECKS: { [K in CheckName]: V<CheckArgs[K]> } = {
   pushed: nonEmpty,
   pushedDigests: withCount({ ref: req(nonEmpty) }),
   digestPinned: obj({ ref: req(nonEmpty) }),
+  storeImage: obj({ store: req(oneOf(IMAGE_STORES)), ref: req(nonEmpty) }),
 };
 
 export const CHECK_NAMES = Object.keys(CHECKS) as CheckName[];

@@ -123,6 +123,7 @@ export interface CheckArgs {
   pushed: string;
   pushedDigests: { ref: string } & Count;
   digestPinned: { ref: string };
+  storeImage: { store: ImageStoreKind; ref: string };
 }
 
 export type CheckName = keyof CheckArgs;

@@ -91,11 +91,11 @@ export class LabSession {
   /** Labs `warm` has built in a scratch engine already. */
   private readonly rehearsed = new Set<string>();
   /**
-   * The other store's engine while this one is in use: switching the image store hides its
-   * images and containers, and switching back shows them again, as Docker does
-   * (https://docs.docker.com/engine/storage/containerd/).
+   * The other store's engine while this one is in use (lesson goals read it): switching the
+   * image store hides its images and containers, and switching back shows them again, as
+   * Docker does (https://docs.docker.com/engine/storage/containerd/).
    */
-  private readonly parked = new Map<ImageStoreKind, Engine>();
+  readonly parked = new Map<ImageStoreKind, Engine>();
   /** Files the learner brought from their computer (picked or dropped), by name. */
   private readonly brought = new Map<string, BroughtFile>();
 
