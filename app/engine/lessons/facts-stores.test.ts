@@ -3,6 +3,8 @@
  * (conformance/lessons/<store>/stores.txt and store-sizes.txt, recorded by record.sh) and to
  * what the lab does.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ImageStoreKind } from '../images/stores.ts';
 import type { SessionOptions } from '../session/session.ts';
@@ -10,7 +12,8 @@ import { loadCourse } from './index.ts';
 import { recordedCommand } from './recorded.ts';
 import { lessonImages, lessonSources, newSession } from './testing/sessions.ts';
 
-const lesson = loadCourse(lessonSources()).lessons.find((l) => l.id === 'image-stores')!;
+const course = loadCourse(lessonSources()).lessons;
+const lesson = course.find((l) => l.id === 'image-stores')!;
 const words = [
   lesson.intro,
   ...lesson.steps.flatMap((s) => [s.text, s.reveal ?? '', s.predict?.explain ?? '']),
@@ -92,5 +95,26 @@ describe('image stores lesson: each store has its own docker images view', () =>
     );
     expect(words).toContain('DISK USAGE');
     expect(words).toContain('CONTENT SIZE');
+  });
+});
+
+describe('lesson 11 runs overlay2: only there does a moved tag leave a dangling image', () => {
+  /** What `images --filter dangling=true` printed after the rebuild, in scenario 35. */
+  const dangling = (store: 'containerd' | 'overlay2') => {
+    const file = join(
+      import.meta.dirname,
+      `../../../conformance/recorded/35-tags-dangling.buildkit.${store}.json`,
+    );
+    const results = (
+      JSON.parse(readFileSync(file, 'utf8')) as { results: { line: string; stdout?: string[] }[] }
+    ).results;
+    return results.find((r) => r.line.includes('dangling=true'))!.stdout;
+  };
+  it('is what Docker 28.5 recorded, and the lesson says so', () => {
+    expect(dangling('overlay2')).toEqual(['<none>:<none>']);
+    expect(dangling('containerd')).toEqual([]);
+    const tags = course.find((l) => l.id === 'tags-and-versions')!;
+    expect(tags.start.store).toBe('overlay2');
+    expect(tags.steps.map((s) => s.text).join('\n')).toContain('lists no dangling image');
   });
 });
