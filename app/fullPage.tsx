@@ -6,15 +6,23 @@ import { App } from './ui/App.tsx';
 import { setStartupWork } from './ui/deferred.ts';
 import { startFullPage } from './ui/share/startup.ts';
 
-/** Renders the lab into `root`; `editor` is the editor chunk, already on its way. */
-export async function renderFullPage(root: HTMLElement, editor: Promise<unknown>): Promise<void> {
+/**
+ * Renders the lab into `root`; `editor` is the editor chunk, already on its way. `warm`: the
+ * page opens the lab the store holds (not a lesson's or a shared link's, which warm up for
+ * their own lab when they open it).
+ */
+export async function renderFullPage(
+  root: HTMLElement,
+  editor: Promise<unknown>,
+  warm = true,
+): Promise<void> {
   setStartupWork(editor);
   // The first render does not wait for the editor: the text shows in a placeholder, and the
   // editor takes its place when its chunk is here.
   const store = await startFullPage();
   // The lab is known: its images load and its build is rehearsed in the worker while the page
   // renders (the worker answers a click first, whenever it comes).
-  store.getState().warmUp();
+  if (warm) store.getState().warmUp();
   createRoot(root).render(
     <StrictMode>
       <LabStoreProvider store={store}>

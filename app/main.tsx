@@ -33,6 +33,6 @@ if (root && presentParam(window.location.search) === 'speaker') {
   })();
   startEngineWorker(opensAnother || !storage ? undefined : savedLab(storage));
   const { renderFullPage } = await import('./fullPage.tsx');
-  await renderFullPage(root, editor);
+  await renderFullPage(root, editor, !opensAnother);
 }
 registerServiceWorker();

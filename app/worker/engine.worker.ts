@@ -19,8 +19,8 @@ const hashing = useWasmSha256().catch(() => {
 });
 /** Requests other than warm-ups received and not answered yet (the one being served included). */
 let waiting = 0;
-/** Requests other than warm-ups answered so far. */
-let served = 0;
+/** Builds answered so far (the Build button's and `docker build` typed in the terminal). */
+let built = 0;
 const session = new LabSession({
   registry: images.registry,
   explain: images.explain,
@@ -44,7 +44,7 @@ self.onmessage = async (event: MessageEvent<Request>) => {
     if (warm) await rehearse(req as Request<'warm'>);
     else {
       serve(session, req, (message) => self.postMessage(message, transferables(message)));
-      served++;
+      if (req.method === 'build' || req.method === 'command') built++;
     }
   } finally {
     if (!warm) waiting--;
@@ -55,9 +55,10 @@ self.onmessage = async (event: MessageEvent<Request>) => {
 const rehearsals = new Map<string, Promise<void>>();
 
 /**
- * The warm-up: its rehearsal runs one piece at a time, and between two pieces the requests
- * that came in are answered first; once the learner has asked for anything, it stops (the
- * engine has warmed up on the real thing). Replies when the lab's rehearsal is over.
+ * The warm-up: its rehearsal runs one piece at a time, and any other request that came in is
+ * answered before the next piece (a click on Build waits for one piece at most); once a build
+ * has run, it stops (the engine has warmed up on the real thing). Replies when the lab's
+ * rehearsal is over.
  */
 async function rehearse(req: Request<'warm'>): Promise<void> {
   const [lab] = req.args;
@@ -72,10 +73,18 @@ async function rehearse(req: Request<'warm'>): Promise<void> {
 }
 
 async function runRehearsal(lab: Request<'warm'>['args'][0]): Promise<void> {
-  const before = served;
-  const asked = () => waiting > 0 || served !== before;
-  const pieces = asked() ? undefined : session.rehearsal(lab);
-  while (pieces && !asked() && !pieces.next().done) await nextTask();
+  const before = built;
+  // Requests first: a lesson's start, its goals, a file list, all come before a piece.
+  const requestsFirst = async () => {
+    while (waiting > 0) await nextTask();
+  };
+  await requestsFirst();
+  const pieces = built === before ? session.rehearsal(lab) : undefined;
+  while (pieces && !pieces.next().done) {
+    await nextTask();
+    await requestsFirst();
+    if (built !== before) return;
+  }
 }
 
 /** Lets the messages that have arrived be handled. */
