@@ -8,9 +8,7 @@ import type { ContextFile } from '../build/context.ts';
 import { buildkitExpand, planDockerfile } from '../build/plan.ts';
 import { splitCommandLine } from '../cli/argv.ts';
 import { runDocker } from '../cli/docker.ts';
-import { containerChanges, writableSize } from '../containers/container.ts';
 import { Engine } from '../daemon/engine.ts';
-import { contentSize, diskSize } from '../daemon/disk-usage.ts';
 import {
   loadEngine,
   saveEngine,
@@ -18,7 +16,6 @@ import {
   type EngineState,
   type StateDelta,
 } from '../daemon/persist.ts';
-import { diffId } from '../fs/index.ts';
 import type { PackageCatalog } from '../shell/index.ts';
 import type { GolfScore } from '../lessons/golf.ts';
 import type { LessonPar } from '../lessons/par.ts';
@@ -48,7 +45,7 @@ import { contextFiles, labHost } from './labHost.ts';
 import type { BroughtFile, ReadProgress } from './brought.ts';
 import { rehearse } from './rehearsal.ts';
 import { unionView, type UnionMaps } from './unionView.ts';
-import { buildView, fileRows, layerEntries, type FinishedBuild } from './views.ts';
+import { buildView, engineView, fileRows, layerEntries, type FinishedBuild } from './views.ts';
 import {
   closeShell,
   openShell,
@@ -285,30 +282,7 @@ export class LabSession {
   }
 
   view(): EngineView {
-    const images = this.engine.images
-      .all()
-      .filter((i) => !i.intermediate)
-      .map((i) => ({
-        id: i.id,
-        names: this.engine.images.tagsOf(i.id),
-        size: i.layers.reduce((n, l) => n + l.stats.size, 0),
-        layers: i.layers.length,
-        layerIds: i.layers.map((l) => diffId(l)),
-        layerSizes: i.layers.map((l) => l.stats.size),
-        dangling: this.engine.images.isDangling(i.id),
-        diskUsage: diskSize(this.engine, i),
-        ...(this.engine.store === 'containerd' ? { contentSize: contentSize(this.engine, i) } : {}),
-      }));
-    const containers = this.engine.containers.all().map((c) => ({
-      id: c.id,
-      name: c.name,
-      image: c.imageName,
-      imageId: c.image,
-      state: c.state,
-      changes: containerChanges(c).map((ch) => ({ kind: ch.kind, path: ch.path })),
-      writableBytes: writableSize(c),
-    }));
-    return { images, containers, store: this.engine.store };
+    return engineView(this.engine);
   }
 
   /** The merged filesystem of an image up to (and including) layer `upTo`. */

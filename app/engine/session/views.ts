@@ -1,11 +1,14 @@
 /** Views of images and their filesystems for the panels (see types.ts). */
 import { analyzeEfficiency } from '../analysis/efficiency.ts';
 import { buildLog } from '../cli/build-log.ts';
+import { containerChanges, writableSize } from '../containers/container.ts';
+import { contentSize, diskSize } from '../daemon/disk-usage.ts';
 import type { BuildOptions, Engine, EngineBuildResult } from '../daemon/engine.ts';
 import { diffId, isStandInDigest, MergedView, type Layer, type RunConfig } from '../fs/index.ts';
 import type { ImageRecord } from '../images/store.ts';
 import type {
   BuildView,
+  EngineView,
   FileRow,
   HistoryView,
   ImageView,
@@ -209,4 +212,32 @@ export function buildView(engine: Engine, { opts, result, ms }: FinishedBuild): 
     image: record ? imageView(engine, record, baseRefs) : undefined,
     elapsedMs: ms,
   };
+}
+
+/** What the panels show of the engine: its images (sizes as the store counts them) and containers. */
+export function engineView(engine: Engine): EngineView {
+  const images = engine.images
+    .all()
+    .filter((i) => !i.intermediate)
+    .map((i) => ({
+      id: i.id,
+      names: engine.images.tagsOf(i.id),
+      size: i.layers.reduce((n, l) => n + l.stats.size, 0),
+      layers: i.layers.length,
+      layerIds: i.layers.map((l) => diffId(l)),
+      layerSizes: i.layers.map((l) => l.stats.size),
+      dangling: engine.images.isDangling(i.id),
+      diskUsage: diskSize(engine, i),
+      ...(engine.store === 'containerd' ? { contentSize: contentSize(engine, i) } : {}),
+    }));
+  const containers = engine.containers.all().map((c) => ({
+    id: c.id,
+    name: c.name,
+    image: c.imageName,
+    imageId: c.image,
+    state: c.state,
+    changes: containerChanges(c).map((ch) => ({ kind: ch.kind, path: ch.path })),
+    writableBytes: writableSize(c),
+  }));
+  return { images, containers, store: engine.store };
 }

@@ -13,6 +13,7 @@ import {
 import { createPortal } from 'react-dom';
 import { strings } from '../strings.ts';
 import {
+  boxOf,
   G,
   MARKER_CHAR_W,
   markerText,
@@ -99,25 +100,9 @@ export function UnionPicture({
     ),
   );
 
-  // The box of an item in picture units, to bring it into view.
-  const boxOf = (id: string): { x?: number; y: number; w: number; h: number } | undefined => {
-    const tile = picture.tiles.find((x) => x.key === id);
-    if (tile) return { x: tile.x, y: tile.y, w: TILE_W, h: TILE_H };
-    // Labels stay at the left edge: only their height matters.
-    const slab = picture.slabs.find((x) => x.key === id);
-    if (slab) return { y: slab.y, w: 0, h: slab.plateY - slab.y + slab.plateH };
-    const marker = picture.markers.find((x) => x.key === id);
-    if (marker) return { y: marker.y, w: 0, h: MARKER_H };
-    const cover = picture.covers.find((x) => x.key === id);
-    if (cover) return { x: cover.x, y: cover.y, w: Math.min(cover.w, TILE_W), h: cover.h };
-    const band = picture.bands.find((x) => x.key === id);
-    if (band) return { x: band.x, y: 0, w: Math.min(band.w, TILE_W), h: BAND_H };
-    return undefined;
-  };
-
   const focusItem = (id: string) => {
     setFocusId(id);
-    const b = boxOf(id);
+    const b = boxOf(picture, id);
     if (b) port.reveal(b);
     setPendingFocus(true);
     const item = items.get(id);

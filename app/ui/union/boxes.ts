@@ -151,3 +151,23 @@ const MARKER_CHARS = 34;
 export function markerText(text: string): string {
   return `◇ ${text.length > MARKER_CHARS ? `${text.slice(0, MARKER_CHARS - 1)}…` : text}`;
 }
+
+/** The box of an item of `picture` in picture units, to bring it into view. */
+export function boxOf(
+  picture: Picture,
+  id: string,
+): { x?: number; y: number; w: number; h: number } | undefined {
+  const { TILE_W, TILE_H, MARKER_H, BAND_H } = G;
+  const tile = picture.tiles.find((x) => x.key === id);
+  if (tile) return { x: tile.x, y: tile.y, w: TILE_W, h: TILE_H };
+  // Labels stay at the left edge: only their height matters.
+  const slab = picture.slabs.find((x) => x.key === id);
+  if (slab) return { y: slab.y, w: 0, h: slab.plateY - slab.y + slab.plateH };
+  const marker = picture.markers.find((x) => x.key === id);
+  if (marker) return { y: marker.y, w: 0, h: MARKER_H };
+  const cover = picture.covers.find((x) => x.key === id);
+  if (cover) return { x: cover.x, y: cover.y, w: Math.min(cover.w, TILE_W), h: cover.h };
+  const band = picture.bands.find((x) => x.key === id);
+  if (band) return { x: band.x, y: 0, w: Math.min(band.w, TILE_W), h: BAND_H };
+  return undefined;
+}
