@@ -144,9 +144,11 @@ describe('docker CLI', () => {
     expect(docker('frobnicate').stderr).toBe(
       "docker: 'frobnicate' is not a docker command.\nSee 'docker --help'\n",
     );
-    expect(docker('images --bogus').stderr).toBe(
-      "unknown flag: --bogus\nSee 'docker images --help'.\n",
-    );
+    const bogus = docker('images --bogus');
+    expect(bogus.stderr).toBe("unknown flag: --bogus\nSee 'docker images --help'.\n");
+    // docker/cli's FlagErrorFunc: a flag error exits 125; a command it does not know exits 1.
+    expect(bogus.exitCode).toBe(125);
+    expect(docker('frobnicate').exitCode).toBe(1);
     expect(docker('tag nope x').stderr).toBe(
       'Error response from daemon: No such image: nope:latest\n',
     );

@@ -117,7 +117,8 @@ export const DOCKER_COMMANDS: readonly string[] = [
 ].sort();
 
 /**
- * Run one docker command. Never throws for user input: engine errors become stderr and exit 1.
+ * Run one docker command. Never throws for user input: engine errors become stderr and exit 1
+ * (125 for a flag docker cannot parse).
  * @example runDocker(engine, ['images'], host).stdout
  */
 export function runDocker(engine: Engine, argv: readonly string[], host: CliHost): CliResult {
@@ -161,7 +162,9 @@ export function runDocker(engine: Engine, argv: readonly string[], host: CliHost
   } catch (e) {
     if (e instanceof EngineError) {
       const hint = labHint(e);
-      return fail(hint ? `${e.message}\n${hint}` : e.message);
+      // A flag docker cannot parse exits 125, as docker/cli's FlagErrorFunc (cli/cobra.go)
+      // returns StatusError{StatusCode: 125}; what the daemon refuses exits 1.
+      return fail(hint ? `${e.message}\n${hint}` : e.message, e.code === 'bad-flag' ? 125 : 1);
     }
     throw e;
   }
