@@ -285,6 +285,29 @@ describe('containers', () => {
     expect(docker('rmi', 'app').exitCode).toBe(0);
   });
 
+  it('restart stops a running container and starts it again; a stopped one starts', () => {
+    const { engine, docker, tick } = setup();
+    docker('run', '--name', 'once', 'app');
+    expect(engine.containers.resolve('once').state).toBe('exited');
+    expect(docker('restart', 'once')).toMatchObject({ exitCode: 0, stdout: 'once\n' });
+    // The main process ran again: its output is in the logs twice.
+    expect(docker('logs', 'once').stdout).toBe('one\none\n');
+    docker('run', '-d', '--rm', '--name', 'web', 'app', 'sleep', 'infinity');
+    const started = engine.containers.resolve('web').startedAt;
+    tick(5);
+    expect(docker('restart', '-t', '0', 'web').stdout).toBe('web\n');
+    const web = engine.containers.resolve('web');
+    expect(web.state).toBe('running');
+    expect(web.startedAt).toBeGreaterThan(started!);
+    expect(docker('restart')).toMatchObject({
+      exitCode: 1,
+      stderr: expect.stringMatching(/^"docker restart" requires at least 1 argument\./),
+    });
+    expect(docker('restart', 'nosuch').stderr).toBe(
+      'Error response from daemon: No such container: nosuch\n',
+    );
+  });
+
   it('pulls a missing image on run, and says so', () => {
     const { docker } = setup();
     const r = docker('run', '--rm', 'debian:bookworm-slim', 'cat', '/etc/apt/sources.list');

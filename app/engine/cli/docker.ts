@@ -5,7 +5,7 @@
 import { EngineError } from '../common/diagnostics.ts';
 import type { Engine } from '../daemon/engine.ts';
 import { build } from './commands/build.ts';
-import { createCmd, exec, logs, rm, run, startCmd, stop } from './commands/containers.ts';
+import { createCmd, exec, logs, restart, rm, run, startCmd, stop } from './commands/containers.ts';
 import { commit, diff } from './commands/commit.ts';
 import { port, ps } from './commands/ps.ts';
 import { cp } from './commands/cp.ts';
@@ -62,6 +62,7 @@ const TOP: Record<string, Command> = {
   create: createCmd,
   start: startCmd,
   stop,
+  restart,
   rm,
   ps,
   exec,
@@ -78,6 +79,7 @@ const CONTAINER: Record<string, Command> = {
   create: createCmd,
   start: startCmd,
   stop,
+  restart,
   rm,
   remove: rm,
   ls: ps,

@@ -164,10 +164,13 @@ export const DOCKER_COMMANDS = [
   'image',
   'images',
   'inspect',
+  'load',
   'logs',
+  'port',
   'ps',
   'pull',
   'push',
+  'restart',
   'rm',
   'rmi',
   'run',
@@ -220,6 +223,7 @@ export function dockerCompleter(
           'logs',
           'ls',
           'prune',
+          'restart',
           'rm',
           'run',
           'start',
@@ -232,7 +236,11 @@ export function dockerCompleter(
       ['run', 'create', 'history', 'rmi', 'tag', 'push', 'save', 'inspect', 'pull'].includes(sub!)
     )
       return pick(images);
-    if (['exec', 'diff', 'commit', 'logs', 'start', 'stop', 'rm', 'cp', 'port'].includes(sub!))
+    if (
+      ['exec', 'diff', 'commit', 'logs', 'start', 'stop', 'restart', 'rm', 'cp', 'port'].includes(
+        sub!,
+      )
+    )
       return pick(containers);
     return [];
   };

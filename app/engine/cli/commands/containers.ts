@@ -1,5 +1,5 @@
 /**
- * Container lifecycle commands: run, create, start, stop, rm, exec, logs. ps.ts lists the
+ * Container lifecycle commands: run, create, start, stop, restart, rm, exec, logs. ps.ts lists the
  * containers, commit.ts shows and keeps their changes.
  */
 import { EngineError } from '../../common/diagnostics.ts';
@@ -265,6 +265,34 @@ export const stop: Command = ({ engine, argv }) => {
       c.finishedAt = engine.now();
       if (c.autoRemove) engine.containers.remove(c.id);
     }
+    return ref;
+  });
+};
+
+/**
+ * `docker restart`: stops a running container and starts it again (a stopped one just starts);
+ * prints each name as given (docker/cli container/restart.go). A `--rm` container is not removed
+ * between the two, as moby's containerRestart keeps it.
+ */
+export const restart: Command = ({ engine, argv }) => {
+  const args = parseArgs(
+    argv,
+    [
+      { name: 'time', short: 't', type: 'string' },
+      { name: 'signal', short: 's', type: 'string' },
+    ],
+    { command: 'restart' },
+  );
+  if (!args.positional.length)
+    return usageError(
+      'restart',
+      'at least 1 argument',
+      'restart [OPTIONS] CONTAINER [CONTAINER...]',
+      'Restart one or more containers',
+    );
+  return each(engine, args.positional, (c, ref) => {
+    const out = start(engine, c);
+    if (out.refused) throw new EngineError('port-taken', out.refused);
     return ref;
   });
 };
