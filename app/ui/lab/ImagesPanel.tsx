@@ -30,15 +30,21 @@ export function ImagesPanel() {
     for (const i of images) for (const id of new Set(i.layerIds)) m.set(id, (m.get(id) ?? 0) + 1);
     return m;
   }, [images]);
+  // Loading an image and the files the terminal wrote head the panel, with images or without.
+  const loadBar = (
+    <>
+      <div className="images-bar">
+        <LoadImageButton />
+      </div>
+      <LoadProgress />
+      <WrittenFiles />
+    </>
+  );
   if (images.length === 0)
     return (
       <ImageDropZone>
         <div className="images">
-          <div className="images-bar">
-            <LoadImageButton />
-          </div>
-          <LoadProgress />
-          <WrittenFiles />
+          {loadBar}
           <p className="empty">{t.none}</p>
           <StoreNote store={store} />
         </div>
@@ -51,11 +57,7 @@ export function ImagesPanel() {
   return (
     <ImageDropZone>
       <div className="images">
-        <div className="images-bar">
-          <LoadImageButton />
-        </div>
-        <LoadProgress />
-        <WrittenFiles />
+        {loadBar}
         <ul className="image-list">
           {images.map((img) => {
             const shared = img.layerIds.reduce(
