@@ -94,7 +94,7 @@ export interface GnuOptions {
   after: string;
 }
 
-import data from './data/gnu-options.json';
+import data from './data/gnu-options.json' with { type: 'json' };
 
 export const GNU_OPTIONS = data as Record<string, GnuOptions>;
 `;

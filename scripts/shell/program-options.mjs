@@ -116,7 +116,7 @@ export interface OptparseOptions {
   long: Record<string, 'none' | 'required'>;
 }
 
-import data from './data/program-options.json';
+import data from './data/program-options.json' with { type: 'json' };
 
 export const PIP = data.PIP as {
   commands: string[];
