@@ -107,6 +107,30 @@ test.describe('a build log in the terminal', () => {
     expect(await colour(lab, 'ERROR: failed to')).not.toBe(normal);
   });
 
+  test('a build clicked before the terminal has loaded still shows in it', async ({
+    lab,
+    page,
+  }) => {
+    // xterm.js loads after the editor: hold its chunk until the build is done, as on a slow
+    // network when the learner clicks Build at once.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/XtermView[^/]*\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await lab.open();
+    await lab.replaceText('FROM debian:bookworm-slim\nRUN echo early > /early\n');
+    await lab.buildToEnd();
+    release();
+    await expect(lab.screen).toContainText('naming to docker.io/library/app:latest', {
+      timeout: HANG_MS,
+    });
+    await lab.terminal.focus();
+    await page.keyboard.press('Shift+PageUp');
+    await expect(lab.screen).toContainText('lab:~/app$ docker build -t app:latest .');
+  });
+
   test('is printed in the normal colours; of a failed build, only the error lines are red', async ({
     lab,
     page,

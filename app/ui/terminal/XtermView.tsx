@@ -21,6 +21,10 @@ function cssVar(name: string, fallback: string): string {
   return v || fallback;
 }
 
+/** Per store, the last echoed entry a terminal view has shown (views come and go; the store stays). */
+const echoed = new WeakMap<object, number>();
+const echoedUpTo = (store: object) => echoed.get(store) ?? 0;
+
 const crlf = (text: string) => text.replace(/\r?\n/g, '\r\n');
 
 /**
@@ -147,9 +151,16 @@ export default function XtermView() {
     const welcome = () => term.write(strings.terminal.welcome.replace(/\n/g, '\r\n') + HOST_PROMPT);
     welcome();
 
-    // Commands run elsewhere (a lesson's "Run these commands", its solution) show here as if
-    // typed: the prompt, the line, its output. Entries from before this view are history.
-    const printed = new Set(store.getState().terminal.map((e) => e.id));
+    // Commands run elsewhere (a lesson's "Run these commands", its solution, the Build button)
+    // show here as if typed: the prompt, the line, its output. Entries an earlier view showed are
+    // history; an echo that came before any view (a Build clicked while xterm.js still loads) is
+    // still to show.
+    const printed = new Set(
+      store
+        .getState()
+        .terminal.filter((e) => !e.echo || e.id <= echoedUpTo(store))
+        .map((e) => e.id),
+    );
     let epoch = store.getState().terminalEpoch;
     const showEchoes = () => {
       const s = store.getState();
@@ -171,6 +182,7 @@ export default function XtermView() {
       term.write('\r\x1b[K');
       for (const e of ready) {
         printed.add(e.id);
+        echoed.set(store, Math.max(echoedUpTo(store), e.id));
         term.write(`${HOST_PROMPT}${e.input}\r\n`);
         show(term, e);
       }
@@ -178,6 +190,7 @@ export default function XtermView() {
       term.write(shell() ? prompt() : hostEditor.redraw(), () => term.scrollToBottom());
     };
     const unsubscribe = store.subscribe(showEchoes);
+    showEchoes();
     // Keys typed while a command runs wait here, as a terminal's type-ahead does; a pasted
     // block of lines runs one line after another. Ctrl+C cancels the build and drops them.
     let pending = '';
