@@ -39,7 +39,8 @@ export function FileTabs() {
               type="button"
               role="tab"
               aria-selected={open === path}
-              className={open === path ? 'tab on' : 'tab'}
+              title={path}
+              className={`tab${open === path ? ' on' : ''}${path.length <= 8 ? ' short' : ''}`}
               onClick={() => setOpen(path)}
               onDoubleClick={() => path !== 'Dockerfile' && setNaming({ from: path, value: path })}
             >
@@ -50,10 +51,15 @@ export function FileTabs() {
         <button
           type="button"
           className="tab tab-add"
+          aria-label={t.add}
+          title={t.add}
           onClick={() => setNaming({ from: undefined, value: '' })}
         >
-          <span aria-hidden="true">+ </span>
-          {t.add}
+          <span aria-hidden="true">+</span>
+          <span className="tab-add-label" aria-hidden="true">
+            {' '}
+            {t.add}
+          </span>
         </button>
       </div>
       {naming && (
