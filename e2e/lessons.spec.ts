@@ -123,7 +123,7 @@ test.describe('lessons', () => {
       mimeType: 'text/markdown',
       buffer: Buffer.from('---\n{ "id": "Bad Id" }\n---\nHello\n'),
     });
-    await expect(dialog.getByRole('alert')).toContainText('broken.md: id:');
+    await expect(dialog.getByRole('alert')).toContainText('broken.md:2: id:');
     await expect(page.locator('script', { hasText: 'alert' })).toHaveCount(0);
   });
 

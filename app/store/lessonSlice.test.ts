@@ -225,7 +225,7 @@ describe('lesson slice', () => {
     const bad = first.text.replace('"imageTagged"', '"imageTaged"');
     expect(await store.getState().previewLesson('mine.md', bad)).toBe(false);
     expect(store.getState().authoringErrors.join('\n')).toMatch(
-      /^mine\.md: goals\[\d+\]\.check: unknown check 'imageTaged'/m,
+      /^mine\.md:\d+: goals\[\d+\]\.check: unknown check 'imageTaged'/m,
     );
     expect(await store.getState().previewLessonUrl('http://example.com/a.md')).toBe(false);
     expect(store.getState().authoringErrors).toEqual([

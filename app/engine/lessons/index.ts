@@ -2,7 +2,7 @@
  * The course: every lesson file parsed, in the order lessons/index.json gives (a list of file
  * names), or by file name when there is no index. Problems come back as errors, never thrown.
  */
-import { parseLesson } from './parse.ts';
+import { parseLesson, problemsAt } from './parse.ts';
 import { formatLessonError, type Lesson, type LessonError } from './types.ts';
 
 export interface SourceFile {
@@ -74,11 +74,8 @@ export function loadCourse(files: readonly SourceFile[]): Course {
     }
     const other = ids.get(r.lesson.id);
     if (other) {
-      errors.push({
-        file: f.path,
-        field: 'id',
-        reason: `'${r.lesson.id}' is also the id of ${other}`,
-      });
+      const reason = `'${r.lesson.id}' is also the id of ${other}`;
+      errors.push(...problemsAt(f.path, f.text, [{ field: 'id', reason }]));
       continue;
     }
     ids.set(r.lesson.id, f.path);
@@ -87,5 +84,5 @@ export function loadCourse(files: readonly SourceFile[]): Course {
   return { lessons, errors };
 }
 
-export { formatLessonError, parseLesson };
+export { formatLessonError, parseLesson, problemsAt };
 export type { Lesson, LessonError };

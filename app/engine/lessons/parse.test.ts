@@ -73,7 +73,7 @@ describe('parseLesson', () => {
     const goals = meta().goals;
     goals[2] = { text: 'three', check: { imageTaged: 'app:1' } as never };
     expect(errorsOf(file(meta({ goals })))).toEqual([
-      "lessons/04-cache.md: goals[2].check: unknown check 'imageTaged' (did you mean imageTagged?)",
+      "lessons/04-cache.md:30: goals[2].check: unknown check 'imageTaged' (did you mean imageTagged?)",
     ]);
   });
 
@@ -82,10 +82,10 @@ describe('parseLesson', () => {
     delete m.title;
     const errs = errorsOf(file(m));
     expect(errs).toContain(
-      "lessons/04-cache.md: titel: unknown field 'titel' (did you mean title?)",
+      "lessons/04-cache.md:40: titel: unknown field 'titel' (did you mean title?)",
     );
-    expect(errs).toContain('lessons/04-cache.md: title: is required');
-    expect(errs).toContain('lessons/04-cache.md: hints: expected a list, found string');
+    expect(errs).toContain('lessons/04-cache.md:2: title: is required');
+    expect(errs).toContain('lessons/04-cache.md:34: hints: expected a list, found string');
   });
 
   it('checks check arguments, predict answers and file modes', () => {
@@ -97,11 +97,11 @@ describe('parseLesson', () => {
     const start = { dockerfile: 'FROM x', files: { 'run.sh': { content: 'x', mode: '9z' } } };
     const body = BODY.replace('"answer": 0', '"answer": 5');
     expect(errorsOf(file(meta({ goals, start }), body))).toEqual([
-      'lessons/04-cache.md: start.files["run.sh"].mode: expected octal permission bits like "755", found \'9z\'',
-      'lessons/04-cache.md: goals[0].check.imageUnder.bytes: expected a number, found string',
-      'lessons/04-cache.md: goals[1].check.historyLayers: needs one of count, atLeast, atMost',
-      'lessons/04-cache.md: goals[2].check: expected exactly one check, found imageTagged, commandRan',
-      'lessons/04-cache.md: steps[0].predict.answer: is 5, but there are only 2 choices (counted from 0)',
+      'lessons/04-cache.md:11: start.files["run.sh"].mode: expected octal permission bits like "755", found \'9z\'',
+      'lessons/04-cache.md:21: goals[0].check.imageUnder.bytes: expected a number, found string',
+      'lessons/04-cache.md:28: goals[1].check.historyLayers: needs one of count, atLeast, atMost',
+      'lessons/04-cache.md:35: goals[2].check: expected exactly one check, found imageTagged, commandRan',
+      'lessons/04-cache.md:64: steps[0].predict.answer: is 5, but there are only 2 choices (counted from 0)',
     ]);
   });
 
@@ -111,15 +111,23 @@ describe('parseLesson', () => {
     if (!r.ok) throw new Error(r.errors.map(formatLessonError).join('\n'));
     expect(r.lesson.start.store).toBe('overlay2');
     expect(errorsOf(file(meta({ start: { ...start, store: 'btrfs' } })))[0]).toMatch(
-      /^lessons\/04-cache\.md: start\.store: .*containerd.*overlay2/,
+      /^lessons\/04-cache\.md:\d+: start\.store: .*containerd.*overlay2/,
     );
   });
 
   it('explains broken front matter with the line', () => {
-    expect(errorsOf('no front matter')[0]).toMatch(/^lessons\/04-cache.md: a lesson starts with/);
+    expect(errorsOf('no front matter')[0]).toMatch(/^lessons\/04-cache.md:1: a lesson starts with/);
     expect(errorsOf('---\n{"id": "x"\n')[0]).toContain('no closing "---"');
     const bad = errorsOf('---\n{\n  "id": "x",\n  oops\n}\n---\n## s\n')[0]!;
-    expect(bad).toMatch(/front matter is not valid JSON \(line 4\)/);
+    expect(bad).toMatch(/^lessons\/04-cache.md:4: the front matter is not valid JSON/);
+    // A predict block's broken JSON points at the block's line in the file.
+    const text = file(meta(), BODY.replace('"answer": 0,', '"answer": 0,,'));
+    const predictLine = text.split('\n').findIndex((l) => l.includes('"answer": 0,,')) + 1;
+    expect(errorsOf(text)).toEqual([
+      expect.stringMatching(
+        new RegExp(`^lessons/04-cache.md:${predictLine}: steps\\[0\\]\\.predict: not valid JSON`),
+      ),
+    ]);
   });
 
   it('never throws on arbitrary input: a lesson, or errors with the file name', () => {
@@ -167,7 +175,7 @@ describe('loadCourse', () => {
       'lessons/index.json: lessons: 03-c.md is not listed',
     ]);
     expect(loadCourse([c, a]).errors.map(formatLessonError)).toEqual([
-      "lessons/03-c.md: id: 'a' is also the id of lessons/01-a.md",
+      "lessons/03-c.md:3: id: 'a' is also the id of lessons/01-a.md",
     ]);
   });
 });

@@ -5,6 +5,7 @@
  * holds a predict-then-reveal question as JSON. See lessons/README.md.
  */
 import { lessonBuildSettings } from './button.ts';
+import { lineOfField, lineOfOffset } from './locate.ts';
 import { frontMatter, myth, predict, type FieldError, type V } from './schema.ts';
 import type { Goal, Lesson, LessonError, LessonStep } from './types.ts';
 
@@ -34,14 +35,11 @@ function splitFrontMatter(text: string): Split | string {
 }
 
 /** Where JSON.parse stopped, as a line of the file, when the engine says. */
-function jsonErrorLine(message: string, json: string, firstLine: number): string {
+function jsonErrorLine(message: string, json: string, firstLine: number): number | undefined {
   const pos = /position (\d+)/.exec(message);
-  if (pos) {
-    const line = json.slice(0, Number(pos[1])).split('\n').length - 1 + firstLine;
-    return ` (line ${line})`;
-  }
+  if (pos) return lineOfOffset(json, firstLine, Number(pos[1]));
   const line = /line (\d+)/.exec(message);
-  return line ? ` (line ${Number(line[1]) - 1 + firstLine})` : '';
+  return line ? Number(line[1]) - 1 + firstLine : undefined;
 }
 
 const FENCE = /^(\s{0,3})(`{3,}|~{3,})\s*([\w-]*)/;
@@ -106,24 +104,31 @@ function splitBody(body: string, firstLine: number): { intro: string; steps: Raw
   return { intro: intro.join('\n').trim(), steps };
 }
 
-/** A fenced block's JSON, read by a schema validator; errors name the block's line. */
+/** A fenced block's JSON, read by a schema validator; errors name the line in the block. */
 function readJson<T>(
   block: { json: string; line: number },
   field: string,
   read: V<T>,
   errors: FieldError[],
 ): T | undefined {
+  // The block's JSON starts on the line after its opening fence.
+  const first = block.line + 1;
   let value: unknown;
   try {
     value = JSON.parse(block.json);
   } catch (e) {
-    errors.push({
-      field,
-      reason: `not valid JSON (block at line ${block.line}): ${(e as Error).message}`,
-    });
+    const message = (e as Error).message;
+    const line = jsonErrorLine(message, block.json, first) ?? block.line;
+    errors.push({ field, line, reason: `not valid JSON: ${message}` });
     return undefined;
   }
-  return read(value, field, errors);
+  const found: FieldError[] = [];
+  const r = read(value, field, found);
+  for (const e of found) {
+    const inner = e.field.slice(field.length).replace(/^\./, '');
+    errors.push({ ...e, line: lineOfField(block.json, first, inner) });
+  }
+  return r;
 }
 
 function parseSteps(raw: RawStep[], errors: FieldError[]): LessonStep[] {
@@ -133,17 +138,19 @@ function parseSteps(raw: RawStep[], errors: FieldError[]): LessonStep[] {
     const after = r.after.join('\n').trim();
     if (after) step.reveal = after;
     if (r.title.trim() === '')
-      errors.push({ field: `${field}.title`, reason: 'the ## heading is empty' });
+      errors.push({ field: `${field}.title`, line: r.line, reason: 'the ## heading is empty' });
     if (r.demo.length > 1 || r.predict.length > 1 || r.myth.length > 1) {
       errors.push({
         field,
-        reason: `a step has at most one demo, one predict and one myth block (line ${r.line}: split it into more steps)`,
+        line: r.line,
+        reason:
+          'a step has at most one demo, one predict and one myth block: split it into more steps',
       });
     }
     const demo = r.demo[0];
     if (demo) {
       if (demo.length === 0)
-        errors.push({ field: `${field}.demo`, reason: 'the demo block is empty' });
+        errors.push({ field: `${field}.demo`, line: r.line, reason: 'the demo block is empty' });
       step.demo = { commands: demo };
     }
     const p = r.predict[0];
@@ -160,37 +167,58 @@ function parseSteps(raw: RawStep[], errors: FieldError[]): LessonStep[] {
   });
 }
 
+/** A problem with no line yet: the line of its field in the front matter (steps have theirs). */
+const placed = (e: FieldError, split: Split): FieldError =>
+  e.line !== undefined ? e : { ...e, line: lineOfField(split.json, split.jsonLine, e.field) };
+
+const asLessonError = (file: string, e: FieldError): LessonError => ({
+  file,
+  ...(e.line !== undefined ? { line: e.line } : {}),
+  field: e.field,
+  reason: e.reason,
+});
+
+/**
+ * Problems found outside the parser (a replay of the solution) with the line of their field
+ * in the file's front matter: `goals[1]` points at that goal.
+ * @example problemsAt('my.md', text, [{ field: 'goals[0]', reason: 'not met' }])[0]?.line
+ */
+export function problemsAt(file: string, text: string, problems: FieldError[]): LessonError[] {
+  const split = splitFrontMatter(text);
+  return problems.map((p) => asLessonError(file, typeof split === 'string' ? p : placed(p, split)));
+}
+
 /**
  * Parse a lesson file. Never throws: a Lesson, or every problem found, each with the file,
- * the field and the reason.
+ * the line, the field and the reason.
  * @example parseLesson('lessons/01-images-and-containers.md', text)
  */
 export function parseLesson(file: string, text: string): ParseResult {
   const fail = (errs: FieldError[]): ParseResult => ({
     ok: false,
-    errors: errs.map((e) => ({ file, field: e.field, reason: e.reason })),
+    errors: errs.map((e) => asLessonError(file, e)),
   });
   if (typeof text !== 'string') return fail([{ field: '', reason: 'the file is not text' }]);
   const split = splitFrontMatter(text);
-  if (typeof split === 'string') return fail([{ field: '', reason: split }]);
+  if (typeof split === 'string') return fail([{ field: '', line: 1, reason: split }]);
   let data: unknown;
   try {
     data = JSON.parse(split.json);
   } catch (e) {
     const message = (e as Error).message;
-    return fail([
-      {
-        field: '',
-        reason: `the front matter is not valid JSON${jsonErrorLine(message, split.json, split.jsonLine)}: ${message}`,
-      },
-    ]);
+    const line = jsonErrorLine(message, split.json, split.jsonLine) ?? split.jsonLine;
+    return fail([{ field: '', line, reason: `the front matter is not valid JSON: ${message}` }]);
   }
   const errors: FieldError[] = [];
   const meta = frontMatter(data, '', errors);
   const body = splitBody(split.body, split.bodyLine);
   const steps = parseSteps(body.steps, errors);
   if (steps.length === 0) {
-    errors.push({ field: 'steps', reason: 'a lesson needs at least one step (a "## " heading)' });
+    errors.push({
+      field: 'steps',
+      line: split.bodyLine,
+      reason: 'a lesson needs at least one step (a "## " heading)',
+    });
   }
   if (meta && meta.goals.length === 0) {
     errors.push({ field: 'goals', reason: 'a lesson needs at least one goal' });
@@ -210,7 +238,7 @@ export function parseLesson(file: string, text: string): ParseResult {
     }
     return { ...goal, hiddenUntil: at };
   });
-  if (errors.length > 0 || !meta) return fail(errors);
+  if (errors.length > 0 || !meta) return fail(errors.map((e) => placed(e, split)));
   const lesson: Lesson = {
     file,
     id: meta.id,

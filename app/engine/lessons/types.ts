@@ -167,13 +167,15 @@ export interface Lesson {
   golf?: Golf;
 }
 
-/** A problem with a lesson file: `lessons/04-cache.md: goals[2].check: unknown check ...`. */
+/** A problem with a lesson file: `lessons/04-cache.md:12: goals[2].check: unknown check ...`. */
 export interface LessonError {
   file: string;
+  /** The 1-based line of the file the problem is on, when there is one. */
+  line?: number;
   /** The field, as a path: `goals[2].check`; empty for the file as a whole. */
   field: string;
   reason: string;
 }
 
 export const formatLessonError = (e: LessonError): string =>
-  `${e.file}: ${e.field ? `${e.field}: ` : ''}${e.reason}`;
+  `${e.file}${e.line !== undefined ? `:${e.line}` : ''}: ${e.field ? `${e.field}: ` : ''}${e.reason}`;

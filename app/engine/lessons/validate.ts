@@ -6,6 +6,8 @@
 export interface FieldError {
   field: string;
   reason: string;
+  /** The 1-based line of the file the field is on, when known. */
+  line?: number;
 }
 
 /** Reads `value` at `field`; on a problem pushes an error and returns undefined. */
