@@ -34,6 +34,44 @@ test.describe('docker load from the page', () => {
     );
   });
 
+  test('a loaded image shows every layer: its history rows, each layer’s entries with the whiteouts, the union picture', async ({
+    lab,
+    page,
+  }) => {
+    await lab.open();
+    await lab.images.open();
+    await lab.images.pick(join(FIXTURES, 'tiny.overlay2.tar'));
+    await expect(lab.screen).toContainText('Loaded image: layerlab/tiny:1', { timeout: HANG_MS });
+    await lab.images
+      .item('layerlab/tiny:1')
+      .getByRole('button', { name: 'Show every layer of layerlab/tiny:1' })
+      .click();
+    // docker history's rows, newest first (recorded from Docker 28.5: conformance/load/).
+    const rows = lab.layers.region.getByTestId('layers.history');
+    await expect(rows).toHaveCount(7);
+    await expect(rows.first()).toContainText('CMD ["cat" "/hello.txt"]');
+    await expect(rows.first()).toContainText('cde86376dada'); // the containerd store's ID, as recorded
+    await expect(rows.filter({ hasText: '<missing>' })).toHaveCount(6);
+    await expect(rows.filter({ hasText: 'ENV GREETING=hello' })).toContainText('no layer');
+    const run = rows.filter({ hasText: 'RUN /bb/bin/busybox sh -c' });
+    await expect(run).toContainText('Layer 3');
+    await run.getByRole('button').click();
+    await lab.fs.open();
+    await expect(lab.fs.layer).toHaveValue('2');
+    await lab.fs.layerChanges.click();
+    // The RUN layer's tar as Docker wrote it: whiteouts and the opaque marker, literally.
+    await expect(lab.fs.changes).toContainText('data/.wh.old.txt');
+    await expect(lab.fs.changes).toContainText('data/.wh.gone');
+    await expect(lab.fs.changes).toContainText('data/cfg/.wh..wh..opq');
+    await lab.fs.merged.click();
+    await expect(lab.fs.entry(/new\.conf/)).toHaveCount(1, { timeout: HANG_MS });
+    await page.getByRole('tab', { name: 'Union filesystem' }).click();
+    const union = page.getByRole('region', { name: 'Union filesystem' });
+    await expect(union.getByTestId('union.slab')).toHaveCount(4, { timeout: HANG_MS });
+    await lab.layers.region.getByRole('button', { name: 'Close' }).click();
+    await expect(rows).toHaveCount(0);
+  });
+
   test('a save dropped on the Images panel is loaded; a file that is no tar is refused', async ({
     lab,
   }) => {

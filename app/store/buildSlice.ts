@@ -231,12 +231,19 @@ export const createBuildSlice: StateCreator<LabState, [], [], BuildSlice> = (set
         playing: true,
         selectedStep: undefined,
         resting: true,
+        shownImage: undefined,
       });
     },
     showBuild: (index) => {
       const b = get().builds[index];
       if (b)
-        set({ shownBuild: index, cursor: b.view.events.length, playing: false, resting: false });
+        set({
+          shownBuild: index,
+          cursor: b.view.events.length,
+          playing: false,
+          resting: false,
+          shownImage: undefined,
+        });
     },
     setEngineView: (engineView) => set({ engineView }),
     stepForward: () => {

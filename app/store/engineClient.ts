@@ -103,6 +103,7 @@ export function createEngineClient(makePort: () => Port = workerPort): EngineCli
     shellLine: (...a) => call('shellLine', a),
     shellClose: (...a) => call('shellClose', a),
     fileContent: (...a) => call('fileContent', a),
+    image: (...a) => call('image', a),
     files: (...a) => call('files', a),
     layerEntries: (...a) => call('layerEntries', a),
     union: (...a) => call('union', a),

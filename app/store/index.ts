@@ -30,3 +30,4 @@ export { buildCommand, buildFlags } from './buildCommand.ts';
 export type { BuildSettings } from './buildCommand.ts';
 export type { WorkspaceFile } from './workspaceSlice.ts';
 export * from './union.ts';
+export type { ShownImage } from './shownImage.ts';

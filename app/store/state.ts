@@ -4,6 +4,7 @@ import type { EngineClient } from './engineClient.ts';
 import type { LessonAuthoringSlice } from './lessonAuthoringSlice.ts';
 import type { LessonSlice } from './lessonSlice.ts';
 import type { SaveSlice } from './saveSlice.ts';
+import type { ShownImageSlice } from './shownImage.ts';
 import type { TerminalSlice } from './terminalSlice.ts';
 import type { WorkspaceSlice } from './workspaceSlice.ts';
 
@@ -14,6 +15,7 @@ export interface LabState
     SaveSlice,
     WorkspaceSlice,
     BuildSlice,
+    ShownImageSlice,
     TerminalSlice,
     LessonSlice,
     LessonAuthoringSlice {

@@ -10,6 +10,7 @@ import { createTerminalSlice } from './terminalSlice.ts';
 import { createWorkspaceSlice } from './workspaceSlice.ts';
 import { browserStorage, createDebouncedStorage, type DebouncedStorage } from './persistence.ts';
 import { createSaveSlice } from './saveSlice.ts';
+import { createShownImageSlice } from './shownImage.ts';
 import type { LabState, PersistedLabState } from './state.ts';
 import type { SharedLab } from '../share/codec.ts';
 import { restorePersisted } from './savedLab.ts';
@@ -101,6 +102,7 @@ export function createLabStore(options: LabStoreOptions = {}): LabStore {
     ...createSaveSlice(set, get, api),
     ...createWorkspaceSlice(set, get, api),
     ...createBuildSlice(set, get, api),
+    ...createShownImageSlice(set, get, api),
     ...createTerminalSlice(set, get, api),
     ...createLessonSlice({
       // Lesson progress is kept where the lab is (an embed without storage keeps it in memory).

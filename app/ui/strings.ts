@@ -2,11 +2,13 @@
  * Every string the UI shows or announces, in one table: one place to review the wording,
  * and later to translate it. The lab's panels are here; the app's name and the inspector's tabs
  * (strings/app.ts), sharing, presenting and embedding
- * (strings/sharing.ts), the course (strings/lessons.ts) and the union filesystem picture
- * (strings/union.ts) are parts of the same table.
+ * (strings/sharing.ts), the course (strings/lessons.ts), the union filesystem picture
+ * (strings/union.ts) and the Images panel with a picked image's layers (strings/images.ts) are
+ * parts of the same table.
  */
 import { appStrings } from './strings/app.ts';
 import { lessonStrings } from './strings/lessons.ts';
+import { imageStrings } from './strings/images.ts';
 import { sharingStrings } from './strings/sharing.ts';
 import { unionStrings } from './strings/union.ts';
 
@@ -259,61 +261,6 @@ export const strings = {
     help: "docker build -t NAME .     build the lab (the files are the context)\ndocker images | ps -a | history IMAGE | inspect IMAGE | system df -v\ndocker run [-it] [-d] [--name N] [-p 8080:80] IMAGE [CMD]   docker exec -it NAME sh   (exit leaves the shell)\ndocker diff NAME | commit NAME IMAGE | cp NAME:/path . | logs NAME | port NAME | stop NAME | rm NAME\ndocker tag SRC DST | rmi IMAGE | pull IMAGE | push IMAGE | save -o FILE IMAGE\ndocker system prune -f [-a] | container prune -f | image prune -f | builder prune -f\nchain with && || ;   substitute with $(docker ps -aq)   pipe into grep, head, tail, wc, sort, uniq, awk '{print $1}'\nclear                      clear the screen\n",
   },
 
-  images: {
-    heading: 'Images',
-    none: 'No images yet. Build one, or type docker pull debian:bookworm-slim in the terminal.',
-    dangling: 'dangling',
-    layersOf: (name: string) => `Layers of ${name}, base first`,
-    blockTitle: (letter: string, size: string, shared: boolean) =>
-      `Layer ${letter}, ${size}${shared ? ', shared with another image' : ''}`,
-    df: (shared: string, unique: string) => `SHARED SIZE ${shared} · UNIQUE SIZE ${unique}`,
-    disk: (disk: string, sum: string) =>
-      `Layers: ${disk} of files (the images add up to ${sum}; a shared layer is stored once).`,
-    diskUsage: (size: string) => `DISK USAGE ${size}`,
-    contentSize: (size: string) => `CONTENT SIZE ${size}`,
-    sizeTitle: {
-      containerd:
-        'DISK USAGE, as docker images shows it with the containerd store: the unpacked layers in 4 KiB blocks plus the compressed content.',
-      overlay2:
-        'SIZE, as docker images shows it with the overlay2 store: the bytes of the files in the layers.',
-    },
-    idTitle: {
-      containerd:
-        'Image ID with the containerd store: the digest of the image’s manifest (or of its index).',
-      overlay2: 'Image ID with the overlay2 store: the digest of the image’s config.',
-    },
-    storeLine: {
-      containerd: 'containerd image store (Docker 29’s default)',
-      overlay2: 'overlay2 image store (Docker 28’s default)',
-    },
-    whyDiffer: 'Why do IDs and sizes differ between the stores?',
-    explain: {
-      containerd: [
-        'The image ID is the digest of the image’s manifest, or of its index when BuildKit adds a provenance attestation (as docker build does by default). The overlay2 store names the same image by the digest of its config, so the two stores give one build two different IDs.',
-        'The attestation records when the image was built, so with the containerd store even a fully cached rebuild gets a new ID (docker build --provenance=false keeps it).',
-        'DISK USAGE counts each layer unpacked as the filesystem stores it, in 4 KiB blocks, plus the compressed layers the store keeps beside them; CONTENT SIZE is that compressed part alone, what a pull downloads. overlay2 counts only the bytes of the files, so its sizes are smaller.',
-        'The layer blocks here, and the layer sizes in the layers panel, are the files’ bytes in both stores.',
-      ],
-      overlay2: [
-        'The image ID is the digest of the image’s config (its settings, history and the diffIDs of its layers), so a fully cached rebuild gives the same ID again.',
-        'SIZE counts the bytes of the files in the layers.',
-        'With the containerd store, Docker 29’s default, the ID is the digest of the image’s manifest or index instead, and sizes count disk blocks plus the compressed layers: both differ from what you see here. Build options switch the store.',
-      ],
-    },
-    load: 'Load an image…',
-    loadTitle:
-      'Load a tar that docker save wrote (docker save -o app.tar IMAGE), or drop it here. It is read in this browser; nothing is uploaded.',
-    loadInput: 'A docker save tar to load',
-    dropHint: 'Drop it to load it with docker load',
-    writtenHeading: 'Files written in the terminal',
-    loading: (name: string) => `Loading ${name}`,
-    loadingBytes: (read: string, total: string) => `${read} of ${total} read`,
-    cancelLoad: 'Cancel',
-    download: (name: string) => `Download ${name}`,
-    downloadTitle:
-      'Save this file to your computer: a docker save tar loads into a real Docker with docker load -i FILE.',
-  },
-
   container: {
     heading: 'Container',
     runLabel: 'Run a container from',
@@ -397,4 +344,5 @@ export const strings = {
   ...sharingStrings,
   ...lessonStrings,
   ...unionStrings,
+  ...imageStrings,
 } as const;

@@ -24,6 +24,7 @@ import type {
   CommandView,
   EngineView,
   FileRow,
+  ImageView,
   LayerEntries,
   UnionView,
 } from './types.ts';
@@ -51,6 +52,7 @@ export interface EngineMethods {
     where: { image: string; upTo?: number } | { container: string },
     path: string,
   ): FileContent;
+  image(ref: string): ImageView | undefined;
   files(image: string, upTo: number): FileRow[];
   layerEntries(image: string, index: number): LayerEntries;
   union(image: string, container?: string): UnionView | undefined;

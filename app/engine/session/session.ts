@@ -37,6 +37,7 @@ import type {
   BuildView,
   EngineView,
   FileRow,
+  ImageView,
   LayerEntries,
   UnionView,
 } from './types.ts';
@@ -45,7 +46,8 @@ import { contextFiles, labHost } from './labHost.ts';
 import type { BroughtFile, ReadProgress } from './brought.ts';
 import { rehearse } from './rehearsal.ts';
 import { unionView, type UnionMaps } from './unionView.ts';
-import { buildView, engineView, fileRows, layerEntries, type FinishedBuild } from './views.ts';
+import { buildView, engineView, fileRows, imageByRef, layerEntries } from './views.ts';
+import type { FinishedBuild } from './views.ts';
 import {
   closeShell,
   openShell,
@@ -283,6 +285,11 @@ export class LabSession {
 
   view(): EngineView {
     return engineView(this.engine);
+  }
+
+  /** An image by name or ID as the panels show it (a learner picked it in the Images panel). */
+  image(ref: string): ImageView | undefined {
+    return imageByRef(this.engine, ref);
   }
 
   /** The merged filesystem of an image up to (and including) layer `upTo`. */

@@ -73,6 +73,11 @@ export interface HistoryView {
   emptyLayer: boolean;
   /** The layer it made, if any. */
   layer: number | undefined;
+  /**
+   * The local image this line ends (`docker history`'s IMAGE column), or undefined where
+   * docker prints `<missing>`: a line no local image stands for.
+   */
+  image: string | undefined;
 }
 
 export interface ImageView {

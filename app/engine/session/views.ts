@@ -5,6 +5,7 @@ import { containerChanges, writableSize } from '../containers/container.ts';
 import { contentSize, diskSize } from '../daemon/disk-usage.ts';
 import type { BuildOptions, Engine, EngineBuildResult } from '../daemon/engine.ts';
 import { diffId, isStandInDigest, MergedView, type Layer, type RunConfig } from '../fs/index.ts';
+import { historyImageIds } from '../images/history.ts';
 import type { ImageRecord } from '../images/store.ts';
 import type {
   BuildView,
@@ -143,6 +144,7 @@ function workOutFacts(image: Image): ImageFacts {
       size: layer === undefined ? 0 : (image.layers[layer]?.stats.size ?? 0),
       emptyLayer: empty,
       layer,
+      image: undefined,
     });
   }
   return { efficiency: analyzeEfficiency(image.layers), history };
@@ -155,6 +157,7 @@ export function imageView(
 ): ImageView {
   const base = baseLayerCount(engine, image, baseRefs);
   const { efficiency, history } = imageFacts(engine, image);
+  const idAt = historyImageIds((id) => engine.images.get(id), image);
   const others = engine.images
     .all()
     .filter((o) => o.id !== image.id && !o.intermediate && namesOf(engine, o.id).length > 0);
@@ -177,7 +180,8 @@ export function imageView(
     names: namesOf(engine, image.id),
     size: image.layers.reduce((n, l) => n + l.stats.size, 0),
     layers,
-    history,
+    // Which lines a local image stands for changes as images come and go: asked each time.
+    history: history.map((h, i) => ({ ...h, image: idAt.get(i) })),
     config: { ...image.config } as Record<string, unknown>,
     efficiency: {
       score: efficiency.score,
@@ -185,6 +189,12 @@ export function imageView(
       reclaimableBytes: efficiency.reclaimableBytes,
     },
   };
+}
+
+/** A local image by name or ID as the panels show it; undefined when there is none. */
+export function imageByRef(engine: Engine, ref: string): ImageView | undefined {
+  const record = engine.images.find(ref);
+  return record ? imageView(engine, record) : undefined;
 }
 
 /** A build the engine ran: what it was asked, what came out, and how long it took. */

@@ -5,7 +5,7 @@ import { useLabStore, buildProgress, playedLayer } from '../../store/index.ts';
 import { formatBytes } from '../format.ts';
 import { SearchField } from '../SearchField.tsx';
 import { strings } from '../strings.ts';
-import { useProgress, useShownBuild } from './useProgress.ts';
+import { usePanelImage } from './useProgress.ts';
 import { layerNames, type LayerNamer } from './layerNames.ts';
 import { Tree } from './FileTreeView.tsx';
 
@@ -114,11 +114,9 @@ function Changes({
  * layer's own changes; the view up to any layer; file contents; wasted space and efficiency.
  */
 export function FilesystemPanel() {
-  const build = useShownBuild();
-  const progress = useProgress();
+  const { picked, image, progress, build } = usePanelImage();
   const engine = useLabStore((s) => s.engine);
   const selectedStep = useLabStore((s) => s.selectedStep);
-  const image = build?.view.image;
   const [mode, setMode] = useState<Mode>('merged');
   const [upTo, setUpTo] = useState<number | undefined>(undefined);
   const [filter, setFilter] = useState('');
@@ -130,8 +128,11 @@ export function FilesystemPanel() {
   const ids = { layer: useId() };
 
   // Choosing a layer in the stack shows the filesystem as of that layer.
-  const stepLayer =
-    selectedStep === undefined ? undefined : progress?.steps[selectedStep]?.layerIndex;
+  const stepLayer = picked
+    ? picked.layer
+    : selectedStep === undefined
+      ? undefined
+      : progress?.steps[selectedStep]?.layerIndex;
   useEffect(() => {
     if (stepLayer !== undefined) setUpTo(stepLayer);
   }, [stepLayer]);
@@ -141,7 +142,12 @@ export function FilesystemPanel() {
   }, [image?.id]);
   // While a build plays, the view follows it: the filesystem as of the newest layer so far;
   // rewound to the start, nothing has been built yet, as the timeline says.
-  const followed = progress && image ? playedLayer(progress, image.layers) : undefined;
+  // A picked image has no playback: the view is of the layer chosen in its history, else its top.
+  const followed = picked
+    ? (picked.layer ?? picked.view.layers.length - 1)
+    : progress && image
+      ? playedLayer(progress, image.layers)
+      : undefined;
   useEffect(() => {
     setUpTo(followed);
   }, [followed]);
@@ -180,14 +186,18 @@ export function FilesystemPanel() {
     [image],
   );
   // Named from the whole build, so a layer keeps its name at every point of the playback.
+  // A picked image was not built here: its layers are named by their place in it.
   const name = useMemo(
     () =>
-      build && image
-        ? layerNames(image, buildProgress(build.view, build.view.events.length).steps)
+      image && (picked || build)
+        ? layerNames(
+            image,
+            picked || !build ? [] : buildProgress(build.view, build.view.events.length).steps,
+          )
         : () => ({ badge: '', title: '' }),
-    [build, image],
+    [build, image, picked],
   );
-  if (!build || !image) return <p className="empty">{build ? t.failed : t.noBuild}</p>;
+  if (!image) return <p className="empty">{build ? t.failed : t.noBuild}</p>;
   const rows = rowsUpTo?.key === key ? rowsUpTo.rows : undefined;
   const listed = changesOf?.key === key ? changesOf.listed : undefined;
   const layer = image.layers[layerIndex]!;

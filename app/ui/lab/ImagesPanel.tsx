@@ -5,6 +5,7 @@ import { useLabStore } from '../../store/index.ts';
 import { formatBytes, shortId } from '../format.ts';
 import { strings } from '../strings.ts';
 import { ImageDropZone, LoadImageButton, LoadProgress, WrittenFiles } from './LoadImage.tsx';
+import './images.css';
 
 const t = strings.images;
 
@@ -25,6 +26,8 @@ export function ImagesPanel() {
   const images = useLabStore((s) => s.engineView.images);
   const store = useLabStore((s) => s.engineView.store ?? s.imageStore);
   const letters = useMemo(() => layerLetters(images), [images]);
+  const showImage = useLabStore((s) => s.showImage);
+  const pickedId = useLabStore((s) => s.shownImage?.view.id);
   const users = useMemo(() => {
     const m = new Map<string, number>();
     for (const i of images) for (const id of new Set(i.layerIds)) m.set(id, (m.get(id) ?? 0) + 1);
@@ -64,8 +67,13 @@ export function ImagesPanel() {
               (n, id, k) => n + ((users.get(id) ?? 0) > 1 ? (img.layerSizes[k] ?? 0) : 0),
               0,
             );
+            const label = img.names[0] ?? shortId(img.id);
             return (
-              <li key={img.id} className="image-card" data-testid="images.item">
+              <li
+                key={img.id}
+                className={img.id === pickedId ? 'image-card picked' : 'image-card'}
+                data-testid="images.item"
+              >
                 <div className="image-head">
                   <span className="image-names">
                     {img.names.length > 0 ? img.names.join(', ') : '<none>:<none>'}
@@ -77,6 +85,16 @@ export function ImagesPanel() {
                   <span className="image-size" title={t.sizeTitle[store]}>
                     {formatBytes(img.diskUsage)}
                   </span>
+                  <button
+                    type="button"
+                    className="button image-show"
+                    title={strings.imageLayers.showTitle(label)}
+                    aria-label={strings.imageLayers.showTitle(label)}
+                    aria-pressed={img.id === pickedId}
+                    onClick={() => void showImage(img.id)}
+                  >
+                    {strings.imageLayers.show}
+                  </button>
                 </div>
                 {img.contentSize !== undefined && (
                   <p className="image-df" data-testid="images.content">

@@ -10,7 +10,8 @@ import { strings } from '../strings.ts';
 import { isFirstVisit, markVisited } from './firstVisit.ts';
 import { StepFailure } from './StepFailure.tsx';
 import { useRestingFocus } from './useRestingFocus.ts';
-import { useProgress, useShownBuild, useViewedStep } from './useProgress.ts';
+import { usePanelImage, useProgress, useShownBuild, useViewedStep } from './useProgress.ts';
+import { ImageLayers } from './ImageLayers.tsx';
 import './layers.css';
 
 const t = strings.layers;
@@ -141,6 +142,8 @@ function BaseGroup({
 }) {
   const [open, setOpen] = useState(false);
   const base = image?.layers.filter((l) => l.fromBase) ?? [];
+  const local = useLocalBase(step.info.text);
+  const showImage = useLabStore((s) => s.showImage);
   const size = base.reduce((n, l) => n + l.size, 0);
   const shown = step.phase !== 'pending';
   return (
@@ -182,6 +185,16 @@ function BaseGroup({
           {step.output.trim()}
         </p>
       )}
+      {open && local && (
+        <button
+          type="button"
+          className="button base-show"
+          data-testid="layers.base-show"
+          onClick={() => void showImage(local)}
+        >
+          {strings.imageLayers.showBase(local)}
+        </button>
+      )}
       {open && (
         <ol className="base-layers">
           {base.map((l) => (
@@ -197,6 +210,21 @@ function BaseGroup({
       )}
     </li>
   );
+}
+
+/**
+ * The image a `FROM` line names when it is a local image (loaded, pulled, built), so its
+ * whole history can be shown; undefined for one the build took from the catalog only.
+ */
+function useLocalBase(fromText: string): string | undefined {
+  const images = useLabStore((s) => s.engineView.images);
+  const ref = fromText
+    .split(/\s+/)
+    .slice(1)
+    .find((w) => !w.startsWith('--'));
+  if (!ref) return undefined;
+  const names = [ref, `${ref}:latest`, ref.replace(/^docker\.io\/(library\/)?/, '')];
+  return images.some((i) => i.names.some((n) => names.includes(n))) ? ref : undefined;
 }
 
 /**
@@ -222,6 +250,8 @@ export function LayerStack() {
   const lineLinks = bridge.hasEditor ? bridge.revealLine : undefined;
   useRestingFocus(root, build, progress);
   const viewed = useViewedStep(progress);
+  const { picked } = usePanelImage();
+  if (picked) return <ImageLayers picked={picked} />;
   if (!build || !progress) {
     return (
       <div className="layers-empty">

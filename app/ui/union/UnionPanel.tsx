@@ -1,7 +1,7 @@
 import { useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useLabStore, useUnionView } from '../../store/index.ts';
 import { formatBytes } from '../format.ts';
-import { useProgress, useShownBuild } from '../lab/useProgress.ts';
+import { usePanelImage } from '../lab/useProgress.ts';
 import { SearchField } from '../SearchField.tsx';
 import { strings } from '../strings.ts';
 import { defaultOpen, pathTree } from './columns.ts';
@@ -50,9 +50,7 @@ function rootScale(): number {
  * keyboard.
  */
 export function UnionPanel() {
-  const build = useShownBuild();
-  const progress = useProgress();
-  const image = build?.view.image;
+  const { image, progress, build } = usePanelImage();
   const selectStep = useLabStore((s) => s.selectStep);
   const allContainers = useLabStore((s) => s.engineView.containers);
   const containers = useMemo(
@@ -144,7 +142,7 @@ export function UnionPanel() {
     [search, selectStep],
   );
 
-  if (!build || !image) {
+  if (!image) {
     return (
       <div className="union" ref={root}>
         <p className="empty">{build ? t.failed : t.noBuild}</p>

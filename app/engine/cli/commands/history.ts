@@ -5,6 +5,7 @@ import { formatRows } from '../format/table-format.ts';
 import { humanDuration, humanSize } from '../../common/units.ts';
 import { ok, usageError, type Command } from '../types.ts';
 import { shortId } from '../../common/ids.ts';
+import { historyImageIds } from '../../images/history.ts';
 
 const HEADERS = {
   ID: 'IMAGE',
@@ -45,14 +46,7 @@ export const history: Command = ({ engine, argv }) => {
   const human = args.string('human') === undefined || args.bool('human');
   // Which local image each history line ends: the image itself and, with the classic
   // builder, its chain of parents (a pulled base keeps only its own top line).
-  const idAt = new Map<number, string>();
-  for (
-    let cur: typeof image | undefined = image;
-    cur;
-    cur = cur.parent ? engine.images.get(cur.parent) : undefined
-  ) {
-    idAt.set(cur.history.length - 1, cur.id);
-  }
+  const idAt = historyImageIds((id) => engine.images.get(id), image);
   let layer = 0;
   const rows = image.history.map((h, i) => {
     const at = h.empty_layer ? undefined : image.layers[layer++];
