@@ -5,7 +5,7 @@ import { editorDiagnostics } from '../engine/dockerfile/rules/index.ts';
 import { isValidImageRef } from '../engine/images/reference.ts';
 import { imageDiagnostics } from '../engine/catalog/from-check.ts';
 import type { CatalogNames } from '../engine/catalog/tags.ts';
-import { catalogNames, loadCatalogNames, onCatalogNames } from './catalogNames.ts';
+import { catalogNames, isLocalImage, loadCatalogNames, onCatalogNames } from './catalogNames.ts';
 import { useLabStore } from './context.tsx';
 import { selectDockerfile } from './selectors.ts';
 
@@ -51,7 +51,7 @@ export function dockerfileDiagnosticsCached(text: string): Diagnostic[] {
     return rules;
   }
   if (imageMemo?.text === text && imageMemo.names === names) return imageMemo.all;
-  const images = imageDiagnostics(parseDockerfileCached(text), names);
+  const images = imageDiagnostics(parseDockerfileCached(text), names, isLocalImage);
   if (images.needsHub) loadCatalogNames(true);
   const all =
     images.diagnostics.length === 0

@@ -9,6 +9,7 @@ import type { SourceFile } from '../engine/lessons/index.ts';
 import { createTerminalSlice } from './terminalSlice.ts';
 import { createWorkspaceSlice } from './workspaceSlice.ts';
 import { browserStorage, createDebouncedStorage, type DebouncedStorage } from './persistence.ts';
+import { setLocalImages } from './catalogNames.ts';
 import { createSaveSlice } from './saveSlice.ts';
 import { createShownImageSlice } from './shownImage.ts';
 import type { LabState, PersistedLabState } from './state.ts';
@@ -138,7 +139,10 @@ export function createLabStore(options: LabStoreOptions = {}): LabStore {
   if (storageKey !== null) followOtherTabs(store, storageKey);
   // An open lesson's goals are checked again after every build and command.
   store.subscribe((s, prev) => {
-    if (s.lesson && s.engineView !== prev.engineView) void s.checkGoals();
+    if (s.engineView === prev.engineView) return;
+    if (s.lesson) void s.checkGoals();
+    // The editor does not mark a FROM naming a local image (loaded, built) as one the lab lacks.
+    setLocalImages(s.engineView.images.flatMap((i) => i.names));
   });
   if (options.initialDockerfile !== undefined) {
     store.setState({ dockerfile: options.initialDockerfile });

@@ -1,8 +1,8 @@
 /**
  * The editor's word on FROM lines: an image the offline lab cannot have (real on Docker Hub, or a
  * tag or repository that does not exist) is marked where its name is written, with a quick fix
- * that switches it to the closest image the lab has. Names with variables (`$BASE`), `scratch`
- * and earlier stages are left alone: the build decides those.
+ * that switches it to the closest image the lab has. Names with variables (`$BASE`), `scratch`,
+ * earlier stages and the engine's local images are left alone: the build decides those.
  */
 import type { Diagnostic } from '../common/diagnostics.ts';
 import type { ParseResult } from '../dockerfile/parse.ts';
@@ -18,14 +18,20 @@ export interface ImageCheck {
 /**
  * @example imageDiagnostics(parseDockerfile('FROM ubuntu\n'), names).diagnostics[0]?.fix?.label // 'Use debian:trixie-slim'
  */
-export function imageDiagnostics(parsed: ParseResult, names: CatalogNames): ImageCheck {
+export function imageDiagnostics(
+  parsed: ParseResult,
+  names: CatalogNames,
+  /** A local image of the engine's (loaded, built): the build takes it from there. */
+  isLocal: (name: string) => boolean = () => false,
+): ImageCheck {
   const diagnostics: Diagnostic[] = [];
   let needsHub = false;
   const stages = new Set<string>();
   for (const stage of parsed.stages) {
     const word = stage.base;
     const name = word?.value ?? '';
-    const known = name === '' || name.includes('$') || name.toLowerCase() === 'scratch';
+    const known =
+      name === '' || name.includes('$') || name.toLowerCase() === 'scratch' || isLocal(name);
     if (word && !known && !stages.has(name.toLowerCase())) {
       let answer;
       try {

@@ -5,7 +5,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseDockerfile } from '../dockerfile/parse.ts';
 import { missingImage } from './answers.ts';
+import { imageDiagnostics } from './from-check.ts';
 import type { CatalogIndex, HubTags } from './format.ts';
 import { answerFor, closestImage, tagShape, type CatalogNames, type NameAnswer } from './tags.ts';
 
@@ -187,5 +189,17 @@ describe('tagShape and closestImage', () => {
 
   it('a repository the lab lacks gets an image made for the same job', () => {
     expect(closestImage(names, 'no-idea', 'latest')).toBe('debian:trixie-slim');
+  });
+});
+
+describe('the editor’s word on FROM lines (from-check.ts)', () => {
+  const text = 'FROM layerlab/bb:1\nRUN true\n';
+  it('marks an image the lab lacks, and not once the engine holds it (docker load, a build)', () => {
+    const parsed = parseDockerfile(text);
+    expect(imageDiagnostics(parsed, names).diagnostics.map((d) => d.message)).toEqual([
+      expect.stringContaining('cannot fetch layerlab/bb:1'),
+    ]);
+    const local = (name: string) => name === 'layerlab/bb:1';
+    expect(imageDiagnostics(parsed, names, local).diagnostics).toEqual([]);
   });
 });
