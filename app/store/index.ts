@@ -31,3 +31,4 @@ export type { BuildSettings } from './buildCommand.ts';
 export type { WorkspaceFile } from './workspaceSlice.ts';
 export * from './union.ts';
 export type { ShownImage } from './shownImage.ts';
+export { isArchive } from './archiveSniff.ts';

@@ -26,6 +26,7 @@ import { usePresent } from './present/mode.ts';
 import { ContextFileEditor, FileTabs } from './lab/ContextFiles.tsx';
 import { FilesystemPanel } from './lab/FilesystemPanel.tsx';
 import { LayerStack } from './lab/LayerStack.tsx';
+import { PageDrop } from './lab/PageDrop.tsx';
 import { CourseButton, LessonLinks, LessonPane } from './lessons/index.ts';
 import { Timeline } from './lab/Timeline.tsx';
 import { Panel } from './Panel.tsx';
@@ -292,6 +293,7 @@ export function App() {
               </div>
               <TerminalDock />
             </main>
+            <PageDrop />
           </div>
         </EditorBridgeContext.Provider>
       </LazyMotion>

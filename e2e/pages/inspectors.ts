@@ -99,14 +99,30 @@ export class ImagesPanel extends Inspector {
 
   /** Drops a file named `name` holding `bytes` on the panel, as a drag from the desktop does. */
   async drop(name: string, bytes: Uint8Array) {
-    const transfer = await this.dropZone.evaluateHandle(
-      (_, { data, name }) => {
-        const dt = new DataTransfer();
-        dt.items.add(new File([new Uint8Array(data)], name));
-        return dt;
-      },
-      { data: [...bytes], name },
-    );
-    await this.dropZone.dispatchEvent('drop', { dataTransfer: transfer });
+    await dropFile(this.dropZone, name, bytes);
   }
+}
+
+/**
+ * Drags a file named `name` holding `bytes` onto `target` and drops it there, as a drag from
+ * the desktop does (dragenter, dragover, drop); `hold` runs while the file is over the page.
+ */
+export async function dropFile(
+  target: Locator,
+  name: string,
+  bytes: Uint8Array,
+  hold?: () => Promise<void>,
+) {
+  const transfer = await target.evaluateHandle(
+    (_, { data, name }) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([new Uint8Array(data)], name));
+      return dt;
+    },
+    { data: [...bytes], name },
+  );
+  await target.dispatchEvent('dragenter', { dataTransfer: transfer });
+  await target.dispatchEvent('dragover', { dataTransfer: transfer });
+  await hold?.();
+  await target.dispatchEvent('drop', { dataTransfer: transfer });
 }

@@ -1,10 +1,10 @@
 /**
  * Bring your own image: a `docker save` tar chosen with the file picker or dropped on the
- * Images panel is handed to the engine's worker as a file (never read on the page) and loaded
+ * page (PageDrop) is handed to the engine's worker as a file (never read on the page) and loaded
  * with `docker load -i NAME` in the terminal, so the learner sees the command and what docker
  * printed, and the image joins the list.
  */
-import { useRef, useState, type DragEvent, type ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
 import { useLabStore } from '../../store/index.ts';
 import { downloadFile } from '../download.ts';
 import { formatBytes } from '../format.ts';
@@ -43,31 +43,11 @@ export function LoadImageButton() {
   );
 }
 
-/** The Images panel as a drop target for a `docker save` tar. */
+/** The Images panel's body; a tar dropped on it (or anywhere on the page) loads: PageDrop. */
 export function ImageDropZone({ children }: { children: ReactNode }) {
-  const loadImageFile = useLabStore((s) => s.loadImageFile);
-  const [over, setOver] = useState(false);
-  const hasFiles = (e: DragEvent) => e.dataTransfer.types.includes('Files');
   return (
-    <div
-      className={over ? 'image-drop over' : 'image-drop'}
-      data-testid="images.drop"
-      onDragOver={(e) => {
-        if (!hasFiles(e)) return;
-        e.preventDefault();
-        setOver(true);
-      }}
-      onDragLeave={() => setOver(false)}
-      onDrop={(e) => {
-        if (!hasFiles(e)) return;
-        e.preventDefault();
-        setOver(false);
-        const file = e.dataTransfer.files[0];
-        if (file) void loadImageFile(file);
-      }}
-    >
+    <div className="image-drop" data-testid="images.drop">
       {children}
-      {over && <p className="image-drop-hint">{t.dropHint}</p>}
     </div>
   );
 }

@@ -46,7 +46,6 @@ export const imageStrings = {
     loadTitle:
       'Load a tar that docker save wrote (docker save -o app.tar IMAGE), or drop it here. It is read in this browser; nothing is uploaded.',
     loadInput: 'A docker save tar to load',
-    dropHint: 'Drop it to load it with docker load',
     writtenHeading: 'Files written in the terminal',
     loading: (name: string) => `Loading ${name}`,
     loadingBytes: (read: string, total: string) => `${read} of ${total} read`,
@@ -78,5 +77,14 @@ export const imageStrings = {
     showTitle: (name: string) =>
       `Show every layer of ${name} in the layer, filesystem and union panels`,
     showBase: (name: string) => `Show all layers of ${name}`,
+  },
+
+  /** Dropping a file anywhere on the lab page. */
+  pageDrop: {
+    hint: 'Drop a docker save tar to load it with docker load (read in this browser; nothing is uploaded)',
+    busy: 'Another image is loading: wait for it (or cancel it in the Images panel), then drop again.',
+    notArchive: (name: string) =>
+      `${name} is not a tar archive, so docker load cannot read it: drop the .tar that docker save writes (docker save -o app.tar IMAGE).`,
+    dismiss: 'Dismiss',
   },
 };
