@@ -154,7 +154,10 @@ function runStepCached(
     });
     if (out.stdout) hooks.output('stdout', out.stdout);
     if (out.stderr) hooks.output('stderr', out.stderr);
-    layer = out.layer;
+    // BuildKit commits a layer for every RUN, even one that changed no file (recorded on 28.5
+    // in 20-exec-vs-shell and 39-onbuild: with the containerd store an empty 4.1kB snapshot);
+    // the legacy builder marks such a step empty_layer (moby commits no new layer for it).
+    layer = out.layer.stats.entries > 0 || req.builder === 'buildkit' ? out.layer : undefined;
     hooks.store(parts.key, {
       layer,
       imageId: undefined,

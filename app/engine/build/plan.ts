@@ -39,7 +39,8 @@ function runCommand(node: AstNode): CommandForm {
   // `RUN <<EOF` alone runs the body as the script; otherwise the shell gets the heredocs.
   const only = node.heredocs[0]!;
   if (node.heredocs.length === 1 && /^<<-?\s*["']?\w*["']?$/.test(rest.trim())) {
-    return { exec: undefined, shell: body(only).replace(/\n$/, ''), lineOnly: rest };
+    // The body keeps its last newline: BuildKit runs (and writes in the history) it whole.
+    return { exec: undefined, shell: body(only), lineOnly: rest };
   }
   let script = rest;
   for (const h of node.heredocs) script += '\n' + h.content + h.name;

@@ -23,7 +23,8 @@ export interface RunInput {
 }
 
 export interface RunOutput {
-  layer: Layer | undefined;
+  /** What the command changed: a layer with no entries when it changed nothing. */
+  layer: Layer;
   stdout: string;
   stderr: string;
 }
@@ -118,7 +119,7 @@ export function runStep(input: RunInput): RunOutput {
   }
   const layer = fs.commit();
   return {
-    layer: layer.stats.entries > 0 ? layer : undefined,
+    layer,
     stdout: result.stdout,
     stderr: result.stderr,
   };

@@ -167,8 +167,8 @@ export function compareResults(want: StepResult[], got: StepResult[]): Mismatch[
 export interface KnownDifference {
   /** Short name, also a heading in conformance/KNOWN-DIFFERENCES.md. */
   id: string;
-  /** Scenario folder name, or '*' for every scenario. */
-  scenario: string;
+  /** Scenario folder name, several, or '*' for every scenario. */
+  scenario: string | readonly string[];
   builder?: Builder;
   /** Only for replays on this image store. */
   store?: Store;
@@ -184,6 +184,12 @@ export interface KnownDifference {
    */
   fixtureBase?: true;
   reason: string;
+}
+
+/** Whether a known difference is about this scenario. */
+export function coversScenario(k: KnownDifference, scenario: string): boolean {
+  if (typeof k.scenario === 'string') return k.scenario === '*' || k.scenario === scenario;
+  return k.scenario.includes(scenario);
 }
 
 /** What the replay ran on: the catalog's debian:bookworm-slim or the test fixture. */
@@ -204,7 +210,7 @@ export function isKnown(
 ) {
   return (
     (k.fixtureBase === undefined || base === 'test fixture') &&
-    (k.scenario === '*' || k.scenario === of.scenario) &&
+    coversScenario(k, of.scenario) &&
     (k.builder === undefined || k.builder === of.builder) &&
     (k.store === undefined || k.store === of.store) &&
     new RegExp(`^(?:${k.field.source})`).test(m.field) &&

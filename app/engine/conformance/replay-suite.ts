@@ -8,7 +8,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compareResults, isKnown, type Mismatch } from './compare.ts';
+import { compareResults, coversScenario, isKnown, type Mismatch } from './compare.ts';
 import { KNOWN_DIFFERENCES } from './known-differences.ts';
 import type { Recording } from './normalise.ts';
 import { replayImages, replayScenario } from './replay.ts';
@@ -100,8 +100,7 @@ export async function staleDifferences(r: StoreReplay): Promise<string[]> {
     // An entry for every store must hold on each store that replays its scenario.
     const applies = r.mine.some(
       ({ rec }) =>
-        (k.scenario === '*' || rec.scenario === k.scenario) &&
-        (k.builder === undefined || rec.builder === k.builder),
+        coversScenario(k, rec.scenario) && (k.builder === undefined || rec.builder === k.builder),
     );
     if (applies && !r.used.has(k.id)) stale.push(`${k.id}: no longer differs on ${r.store}`);
   }

@@ -81,6 +81,19 @@ function vertexText(step: StepInfo, bases: readonly string[], opts: OutputOption
   return `FROM ${fullRef(ref)}${digest ? `@${digest}` : ''}`;
 }
 
+/** Whether a step reads the build context, and whether it writes an inline document (heredoc). */
+function copyReads(step: StepInfo): { context: boolean; inline: boolean } {
+  if ((step.keyword !== 'COPY' && step.keyword !== 'ADD') || /--from[= ]/.test(step.text))
+    return { context: false, inline: false };
+  const words = step.text
+    .split(/\s+/)
+    .slice(1)
+    .filter((w) => !w.startsWith('--'));
+  const sources = words.slice(0, -1);
+  const heredoc = (w: string) => /^\d*<<-?/.test(w);
+  return { context: !sources.every(heredoc), inline: sources.some(heredoc) };
+}
+
 /** A deterministic container ID for classic's `Running in`, derived from the step's image. */
 function containerId(seed: string): string {
   let h = 0x811c9dc5;
@@ -138,14 +151,20 @@ export function renderBuildkit(events: readonly BuildEvent[], opts: OutputOption
     if (out.length > 0 && out[out.length - 1] !== '') out.push('');
     out.push(...text.slice(1).replace(/\n$/, '').split('\n'));
   };
+  let inline = false;
+  const fromImages = new Set<string>();
   const context = () => {
-    if (contextBytes < 0) return;
-    block([
-      `#${++vertex} [internal] load build context`,
-      `#${vertex} transferring context: ${contextBytes}B done`,
-      `#${vertex} DONE 0.0s`,
-    ]);
+    if (contextBytes >= 0)
+      block([
+        `#${++vertex} [internal] load build context`,
+        `#${vertex} transferring context: ${contextBytes}B done`,
+        `#${vertex} DONE 0.0s`,
+      ]);
+    // COPY <<EOT writes its file in a vertex of its own (dockerfile2llb dispatchCopy).
+    if (inline)
+      block([`#${++vertex} [internal] preparing inline document`, `#${vertex} DONE 0.0s`]);
     contextBytes = -1;
+    inline = false;
   };
   for (const e of events) {
     switch (e.type) {
@@ -169,10 +188,9 @@ export function renderBuildkit(events: readonly BuildEvent[], opts: OutputOption
           `#${vertex} transferring context: 2B done`,
           `#${vertex} DONE 0.0s`,
         ]);
-        const needsContext = e.steps.some(
-          (s) => (s.keyword === 'COPY' || s.keyword === 'ADD') && !/--from[= ]/.test(s.text),
-        );
-        if (needsContext) contextBytes = e.contextBytes;
+        const reads = e.steps.map(copyReads);
+        if (reads.some((r) => r.context)) contextBytes = e.contextBytes;
+        inline = reads.some((r) => r.inline);
         // FROM scratch is no step: the context comes first.
         if (!e.steps.some((s) => s.keyword === 'FROM' && s.vertexLabel)) context();
         break;
@@ -181,6 +199,13 @@ export function renderBuildkit(events: readonly BuildEvent[], opts: OutputOption
         const step = steps[e.step];
         if (!step?.vertexLabel || e.noVertex) break;
         if (step.keyword !== 'FROM') context();
+        else {
+          // Stages FROM the same image share one vertex, printed once under the first stage's
+          // name (the same LLB op; recorded in 17-multi-stage).
+          const image = vertexText(step, bases, opts);
+          if (fromImages.has(image)) break;
+          fromImages.add(image);
+        }
         vertexOf.set(e.step, ++vertex);
         named.set(e.step, {
           label: e.label ?? step.vertexLabel,
