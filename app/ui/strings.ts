@@ -3,12 +3,13 @@
  * and later to translate it. The lab's panels are here; the app's name and the inspector's tabs
  * (strings/app.ts), sharing, presenting and embedding
  * (strings/sharing.ts), the course (strings/lessons.ts), the union filesystem picture
- * (strings/union.ts) and the Images panel with a picked image's layers (strings/images.ts) are
- * parts of the same table.
+ * (strings/union.ts), the Images panel with a picked image's layers (strings/images.ts) and a
+ * base image's ONBUILD triggers (strings/onbuild.ts) are parts of the same table.
  */
 import { appStrings } from './strings/app.ts';
 import { lessonStrings } from './strings/lessons.ts';
 import { imageStrings } from './strings/images.ts';
+import { onbuildStrings } from './strings/onbuild.ts';
 import { sharingStrings } from './strings/sharing.ts';
 import { unionStrings } from './strings/union.ts';
 
@@ -345,4 +346,5 @@ export const strings = {
   ...lessonStrings,
   ...unionStrings,
   ...imageStrings,
+  ...onbuildStrings,
 } as const;

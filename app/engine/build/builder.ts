@@ -21,6 +21,7 @@ import { dispatchProblem } from './dispatch-check.ts';
 import { planStepInfos, neededStages } from './order.ts';
 import { stageVertices, vertexName } from './vertex.ts';
 import { startStage } from './stage-start.ts';
+import { withTriggers } from './onbuild.ts';
 import { cancelRun, eagerCopyFailure, type EagerFailure } from './eager-keys.ts';
 import { executeStep, type StageState } from './execute.ts';
 import type { BuildPlan, StageSpec } from './steps.ts';
@@ -128,7 +129,8 @@ export function finishImage(
  *   cache: new BuildCache(), expand });
  * result.events.filter((e) => e.type === 'cache-hit').length;
  */
-export function build(req: BuildRequest): BuildResult {
+export function build(request: BuildRequest): BuildResult {
+  let req = request;
   const events: BuildEvent[] = [];
   const intermediates: BuiltImage[] = [];
   const emit = (e: BuildEvent) => events.push(e);
@@ -139,6 +141,7 @@ export function build(req: BuildRequest): BuildResult {
   try {
     const target = targetStage(req.plan, req.target);
     const needed = neededStages(req.plan, target, req.builder, req.expand, req.buildArgs);
+    req = { ...req, plan: withTriggers(req, needed) }; // the bases' ONBUILD triggers, as steps
     infos = planStepInfos(req.plan, needed, req.builder);
     const maxInstructions = req.limits?.instructions ?? DEFAULT_INSTRUCTION_LIMIT;
     if (infos.length > maxInstructions) {
@@ -185,7 +188,7 @@ export function build(req: BuildRequest): BuildResult {
       const state = runStage(req, stage, index, infos, states, emit, intermediates, setCurrent);
       states.set(stage.index, state);
       index += stepCount;
-      if (stage === target) {
+      if (stage.index === target.index) {
         // The classic builder's last step committed the result already: that image is the
         // build's image (`Successfully built` names it, as `docker history` does), not a new one.
         const last = intermediates.at(-1);

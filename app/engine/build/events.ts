@@ -28,6 +28,11 @@ export interface StepInfo {
   kind: 'base' | 'filesystem' | 'metadata';
   /** BuildKit's `[n/N]` label for FROM/RUN/COPY/ADD/WORKDIR, undefined for other steps. */
   vertexLabel: string | undefined;
+  /**
+   * The step is an ONBUILD trigger of the image (or stage) this stage starts FROM, run right
+   * after the FROM, at its line (build/onbuild.ts).
+   */
+  onbuild?: true;
 }
 
 export type MissReasonKind =

@@ -48,6 +48,14 @@ export function executeStep(
       throw new EngineError('internal', 'FROM inside a stage', step.range);
     default: {
       const { config, body } = applyMetadata(step, state.config, req.builder, expand);
+      // BuildKit's dispatchOnbuild only adds the trigger to the config: no history row.
+      if (step.keyword === 'ONBUILD' && req.builder === 'buildkit')
+        return {
+          state: { ...state, config },
+          outcome: 'metadata',
+          layer: undefined,
+          layerChanged: false,
+        };
       const createdBy = metadataCreatedBy(req.builder, step.keyword, body);
       return metadataResult(req, state, hooks, createdBy, config);
     }

@@ -5,7 +5,7 @@
 import type { Expander } from './builder.ts';
 import type { BuilderKind, StepInfo } from './events.ts';
 import { isFilesystemStep, type BuildPlan, type StageSpec } from './steps.ts';
-import { vertexLabel } from './vertex.ts';
+import { vertexLabel, vertexTotals } from './vertex.ts';
 
 export interface Needed {
   stages: Set<number>;
@@ -77,8 +77,11 @@ export function planStepInfos(plan: BuildPlan, needed: Needed, builder: BuilderK
       s.keyword === 'FROM' ? needed.fromImage.has(stage.index) : isFilesystemStep(s),
     );
     const name = multi ? (stage.name ?? `stage-${stage.index}`) : undefined;
+    const totals = vertexTotals(stage);
+    const before = numbered.length - totals.triggerVertices;
     for (const step of all) {
       const n = numbered.indexOf(step);
+      const total = step.keyword === 'FROM' ? before : before + totals.triggers;
       infos.push({
         index: infos.length,
         stage: stage.index,
@@ -89,8 +92,9 @@ export function planStepInfos(plan: BuildPlan, needed: Needed, builder: BuilderK
         kind: step.keyword === 'FROM' ? 'base' : isFilesystemStep(step) ? 'filesystem' : 'metadata',
         vertexLabel:
           builder === 'buildkit' && needed.stages.has(stage.index) && n >= 0
-            ? vertexLabel(n + 1, numbered.length, name)
+            ? vertexLabel(n + 1, total, name)
             : undefined,
+        ...(step.onbuild ? { onbuild: true as const } : {}),
       });
     }
   }

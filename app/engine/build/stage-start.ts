@@ -3,7 +3,7 @@
  * scratch; and BuildKit's words when the image does not exist.
  */
 import { EngineError } from '../common/diagnostics.ts';
-import { MergedView } from '../fs/index.ts';
+import { MergedView, type RunConfig } from '../fs/index.ts';
 import type { BuildRequest } from './builder.ts';
 import type { StageState } from './stage.ts';
 import type { StageSpec } from './steps.ts';
@@ -14,18 +14,39 @@ export function baseNotFoundMessage(ref: string): string {
   return `${ref}: failed to resolve source metadata for ${name.includes(':') ? name : `${name}:latest`}: pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed`;
 }
 
-export function startStage(
-  req: BuildRequest,
-  stage: StageSpec,
-  states: ReadonlyMap<number, StageState>,
-  onNote: (text: string) => void,
-): StageState {
+/** What a stage starts from: scratch, an earlier stage, or an image by the name written. */
+export type StageBase = { vars: Map<string, string> } & (
+  { kind: 'scratch' } | { kind: 'stage'; stage: StageSpec } | { kind: 'image'; ref: string }
+);
+
+export function stageBase(req: BuildRequest, stage: StageSpec): StageBase {
   const vars = new Map<string, string>();
   for (const a of req.plan.globalArgs) {
     const v = req.buildArgs[a.name] ?? a.value;
     if (v !== undefined) vars.set(a.name, v);
   }
   const ref = req.expand(stage.from.image, vars).value;
+  if (ref.toLowerCase() === 'scratch') return { vars, kind: 'scratch' };
+  // BuildKit looks the base up exactly as written among the (lower-cased) names of the stages
+  // before it: `FROM Builder` does not find `AS builder`, and is then read as an image name.
+  const prior = req.plan.stages.findLast(
+    (s) => s.name !== undefined && s.name === ref && s.index < stage.index,
+  );
+  return prior ? { vars, kind: 'stage', stage: prior } : { vars, kind: 'image', ref };
+}
+
+/**
+ * A stage's first state. Its config keeps no OnBuild: the triggers run in this stage (see
+ * onbuild.ts), never again in one built on it.
+ */
+export function startStage(
+  req: BuildRequest,
+  stage: StageSpec,
+  states: ReadonlyMap<number, StageState>,
+  onNote: (text: string) => void,
+): StageState {
+  const base = stageBase(req, stage);
+  const vars = base.vars;
   const empty = (): StageState => ({
     layers: [],
     view: MergedView.empty,
@@ -40,19 +61,16 @@ export function startStage(
     globalArgs: vars,
     rebuilt: false,
   });
-  if (ref.toLowerCase() === 'scratch') return empty();
-  // BuildKit looks the base up exactly as written among the (lower-cased) names of the stages
-  // before it: `FROM Builder` does not find `AS builder`, and is then read as an image name.
-  const prior = req.plan.stages.findLast(
-    (s) => s.name !== undefined && s.name === ref && s.index < stage.index,
-  );
-  if (prior) {
-    const state = states.get(prior.index);
-    if (!state) throw new EngineError('internal', `stage ${ref} was not built`, stage.from.range);
-    return { ...state, args: new Map(), globalArgs: vars };
+  if (base.kind === 'scratch') return empty();
+  if (base.kind === 'stage') {
+    const state = states.get(base.stage.index);
+    if (!state)
+      throw new EngineError('internal', `stage ${base.stage.name} was not built`, stage.from.range);
+    return { ...state, config: withoutTriggers(state.config), args: new Map(), globalArgs: vars };
   }
-  const base = req.resolveImage(ref);
-  if (!base) {
+  const ref = base.ref;
+  const image = req.resolveImage(ref);
+  if (!image) {
     const explained = req.explainMissing?.(ref);
     if (explained)
       throw new EngineError(explained.code, explained.message, stage.from.range, {
@@ -64,16 +82,22 @@ export function startStage(
       hint: `There is no image called "${ref}". Check the spelling, or pick one the lab has (for example debian:bookworm-slim).`,
     });
   }
-  if (base.note) onNote(base.note);
+  if (image.note) onNote(image.note);
   return {
-    layers: [...base.layers],
-    view: MergedView.of(base.layers),
-    config: base.config,
-    history: [...base.history],
-    cacheParent: base.id,
-    parentImage: base.id,
+    layers: [...image.layers],
+    view: MergedView.of(image.layers),
+    config: withoutTriggers(image.config),
+    history: [...image.history],
+    cacheParent: image.id,
+    parentImage: image.id,
     args: new Map(),
     globalArgs: vars,
     rebuilt: false,
   };
+}
+
+function withoutTriggers(config: RunConfig): RunConfig {
+  if (config.OnBuild === undefined) return config;
+  const { OnBuild: _fired, ...rest } = config;
+  return rest;
 }

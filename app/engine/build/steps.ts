@@ -35,6 +35,8 @@ interface Base {
   /** As written, continuation lines joined: what Docker prints for the step. */
   text: string;
   range: SourceRange;
+  /** A base image's ONBUILD trigger this stage runs after its FROM (range: the FROM line). */
+  onbuild?: true;
 }
 
 export type StepSpec =

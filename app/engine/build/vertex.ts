@@ -8,7 +8,7 @@ import { tryExpandWord } from '../dockerfile/expand.ts';
 import { workdirPath } from './metadata.ts';
 import { variables, type StageState } from './stage.ts';
 import type { BuilderKind, StepInfo } from './events.ts';
-import type { StageSpec, StepSpec } from './steps.ts';
+import { isFilesystemStep, type StageSpec, type StepSpec } from './steps.ts';
 
 /** convert.go uppercaseCmd: the first word in capitals (`run echo` is printed `RUN echo`). */
 function uppercaseCmd(text: string): string {
@@ -60,6 +60,17 @@ export function vertexLabel(n: number, total: number, stage: string | undefined)
 }
 
 /**
+ * A stage's ONBUILD triggers, and how many of them are vertices. BuildKit counts the stage's
+ * vertices before the triggers are known and adds every trigger to the total afterwards, as a
+ * vertex or not (convert.go initOnBuildTriggers: cmdTotal += len(commands)): the FROM keeps the
+ * first total (`[1/2] FROM t`), the steps after it get the second (`[2/3] ONBUILD RUN …`).
+ */
+export function vertexTotals(stage: StageSpec): { triggers: number; triggerVertices: number } {
+  const triggers = stage.steps.filter((s) => s.onbuild);
+  return { triggers: triggers.length, triggerVertices: triggers.filter(isFilesystemStep).length };
+}
+
+/**
  * BuildKit's vertices of a stage as the build reaches them: numbered in order, a step without
  * a vertex (a WORKDIR that stays at `/`) takes no number, though the total still counts it
  * (dockerfile2llb/convert.go: cmdTotal is counted up front, cmdIndex only in prefixCommand).
@@ -71,6 +82,8 @@ export function stageVertices(
   infos: readonly StepInfo[],
 ) {
   const numbered = infos.filter((i) => i.stage === stage.index && i.vertexLabel !== undefined);
+  const totals = vertexTotals(stage);
+  const before = numbered.length - totals.triggerVertices;
   const multi = stageCount > 1;
   let count = 0;
   return {
@@ -84,10 +97,11 @@ export function stageVertices(
       if (info.keyword !== 'FROM' && name === undefined) return { noVertex: true };
       const label = vertexLabel(
         ++count,
-        numbered.length,
+        info.keyword === 'FROM' ? before : before + totals.triggers,
         multi ? (stage.name ?? `stage-${stage.index}`) : undefined,
       );
-      return info.keyword === 'FROM' ? { label } : { label, ...(name ? { name } : {}) };
+      if (info.keyword === 'FROM') return { label };
+      return { label, ...(name ? { name: info.onbuild ? `ONBUILD ${name}` : name } : {}) };
     },
   };
 }

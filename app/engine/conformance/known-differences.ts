@@ -70,13 +70,6 @@ export const KNOWN_DIFFERENCES: readonly KnownDifference[] = [
       "With the containerd store the recorded log of 20-exec-vs-shell has no `#1 WARN: JSONArgsRecommended …` line under the definition's vertex (that vertex's progress arrived before the check ran); Layerlab prints it there, as the overlay2 recording shows.",
   },
   {
-    id: 'onbuild',
-    scenario: '39-onbuild',
-    field: /.*/,
-    reason:
-      "BuildKit 28.5 writes no history row for ONBUILD (recorded: the image's history is the base's and `RUN … # buildkit`), and a child build runs the trigger (`[2/2] RUN cat /onbuild` after it). Layerlab writes an `ONBUILD …` row, and its child build of this scenario fails; both are open.",
-  },
-  {
     id: 'classic-global-arg-step',
     scenario: '42-step-names',
     builder: 'classic',

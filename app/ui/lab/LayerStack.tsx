@@ -54,6 +54,8 @@ interface ItemProps {
   selected: boolean;
   onSelect: (index: number) => void;
   onLine: ((line: number) => void) | undefined;
+  /** What the stage starts FROM, for a step that is one of its ONBUILD triggers. */
+  baseName?: string | undefined;
 }
 
 const StepItem = memo(function StepItem({
@@ -65,6 +67,7 @@ const StepItem = memo(function StepItem({
   selected,
   onSelect,
   onLine,
+  baseName,
 }: ItemProps) {
   const { info, phase, cache } = step;
   const miss = cache && !cache.hit ? cache.reason : undefined;
@@ -99,10 +102,16 @@ const StepItem = memo(function StepItem({
       >
         <PhaseLabel step={info.index} phase={phase} over={over} />
         <span className="layer-text">
+          {info.onbuild && <span className="onbuild-badge">{strings.onbuild.badge}</span>}
           <span className="instruction-keyword">{info.keyword}</span>{' '}
           {info.text.slice(info.keyword.length).trim()}
         </span>
         <span className="layer-size">{size}</span>
+        {info.onbuild && baseName && (
+          <span className="layer-why" data-testid="layers.onbuild">
+            {strings.onbuild.why(baseName)}
+          </span>
+        )}
         {done && miss && miss.kind !== 'first-build' && (
           <span className="layer-why">{cascade ? t.cascade : miss.text}</span>
         )}
@@ -127,18 +136,27 @@ const StepItem = memo(function StepItem({
   );
 });
 
+/** The image or stage a FROM line names (`FROM --platform=x t AS b` is `t`). */
+function fromName(fromText: string): string {
+  const words = fromText.split(/\s+/).slice(1);
+  return words.find((w) => !w.startsWith('--')) ?? '';
+}
+
 function BaseGroup({
   step,
   over,
   builder,
   image,
   onLine,
+  triggers,
 }: {
   step: StepProgress;
   over: boolean;
   builder: BuilderKind | undefined;
   image: ImageView | undefined;
   onLine: ((line: number) => void) | undefined;
+  /** How many ONBUILD triggers of the base ran after this FROM. */
+  triggers: number;
 }) {
   const [open, setOpen] = useState(false);
   const base = image?.layers.filter((l) => l.fromBase) ?? [];
@@ -195,6 +213,11 @@ function BaseGroup({
           {strings.imageLayers.showBase(local)}
         </button>
       )}
+      {shown && triggers > 0 && (
+        <p className="base-note" data-testid="layers.base-triggers">
+          {strings.onbuild.ran(triggers, fromName(step.info.text))}
+        </p>
+      )}
       {open && (
         <ol className="base-layers">
           {base.map((l) => (
@@ -218,10 +241,7 @@ function BaseGroup({
  */
 function useLocalBase(fromText: string): string | undefined {
   const images = useLabStore((s) => s.engineView.images);
-  const ref = fromText
-    .split(/\s+/)
-    .slice(1)
-    .find((w) => !w.startsWith('--'));
+  const ref = fromName(fromText);
   if (!ref) return undefined;
   const names = [ref, `${ref}:latest`, ref.replace(/^docker\.io\/(library\/)?/, '')];
   return images.some((i) => i.names.some((n) => names.includes(n))) ? ref : undefined;
@@ -300,6 +320,7 @@ export function LayerStack() {
             selected={selected === s.info.index}
             onSelect={select}
             onLine={lineLinks}
+            baseName={s.info.onbuild && base ? fromName(base.info.text) : undefined}
           />
         ))}
         {base && (
@@ -309,6 +330,7 @@ export function LayerStack() {
             builder={builder}
             image={image}
             onLine={lineLinks}
+            triggers={stack.filter((s) => s.info.onbuild).length}
           />
         )}
       </ol>

@@ -315,6 +315,13 @@ export function renderBuildkit(events: readonly BuildEvent[], opts: OutputOption
   return `${out.join('\n').replace(/\n+$/, '')}\n`;
 }
 
+/** moby dispatchTriggeredOnBuild: `# Executing 2 build triggers` before the first of them. */
+function executingTriggers(steps: readonly StepInfo[], first: number): string {
+  let n = 0;
+  while (steps[first + n]?.onbuild) n++;
+  return `# Executing ${n} build trigger${n > 1 ? 's' : ''}`;
+}
+
 /**
  * The classic builder's output (`DOCKER_BUILDKIT=0`).
  * @example renderClassic(result.events, { source, tags: ['app:latest'] })
@@ -322,19 +329,23 @@ export function renderBuildkit(events: readonly BuildEvent[], opts: OutputOption
 export function renderClassic(events: readonly BuildEvent[], opts: OutputOptions): string {
   const out: string[] = [];
   let steps: StepInfo[] = [];
-  let total = 0;
+  /** `Step n/N`: a base image's ONBUILD triggers run inside the FROM step and take no number. */
+  let numbers = new Map<number, number>();
   let last: string | undefined;
   const running = new Map<number, string>();
+  const triggerNext = (n: number) => steps[n + 1]?.onbuild === true;
   for (const e of events) {
     switch (e.type) {
       case 'build-start':
         steps = e.steps;
-        total = e.steps.length;
+        numbers = new Map(steps.filter((s) => !s.onbuild).map((s, i) => [s.index, i + 1]));
         out.push(`Sending build context to Docker daemon  ${humanSize(e.contextBytes, 4)}`);
         break;
       case 'step-start': {
         const step = steps[e.step];
-        if (step) out.push(`Step ${e.step + 1}/${total} : ${step.text}`);
+        if (step?.onbuild) {
+          if (!steps[e.step - 1]?.onbuild) out.push(executingTriggers(steps, e.step));
+        } else if (step) out.push(`Step ${numbers.get(e.step)}/${numbers.size} : ${step.text}`);
         break;
       }
       case 'cache-hit':
@@ -357,7 +368,9 @@ export function renderClassic(events: readonly BuildEvent[], opts: OutputOptions
         const id = running.get(e.step);
         if (id && e.outcome === 'built') out.push(` ---> Removed intermediate container ${id}`);
         last = e.imageId;
-        out.push(` ---> ${shortId(e.imageId)}`);
+        // The FROM step's image is printed once its triggers ran (moby builder.go prints it
+        // after initializeStage, which runs them).
+        if (!triggerNext(e.step)) out.push(` ---> ${shortId(e.imageId)}`);
         break;
       }
       case 'error':
