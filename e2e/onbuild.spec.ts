@@ -20,9 +20,14 @@ async function buildTagged(lab: LabPage, tag: string, n: number) {
 
 test('a build FROM an image with an ONBUILD trigger runs it right after FROM', async ({ lab }) => {
   await lab.open();
+  const CHILD = 'FROM t\nRUN cat /onbuild\n';
+  // Before t exists the editor says there is no such image; once the lab built it, it does not.
+  await lab.replaceText(CHILD);
+  await expect(lab.diagnosticOnLine(1)).toBeVisible({ timeout: HANG_MS });
   await lab.replaceText(BASE);
   await buildTagged(lab, 't', 1);
-  await lab.replaceText('FROM t\nRUN cat /onbuild\n');
+  await lab.replaceText(CHILD);
+  await expect(lab.allDiagnostics()).toHaveCount(0);
   await buildTagged(lab, 'child', 2);
 
   const trigger = lab.layers.item('echo triggered');
