@@ -10,7 +10,7 @@ import { afterStartup } from './ui/deferred.ts';
 import { connectEmbed } from './ui/embed/bridge.ts';
 import { EmbedApp } from './ui/embed/EmbedApp.tsx';
 import { embedParams } from './ui/embed/params.ts';
-import { openLab } from './ui/share/labState.ts';
+import { startLab } from './ui/share/labState.ts';
 import { strings } from './ui/strings.ts';
 import './ui/theme.css';
 import './ui/app.css';
@@ -52,9 +52,9 @@ if (window.parent !== window) {
   });
 }
 // The panels paint first; the engine's worker starts and builds once the embed has painted,
-// so its code never delays the first paint.
+// so its code never delays the first paint. A build clicked or sent before then is left alone.
 void afterStartup().then(() =>
-  openLab(store, labFromStore(), { at: params.autoplay ? 'play' : 'start' }),
+  startLab(store, labFromStore(), { at: params.autoplay ? 'play' : 'start' }),
 );
 
 function labFromStore() {

@@ -169,7 +169,8 @@ export const createBuildSlice: StateCreator<LabState, [], [], BuildSlice> = (set
     build: async (opts = {}) => {
       const s = get();
       if (s.status.kind === 'building') return;
-      set({ status: { kind: 'building', since: Date.now() } });
+      const building = { kind: 'building', since: Date.now() } as const;
+      set({ status: building });
       const source: BuildSource = { dockerfile: s.dockerfile, files: s.files };
       try {
         const { build: view, engine: engineView } = await s.engine().build({
@@ -200,6 +201,8 @@ export const createBuildSlice: StateCreator<LabState, [], [], BuildSlice> = (set
           ...(opts.animate === false ? { cursor: view.events.length, playing: false } : {}),
         });
       } catch (e) {
+        // A build cancelled for a newer one (a lab opened meanwhile) leaves that one's status.
+        if (get().status !== building) return;
         set({
           status:
             e instanceof CancelledError

@@ -98,8 +98,25 @@ export async function openLab(
     await store.getState().build({ animate: true });
     return;
   }
+  const before = store.getState().builds.at(-1);
   await buildPaused(store);
   const s = store.getState();
-  if (s.status.kind !== 'idle' || s.shownBuild === undefined) return;
+  // Another open or build replaced this one while it ran: theirs is newer and stays as it is.
+  if (s.status.kind !== 'idle' || s.builds.at(-1) === before || s.shownBuild === undefined) return;
   seekStep(store, lab.step ?? (at === 'start' ? 0 : stepCount(s)));
+}
+
+/**
+ * An embed's own start, made once it has painted: opens `lab` as {@link openLab} does, unless a
+ * build came first (a click on Build, a lab the page around the embed sent). That build is
+ * newer: the start neither cancels it nor moves its playback.
+ */
+export async function startLab(
+  store: LabStore,
+  lab: SharedLab,
+  opts: { at?: 'start' | 'play' } = {},
+): Promise<void> {
+  const s = store.getState();
+  if (s.status.kind === 'building' || s.builds.length > 0) return;
+  await openLab(store, lab, opts);
 }
