@@ -4,6 +4,9 @@ import base from './playwright.config.ts';
 /** Browser benchmarks: same server and browser as the e2e tests, one worker, no retries. */
 export default defineConfig({
   ...base,
+  // No Playwright trace: it snapshots the page's DOM around every action and expectation, on
+  // the page's main thread, inside the very intervals the benchmarks time.
+  use: { ...base.use, trace: 'off' },
   testDir: 'e2e/bench',
   testMatch: '**/*.bench.ts',
   // The e2e config ignores bench/; here it is the whole point.

@@ -315,17 +315,20 @@ export const createLessonSlice =
         try {
           const engine = get().engine();
           const results = await engine.lessonGoals(lesson.goals);
-          const golf = lesson.golf ? await engine.lessonScore(lesson) : undefined;
           if (token !== checkToken || get().lesson !== lesson) return;
           const were = get().goalsWereMet;
           set({
             goalResults: results,
-            golf,
             goalsWereMet: results.map((r, i) => r.met || (were[i] ?? false)),
           });
           if (results.length > 0 && results.every((r) => r.met)) {
             update(() => ({ status: 'done' }));
           }
+          // The score replays the reference solution: the engine answers it after its warm-up,
+          // so the goals are shown without waiting for it.
+          const golf = lesson.golf ? await engine.lessonScore(lesson) : undefined;
+          if (token !== checkToken || get().lesson !== lesson) return;
+          set({ golf });
           // The goal state replays the solution once per lesson: it comes after the goals.
           const par = await engine.lessonPar(lesson);
           if (token === checkToken && get().lesson === lesson) set({ par });

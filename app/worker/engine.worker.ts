@@ -30,10 +30,29 @@ const session = new LabSession({
   progress: (p) => self.postMessage({ kind: 'progress', ...p }),
 });
 
+/** Messages received so far (a rehearsal checks whether others came in while it waited). */
+let received = 0;
+/** Warm-ups received and not over yet. */
+const warmUps = new Set<Promise<void>>();
+/**
+ * Requests that wait for the warm-ups: a lesson's golf score and its goal state each replay a
+ * build of their own, which is long the first time in a process and short once the rehearsal
+ * has made what builds need (nobody clicks on them; the learner's requests go first).
+ */
+const AFTER_WARM_UP = new Set<Request['method']>(['lessonScore', 'lessonPar']);
+
 self.onmessage = async (event: MessageEvent<Request>) => {
   const req = event.data;
-  const warm = req.method === 'warm';
-  if (!warm) waiting++;
+  received++;
+  if (req.method === 'warm') {
+    const done = warmUp(req as Request<'warm'>);
+    warmUps.add(done);
+    await done;
+    warmUps.delete(done);
+    return;
+  }
+  const later = AFTER_WARM_UP.has(req.method);
+  if (!later) waiting++;
   try {
     await hashing;
     try {
@@ -41,24 +60,31 @@ self.onmessage = async (event: MessageEvent<Request>) => {
     } catch {
       // Loading is best effort: what could not be loaded is reported by the engine in Docker's words.
     }
-    if (warm) await rehearse(req as Request<'warm'>);
-    else {
-      serve(session, req, (message) => self.postMessage(message, transferables(message)));
-      if (req.method === 'build' || req.method === 'command') built++;
-    }
+    if (later) while (warmUps.size > 0) await Promise.all([...warmUps]);
+    serve(session, req, (message) => self.postMessage(message, transferables(message)));
+    if (req.method === 'build' || req.method === 'command') built++;
   } finally {
-    if (!warm) waiting--;
+    if (!later) waiting--;
   }
 };
+
+async function warmUp(req: Request<'warm'>): Promise<void> {
+  await hashing;
+  try {
+    await prepare(req);
+  } catch {
+    // As for any request: the build reports what could not be loaded.
+  }
+  await rehearse(req);
+}
 
 /** Rehearsals running, by lab: a second warm-up for the same lab waits for the first. */
 const rehearsals = new Map<string, Promise<void>>();
 
 /**
  * The warm-up: its rehearsal runs one piece at a time, and any other request that came in is
- * answered before the next piece (a click on Build waits for one piece at most); once a build
- * has run, it stops (the engine has warmed up on the real thing). Replies when the lab's
- * rehearsal is over.
+ * answered before the next piece (a click on Build waits for one piece at most). Replies when
+ * the lab's rehearsal is over.
  */
 async function rehearse(req: Request<'warm'>): Promise<void> {
   const [lab] = req.args;
@@ -74,21 +100,42 @@ async function rehearse(req: Request<'warm'>): Promise<void> {
 
 async function runRehearsal(lab: Request<'warm'>['args'][0]): Promise<void> {
   const before = built;
-  // Requests first: a lesson's start, its goals, a file list, all come before a piece.
-  const requestsFirst = async () => {
-    while (waiting > 0) await nextTask();
-  };
   await requestsFirst();
+  // A lab built already needs no rehearsal; one that starts goes on after a build (its pieces
+  // are short, and what they make serves the lesson's score and the next builds).
   const pieces = built === before ? session.rehearsal(lab) : undefined;
   while (pieces && !pieces.next().done) {
-    await nextTask();
     await requestsFirst();
-    if (built !== before) return;
   }
 }
 
-/** Lets the messages that have arrived be handled. */
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+/**
+ * Lets every request that has arrived be answered first (a lesson's start, its goals, a file
+ * list, a click on Build): returns once a turn of the message queue brought no new message and
+ * none is being answered.
+ */
+async function requestsFirst(): Promise<void> {
+  let seen: number;
+  do {
+    seen = received;
+    await nextTask();
+    while (waiting > 0) await nextTask();
+  } while (received !== seen);
+}
+
+/**
+ * A turn of the message queue: a message this worker posts to itself queues behind the ones
+ * that have arrived (one task source, first in first out), where a timer may run before them.
+ */
+function nextTask(): Promise<void> {
+  return new Promise<void>((resolve) => {
+    turns.push(resolve);
+    queue.port2.postMessage(null);
+  });
+}
+const queue = new MessageChannel();
+const turns: (() => void)[] = [];
+queue.port1.onmessage = () => turns.shift()?.();
 
 /** Fetches the base images (and package lists) a request will need, before the synchronous engine runs. */
 async function prepare(req: Request): Promise<void> {

@@ -129,6 +129,19 @@ export function compressedLayer(
   layer: Layer,
   opts: TarOptions & { level?: 1 | 6 | 9 } = {},
 ): CompressedLayer {
+  return drain(compressing(layer, opts));
+}
+
+/**
+ * {@link compressedLayer} in steps: yields after each `slice` bytes of tar it has compressed
+ * (a rehearsal compresses a big layer between the learner's requests); returns, and remembers
+ * as compressedLayer does, the same result.
+ */
+export function* compressing(
+  layer: Layer,
+  opts: TarOptions & { level?: 1 | 6 | 9 } = {},
+  slice = Infinity,
+): Generator<void, CompressedLayer, void> {
   if (layer.knownCompressedSize !== undefined && layer.knownDiffId !== undefined && !opts.names)
     return {
       digest: layer.knownCompressedDigest ?? sha256Digest(`compressed ${layer.knownDiffId}`),
@@ -150,10 +163,15 @@ export function compressedLayer(
   const standIn = isStandInDigest(layer);
   const hash = createSha256();
   let size = 0;
-  gzipTar(layer, opts, (chunk) => {
-    hash.update(chunk);
-    size += chunk.length;
-  });
+  yield* gzipping(
+    layer,
+    opts,
+    (chunk) => {
+      hash.update(chunk);
+      size += chunk.length;
+    },
+    slice,
+  );
   const result = standIn
     ? {
         digest: sha256Digest(`compressed ${diffId(layer, opts)}`),
@@ -170,6 +188,14 @@ export function compressedLayer(
   return result;
 }
 
+/** Runs a generator to its end; its result. */
+function drain<T>(steps: Generator<void, T, void>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
 /** Compressed sizes and digests by the tar they were made from (see compressedLayer). */
 const compressedByTar = new Map<string, CompressedLayer>();
 const COMPRESSED_KEPT = 256;
@@ -184,10 +210,27 @@ export function gzipTar(
   opts: TarOptions & { level?: 1 | 6 | 9 },
   onChunk: (chunk: Uint8Array) => void,
 ): void {
+  drain(gzipping(layer, opts, onChunk, Infinity));
+}
+
+/** {@link gzipTar} in steps: yields after each `slice` bytes of tar it has compressed. */
+function* gzipping(
+  layer: Layer,
+  opts: TarOptions & { level?: 1 | 6 | 9 },
+  onChunk: (chunk: Uint8Array) => void,
+  slice: number,
+): Generator<void, void, void> {
   const standIn = isStandInDigest(layer);
   const gz = new Gzip({ level: opts.level ?? 6, mtime: 0 }, (chunk) => onChunk(chunk));
-  for (const chunk of tarChunks(layer.root, standIn ? { ...opts, standIns: 'omit' } : opts))
+  let since = 0;
+  for (const chunk of tarChunks(layer.root, standIn ? { ...opts, standIns: 'omit' } : opts)) {
     gz.push(chunk);
+    since += chunk.length;
+    if (since >= slice) {
+      since = 0;
+      yield;
+    }
+  }
   gz.push(new Uint8Array(0), true);
 }
 

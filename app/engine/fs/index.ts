@@ -36,6 +36,7 @@ export { layerBlobBytes, layerTarBytes } from './layer-blob.ts';
 export {
   chainIds,
   compressedLayer,
+  compressing,
   diffId,
   isStandInDigest,
   sha256Digest,

@@ -45,6 +45,7 @@ import { fileContent, type FileContent } from './fileContent.ts';
 import { contextFiles, labHost } from './labHost.ts';
 import type { BroughtFile, ReadProgress } from './brought.ts';
 import { rehearse } from './rehearsal.ts';
+import { rehearsalScratch } from './scratch.ts';
 import { unionView, type UnionMaps } from './unionView.ts';
 import { buildView, engineView, fileRows, imageByRef, layerEntries } from './views.ts';
 import type { FinishedBuild } from './views.ts';
@@ -181,7 +182,9 @@ export class LabSession {
     const key = JSON.stringify([lab.dockerfile, lab.files]);
     if (this.rehearsed.has(key) || this.opts.idle?.() === false) return undefined;
     this.rehearsed.add(key);
-    return rehearse(this.fresh(), lab);
+    const make = (catalog: PackageCatalog, store: ImageStoreKind) =>
+      new LabSession({ ...this.opts, catalog, store });
+    return rehearse(rehearsalScratch(this.opts.catalog, this.store, make), lab);
   }
 
   /**

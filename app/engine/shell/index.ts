@@ -25,6 +25,7 @@ export type {
   PackageSource,
 } from './packages/catalog.ts';
 export { builtinCatalog } from './packages/builtin.ts';
+export { preparePackage } from './packages/prepare.ts';
 
 function makeShell(ctx: ShellContext): Shell {
   const limits = { ...DEFAULT_LIMITS, ...ctx.limits };

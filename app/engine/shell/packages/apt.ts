@@ -185,6 +185,7 @@ function install(names: string[], flags: Set<string>, io: Io, sh: Shell, command
     io.stdout.write('Do you want to continue? [Y/n] Abort.\n');
     return 1;
   }
+  if (sh.catalog.unpacking?.(fresh, sh.now) === false) return 100;
   fresh.forEach((p, i) => {
     io.stdout.write(
       `Get:${i + 1} http://deb.debian.org/debian ${aptOf(sh).suite ?? 'bookworm'}/main amd64 ${p.name} amd64 ${p.version} [${aptSize(p.downloadSize)}]\n`,

@@ -42,6 +42,15 @@ function prebuilt(key: object, variant: string, now: number, write: Writer): Pre
 }
 
 /**
+ * Makes ahead of time the tree `writeInBulk(sh, key, variant, write)` would make in a shell
+ * whose clock says `now`: a rehearsal makes each package's tree in a step of its own, so that
+ * no single step has to make them all (session/rehearsal.ts).
+ */
+export function prepareTree(key: object, variant: string, now: number, write: Writer): void {
+  prebuilt(key, variant, now, write);
+}
+
+/**
  * Runs `write` against the shell's filesystem: in one merge of the tree it makes (memoised per
  * `key` and `variant`, which must name everything `write` depends on) when the shell runs as
  * root and the filesystem can merge, else entry by entry. `existingFiles` says what `write`

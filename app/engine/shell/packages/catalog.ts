@@ -126,6 +126,13 @@ export interface PackageCatalog {
   apk: ApkSource;
   pip: PackageSource;
   npm: PackageSource;
+  /**
+   * A rehearsal's look ahead (session/rehearsal.ts), never set in a learner's engine: told which
+   * packages an `apt-get install` is about to unpack, in a shell whose clock says `now`; when
+   * it answers false, apt stops there and fails, so the rehearsal can make the packages' files
+   * one package at a time (prepare.ts) before it builds the step for real.
+   */
+  unpacking?: (packages: readonly CatalogPackage[], now: number) => boolean;
 }
 
 /**

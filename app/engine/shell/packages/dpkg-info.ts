@@ -13,7 +13,7 @@
  */
 import type { ShellFs } from '../../fs/index.ts';
 import type { Shell } from '../state.ts';
-import { writeInBulk } from './bulk.ts';
+import { prepareTree, writeInBulk } from './bulk.ts';
 import type { CatalogPackage } from './catalog.ts';
 
 export const INFO = '/var/lib/dpkg/info';
@@ -41,6 +41,11 @@ export function listText(p: CatalogPackage): string {
 export function writeInfoFiles(sh: Shell, p: CatalogPackage): void {
   // Rewriting an existing .list keeps its mode: that case is written one by one.
   writeInBulk(sh, p, 'dpkg-info', (fs) => writeInfo(fs, p), 'refuse');
+}
+
+/** Makes ahead of time the tree `writeInfoFiles(sh, p)` merges in a shell at `now`. */
+export function prepareInfoFiles(p: CatalogPackage, now: number): void {
+  prepareTree(p, 'dpkg-info', now, (fs) => writeInfo(fs, p));
 }
 
 function writeInfo(fs: ShellFs, p: CatalogPackage): void {

@@ -1,6 +1,6 @@
 import type { ShellFs } from '../../fs/index.ts';
 import type { Shell } from '../state.ts';
-import { writeInBulk, type Writer } from './bulk.ts';
+import { prepareTree, writeInBulk, type Writer } from './bulk.ts';
 import type { CatalogFile } from './catalog.ts';
 
 /**
@@ -18,11 +18,19 @@ export function installFiles(
   root = '',
   key: { key: object; tag: string } = { key: files, tag: '' },
 ): number {
-  const write: Writer = (fs, tick) => writeEntries(fs, files, root, tick);
-  writeInBulk(sh, key.key, `install:${key.tag}:${root}`, write, 'replace');
+  writeInBulk(sh, key.key, `install:${key.tag}:${root}`, entriesWriter(files, root), 'replace');
   let bytes = 0;
   for (const f of files) if ((f.type ?? 'file') === 'file') bytes += f.size;
   return bytes;
+}
+
+/** Makes ahead of time the tree `installFiles(sh, files)` merges in a shell at `now`. */
+export function prepareFiles(files: CatalogFile[], now: number): void {
+  prepareTree(files, 'install::', now, entriesWriter(files, ''));
+}
+
+function entriesWriter(files: CatalogFile[], root: string): Writer {
+  return (fs, tick) => writeEntries(fs, files, root, tick);
 }
 
 /** Writes the entries one by one: `mkdir -p` of each parent, then the entry. */
