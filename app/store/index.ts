@@ -6,14 +6,8 @@ export type { LabStore, LabStoreOptions } from './store.ts';
 export type { LabState } from './state.ts';
 export type { SaveProblem } from './saveSlice.ts';
 export * from './selectors.ts';
-export {
-  dockerfileDiagnosticsCached,
-  parseDockerfileCached,
-  useDockerfileDiagnostics,
-  useDockerfileParse,
-} from './derived.ts';
+export { parseDockerfileCached, useDockerfileParse } from './derived.ts';
 export type { ParseResult } from './derived.ts';
-export { onCatalogNames } from './catalogNames.ts';
 export { STARTER_DOCKERFILE } from './starter.ts';
 export {
   buildProgress,

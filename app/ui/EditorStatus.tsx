@@ -1,4 +1,4 @@
-import { useDockerfileDiagnostics } from '../store/index.ts';
+import { useDockerfileDiagnostics } from '../store/diagnostics.ts';
 import { useEditorBridge, useEditorCursor } from './editor/bridge.ts';
 import { diagnosticTitle } from './editor/diagnosticTitle.ts';
 import { LiveRegion } from './LiveRegion.tsx';

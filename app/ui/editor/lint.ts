@@ -7,7 +7,7 @@ import {
 import { EditorState, type Extension, type Text } from '@codemirror/state';
 import { ViewPlugin, type EditorView } from '@codemirror/view';
 import type { Diagnostic } from '../../engine/common/diagnostics.ts';
-import { dockerfileDiagnosticsCached, onCatalogNames } from '../../store/index.ts';
+import { dockerfileDiagnosticsCached, onCatalogNames } from '../../store/diagnostics.ts';
 import { strings } from '../strings.ts';
 import { applyFix } from './bridge.ts';
 import { diagnosticTitle } from './diagnosticTitle.ts';
