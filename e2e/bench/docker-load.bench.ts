@@ -2,7 +2,9 @@
 // layer of 1,000 files of 1 MiB, in Docker's manifest.json layout), written to a temporary file
 // as it is generated (never whole in memory), picked with the Images panel's file picker. The
 // worker reads it in slices; the figures are the time from the pick to `Loaded image:` in the
-// terminal and the longest main-thread task meanwhile (the page must not freeze: < 50 ms).
+// terminal, the longest main-thread task meanwhile (the page must not freeze: < 50 ms), and
+// the peak memory of the engine's worker and of the page during the load (heap.ts: CDP
+// Runtime.getHeapUsage on the worker target and on the page, every 100 ms).
 // Alone: LAYERLAB_E2E_PORT=<port> npx playwright test -c playwright.bench.config.ts docker-load
 // (part of npm run bench). Take the figure on a quiet machine; LAYERLAB_BENCH_LOAD_FILES=50
 // makes a 50 MB save, to check that the row runs.
@@ -11,6 +13,7 @@ import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, HANG_MS, test } from '../fixtures.ts';
+import { mb, sampleHeaps, type Peak } from './heap.ts';
 
 /** Files of 1 MiB in the layer; LAYERLAB_BENCH_LOAD_FILES=50 checks that the row runs. */
 const FILES = Number(process.env.LAYERLAB_BENCH_LOAD_FILES ?? 1000);
@@ -94,7 +97,7 @@ async function writeSave(path: string): Promise<number> {
   return written;
 }
 
-test('docker load of a 1 GB save in the page: time, longest main-thread task', async ({
+test('docker load of a 1 GB save in the page: time, longest main-thread task, peak memory', async ({
   lab,
   page,
 }) => {
@@ -114,10 +117,12 @@ test('docker load of a 1 GB save in the page: time, longest main-thread task', a
     await lab.images.open();
     // Only the tasks while the file loads count, not the page's own start.
     await page.evaluate(() => ((window as unknown as { __long: number[] }).__long = []));
+    const heaps = await sampleHeaps(page);
     const start = Date.now();
     await lab.images.pick(path);
     await expect(lab.screen).toContainText('Loaded image: bench/big:1', { timeout: 1_800_000 });
     const ms = Date.now() - start;
+    const peaks = await heaps.stop();
     await expect(lab.images.item('bench/big:1')).toHaveCount(1);
     const long = await page.evaluate(() => (window as unknown as { __long: number[] }).__long);
     const longest = Math.max(0, ...long);
@@ -127,6 +132,12 @@ test('docker load of a 1 GB save in the page: time, longest main-thread task', a
     console.log(
       `${longest < 50 ? 'PASS' : 'MISS'}  longest main-thread task during the load: ${longest.toFixed(0)} ms (target < 50 ms; ${long.length} tasks over 50 ms)`,
     );
+    const said = (who: string, p: Peak | undefined) =>
+      p
+        ? `INFO  peak memory of the ${who} during the load: ${mb(p.total)} (JS heap ${mb(p.heap)}, ArrayBuffers ${mb(p.buffers)}; ${p.samples} samples)`
+        : `MISS  peak memory of the ${who}: no sample (the worker target was not attached)`;
+    console.log(said('engine worker', peaks.worker));
+    console.log(said('page', peaks.page));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
