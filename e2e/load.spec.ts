@@ -6,10 +6,18 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, HANG_MS, test } from './fixtures.ts';
+import { expect, HANG_MS, type LabPage, test } from './fixtures.ts';
 import { dropFile } from './pages/inspectors.ts';
 
 const FIXTURES = join(import.meta.dirname, '../conformance/load');
+
+/** Opens the lab and loads the fixture `name` with the Images panel's picker. */
+async function pickFixture(lab: LabPage, name: string, image: string) {
+  await lab.open();
+  await lab.images.open();
+  await lab.images.pick(join(FIXTURES, name));
+  await expect(lab.screen).toContainText(`Loaded image: ${image}`, { timeout: HANG_MS });
+}
 
 test.describe('docker load from the page', () => {
   test.describe('at 1366x768', () => {
@@ -63,10 +71,7 @@ test.describe('docker load from the page', () => {
     lab,
     page,
   }) => {
-    await lab.open();
-    await lab.images.open();
-    await lab.images.pick(join(FIXTURES, 'tiny.overlay2.tar'));
-    await expect(lab.screen).toContainText('Loaded image: layerlab/tiny:1', { timeout: HANG_MS });
+    await pickFixture(lab, 'tiny.overlay2.tar', 'layerlab/tiny:1');
     await lab.images
       .item('layerlab/tiny:1')
       .getByRole('button', { name: 'Show every layer of layerlab/tiny:1' })
@@ -118,11 +123,10 @@ test.describe('docker load from the page', () => {
     lab,
     page,
   }) => {
-    await lab.open();
-    await lab.images.open();
-    await lab.images.pick(join(FIXTURES, 'tiny.containerd.tar'));
-    await expect(lab.screen).toContainText('Loaded image: layerlab/tiny:1', { timeout: HANG_MS });
+    await pickFixture(lab, 'tiny.containerd.tar', 'layerlab/tiny:1');
     await lab.dock.run('docker save -o tiny.tar layerlab/tiny:1');
+    // The terminal shrinks back when left, so it no longer covers the Images panel's lower part.
+    await lab.dock.leave();
     const written = lab.images.region.getByRole('region', {
       name: 'Files written in the terminal',
     });
@@ -139,5 +143,44 @@ test.describe('docker load from the page', () => {
     await expect(lab.images.item('layerlab/tiny:1')).toHaveCount(0);
     await lab.dock.run('docker load -i tiny.tar', 'Loaded image: layerlab/tiny:1');
     await expect(lab.images.item('layerlab/tiny:1')).toHaveCount(1);
+  });
+
+  test('a loaded image comes back after a reload, with the space it takes, until it is deleted', async ({
+    lab,
+    page,
+  }) => {
+    // The archives kept in the browser's IndexedDB (shelf.ts), as the next visit finds them.
+    const keptInBrowser = () =>
+      page.evaluate(
+        () =>
+          new Promise<number>((resolve, reject) => {
+            const open = indexedDB.open('layerlab-images');
+            open.onerror = () => reject(open.error);
+            open.onsuccess = () => {
+              const count = open.result.transaction('loaded').objectStore('loaded').count();
+              count.onerror = () => reject(count.error);
+              count.onsuccess = () => {
+                open.result.close();
+                resolve(count.result);
+              };
+            };
+          }),
+      );
+    await pickFixture(lab, 'tiny.overlay2.tar', 'layerlab/tiny:1');
+    await expect(lab.images.kept).toContainText('tiny.overlay2.tar', { timeout: HANG_MS });
+    await expect(lab.images.kept).toContainText('This archive takes 33.8 kB'); // 33,792 bytes
+    expect(await keptInBrowser()).toBe(1);
+    await page.reload();
+    await lab.images.open();
+    await expect(lab.images.item('layerlab/tiny:1')).toHaveCount(1, { timeout: HANG_MS });
+    await expect(lab.images.kept).toContainText('tiny.overlay2.tar');
+    await lab.dock.run('docker run --rm layerlab/tiny:1', 'hello');
+    await lab.images.kept.getByRole('button', { name: 'Delete tiny.overlay2.tar' }).click();
+    await expect(lab.images.kept).toHaveCount(0);
+    await expect.poll(keptInBrowser).toBe(0);
+    // Still loaded until the page is reloaded; after that, gone.
+    await expect(lab.images.item('layerlab/tiny:1')).toHaveCount(1);
+    await page.reload();
+    await lab.dock.run('docker image inspect layerlab/tiny:1', 'No such image: layerlab/tiny:1');
   });
 });

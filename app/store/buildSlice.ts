@@ -141,6 +141,8 @@ export const createBuildSlice: StateCreator<LabState, [], [], BuildSlice> = (set
         const engineView = await get().engine().setStore(imageStore);
         // Only the answer to the latest switch is shown.
         if (get().imageStore === imageStore) set({ engineView });
+        // Images kept from a load into this store come back into it too.
+        await get().restoreKept();
       } catch (e) {
         set({ status: { kind: 'failed', message: e instanceof Error ? e.message : String(e) } });
       }

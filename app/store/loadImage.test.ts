@@ -3,49 +3,12 @@
  * while the engine reads it, and Cancel, which stops the read and leaves the lab as it was.
  */
 import { describe, expect, it } from 'vitest';
-import { resolveTestImage } from '../engine/build/testing/fixtures.ts';
 import { fixture } from '../engine/images/load/testing/fixtures.ts';
 import type { ReadProgress } from '../engine/session/brought.ts';
-import { serve } from '../engine/session/dispatch.ts';
-import type { FromWorker, Request } from '../engine/session/protocol.ts';
-import { LabSession } from '../engine/session/session.ts';
-import { builtinCatalog } from '../engine/shell/packages/builtin.ts';
-import { createEngineClient, type Port } from './engineClient.ts';
+import type { Request } from '../engine/session/protocol.ts';
+import { createEngineClient } from './engineClient.ts';
 import { createLabStore } from './store.ts';
-
-/**
- * A port over a session on this thread that reports reading progress as the worker does. A
- * File handed over with `bring` is read first (a worker reads it in slices with
- * FileReaderSync, which Node lacks); `hang.on` holds `command` requests unanswered.
- */
-function port(log: Request[], hang: { on: boolean }): Port {
-  const sent: FromWorker[] = [];
-  const session = new LabSession({
-    registry: resolveTestImage,
-    catalog: builtinCatalog,
-    store: 'overlay2',
-    progress: (p) => sent.push({ kind: 'progress', ...p }),
-  });
-  let queue = Promise.resolve();
-  const p: Port = {
-    onMessage: undefined,
-    post(req) {
-      log.push(req);
-      if (hang.on && req.method === 'command') return;
-      queue = queue.then(async () => {
-        const r = req as Request<'bring'>;
-        if (r.method === 'bring' && r.args[1] instanceof Blob)
-          r.args[1] = new Uint8Array(await r.args[1].arrayBuffer());
-        serve(session, req, (m) => sent.push(m));
-        for (const m of sent.splice(0)) p.onMessage?.(m);
-      });
-    },
-    terminate() {},
-  };
-  return p;
-}
-
-const file = (name: string) => new File([fixture(name) as Uint8Array<ArrayBuffer>], name);
+import { fixtureFile as file, readingPort as port } from './testing/readingPort.ts';
 
 describe('loading a tar from the page', () => {
   it('shows bytes read of the file size while the engine reads, then the loaded image', async () => {

@@ -2,6 +2,7 @@ import type { BuildSlice } from './buildSlice.ts';
 import type { EditorSlice } from './editorSlice.ts';
 import type { EngineClient } from './engineClient.ts';
 import type { LessonAuthoringSlice } from './lessonAuthoringSlice.ts';
+import type { KeptSlice } from './keptSlice.ts';
 import type { LessonSlice } from './lessonSlice.ts';
 import type { SaveSlice } from './saveSlice.ts';
 import type { ShownImageSlice } from './shownImage.ts';
@@ -16,6 +17,7 @@ export interface LabState
     WorkspaceSlice,
     BuildSlice,
     ShownImageSlice,
+    KeptSlice,
     TerminalSlice,
     LessonSlice,
     LessonAuthoringSlice {

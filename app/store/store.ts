@@ -10,6 +10,9 @@ import { createTerminalSlice } from './terminalSlice.ts';
 import { createWorkspaceSlice } from './workspaceSlice.ts';
 import { browserStorage, createDebouncedStorage, type DebouncedStorage } from './persistence.ts';
 import { setLocalImages } from './catalogNames.ts';
+import { createKeptSlice } from './keptSlice.ts';
+import { LAB_STORAGE_KEY } from './savedLab.ts';
+import { browserShelf, type Shelf } from './shelf.ts';
 import { createSaveSlice } from './saveSlice.ts';
 import { createShownImageSlice } from './shownImage.ts';
 import type { LabState, PersistedLabState } from './state.ts';
@@ -38,6 +41,11 @@ export interface LabStoreOptions {
   lessonFiles?: () => Promise<SourceFile[]>;
   /** fetch for lesson files previewed from a URL (tests pass their own). */
   fetch?: LessonAuthoringOptions['fetch'];
+  /**
+   * Where loaded images are kept across reloads: the browser's IndexedDB for the full page's
+   * lab (LAB_STORAGE_KEY), none elsewhere (embeds, tests) unless one is passed.
+   */
+  shelf?: Shelf | undefined;
 }
 
 export type LabStore = StoreApi<LabState> & {
@@ -86,6 +94,12 @@ export function createLabStore(options: LabStoreOptions = {}): LabStore {
           onResult: (problem) => report(problem),
         });
 
+  const shelf =
+    'shelf' in options
+      ? options.shelf
+      : storageKey === LAB_STORAGE_KEY
+        ? browserShelf()
+        : undefined;
   let client: EngineClient | undefined;
   // Bound once the store exists: the engine asks it for the lab's image store.
   const current: { state?: () => LabState } = {};
@@ -104,6 +118,7 @@ export function createLabStore(options: LabStoreOptions = {}): LabStore {
     ...createWorkspaceSlice(set, get, api),
     ...createBuildSlice(set, get, api),
     ...createShownImageSlice(set, get, api),
+    ...createKeptSlice(shelf)(set, get, api),
     ...createTerminalSlice(set, get, api),
     ...createLessonSlice({
       // Lesson progress is kept where the lab is (an embed without storage keeps it in memory).
@@ -144,6 +159,8 @@ export function createLabStore(options: LabStoreOptions = {}): LabStore {
     // The editor does not mark a FROM naming a local image (loaded, built) as one the lab lacks.
     setLocalImages(s.engineView.images.flatMap((i) => i.names));
   });
+  // Images loaded in an earlier visit come back (the engine starts when they are found).
+  if (shelf) void store.getState().restoreKept();
   if (options.initialDockerfile !== undefined) {
     store.setState({ dockerfile: options.initialDockerfile });
   }

@@ -4,6 +4,7 @@ import { hostFileCommand } from '../engine/cli/hostFiles.ts';
 import type { InteractiveShell } from '../engine/session/interactive.ts';
 import type { BuildView } from '../engine/session/types.ts';
 import { CancelledError } from './engineClient.ts';
+import { loadedImages, shellWord } from './loadLine.ts';
 import type { LabState } from './state.ts';
 import { contextOf, workspaceOf } from './workspaceSlice.ts';
 import type { ReadProgress } from '../engine/session/brought.ts';
@@ -173,7 +174,12 @@ export const createTerminalSlice: StateCreator<LabState, [], [], TerminalSlice> 
     client.onProgress = (p) => set({ loading: p });
     try {
       await client.bring(file.name, file);
-      return await get().runCommand(`docker load -i ${shellWord(file.name)}`, { echo: true });
+      const done = await get().runCommand(`docker load -i ${shellWord(file.name)}`, {
+        echo: true,
+      });
+      // Kept in the browser, so the image comes back after a reload.
+      if (done.exitCode === 0) void get().keepArchive(file, loadedImages(done.stdout));
+      return done;
     } finally {
       client.onProgress = undefined;
       set({ loading: undefined });
@@ -183,11 +189,6 @@ export const createTerminalSlice: StateCreator<LabState, [], [], TerminalSlice> 
     if (get().loading) get().engine().cancel();
   },
 });
-
-/** A file name as one shell word (quoted when it has spaces or quotes). */
-function shellWord(name: string): string {
-  return /^[\w.@%+=:,/-]+$/.test(name) ? name : `'${name.replace(/'/g, `'\\''`)}'`;
-}
 
 /** A new entry in the transcript, and how to fill it in when the command has finished. */
 function addEntry(

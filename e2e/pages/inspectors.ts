@@ -79,9 +79,12 @@ export class ImagesPanel extends Inspector {
   readonly loadInput: Locator;
   /** The panel as a drop target for a `docker save` tar. */
   readonly dropZone: Locator;
+  /** The archives kept in the browser across reloads, with the space they take. */
+  readonly kept: Locator;
 
   constructor(root: Root) {
     super(root, 'Images');
+    this.kept = this.region.getByRole('region', { name: 'Kept in this browser' });
     this.items = this.region.getByTestId('images.item');
     this.loadInput = this.region.getByLabel('A docker save tar to load');
     this.dropZone = this.region.getByTestId('images.drop');

@@ -4,7 +4,13 @@ import type { ImageSummary } from '../../engine/session/types.ts';
 import { useLabStore } from '../../store/index.ts';
 import { formatBytes, shortId } from '../format.ts';
 import { strings } from '../strings.ts';
-import { ImageDropZone, LoadImageButton, LoadProgress, WrittenFiles } from './LoadImage.tsx';
+import {
+  ImageDropZone,
+  KeptArchives,
+  LoadImageButton,
+  LoadProgress,
+  WrittenFiles,
+} from './LoadImage.tsx';
 import './images.css';
 
 const t = strings.images;
@@ -40,6 +46,7 @@ export function ImagesPanel() {
         <LoadImageButton />
       </div>
       <LoadProgress />
+      <KeptArchives />
       <WrittenFiles />
     </>
   );

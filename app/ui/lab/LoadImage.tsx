@@ -99,3 +99,64 @@ export function LoadProgress() {
     </div>
   );
 }
+
+/** Archives kept in the browser so their images survive a reload: space taken, and Delete. */
+export function KeptArchives() {
+  const kept = useLabStore((s) => s.kept);
+  const problem = useLabStore((s) => s.keepProblem);
+  const forget = useLabStore((s) => s.forgetKept);
+  const forgetAll = useLabStore((s) => s.forgetAllKept);
+  const dismiss = useLabStore((s) => s.dismissKeepProblem);
+  const k = strings.kept;
+  if (kept.length === 0 && !problem) return null;
+  const total = kept.reduce((n, a) => n + a.size, 0);
+  return (
+    <section className="kept" aria-label={k.heading} data-testid="images.kept">
+      {problem && (
+        <p className="kept-problem" role="alert">
+          {k.problem[problem.kind](problem.name, formatBytes(problem.size))}
+          {problem.detail && problem.kind === 'restore-failed' && (
+            <code className="kept-detail">{problem.detail}</code>
+          )}{' '}
+          <button type="button" className="button" onClick={dismiss}>
+            {k.dismiss}
+          </button>
+        </p>
+      )}
+      {kept.length > 0 && (
+        <>
+          <h3>{k.heading}</h3>
+          <p className="hint">{k.total(kept.length, formatBytes(total))}</p>
+          <ul>
+            {kept.map((a) => (
+              <li key={a.key} data-testid="images.kept-item">
+                <code>{a.name}</code> <span className="size">{formatBytes(a.size)}</span>{' '}
+                <span className="size">
+                  {a.images.join(', ')} · {k.store[a.store]}
+                </span>{' '}
+                <button
+                  type="button"
+                  className="button"
+                  title={k.removeTitle}
+                  onClick={() => void forget(a.key)}
+                >
+                  {k.remove(a.name)}
+                </button>
+              </li>
+            ))}
+          </ul>
+          {kept.length > 1 && (
+            <button
+              type="button"
+              className="button"
+              title={k.removeAllTitle}
+              onClick={() => void forgetAll()}
+            >
+              {k.removeAll}
+            </button>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

@@ -87,4 +87,32 @@ export const imageStrings = {
       `${name} is not a tar archive, so docker load cannot read it: drop the .tar that docker save writes (docker save -o app.tar IMAGE).`,
     dismiss: 'Dismiss',
   },
+
+  /** Loaded images kept in the browser (IndexedDB) across reloads. */
+  kept: {
+    heading: 'Kept in this browser',
+    total: (n: number, size: string) =>
+      `${n === 1 ? 'This archive takes' : `These ${n} archives take`} ${size} of this browser's storage; their images come back when you reload the lab.`,
+    item: (name: string, size: string) => `${name} · ${size}`,
+    store: { containerd: 'containerd store', overlay2: 'overlay2 store' },
+    remove: (name: string) => `Delete ${name}`,
+    removeTitle:
+      'Stop keeping this archive in the browser. Its images stay loaded until you reload the page.',
+    removeAll: 'Delete all',
+    removeAllTitle:
+      'Stop keeping every loaded archive in the browser. Their images stay loaded until you reload the page.',
+    dismiss: 'Dismiss',
+    problem: {
+      quota: (name: string, size: string) =>
+        `The browser has no room left to keep ${name} (${size}): it stays loaded until you reload the page. Delete kept archives here, or free space for this site in the browser's settings.`,
+      unavailable: (name: string, size: string) =>
+        `This browser does not let the lab keep ${name} (${size}) (private browsing, or storage turned off for this site): it stays loaded until you reload the page.`,
+      failed: (name: string, size: string) =>
+        `The browser could not keep ${name} (${size}): it stays loaded until you reload the page.`,
+      'too-big': (name: string, size: string) =>
+        `${name} (${size}) is too big to keep in the browser (up to 256 MB): it stays loaded until you reload the page; load it again after that.`,
+      'restore-failed': (name: string, size: string) =>
+        `${name} (${size}), kept from an earlier visit, did not load again; delete it here and load the archive anew.`,
+    },
+  },
 };
