@@ -114,6 +114,8 @@ export function createEngineClient(makePort: () => Port = workerPort): EngineCli
     lessonSolution: (...a) => call('lessonSolution', a),
     lessonScore: (...a) => call('lessonScore', a),
     lessonPar: (...a) => call('lessonPar', a),
+    lessonCandidates: (...a) => call('lessonCandidates', a),
+    lessonReplay: (...a) => call('lessonReplay', a),
     cancel() {
       port.terminate();
       for (const [, w] of pending) w.reject(new CancelledError());

@@ -85,4 +85,9 @@ export function loadCourse(files: readonly SourceFile[]): Course {
 }
 
 export { formatLessonError, parseLesson, problemsAt };
+export { readBody } from './parse.ts';
+export { replayProblems } from './problems.ts';
+export { writeLesson, type LessonDraft } from './write.ts';
+export type { LessonReplay } from './replay.ts';
+export type { Check, LessonBuildSettings, LessonFile } from './types.ts';
 export type { Lesson, LessonError };

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SessionOptions } from '../session/session.ts';
-import { evaluateGoals } from './checks.ts';
 import { loadCourse } from './index.ts';
 import { isHostFileCommand } from '../cli/hostFiles.ts';
 import { buttonBuildOf } from './button.ts';
+import { replayLesson } from './replay.ts';
 import { applySolution, applyStart } from './run.ts';
 import { lessonImages, lessonSources, newSession } from './testing/sessions.ts';
 import { formatLessonError } from './types.ts';
@@ -39,19 +39,12 @@ describe('the course', () => {
       'starts without meeting its goals, and its solution meets every goal',
       { timeout: REPLAY },
       () => {
-        const session = newSession(opts);
-        const started = applyStart(session, lesson);
-        expect(started.failures).toEqual([]);
-        const before = evaluateGoals(lesson.goals, session, started.activity);
-        expect(
-          before.every((g) => g.met),
-          'the start state already meets every goal',
-        ).toBe(false);
-
-        const solved = applySolution(session, started.activity, started.lab, lesson);
-        expect(solved.failures).toEqual([]);
-        const after = evaluateGoals(lesson.goals, session, started.activity);
-        expect(after.filter((g) => !g.met).map((g) => `${g.goal.text}: ${g.detail}`)).toEqual([]);
+        // The replay a teacher's lesson gets in the lesson builder, too.
+        const replay = replayLesson(newSession(opts), lesson);
+        expect(replay.startFailures).toEqual([]);
+        expect(replay.metAtStart, 'the start state already meets every goal').toBe(false);
+        expect(replay.solutionFailures).toEqual([]);
+        expect(replay.unmet.map((u) => `${lesson.goals[u.index]!.text}: ${u.detail}`)).toEqual([]);
       },
     );
 

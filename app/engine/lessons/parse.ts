@@ -167,6 +167,15 @@ function parseSteps(raw: RawStep[], errors: FieldError[]): LessonStep[] {
   });
 }
 
+/**
+ * The intro and steps of a lesson's Markdown alone (no front matter), as the lesson pane shows
+ * them: for the lesson builder's live preview while the rest is still being written.
+ */
+export function readBody(text: string): { intro: string; steps: LessonStep[] } {
+  const body = splitBody(text, 1);
+  return { intro: body.intro, steps: parseSteps(body.steps, []) };
+}
+
 /** A problem with no line yet: the line of its field in the front matter (steps have theirs). */
 const placed = (e: FieldError, split: Split): FieldError =>
   e.line !== undefined ? e : { ...e, line: lineOfField(split.json, split.jsonLine, e.field) };

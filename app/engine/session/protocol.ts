@@ -13,7 +13,8 @@ import type { PackedDelta } from './packed.ts';
 import type { GolfScore } from '../lessons/golf.ts';
 import type { LessonPar } from '../lessons/par.ts';
 import type { Lab } from '../lessons/run.ts';
-import type { Goal, Lesson } from '../lessons/types.ts';
+import type { Check, Goal, Lesson } from '../lessons/types.ts';
+import type { LessonReplay } from '../lessons/replay.ts';
 import type { InteractiveShell, ShellLineResult } from './interactive.ts';
 import type { GoalResult, LessonSolved, LessonStarted } from './lessons.ts';
 import type { FileContent } from './session.ts';
@@ -68,6 +69,10 @@ export interface EngineMethods {
   lessonSolution(lesson: Lesson, lab: Lab): LessonSolved;
   lessonScore(lesson: Lesson): GolfScore | undefined;
   lessonPar(lesson: Lesson): LessonPar | undefined;
+  /** The lab's states a lesson goal can be written from (changes nothing). */
+  lessonCandidates(): Check[];
+  /** A lesson replayed in a fresh session, as the course's tests replay theirs (changes nothing). */
+  lessonReplay(lesson: Lesson): LessonReplay;
 }
 
 export type MethodName = keyof EngineMethods;

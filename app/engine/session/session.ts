@@ -6,6 +6,7 @@
 import type { BaseImage } from '../build/builder.ts';
 import type { ContextFile } from '../build/context.ts';
 import { buildkitExpand, planDockerfile } from '../build/plan.ts';
+import { baseRefs } from './baseRefs.ts';
 import { splitCommandLine } from '../cli/argv.ts';
 import { runDocker } from '../cli/docker.ts';
 import { Engine } from '../daemon/engine.ts';
@@ -20,7 +21,9 @@ import type { PackageCatalog } from '../shell/index.ts';
 import type { GolfScore } from '../lessons/golf.ts';
 import type { LessonPar } from '../lessons/par.ts';
 import type { Lab } from '../lessons/run.ts';
-import type { Goal, Lesson } from '../lessons/types.ts';
+import type { Check, Goal, Lesson } from '../lessons/types.ts';
+import { goalCandidates } from '../lessons/candidates.ts';
+import { replayLesson, type LessonReplay } from '../lessons/replay.ts';
 import {
   checkGoals,
   parLesson,
@@ -151,15 +154,7 @@ export class LabSession {
   }
 
   /** Base images a Dockerfile names in FROM lines (for loading them before a build). */
-  static baseRefs(dockerfile: string): string[] {
-    const { plan } = planDockerfile(dockerfile);
-    if (!plan) return [];
-    const names = new Set(plan.stages.map((s) => s.name).filter(Boolean));
-    const vars = new Map(plan.globalArgs.map((a) => [a.name, a.value ?? '']));
-    return plan.stages
-      .map((s) => buildkitExpand(s.from.image, vars).value)
-      .filter((ref) => ref !== 'scratch' && !names.has(ref.toLowerCase()));
-  }
+  static readonly baseRefs = baseRefs;
 
   /**
    * Gets ready for the lab's first build (the worker has loaded its images already): builds it
@@ -368,6 +363,16 @@ export class LabSession {
   /** The lesson's goal image (its solution replayed) beside the learner's, with the par. */
   lessonPar(lesson: Lesson): LessonPar | undefined {
     return parLesson(this, this.opts, lesson);
+  }
+
+  /** The lab's states a lesson goal can be written from (the lesson builder's list). */
+  lessonCandidates(): Check[] {
+    return goalCandidates(this);
+  }
+
+  /** A lesson (a teacher's) replayed in a fresh session: start, solution, goals. */
+  lessonReplay(lesson: Lesson): LessonReplay {
+    return replayLesson(this.fresh(), lesson);
   }
 
   /**
