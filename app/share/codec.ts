@@ -26,7 +26,7 @@ const PREFIX = 'lab=v1.';
 /** Inflated JSON larger than this is refused (a small link must not become a huge lab). */
 const MAX_JSON_BYTES = 2_000_000;
 
-function toBase64Url(bytes: Uint8Array): string {
+export function toBase64Url(bytes: Uint8Array): string {
   let s = '';
   for (let i = 0; i < bytes.length; i += 0x8000) {
     s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
@@ -34,7 +34,7 @@ function toBase64Url(bytes: Uint8Array): string {
   return btoa(s).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
-function fromBase64Url(text: string): Uint8Array | undefined {
+export function fromBase64Url(text: string): Uint8Array | undefined {
   if (!/^[A-Za-z0-9_-]*$/.test(text)) return undefined;
   try {
     const s = atob(text.replace(/-/g, '+').replace(/_/g, '/'));

@@ -26,3 +26,5 @@ export type { WorkspaceFile } from './workspaceSlice.ts';
 export * from './union.ts';
 export type { ShownImage } from './shownImage.ts';
 export { isArchive } from './archiveSniff.ts';
+export { changedFiles, sameCheck } from './lessonBuilderSlice.ts';
+export type { BuilderCheck, BuilderDraft } from './lessonBuilderSlice.ts';

@@ -15,6 +15,8 @@ export interface LessonAuthoringSlice {
   authoringErrors: string[];
   /** Parses lesson Markdown (a file or a URL's text) and previews it; errors go to authoringErrors. */
   previewLesson: (file: string, text: string) => Promise<boolean>;
+  /** A lesson that could not be read at all (a damaged share link): says why; returns false. */
+  authoringProblem: (message: string) => false;
   /** Fetches a lesson from an https URL and previews it. */
   previewLessonUrl: (url: string) => Promise<boolean>;
 }
@@ -40,6 +42,11 @@ export const createLessonAuthoringSlice =
         }
         await get().showPreview(r.lesson);
         return true;
+      },
+
+      authoringProblem: (message) => {
+        set({ authoringErrors: [message] });
+        return false;
       },
 
       previewLessonUrl: async (url) => {

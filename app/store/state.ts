@@ -3,6 +3,7 @@ import type { EditorSlice } from './editorSlice.ts';
 import type { EngineClient } from './engineClient.ts';
 import type { LessonAuthoringSlice } from './lessonAuthoringSlice.ts';
 import type { KeptSlice } from './keptSlice.ts';
+import type { LessonBuilderSlice } from './lessonBuilderSlice.ts';
 import type { LessonSlice } from './lessonSlice.ts';
 import type { SaveSlice } from './saveSlice.ts';
 import type { ShownImageSlice } from './shownImage.ts';
@@ -20,7 +21,8 @@ export interface LabState
     KeptSlice,
     TerminalSlice,
     LessonSlice,
-    LessonAuthoringSlice {
+    LessonAuthoringSlice,
+    LessonBuilderSlice {
   /** Back to a first visit: the starter Dockerfile and files, no builds, no save problem. */
   reset: () => void;
   /** The engine (started on first use). */

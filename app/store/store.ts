@@ -5,6 +5,7 @@ import { createEditorSlice } from './editorSlice.ts';
 import { createEngineClient, type EngineClient } from './engineClient.ts';
 import { createLessonAuthoringSlice, type LessonAuthoringOptions } from './lessonAuthoringSlice.ts';
 import { createLessonSlice } from './lessonSlice.ts';
+import { createLessonBuilderSlice } from './lessonBuilderSlice.ts';
 import type { SourceFile } from '../engine/lessons/index.ts';
 import { createTerminalSlice } from './terminalSlice.ts';
 import { createWorkspaceSlice } from './workspaceSlice.ts';
@@ -112,6 +113,10 @@ export function createLabStore(options: LabStoreOptions = {}): LabStore {
     if (store && store !== DEFAULT_STORE) void client.setStore(store).catch(() => {});
     return client;
   };
+  // Lesson progress and a lesson draft are kept where the lab is (an embed without storage
+  // keeps them in memory).
+  const keep =
+    storageKey === null ? undefined : 'storage' in options ? options.storage : browserStorage();
   const slices: StateCreator<LabState> = (set, get, api) => ({
     ...createEditorSlice(set, get, api),
     ...createSaveSlice(set, get, api),
@@ -121,12 +126,11 @@ export function createLabStore(options: LabStoreOptions = {}): LabStore {
     ...createKeptSlice(shelf)(set, get, api),
     ...createTerminalSlice(set, get, api),
     ...createLessonSlice({
-      // Lesson progress is kept where the lab is (an embed without storage keeps it in memory).
-      storage:
-        storageKey === null ? undefined : 'storage' in options ? options.storage : browserStorage(),
+      storage: keep,
       ...(options.lessonFiles ? { files: options.lessonFiles } : {}),
     })(set, get, api),
     ...createLessonAuthoringSlice(options.fetch ? { fetch: options.fetch } : {})(set, get, api),
+    ...createLessonBuilderSlice({ storage: keep })(set, get, api),
     engine,
     reset: () => set(api.getInitialState(), true),
   });

@@ -27,7 +27,7 @@ import { ContextFileEditor, FileTabs } from './lab/ContextFiles.tsx';
 import { FilesystemPanel } from './lab/FilesystemPanel.tsx';
 import { LayerStack } from './lab/LayerStack.tsx';
 import { PageDrop } from './lab/PageDrop.tsx';
-import { CourseButton, LessonLinks, LessonPane } from './lessons/index.ts';
+import { CourseButton, LessonBuilder, LessonLinks, LessonPane } from './lessons/index.ts';
 import { Timeline } from './lab/Timeline.tsx';
 import { Panel } from './Panel.tsx';
 import { HeaderTools } from './share/HeaderTools.tsx';
@@ -265,6 +265,7 @@ export function App() {
             <main className="lab">
               <LessonLinks />
               <LessonPane />
+              <LessonBuilder />
               <div className="lab-col lab-work">
                 <Panel
                   title={strings.editor.heading}

@@ -10,6 +10,7 @@ import { appStrings } from './strings/app.ts';
 import { lessonStrings } from './strings/lessons.ts';
 import { imageStrings } from './strings/images.ts';
 import { onbuildStrings } from './strings/onbuild.ts';
+import { builderStrings } from './strings/builder.ts';
 import { sharingStrings } from './strings/sharing.ts';
 import { unionStrings } from './strings/union.ts';
 
@@ -344,6 +345,7 @@ export const strings = {
   },
   ...sharingStrings,
   ...lessonStrings,
+  ...builderStrings,
   ...unionStrings,
   ...imageStrings,
   ...onbuildStrings,

@@ -71,6 +71,27 @@ function CourseList() {
   );
 }
 
+/** Opens the lesson builder beside the lab (the dialog closes: the teacher works in the lab). */
+function WriteLesson() {
+  const setBuilderOpen = useLabStore((s) => s.setBuilderOpen);
+  const setOpen = useLabStore((s) => s.setCourseOpen);
+  return (
+    <section className="lesson-authoring" aria-label={strings.builder.open}>
+      <p className="lesson-muted">{strings.builder.openHelp}</p>
+      <button
+        type="button"
+        className="button"
+        onClick={() => {
+          setBuilderOpen(true);
+          setOpen(false);
+        }}
+      >
+        {strings.builder.open}
+      </button>
+    </section>
+  );
+}
+
 /** The dialog itself; open while the store's courseOpen is set. */
 export function CourseMap() {
   const open = useLabStore((s) => s.courseOpen);
@@ -116,6 +137,7 @@ export function CourseMap() {
             </button>
           </p>
           <Authoring />
+          <WriteLesson />
         </>
       )}
     </dialog>

@@ -5,6 +5,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { useLabStore, useLabStoreApi } from '../../store/index.ts';
+import { decodeLessonFile, SHARED_LESSON_FILE } from '../../share/lessonLink.ts';
 import { labHref, lessonHref, previewHref, readLessonLink } from './deepLink.ts';
 
 export function LessonLinks() {
@@ -30,6 +31,18 @@ export function LessonLinks() {
           if (!ok) api.getState().setCourseOpen(true);
         })
         .finally(() => setSettled(true));
+    } else if (link.kind === 'file') {
+      // A lesson a teacher shared from the builder: previewed; what is wrong with it is shown
+      // in the course dialog, where lesson files are previewed.
+      const read = decodeLessonFile(link.fragment);
+      const shown = read.ok
+        ? s.previewLesson(SHARED_LESSON_FILE, read.text)
+        : Promise.resolve(s.authoringProblem(read.message));
+      void shown
+        .then((ok) => {
+          if (!ok) api.getState().setCourseOpen(true);
+        })
+        .finally(() => setSettled(true));
     } else setSettled(true);
   }, [api]);
 
@@ -38,6 +51,8 @@ export function LessonLinks() {
     const here = new URL(window.location.href);
     let next: string;
     if (lesson && !preview) next = lessonHref(here, lesson.id, step);
+    else if (lesson && lesson.file === SHARED_LESSON_FILE)
+      return; // the link holds it
     else if (lesson && /^https:\/\//.test(lesson.file)) next = previewHref(here, lesson.file);
     else next = labHref(here);
     const now = `${here.pathname}${here.search}${here.hash}`;

@@ -1,11 +1,15 @@
 /**
  * Lesson links: `/lessons/<id>`, `?lesson=<id>&step=<n>` (steps count from 1, as the pane shows
- * them) and `?lessonUrl=<https url>` for a lesson file to preview. Pure: reads and writes URLs.
+ * them), `?lessonUrl=<https url>` for a lesson file to preview, and `#lessonfile=v1.<data>` for a
+ * lesson file carried in the link itself (the lesson builder's share link). Pure: reads and
+ * writes URLs.
  */
+import { isLessonFragment } from '../../share/lessonLink.ts';
 
 export type LessonLink =
   | { kind: 'lesson'; id: string; step: number | undefined }
   | { kind: 'url'; url: string }
+  | { kind: 'file'; fragment: string }
   | { kind: 'none' };
 
 const PATH = /^(.*)\/lessons\/([^/]+)\/?$/;
@@ -19,6 +23,7 @@ function stepOf(search: URLSearchParams): number | undefined {
 /** What a page address asks for. `step` is 0-based here. */
 export function readLessonLink(url: URL): LessonLink {
   const search = url.searchParams;
+  if (isLessonFragment(url.hash)) return { kind: 'file', fragment: url.hash };
   const lessonUrl = search.get('lessonUrl');
   if (lessonUrl) return { kind: 'url', url: lessonUrl };
   const byPath = PATH.exec(url.pathname);
@@ -57,5 +62,6 @@ export function labHref(current: URL): string {
   const byPath = PATH.exec(url.pathname);
   if (byPath) url.pathname = `${byPath[1]}/`;
   for (const k of ['lesson', 'step', 'lessonUrl']) url.searchParams.delete(k);
+  if (isLessonFragment(url.hash)) url.hash = '';
   return `${url.pathname}${url.search}${url.hash}`;
 }

@@ -2,3 +2,4 @@
 export { CourseButton, CourseMap } from './CourseMap.tsx';
 export { LessonLinks } from './LessonLinks.tsx';
 export { LessonPane } from './LessonPane.tsx';
+export { LessonBuilder } from './builder/LessonBuilder.tsx';
