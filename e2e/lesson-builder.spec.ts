@@ -121,6 +121,9 @@ test.describe('lesson builder at 1280x720, 150 %', () => {
   test('the builder reads at a projector zoom', async ({ lab, page, pageErrors }, info) => {
     await lab.open();
     const { builder, goals } = await captureStartAndGoal(lab, page);
+    await expect(builder.getByRole('checkbox', { name: /experimental mode/ })).not.toBeChecked();
+    await builder.getByTestId('builder.start').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: info.outputPath('builder-1280-150-start.png') });
     await goals.getByRole('checkbox').first().check();
     await builder.getByLabel(/^Lesson text/).fill(TEXT);
     await expect(builder.getByTestId('builder.preview')).toContainText('Build it');

@@ -109,6 +109,7 @@ export function createEngineClient(makePort: () => Port = workerPort): EngineCli
     union: (...a) => call('union', a),
     load: (...a) => call('load', a),
     setStore: (...a) => call('setStore', a),
+    setExperimental: (...a) => call('setExperimental', a),
     lessonStart: (...a) => call('lessonStart', a),
     lessonGoals: (...a) => call('lessonGoals', a),
     lessonSolution: (...a) => call('lessonSolution', a),

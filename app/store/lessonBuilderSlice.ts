@@ -45,6 +45,8 @@ export interface BuilderDraft {
   text: string;
   /** One hint a line. */
   hints: string;
+  /** The daemon's experimental mode the lesson starts with (the lab runs it while building). */
+  experimental?: boolean;
   start?: CapturedStart | undefined;
   goal?: CapturedGoal | undefined;
   /** The goals picked, with the text the learner reads. */
@@ -66,6 +68,8 @@ export interface LessonBuilderSlice {
   ) => void;
   /** Edits the captured start's or goal's command lines. */
   editCommands: (which: 'start' | 'goal', commands: string) => void;
+  /** Turns the daemon's experimental mode on or off, in the lab and for the lesson's start. */
+  setDraftExperimental: (on: boolean) => Promise<void>;
   /** The lab as it is now becomes the lesson's start state. */
   captureStart: () => void;
   /** The lab as it is now becomes the goal state; the engine lists what goals can check. */
@@ -209,15 +213,28 @@ export const createLessonBuilderSlice =
         if (which === 'goal' && d.goal) edit({ goal: { ...d.goal, commands } });
       },
 
+      setDraftExperimental: async (on) => {
+        edit({ experimental: on });
+        const start = get().builderDraft.start;
+        if (start) edit({ start: { ...start, experimental: on } });
+        await get().engine().setExperimental(on);
+      },
+
       captureStart: () => {
         const s = get();
+        const experimental = s.builderDraft.experimental ?? false;
+        // The lab runs the mode the lesson will start with (a reload may have lost it).
+        void s
+          .engine()
+          .setExperimental(experimental)
+          .catch(() => {});
         edit({
           start: {
             ...capture(),
             // The commands that made the lab's images so far: the start replays them.
             commands: workedLines(s.terminal, -1),
             store: s.imageStore,
-            experimental: s.lesson?.start.daemon.experimental ?? false,
+            experimental,
             mark: s.terminal.at(-1)?.id ?? -1,
           },
           goal: undefined,

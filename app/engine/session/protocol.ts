@@ -63,6 +63,8 @@ export interface EngineMethods {
    * containers are hidden until it is chosen again, as Docker does.
    */
   setStore(store: ImageStoreKind): EngineView;
+  /** The daemon's experimental mode on or off (the lesson builder's start state). */
+  setExperimental(on: boolean): void;
   /** Resets the engine into the lesson's start state and empties the learner's activity. */
   lessonStart(lesson: Lesson): LessonStarted;
   lessonGoals(goals: readonly Goal[]): GoalResult[];
@@ -110,6 +112,7 @@ export const MUTATING: ReadonlySet<MethodName> = new Set([
   'shellClose',
   'load',
   'setStore',
+  'setExperimental',
   'lessonStart',
   'lessonSolution',
 ]);

@@ -365,20 +365,12 @@ export class LabSession {
     return parLesson(this, this.opts, lesson);
   }
 
-  /** The lab's states a lesson goal can be written from (the lesson builder's list). */
-  lessonCandidates(): Check[] {
-    return goalCandidates(this);
-  }
+  // The lesson builder's requests: goal states, a fresh-session replay, experimental mode.
+  readonly lessonCandidates = (): Check[] => goalCandidates(this);
+  readonly lessonReplay = (lesson: Lesson): LessonReplay => replayLesson(this.fresh(), lesson);
+  readonly setExperimental = (on: boolean): void => void (this.engine.experimental = on);
 
-  /** A lesson (a teacher's) replayed in a fresh session: start, solution, goals. */
-  lessonReplay(lesson: Lesson): LessonReplay {
-    return replayLesson(this.fresh(), lesson);
-  }
-
-  /**
-   * A new, empty session over the same images and catalog: lessons replay a solution or rebuild
-   * an edited copy in it without touching the learner's engine.
-   */
+  /** A new, empty session over the same images and catalog (the learner's engine untouched). */
   fresh(): LabSession {
     return new LabSession({ ...this.opts, store: this.store });
   }

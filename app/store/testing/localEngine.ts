@@ -4,12 +4,14 @@
  */
 import { resolveTestImage } from '../../engine/build/testing/fixtures.ts';
 import { serve } from '../../engine/session/dispatch.ts';
-import { LabSession } from '../../engine/session/session.ts';
+import { LabSession, type SessionOptions } from '../../engine/session/session.ts';
 import { builtinCatalog } from '../../engine/shell/packages/builtin.ts';
 import { createEngineClient, type Port } from '../engineClient.ts';
 
-export function localEngine() {
-  const session = new LabSession({ registry: resolveTestImage, catalog: builtinCatalog });
+export function localEngine(
+  options: SessionOptions = { registry: resolveTestImage, catalog: builtinCatalog },
+) {
+  const session = new LabSession(options);
   return () =>
     createEngineClient(() => {
       const port: Port = {

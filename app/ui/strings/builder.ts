@@ -51,6 +51,8 @@ export const builderStrings = {
     captured: (lines: number, files: number, store: string, build: string) =>
       `Dockerfile of ${lines} lines, ${files} files, ${store} image store, Build button: ${build}`,
     experimental: "Daemon's experimental mode: on",
+    experimentalLabel:
+      'Daemon\'s experimental mode (daemon.json "experimental": true; the legacy builder\'s --squash needs it)',
     goalTitle: '2. Goal state',
     goalHelp:
       'Now do the task in the lab (edit, build, run), then capture the result. The commands that worked since the start are the solution.',

@@ -45,11 +45,26 @@ function Commands({ which, label }: { which: 'start' | 'goal'; label: string }) 
   );
 }
 
+/** A daemon setting of the lesson format the lab has no other switch for. */
+function Experimental() {
+  const on = useLabStore((s) => s.builderDraft.experimental ?? false);
+  const setOn = useLabStore((s) => s.setDraftExperimental);
+  return (
+    <p>
+      <label className="builder-candidate">
+        <input type="checkbox" checked={on} onChange={(e) => void setOn(e.target.checked)} />{' '}
+        {t.experimentalLabel}
+      </label>
+    </p>
+  );
+}
+
 export function StartSection() {
   const start = useLabStore((s) => s.builderDraft.start);
   const captureStart = useLabStore((s) => s.captureStart);
   return (
     <Section title={t.startTitle} help={t.startHelp}>
+      <Experimental />
       <p>
         <button type="button" className="button" onClick={captureStart}>
           {start ? t.recaptureStart : t.captureStart}
