@@ -425,7 +425,116 @@ EOF
   run "docker system df | head -2"
 }
 
-for name in layer-sizes pull-local pull-after-from dockerignore opaque compressed writable commit retag legacy-history env-arg squash registry rmi scratch apt-defaults stores digests store-sizes; do
+# 21: a rebuild that moves a tag, with BuildKit and the legacy builder, a container made from the
+# old image, and `docker tag` moving a name: what `docker images -a` and `image prune` show then.
+rebuild-tag() {
+  ctx rebuild-tag <<'EOF'
+=== Dockerfile
+FROM debian:bookworm-slim
+ARG VERSION=1
+RUN echo "version $VERSION" > /version
+EOF
+  local list="docker images -a --format '{{.Repository}}:{{.Tag}} {{.ID}}' | grep -v -e bookworm-slim -e localhost/base"
+  run docker build -q -t app:1 .
+  run docker create --name keep app:1
+  run docker build -q --build-arg VERSION=2 -t app:1 .
+  run "$list"
+  run docker images --filter dangling=true --format "'{{.Repository}}:{{.Tag}} {{.ID}}'"
+  run docker ps -a --format "'{{.Names}} {{.Image}}'"
+  run docker rm keep
+  run "$list"
+  run docker image prune -f
+  run docker build -q --build-arg VERSION=3 -t app:1 .
+  run "$list"
+  run docker image prune -f
+  run DOCKER_BUILDKIT=0 docker build -q -t old:1 .
+  run DOCKER_BUILDKIT=0 docker build -q --build-arg VERSION=2 -t old:1 .
+  run "$list"
+  run docker images --filter dangling=true --format "'{{.Repository}}:{{.Tag}} {{.ID}}'"
+  run docker image prune -f
+  run "$list"
+  run docker tag app:1 moved:1
+  run docker tag old:1 moved:1
+  run "$list"
+  run docker image prune -f
+  run "$list"
+}
+
+# 22: push progress: which IDs, in which order, for BuildKit (with and without provenance) and
+# the legacy builder; each image's blobs by role, from docker save, to name them; then pulls of
+# images whose layers are partly here. Needs an empty registry (a fresh one for this transcript).
+blobs() { # blobs REF: every descriptor of the saved image, "role mediaType short-digest size"
+  docker save "$1" -o "$WORK/saved.tar" && python3 - "$WORK/saved.tar" <<'PY'
+import json, sys, tarfile
+t = tarfile.open(sys.argv[1])
+def read(d): return json.load(t.extractfile('blobs/sha256/' + d['digest'][7:]))
+def walk(d, role, pad=''):
+    print(pad + role, d['mediaType'], d['digest'][7:19], d['size'])
+    mt = d['mediaType']
+    if 'index' in mt or 'manifest.list' in mt:
+        for m in read(d)['manifests']:
+            kind = (m.get('annotations') or {}).get('vnd.docker.reference.type', 'image')
+            walk(m, kind, pad + '  ')
+    elif 'manifest' in mt:
+        m = read(d)
+        print(pad + '  config', m['config']['mediaType'], m['config']['digest'][7:19], m['config']['size'])
+        for l in m['layers']:
+            print(pad + '  layer', l['mediaType'], l['digest'][7:19], l['size'])
+for d in json.load(t.extractfile('index.json'))['manifests']:
+    walk(d, 'top')
+PY
+}
+push-order() {
+  ctx push-order <<'EOF'
+=== Dockerfile
+FROM debian:bookworm-slim
+RUN echo one > /one
+RUN echo two > /two
+COPY app.txt /app.txt
+=== app.txt
+v1
+EOF
+  run docker build -q -t $REG/po/app:1 .
+  run blobs $REG/po/app:1
+  run docker push $REG/po/app:1
+  run docker push $REG/po/app:1
+  run docker tag $REG/po/app:1 $REG/po/copy:1
+  run docker push $REG/po/copy:1
+  run "echo v2 > app.txt && docker build -q -t $REG/po/app:2 ."
+  run blobs $REG/po/app:2
+  run docker push $REG/po/app:2
+  run docker build -q --provenance=false -t $REG/po/plain:1 .
+  run blobs $REG/po/plain:1
+  run docker push $REG/po/plain:1
+  run DOCKER_BUILDKIT=0 docker build -q -t $REG/po/legacy:1 .
+  run blobs $REG/po/legacy:1
+  run docker push $REG/po/legacy:1
+  run docker rmi $REG/po/app:2
+  run docker pull $REG/po/app:2
+  run "docker builder prune -af | tail -1"
+  run docker rmi $REG/po/plain:1
+  run docker pull $REG/po/plain:1
+  run docker rmi $REG/po/plain:1 $REG/po/legacy:1 $REG/po/app:1 $REG/po/copy:1 $REG/po/app:2
+  run "docker builder prune -af | tail -1"
+  run docker pull $REG/po/legacy:1
+  run docker pull $REG/po/app:1
+}
+
+# 23: docker logs keeps stdout and stderr in the order the program wrote them.
+logs-order() {
+  ctx logs-order <<'EOF'
+=== Dockerfile
+FROM debian:bookworm-slim
+EOF
+  run docker run --name talk debian:bookworm-slim sh -c "'echo out1; sleep 0.2; echo err1 >&2; sleep 0.2; echo out2; sleep 0.2; echo err2 >&2'"
+  run docker logs talk
+  run "docker logs talk 2>/dev/null"
+  run "docker logs talk >/dev/null"
+  run docker logs --tail 2 talk
+  run docker rm talk
+}
+
+for name in layer-sizes pull-local pull-after-from dockerignore opaque compressed writable commit retag legacy-history env-arg squash registry rmi scratch apt-defaults stores digests store-sizes rebuild-tag push-order logs-order; do
   record "$name"
 done
 clean
