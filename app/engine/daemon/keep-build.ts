@@ -28,6 +28,19 @@ function provenance(engine: Engine, tag: string | undefined): BlobOptions {
 }
 
 /**
+ * On the containerd store BuildKit's image exporter names the new image itself, so the image the
+ * name left has no record any more: `docker images -a` lists no `<none>` for it and `docker
+ * image prune` finds nothing, even while a container made from it exists (`docker ps` then shows
+ * the container's image as its short ID). The legacy builder tags through the daemon, which keeps
+ * the old image as a dangling one, as on overlay2. Recorded on Docker 28.5:
+ * conformance/recorded/35-tags-dangling.buildkit.containerd.json,
+ * conformance/lessons/containerd/digests.txt and rebuild-tag.txt.
+ */
+function leavesNoDangling(engine: Engine, builder: string): boolean {
+  return engine.store === 'containerd' && builder === 'buildkit';
+}
+
+/**
  * Store a successful build's images and move its tags; return the result with the store's IDs.
  * @example const { result, dangling } = keepBuild(engine, runResult, opts, ['app:latest'])
  */
@@ -83,7 +96,9 @@ export function keepBuild(
   const dangling: string[] = [];
   for (const tag of tags) {
     const before = engine.images.tag(image.id, tag);
-    if (before && engine.images.isDangling(before)) dangling.push(before);
+    if (!before || !engine.images.isDangling(before)) continue;
+    if (leavesNoDangling(engine, builder)) engine.images.delete(before);
+    else dangling.push(before);
   }
   const events = result.events.map((e): BuildEvent => {
     if (e.type === 'build-done') return { ...e, imageId: image.id };

@@ -6,7 +6,7 @@
 import { writableSize } from '../containers/container.ts';
 import { sha256Hex } from '../fs/hash.ts';
 import type { Engine } from './engine.ts';
-import { deleteChain } from './image-delete.ts';
+import { deleteChain, untagAll } from './image-delete.ts';
 
 export interface Pruned {
   /** What docker lists under `Deleted ...:`. */
@@ -29,36 +29,37 @@ export function pruneContainers(engine: Engine): Pruned {
 
 /**
  * Removes the images no container uses: dangling ones, or with `all` every unused one. Returns
- * Docker's `untagged:`/`deleted:` lines, the bytes freed (layers no other image shares) and
+ * Docker's `untagged:`/`deleted:` lines, the bytes freed (layers of the deleted images, with
+ * their intermediate parents, that no image left holds: 10B for a legacy build's dangling image
+ * whose RUN wrote 10 bytes, recorded on 28.5: conformance/lessons/overlay2/rebuild-tag.txt) and
  * the freed layers (so a cache prune after it does not count them twice).
  */
 export function pruneImages(engine: Engine, all: boolean): Pruned & { freed: Set<unknown> } {
   const out: string[] = [];
-  const freed = new Set<unknown>();
-  let reclaimed = 0;
-  for (const image of engine.images.all()) {
+  const before = engine.images.all();
+  for (const image of before) {
+    if (!engine.images.get(image.id)) continue; // deleted with a child before it
     // With -a every image no container uses goes; without, only dangling ones.
     if (engine.containers.usingImage(image.id).length) continue;
     const unused = all || engine.images.isDangling(image.id);
     if (!unused || engine.images.children(image.id).length) continue;
-    // Only layers no other image shares are freed (a base layer stays for its other users).
-    const kept = new Set(
-      engine.images
-        .all()
-        .filter((i) => i.id !== image.id)
-        .flatMap((i) => i.layers),
-    );
-    for (const l of image.layers.filter((x) => !kept.has(x))) {
-      reclaimed += l.stats.size;
-      freed.add(l);
-    }
-    for (const t of engine.images.tagsOf(image.id)) {
-      engine.images.untag(t);
-      out.push(`untagged: ${t}`);
-    }
-    deleteChain(engine, image.id, out);
+    const untagged = untagAll(engine, image.id);
+    out.push(...untagged);
+    deleteChain(engine, image.id, out, untagged.length > 0);
   }
-  return { lines: out.map((l) => l.replace(/^Deleted:/, 'deleted:')), reclaimed, freed };
+  // Only layers no remaining image holds are freed (a base layer stays for its other users).
+  const kept = new Set(engine.images.all().flatMap((i) => i.layers));
+  const freed = new Set<unknown>();
+  let reclaimed = 0;
+  for (const l of before.filter((i) => !engine.images.get(i.id)).flatMap((i) => i.layers)) {
+    if (kept.has(l) || freed.has(l)) continue;
+    freed.add(l);
+    reclaimed += l.stats.size;
+  }
+  const lines = out.map((l) =>
+    l.replace(/^Deleted:/, 'deleted:').replace(/^Untagged:/, 'untagged:'),
+  );
+  return { lines, reclaimed, freed };
 }
 
 /** A build cache record's ID as BuildKit shows them: 25 base-36 characters. */

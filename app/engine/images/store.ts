@@ -96,6 +96,13 @@ export class ImageStore<L, C = Readonly<Record<string, unknown>>> {
     this.digests.set(`${repository}@${digest}`, id);
   }
 
+  /** Forget one `repo@sha256:…` reference; returns the image it named. */
+  untagDigest(reference: string): string | undefined {
+    const id = this.digests.get(reference);
+    this.digests.delete(reference);
+    return id;
+  }
+
   /** The image's repo digests, `repo@sha256:…`, sorted. */
   digestsOf(id: string): string[] {
     return [...this.digests]

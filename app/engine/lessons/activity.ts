@@ -28,6 +28,11 @@ export interface BuildSummary {
   builder: BuilderKind;
   steps: { text: string; outcome: StepOutcome }[];
   source: BuildSource;
+  /**
+   * The config JSON of the image it made, kept here: the image itself may be gone (on the
+   * containerd store a BuildKit rebuild under the same tag deletes the one it replaced).
+   */
+  config?: string | undefined;
 }
 
 export interface Activity {
@@ -50,7 +55,12 @@ export function stepOutcomes(view: BuildView): { text: string; outcome: StepOutc
   return out;
 }
 
-function remember(activity: Activity, view: BuildView, source: BuildSource): void {
+function remember(
+  activity: Activity,
+  view: BuildView,
+  source: BuildSource,
+  config: string | undefined,
+): void {
   activity.lastBuild = { view, source };
   const start = view.events.find((e) => e.type === 'build-start');
   activity.builds = [
@@ -61,6 +71,7 @@ function remember(activity: Activity, view: BuildView, source: BuildSource): voi
       builder: start && start.type === 'build-start' ? start.builder : 'buildkit',
       steps: stepOutcomes(view),
       source,
+      config,
     },
   ].slice(-50);
 }
@@ -80,7 +91,11 @@ export const buildThatMade = (
   const same = activity.builds.find((b) => b.ok && b.imageId === imageId);
   const config = configOf?.(imageId);
   if (config === undefined) return same;
-  return activity.builds.find((b) => b.ok && b.imageId && configOf!(b.imageId) === config) ?? same;
+  return (
+    activity.builds.find(
+      (b) => b.ok && b.imageId && (b.config ?? configOf!(b.imageId)) === config,
+    ) ?? same
+  );
 };
 
 /** Record a command typed in the terminal (and the build it ran, if any). */
@@ -90,6 +105,7 @@ export function recordCommand(
   result: CommandView,
   files: readonly ContextFile[],
   dockerfile: string,
+  config?: string,
 ): void {
   activity.commands.push({
     line: line.trim(),
@@ -98,11 +114,21 @@ export function recordCommand(
     stderr: result.stderr,
   });
   if (result.build) {
-    remember(activity, result.build, { via: 'command', line, dockerfile, files: [...files] });
+    remember(
+      activity,
+      result.build,
+      { via: 'command', line, dockerfile, files: [...files] },
+      config,
+    );
   }
 }
 
 /** Record a build from the Build button. */
-export function recordBuild(activity: Activity, input: BuildInput, view: BuildView): void {
-  remember(activity, view, { via: 'build', input });
+export function recordBuild(
+  activity: Activity,
+  input: BuildInput,
+  view: BuildView,
+  config?: string,
+): void {
+  remember(activity, view, { via: 'build', input }, config);
 }

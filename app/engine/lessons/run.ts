@@ -105,7 +105,8 @@ export function runLine(
   }
   const r = session.command(line, lab.files, lab.dockerfile);
   // The session records its docker commands in its own activity already.
-  if (activity !== session.activity) recordCommand(activity, line, r, lab.files, lab.dockerfile);
+  if (activity !== session.activity)
+    recordCommand(activity, line, r, lab.files, lab.dockerfile, session.configOf(r.build));
   return { lab, result: r, line };
 }
 

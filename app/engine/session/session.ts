@@ -204,8 +204,13 @@ export class LabSession {
     const t0 = performance.now();
     const result = this.engine.build(opts);
     const view = buildView(this.engine, { opts, result, ms: performance.now() - t0 });
-    recordBuild(this.activity, input, view);
+    recordBuild(this.activity, input, view, this.configOf(view));
     return { build: view, engine: this.view() };
+  }
+
+  /** The config JSON of the image a build made (what lesson goals tell builds apart by). */
+  configOf(build: BuildView | undefined): string | undefined {
+    return build?.image && this.engine.images.get(build.image.id)?.configJson;
   }
 
   /** A command line typed in the terminal. Only `docker ...` runs; the rest is explained. */
@@ -227,7 +232,7 @@ export class LabSession {
       build: BuildView | undefined = undefined,
     ) => {
       const result = { exitCode, stdout, stderr, build, engine: this.view(), written };
-      recordCommand(this.activity, line, result, files, dockerfile);
+      recordCommand(this.activity, line, result, files, dockerfile, this.configOf(build));
       return result;
     };
     if ('error' in words) return done(2, '', `${words.error}\n`);

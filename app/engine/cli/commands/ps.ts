@@ -53,7 +53,7 @@ export const ps: Command = ({ engine, argv }) => {
   });
   const rows = list.map((c) => ({
     ID: args.bool('no-trunc') ? c.id : shortId(c.id),
-    Image: c.imageName,
+    Image: shownImage(engine, c, args.bool('no-trunc')),
     Command: quotedCommand(c.argv, !args.bool('no-trunc')),
     RunningFor: `${humanDuration((engine.now() - c.created) * 1000)} ago`,
     Status: status(engine, c),
@@ -100,3 +100,15 @@ export const port: Command = ({ engine, argv }) => {
       .join(''),
   );
 };
+
+/**
+ * The IMAGE column: the name the container was made from while that name still means its image;
+ * once the name moved (a rebuild under the same tag) or is gone, the image's ID, short unless
+ * --no-trunc (moby daemon/list.go refreshImage "ref changed, we need to use original ID";
+ * recorded on Docker 28.5, both stores: conformance/lessons/<store>/rebuild-tag.txt).
+ */
+function shownImage(engine: Engine, c: Container, noTrunc: boolean): string {
+  if (c.imageName === c.image || engine.images.find(c.imageName)?.id === c.image)
+    return c.imageName;
+  return noTrunc ? c.image : shortId(c.image);
+}
