@@ -10,7 +10,7 @@ import { chainIds, diffId, type Layer, type RunConfig } from '../fs/index.ts';
 import { familiarName, fullName, parseImageRef, type ImageRef } from '../images/reference.ts';
 import type { ImageRecord } from '../images/store.ts';
 import { PUSH_CONTENT, pushBlobs, pushedBlobs, registryBlobs, registryDigest } from './blobs.ts';
-import { topDescriptor } from '../images/oci.ts';
+import { topDescriptor, type ImageBlobs } from '../images/oci.ts';
 import type { Engine } from './engine.ts';
 
 /** `debian`, `me/app`, `localhost:5000/app`: the repository part of a familiar name. */
@@ -86,10 +86,12 @@ export function pullImage(
   const localId = engine.localIdOf(remote, content);
   const upToDate = engine.images.find(familiar)?.id === localId;
   const lines = [`${tag}: Pulling from ${path}`];
-  if (!upToDate)
-    blobs.layers.forEach((layer, i) =>
-      lines.push(`${shortId(layer.digest)}: ${here[i] ? 'Already exists' : 'Pull complete'}`),
-    );
+  if (upToDate) {
+    // nothing to fetch
+  } else if (engine.store === 'containerd') {
+    const unpacked = blobs.chainIds.map((c) => localChains.has(c));
+    lines.push(...containerdPullLines(blobs, unpacked, here));
+  } else lines.push(...overlayPullLines(blobs, here));
   lines.push(
     `Digest: ${digest}`,
     upToDate
@@ -100,6 +102,47 @@ export function pullImage(
   const id = engine.storeBase({ ...remote, ref: familiar }, ref.digest === undefined, content);
   engine.images.addDigest(id, repositoryOf(ref), digest);
   return { image: engine.images.get(id)!, lines, digest };
+}
+
+/**
+ * `docker pull` progress on the overlay2 store (moby distribution/pull_v2.go): a layer here is
+ * `Already exists`; the others are each `Pulling fs layer`, then `Verifying Checksum` and
+ * `Download complete` as their downloads end, then `Pull complete` as they are extracted
+ * bottom-up (recorded on Docker 28.5: conformance/lessons/overlay2/push-order.txt). Downloads run
+ * side by side, so Docker's order of the middle lines changes from run to run (a small blob may
+ * skip `Verifying Checksum`); the lab keeps the manifest's.
+ */
+function overlayPullLines(blobs: ImageBlobs, here: readonly boolean[]): string[] {
+  const id = (i: number) => shortId(blobs.layers[i]!.digest);
+  const missing = blobs.layers.flatMap((_, i) => (here[i] ? [] : [i]));
+  return [
+    ...blobs.layers.flatMap((_, i) => (here[i] ? [`${id(i)}: Already exists`] : [])),
+    ...missing.map((i) => `${id(i)}: Pulling fs layer`),
+    ...missing.flatMap((i) => [`${id(i)}: Verifying Checksum`, `${id(i)}: Download complete`]),
+    ...missing.map((i) => `${id(i)}: Pull complete`),
+  ];
+}
+
+/**
+ * `docker pull` progress on the containerd store: only the layers with no snapshot here yet, each
+ * `Pulling fs layer`, then `Already exists` when the build cache still holds its blob or
+ * `Download complete`, then `Pull complete` once unpacked; a layer already unpacked for another
+ * image prints nothing (recorded on Docker 28.5: conformance/lessons/containerd/registry.txt,
+ * digests.txt and push-order.txt). Docker fetches side by side, so within each phase its order
+ * changes from run to run; the lab keeps the manifest's, bottom-up.
+ */
+function containerdPullLines(
+  blobs: ImageBlobs,
+  unpacked: readonly boolean[],
+  cached: readonly boolean[],
+): string[] {
+  const missing = blobs.layers.flatMap((l, i) => (unpacked[i] ? [] : [{ l, i }]));
+  const id = (l: { digest: string }) => shortId(l.digest);
+  return [
+    ...missing.map(({ l }) => `${id(l)}: Pulling fs layer`),
+    ...missing.map(({ l, i }) => `${id(l)}: ${cached[i] ? 'Already exists' : 'Download complete'}`),
+    ...missing.map(({ l }) => `${id(l)}: Pull complete`),
+  ];
 }
 
 /**
@@ -143,8 +186,10 @@ export function pushImage(engine: Engine, name: string): { lines: string[]; dige
   }
   const containerd = engine.store === 'containerd';
   const content = containerd ? (engine.contentOptions.get(image.id) ?? {}) : PUSH_CONTENT;
-  const manifest = topDescriptor(containerd ? engine.contentOf(image) : pushBlobs(image));
-  const uploaded = engine.pushed.push(
+  const blobs = containerd ? engine.contentOf(image) : pushBlobs(image);
+  const manifest = topDescriptor(blobs);
+  const progress = pushLines(engine, blobs, repo, containerd);
+  engine.pushed.push(
     familiar,
     {
       ref: familiar,
@@ -157,14 +202,58 @@ export function pushImage(engine: Engine, name: string): { lines: string[]; dige
     manifest.digest,
     content,
   );
-  const lines = [`The push refers to repository [${repo}]`];
-  for (let i = image.layers.length - 1; i >= 0; i--)
-    lines.push(
-      `${shortId(diffId(image.layers[i]!))}: ${uploaded[i] ? 'Pushed' : 'Layer already exists'}`,
-    );
+  const lines = [`The push refers to repository [${repo}]`, ...progress];
+  const statement = blobs.attestation?.statement.descriptor.digest;
+  if (statement) engine.pushed.placeBlob(statement, repositoryKey(familiar));
   lines.push(`${ref.tag ?? 'latest'}: digest: ${manifest.digest} size: ${manifest.size}`);
   engine.images.addDigest(image.id, repositoryOf(ref), manifest.digest);
   return { lines, digest: manifest.digest };
+}
+
+/** `localhost:5000/me/app` from `localhost:5000/me/app:1`: how the page registry keys a repository. */
+const repositoryKey = (familiar: string) => familiar.slice(0, familiar.lastIndexOf(':'));
+
+/**
+ * `docker push` progress: a line per blob the registry is sent. A blob the repository has is
+ * `Layer already exists`, one another repository of the same registry holds is mounted from the
+ * one it reached last, the rest `Pushed`. Docker uploads blobs side by side, so the order of
+ * these lines changes from run to run; the lab keeps the manifest's. Recorded on Docker 28.5,
+ * both stores: conformance/lessons/<store>/push-order.txt, where `docker save` names each blob.
+ * - overlay2 (moby distribution/push_v2.go): layers top-down named by diffID, each `Preparing`
+ *   first.
+ * - containerd: the blobs' own (compressed) digests, the layers bottom-up and then BuildKit's
+ *   provenance statement, the attestation's one blob that is not a manifest or config
+ *   (`Already exists` when the repository has it).
+ */
+function pushLines(engine: Engine, blobs: ImageBlobs, repo: string, containerd: boolean): string[] {
+  const target = parseImageRef(repo);
+  const here = repositoryKey(familiarName({ ...target, tag: 'x' }));
+  const entries = containerd
+    ? blobs.layers.map((l) => ({ key: l.diffId, id: l.digest, layer: true }))
+    : [...blobs.layers].reverse().map((l) => ({ key: l.diffId, id: l.diffId, layer: true }));
+  const statement = blobs.attestation?.statement.descriptor.digest;
+  if (containerd && statement) entries.push({ key: statement, id: statement, layer: false });
+  const statuses = entries.map(({ key, id, layer }) => {
+    const repos = engine.pushed.blobRepositories(key);
+    const from = repos.filter((r) => parseImageRef(r).domain === target.domain).at(-1);
+    const status = repos.includes(here)
+      ? layer
+        ? 'Layer already exists'
+        : 'Already exists'
+      : from
+        ? `Mounted from ${pathOf(parseImageRef(from))}`
+        : 'Pushed';
+    return `${shortId(id)}: ${status}`;
+  });
+  if (containerd) return statuses;
+  return [...entries.map(({ id }) => `${shortId(id)}: Preparing`), ...statuses];
+}
+
+/** The repository's path on its registry: `po/app` on localhost:5000, `library/debian` on the Hub. */
+function pathOf(ref: ImageRef): string {
+  return fullName({ ...ref, tag: 'x' })
+    .replace(/^[^/]+\//, '')
+    .replace(/:x$/, '');
 }
 
 /**

@@ -26,6 +26,8 @@ export class PageRegistry {
   private readonly manifests = new Map<string, Pushed>();
   /** `name:tag` -> the digests pushed under it, oldest first (a tag pushed again moves). */
   private readonly history = new Map<string, string[]>();
+  /** Blob (diffID, or digest for non-layer blobs) -> repositories holding it, last one last. */
+  private readonly where = new Map<string, string[]>();
 
   hasBlob(diff: string): boolean {
     return this.blobs.has(diff);
@@ -42,12 +44,30 @@ export class PageRegistry {
       this.blobs.set(d, layer);
       return true;
     });
+    for (const layer of image.layers) this.placeBlob(diffId(layer), repositoryOf(name));
     const pushed = { image: { ...image, ref: name }, digest, content };
     this.manifests.set(name, pushed);
     this.manifests.set(`${repositoryOf(name)}@${digest}`, pushed);
     const seen = this.history.get(name) ?? [];
     if (seen.at(-1) !== digest) this.history.set(name, [...seen, digest]);
     return uploaded;
+  }
+
+  /**
+   * Where a blob is: the repositories (`localhost:5000/me/app`) holding it, the one it reached
+   * last at the end. Layers are named by diffID, other blobs (an attestation's statement) by
+   * their digest.
+   */
+  blobRepositories(key: string): readonly string[] {
+    return this.where.get(key) ?? [];
+  }
+
+  /** Record that `repository` holds the blob `key` (an upload or a cross-repository mount). */
+  placeBlob(key: string, repository: string): void {
+    const repos = this.where.get(key) ?? [];
+    // A blob pushed again where it already is keeps its place (Docker 28.5 then still mounts
+    // from the repository it reached last: conformance/lessons/containerd/push-order.txt).
+    if (!repos.includes(repository)) this.where.set(key, [...repos, repository]);
   }
 
   /** The manifest digest `name:tag` (or `name@sha256:…`) was pushed with. */
