@@ -70,3 +70,29 @@ test('the containerd store by default; overlay2 keeps its own images and IDs', a
   await page.getByTestId('build.options').click();
   await expect(page.getByRole('combobox', { name: 'Image store' })).toHaveValue('overlay2');
 });
+
+// A layer's size on its card is what docker history gives in the store the lab runs (recorded
+// on Docker 28.5: conformance/lessons/<store>/layer-sizes.txt): disk blocks on containerd, with
+// a note giving the files' bytes, and the files' bytes on overlay2.
+test('layer cards size each layer as docker history does in the active store', async ({
+  lab,
+  page,
+}) => {
+  await lab.open();
+  await lab.replaceText(DF);
+  await lab.buildToEnd(1);
+  // `/hi` holds 3 bytes: the snapshot's root directory and the file take a 4 KiB block each.
+  await expect(lab.layers.item('RUN echo hi')).toContainText('8.19 kB');
+  await expect(lab.layers.item('RUN echo hi').getByTitle(/files hold 3 B\./)).toBeVisible();
+  await expect(lab.layers.sizeNote).toContainText('4 KiB blocks');
+  // The note gives the files' bytes: the size the overlay2 store's total then says.
+  const files = /Its files hold (.+?);/.exec((await lab.layers.sizeNote.textContent()) ?? '')?.[1];
+  expect(files).toBeDefined();
+
+  await chooseStore(page, 'overlay2 (classic)');
+  await lab.buildToEnd(2);
+  await expect(lab.layers.item('RUN echo hi')).toContainText('3 B');
+  await expect(lab.layers.item('RUN echo hi').getByTitle(/files hold/)).toHaveCount(0);
+  await expect(lab.layers.total).toContainText(`: ${files} in `);
+  await expect(lab.layers.sizeNote).toHaveCount(0);
+});

@@ -155,6 +155,12 @@ export const strings = {
     unknownHistory: '(no history)',
     total: (name: string, size: string, layers: number) =>
       `${name}: ${size} in ${layers} ${layers === 1 ? 'layer' : 'layers'}`,
+    /** Under the total on the containerd store, whose sizes are disk blocks, not file bytes. */
+    diskBlocksNote: (files: string) =>
+      `Sizes as docker history gives them on the containerd image store: each layer on disk, where every file and folder takes whole 4 KiB blocks. Its files hold ${files}; the overlay2 store counts those bytes.`,
+    /** A layer card's size on the containerd store (its tooltip). */
+    diskBlocksTitle: (files: string) =>
+      `On disk in 4 KiB blocks, as docker history gives it on the containerd image store. The layer’s files hold ${files}.`,
     otherStages: (n: number) =>
       `${n} ${n === 1 ? 'step' : 'steps'} of other stages (not in the final image)`,
   },

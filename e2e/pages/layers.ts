@@ -8,6 +8,8 @@ export class LayerStack {
   readonly items: Locator;
   readonly base: Locator;
   readonly total: Locator;
+  /** Under the total where the image store counts layers in disk blocks (containerd). */
+  readonly sizeNote: Locator;
   /** 'This is build N' after an edit: the picture is of the last build. */
   readonly stale: Locator;
   readonly failure: Locator;
@@ -22,6 +24,7 @@ export class LayerStack {
     this.items = this.region.getByTestId('layers.item');
     this.base = this.region.getByTestId('layers.base');
     this.total = this.region.getByTestId('layers.total');
+    this.sizeNote = this.region.getByTestId('layers.size-note');
     this.stale = root.getByTestId('layers.stale');
     this.failure = this.region.getByTestId('layers.failure');
     this.welcome = root.getByTestId('layers.welcome');

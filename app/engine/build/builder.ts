@@ -9,6 +9,7 @@ import {
   diffId,
   imageConfigJson,
   imageId,
+  snapshotUsage,
   type HistoryEntry,
   type Layer,
   type RunConfig,
@@ -323,6 +324,7 @@ function runStage(
           ? {
               diffId: diffId(layer),
               size: layer.stats.size,
+              diskUsage: snapshotUsage(layer),
               added: layer.stats.files + layer.stats.symlinks,
               changed: layer.stats.dirs,
               deleted: layer.stats.whiteouts + layer.stats.opaques,

@@ -65,7 +65,13 @@ export interface CacheKeyParts {
 
 export interface LayerSummary {
   diffId: string;
+  /** The files' bytes: `docker history` SIZE on the overlay2 store. */
   size: number;
+  /**
+   * The snapshot on disk, in 4 KiB blocks: `docker history` SIZE on the containerd store
+   * (absent in builds saved before it was kept).
+   */
+  diskUsage?: number;
   added: number;
   changed: number;
   deleted: number;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cmd, from, plan, run } from '../build/testing/steps.ts';
 import { lab } from '../cli/testing/lab.ts';
-import { snapshotUsage } from './disk-usage.ts';
+import { snapshotUsage } from '../fs/index.ts';
 import { layerFromEntries } from '../fs/index.ts';
 
 const PLANS = {

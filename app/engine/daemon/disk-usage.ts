@@ -7,33 +7,9 @@
  * and the file); `docker images` adds the compressed content (layer blobs, config, manifest,
  * index) to that, and `docker image inspect` Size is that content alone.
  */
-import type { Layer, RunConfig } from '../fs/index.ts';
+import { snapshotUsage, type Layer, type RunConfig } from '../fs/index.ts';
 import type { ImageRecord } from '../images/store.ts';
 import type { Engine } from './engine.ts';
-
-const BLOCK = 4096;
-/** Symlink targets shorter than this live in the inode (ext4's fast symlinks). */
-const FAST_SYMLINK = 60;
-
-const blocks = (bytes: number) => Math.ceil(bytes / BLOCK) * BLOCK;
-
-/**
- * A layer's snapshot as `du` counts it: the root directory, every directory, every file's
- * blocks.
- * @example snapshotUsage(layerFromEntries([{ path: '/a.txt', type: 'file', data: 'hello\n' }])) // 8192
- */
-export function snapshotUsage(layer: Layer): number {
-  const cached = layer.memo.get('snapshot-usage') as number | undefined;
-  if (cached !== undefined) return cached;
-  let total = BLOCK;
-  for (const r of layer.records()) {
-    if (r.kind === 'dir') total += BLOCK;
-    else if (r.kind === 'file') total += blocks(r.size);
-    else if (r.kind === 'symlink' && (r.linkname?.length ?? 0) >= FAST_SYMLINK) total += BLOCK;
-  }
-  layer.memo.set('snapshot-usage', total);
-  return total;
-}
 
 type Image = ImageRecord<Layer, RunConfig>;
 

@@ -17,6 +17,7 @@ export type { EntrySpec, MetaSpec, WalkItem } from './tree.ts';
 export { countNodes, lookup, setPath, treeFromEntries, walk } from './tree.ts';
 export type { LayerOptions, LayerRecord, LayerStats, StoredBlob } from './layer.ts';
 export { Layer, layerFiles, layerFromEntries, layerRecords } from './layer.ts';
+export { snapshotUsage } from './snapshot-usage.ts';
 export type { LayerPart, Provenance } from './merge.ts';
 export { MergedView, applyLayer } from './merge.ts';
 export type { OverlayOptions } from './overlay.ts';

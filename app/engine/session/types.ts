@@ -56,7 +56,10 @@ export interface LayerView {
    * bytes, so its ID is made from the tar headers and those digests (fs/stand-in.ts).
    */
   standInDigest: boolean;
+  /** The files' bytes: `docker history` SIZE on the overlay2 store. */
   size: number;
+  /** The snapshot on disk in 4 KiB blocks: `docker history` SIZE on the containerd store. */
+  diskUsage: number;
   /** The history line that made it. */
   createdBy: string;
   /** Part of the base image (FROM), not made by this build. */

@@ -4,7 +4,14 @@ import { buildLog } from '../cli/build-log.ts';
 import { containerChanges, writableSize } from '../containers/container.ts';
 import { contentSize, diskSize } from '../daemon/disk-usage.ts';
 import type { BuildOptions, Engine, EngineBuildResult } from '../daemon/engine.ts';
-import { diffId, isStandInDigest, MergedView, type Layer, type RunConfig } from '../fs/index.ts';
+import {
+  diffId,
+  isStandInDigest,
+  MergedView,
+  snapshotUsage,
+  type Layer,
+  type RunConfig,
+} from '../fs/index.ts';
 import { historyImageIds } from '../images/history.ts';
 import type { ImageRecord } from '../images/store.ts';
 import type {
@@ -167,6 +174,7 @@ export function imageView(
       diffId: diffId(layer),
       standInDigest: isStandInDigest(layer),
       size: layer.stats.size,
+      diskUsage: snapshotUsage(layer),
       createdBy: history.find((h) => h.layer === index)?.createdBy ?? '',
       fromBase: index < base,
       sharedWith: others

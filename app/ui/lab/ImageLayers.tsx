@@ -7,6 +7,7 @@
 import { useLabStore, type ShownImage } from '../../store/index.ts';
 import { formatBytes, shortId } from '../format.ts';
 import { strings } from '../strings.ts';
+import { shownLayerSize } from './layerSize.ts';
 
 const t = strings.imageLayers;
 
@@ -17,7 +18,9 @@ export function ImageLayers({ picked }: { picked: ShownImage }) {
   const closeImage = useLabStore((s) => s.closeImage);
   const choose = useLabStore((s) => s.selectImageLayer);
   const name = image.names[0] ?? shortId(image.id);
-  const total = image.layers.reduce((n, l) => n + l.size, 0);
+  // Sized as `docker history` sizes them in the store the lab runs (layerSize.ts).
+  const store = useLabStore((s) => s.imageStore);
+  const total = image.layers.reduce((n, l) => n + shownLayerSize(l, store), 0);
   const back = shownBuild === undefined ? undefined : builds[shownBuild];
   // The filesystem shows the top layer until another is chosen.
   const viewed = picked.layer ?? image.layers.length - 1;
@@ -52,7 +55,7 @@ export function ImageLayers({ picked }: { picked: ShownImage }) {
               </span>
               <span className="layer-size">
                 <span className="visually-hidden">{t.sizeColumn} </span>
-                {layer ? formatBytes(layer.size) : t.noLayer}
+                {layer ? formatBytes(shownLayerSize(layer, store)) : t.noLayer}
               </span>
               {layer && (
                 <span className="layer-why">

@@ -8,6 +8,7 @@ import { formatBytes, shortId } from '../format.ts';
 import { InstructionList } from '../InstructionList.tsx';
 import { strings } from '../strings.ts';
 import { isFirstVisit, markVisited } from './firstVisit.ts';
+import { filesBytesIfDifferent, shownLayerSize } from './layerSize.ts';
 import { StepFailure } from './StepFailure.tsx';
 import { useRestingFocus } from './useRestingFocus.ts';
 import { usePanelImage, useProgress, useShownBuild, useViewedStep } from './useProgress.ts';
@@ -73,14 +74,15 @@ const StepItem = memo(function StepItem({
   const miss = cache && !cache.hit ? cache.reason : undefined;
   const cascade = miss?.kind === 'parent-rebuilt';
   const done = phase !== 'pending' && phase !== 'running';
+  const store = useLabStore((s) => s.imageStore);
+  const sized = layer ?? step.layer;
   const size =
     info.kind === 'metadata' || phase === 'metadata'
       ? t.noLayer
-      : layer
-        ? formatBytes(layer.size)
-        : step.layer
-          ? formatBytes(step.layer.size)
-          : '';
+      : sized
+        ? formatBytes(shownLayerSize(sized, store))
+        : '';
+  const files = sized && size !== t.noLayer ? filesBytesIfDifferent([sized], store) : undefined;
   return (
     <m.li
       className={`layer-item phase-${phase}${viewed ? ' selected' : ''}${cascade ? ' cascade' : ''}`}
@@ -106,7 +108,12 @@ const StepItem = memo(function StepItem({
           <span className="instruction-keyword">{info.keyword}</span>{' '}
           {info.text.slice(info.keyword.length).trim()}
         </span>
-        <span className="layer-size">{size}</span>
+        <span
+          className="layer-size"
+          title={files === undefined ? undefined : t.diskBlocksTitle(formatBytes(files))}
+        >
+          {size}
+        </span>
         {info.onbuild && baseName && (
           <span className="layer-why" data-testid="layers.onbuild">
             {strings.onbuild.why(baseName)}
@@ -159,10 +166,11 @@ function BaseGroup({
   triggers: number;
 }) {
   const [open, setOpen] = useState(false);
+  const store = useLabStore((s) => s.imageStore);
   const base = image?.layers.filter((l) => l.fromBase) ?? [];
   const local = useLocalBase(step.info.text);
   const showImage = useLabStore((s) => s.showImage);
-  const size = base.reduce((n, l) => n + l.size, 0);
+  const size = base.reduce((n, l) => n + shownLayerSize(l, store), 0);
   const shown = step.phase !== 'pending';
   return (
     <li
@@ -223,7 +231,7 @@ function BaseGroup({
           {base.map((l) => (
             <li key={l.index}>
               <span className="base-layer-cmd">{l.createdBy || t.unknownHistory}</span>
-              <span className="layer-size">{formatBytes(l.size)}</span>
+              <span className="layer-size">{formatBytes(shownLayerSize(l, store))}</span>
               {l.sharedWith.length > 0 && (
                 <span className="layer-shared">{t.sharedWith(l.sharedWith)}</span>
               )}
@@ -260,6 +268,7 @@ export function LayerStack() {
   const bridge = useEditorBridge();
   const root = useRef<HTMLDivElement>(null);
   const openCourse = useLabStore((s) => s.setCourseOpen);
+  const imageStore = useLabStore((s) => s.imageStore);
   // Read once: the hint stays for this visit's first build, and not after.
   const [firstVisit] = useState(isFirstVisit);
   const built = build !== undefined;
@@ -299,7 +308,10 @@ export function LayerStack() {
   const others = steps.filter((s) => s.info.stage !== finalStage);
   const base = stack.find((s) => s.info.kind === 'base');
   const above = stack.filter((s) => s !== base).reverse();
-  const total = image ? image.layers.reduce((n, l) => n + l.size, 0) : undefined;
+  const total = image
+    ? image.layers.reduce((n, l) => n + shownLayerSize(l, imageStore), 0)
+    : undefined;
+  const filesBytes = image && filesBytesIfDifferent(image.layers, imageStore);
   return (
     <div className="layers" ref={root} tabIndex={-1} data-testid="layers.list">
       {progress.error && (
@@ -337,6 +349,11 @@ export function LayerStack() {
       {progress.done && image && total !== undefined && (
         <p className="layer-total" data-testid="layers.total">
           {t.total(image.names[0] ?? shortId(image.id), formatBytes(total), image.layers.length)}
+        </p>
+      )}
+      {progress.done && filesBytes !== undefined && (
+        <p className="hint" data-testid="layers.size-note">
+          {t.diskBlocksNote(formatBytes(filesBytes))}
         </p>
       )}
       {others.length > 0 && (

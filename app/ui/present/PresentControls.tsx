@@ -1,6 +1,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
-import { useLabStoreApi } from '../../store/index.ts';
+import { useLabStore, useLabStoreApi } from '../../store/index.ts';
 import { formatBytes } from '../format.ts';
+import { shownLayerSize } from '../lab/layerSize.ts';
 import { useProgress, useViewedStep } from '../lab/useProgress.ts';
 import { strings } from '../strings.ts';
 import { setPresent, usePresent } from './mode.ts';
@@ -43,6 +44,7 @@ function useSpeakerSync(active: boolean) {
 /** The current step, large: what the class should look at now. */
 function Spotlight() {
   const progress = useProgress();
+  const imageStore = useLabStore((s) => s.imageStore);
   const viewed = useViewedStep(progress);
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -58,7 +60,7 @@ function Spotlight() {
     if (!step || progress.cursor === 0) {
       body = <span className="spotlight-hint">{t.start(progress.steps.length)}</span>;
     } else {
-      const size = step.layer ? formatBytes(step.layer.size) : undefined;
+      const size = step.layer ? formatBytes(shownLayerSize(step.layer, imageStore)) : undefined;
       body = (
         <>
           <span className="spotlight-where">

@@ -34,7 +34,7 @@ export const imageStrings = {
         'The image ID is the digest of the image’s manifest, or of its index when BuildKit adds a provenance attestation (as docker build does by default). The overlay2 store names the same image by the digest of its config, so the two stores give one build two different IDs.',
         'The attestation records when the image was built, so with the containerd store even a fully cached rebuild gets a new ID (docker build --provenance=false keeps it).',
         'DISK USAGE counts each layer unpacked as the filesystem stores it, in 4 KiB blocks, plus the compressed layers the store keeps beside them; CONTENT SIZE is that compressed part alone, what a pull downloads. overlay2 counts only the bytes of the files, so its sizes are smaller.',
-        'The layer blocks here, and the layer sizes in the layers panel, are the files’ bytes in both stores.',
+        'The layer blocks here are the files’ bytes in both stores. The layers panel gives each layer’s size as docker history does: with this store, its snapshot in 4 KiB blocks.',
       ],
       overlay2: [
         'The image ID is the digest of the image’s config (its settings, history and the diffIDs of its layers), so a fully cached rebuild gives the same ID again.',
