@@ -5,7 +5,8 @@
 import { EngineError } from '../common/diagnostics.ts';
 import type { Engine } from '../daemon/engine.ts';
 import { build } from './commands/build.ts';
-import { createCmd, exec, logs, restart, rm, run, startCmd, stop } from './commands/containers.ts';
+import { createCmd, exec, restart, rm, run, startCmd, stop } from './commands/containers.ts';
+import { logs } from './commands/logs.ts';
 import { commit, diff } from './commands/commit.ts';
 import { port, ps } from './commands/ps.ts';
 import { cp } from './commands/cp.ts';

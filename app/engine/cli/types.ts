@@ -3,6 +3,7 @@
  * and what a command gives back.
  */
 import type { ContextFile } from '../build/context.ts';
+import type { OutputRun } from '../common/output-order.ts';
 import type { BuildOptions, Engine, EngineBuildResult } from '../daemon/engine.ts';
 
 export interface CliHost {
@@ -36,6 +37,11 @@ export interface CliResult {
   exitCode: number;
   stdout: string;
   stderr: string;
+  /**
+   * Which stream wrote what, in turn, where a program's output interleaves them (`docker run`,
+   * `docker logs`); absent, a terminal shows the progress (stderr) before the result.
+   */
+  order?: OutputRun[] | undefined;
   /**
    * `docker run -it IMAGE sh`, `docker exec -it CONTAINER sh`: the terminal is attached to a
    * shell in the container; the lines typed next go to it until it exits.

@@ -13,6 +13,7 @@ import {
   type RunConfig,
 } from '../fs/index.ts';
 import type { ImageRecord } from '../images/store.ts';
+import { noteRun, outputPieces, type OutputRun } from '../common/output-order.ts';
 import { runExec, runShell, type PackageCatalog, type ShellResult } from '../shell/index.ts';
 import { resolveUser } from '../fs/users.ts';
 import { containerPorts, type ContainerPort } from './ports.ts';
@@ -39,7 +40,9 @@ export interface Container {
   /** The image's layers seen through one writable layer. */
   readonly lower: MergedView;
   readonly rw: RecordingOverlay;
+  /** What its processes wrote, both streams in the order written; `logOrder` says which is which. */
   logs: string;
+  logOrder: OutputRun[];
   autoRemove: boolean;
   /** Exposed and published ports (`docker ps` PORTS, `docker port`). */
   ports: ContainerPort[];
@@ -143,6 +146,7 @@ export function createContainer(
     lower,
     rw: openOverlay(lower, { now: () => now, maxBytes: 2_000_000_000 }),
     logs: '',
+    logOrder: [],
     autoRemove: opts.autoRemove,
     ports: containerPorts(image.config.ExposedPorts ?? [], opts.publish ?? []),
   };
@@ -205,4 +209,31 @@ export function containerChanges(c: Container): Change[] {
 /** Bytes in the writable layer: `docker ps -s` SIZE. */
 export function writableSize(c: Container): number {
   return c.rw.commit().stats.size;
+}
+
+/** Keeps what a process wrote in the container's log, stdout and stderr in the order written. */
+export function appendLogs(c: Container, out: ShellResult): void {
+  for (const piece of outputPieces(out)) {
+    c.logs += piece.text;
+    noteRun(c.logOrder, piece.stream, piece.text.length);
+  }
+}
+
+/**
+ * The log as dockerd's json-file driver keeps it: a line per entry with the stream that wrote
+ * it (a line cut short is an entry too).
+ */
+export function logEntries(c: Container): { stream: 'stdout' | 'stderr'; text: string }[] {
+  let at = 0;
+  const entries: { stream: 'stdout' | 'stderr'; text: string }[] = [];
+  for (const run of c.logOrder) {
+    const text = c.logs.slice(at, at + run.length);
+    at += run.length;
+    for (const line of text.split(/(?<=\n)/))
+      if (line) entries.push({ stream: run.stream, text: line });
+  }
+  const rest = c.logs.slice(at);
+  for (const line of rest.split(/(?<=\n)/))
+    if (line) entries.push({ stream: 'stdout', text: line });
+  return entries;
 }

@@ -4,6 +4,7 @@
  */
 import { runFilter } from './filters.ts';
 import { splitHostLine, splitPipeline, substitute } from './hostLine.ts';
+import { outputPieces, type OrderedOutput } from '../common/output-order.ts';
 import type { BuildView, CommandView, EngineView } from './types.ts';
 
 /** What one line gives the terminal, with the context files the commands wrote. */
@@ -61,12 +62,29 @@ export function runCompound(line: string, run: LineRunner): LineResult {
     }
     stdout += r.stdout;
     stderr += r.stderr;
-    // Progress (stderr) comes before a command's result (stdout), as a terminal shows them.
-    if (r.stderr) chunks.push({ text: r.stderr, error: r.exitCode !== 0 });
-    if (r.stdout) chunks.push({ text: r.stdout, error: false });
+    // In the order the program wrote (docker run, docker logs) while nothing filtered it; else
+    // progress (stderr) comes before a command's result (stdout), as a terminal shows them.
+    if (r.chunks && filters.length === 0) chunks.push(...r.chunks);
+    else {
+      if (r.stderr) chunks.push({ text: r.stderr, error: r.exitCode !== 0 });
+      if (r.stdout) chunks.push({ text: r.stdout, error: false });
+    }
     status = r.exitCode;
     build = r.build ?? build;
     written.push(...r.written);
   }
   return { exitCode: status, stdout, stderr, build, engine: run.view(), written, chunks };
+}
+
+/**
+ * The terminal's pieces of a command whose output says which stream wrote what, in turn: a
+ * failed command's stderr marked as an error (red), as the terminal shows it otherwise.
+ */
+export function orderedChunks(
+  r: OrderedOutput & { exitCode: number },
+): NonNullable<CommandView['chunks']> {
+  return outputPieces(r).map((p) => ({
+    text: p.text,
+    error: p.stream === 'stderr' && r.exitCode !== 0,
+  }));
 }

@@ -61,7 +61,7 @@ import {
 } from './interactive.ts';
 import type { MissingImage } from '../catalog/answers.ts';
 import { isCompound } from './hostLine.ts';
-import { runCompound, type LineResult } from './compound.ts';
+import { orderedChunks, runCompound, type LineResult } from './compound.ts';
 import { newActivity, recordBuild, recordCommand, type Activity } from '../lessons/activity.ts';
 
 import { DEFAULT_IMAGE_STORE, type ImageStoreKind } from '../images/stores.ts';
@@ -273,6 +273,7 @@ export class LabSession {
       r.stderr,
       built && buildView(this.engine, built),
     );
+    if (r.order) result.chunks = orderedChunks(r);
     if (r.attach) result.shell = openShell(this.engine, r.attach);
     return result;
   }

@@ -1,3 +1,4 @@
+import { noteRun, type OutputRun } from '../common/output-order.ts';
 import { withDevices } from './devices.ts';
 import { guardFs, Input, StringSink } from './io.ts';
 import { table } from './commands/common.ts';
@@ -70,8 +71,9 @@ function makeShell(ctx: ShellContext): Shell {
 
 /** Runs `body` and turns every way a run can end (exit, budget, JS stack) into a result. */
 function finish(sh: Shell, body: (io: Io) => number, ctx: ShellContext): ShellResult {
-  const stdout = new StringSink(sh);
-  const stderr = new StringSink(sh);
+  const order: OutputRun[] = [];
+  const stdout = new StringSink(sh, undefined, { runs: order, stream: 'stdout' });
+  const stderr = new StringSink(sh, undefined, { runs: order, stream: 'stderr' });
   const io: Io = {
     stdin: new Input(ctx.stdin ?? ''),
     stdout,
@@ -111,14 +113,19 @@ function finish(sh: Shell, body: (io: Io) => number, ctx: ShellContext): ShellRe
     stderr: stderr.text(),
     env: sh.environ(),
     cwd: sh.cwd,
+    order,
+  };
+  const said = (line: string) => {
+    result.stderr += line;
+    noteRun(order, 'stderr', line.length);
   };
   if (internal !== null) {
     result.internalError = internal;
-    result.stderr += `layerlab: the simulated shell failed (${internal})\n`;
+    said(`layerlab: the simulated shell failed (${internal})\n`);
   } else if (budget) {
     result.budgetExceeded = budget.kind;
     result.message = budget.message;
-    result.stderr += `${budget.message}\n`;
+    said(`${budget.message}\n`);
   } else if (sh.budget.longRunning) {
     result.longRunning = true;
     if (sh.budget.foreverCommand) result.foreverCommand = sh.budget.foreverCommand;

@@ -1,3 +1,4 @@
+import { noteRun, type OutputRun, type OutputStream } from '../common/output-order.ts';
 import type { ShellFs } from '../fs/port.ts';
 import { FsError } from '../fs/port.ts';
 import { sizeLimitMessage } from '../limits/messages.ts';
@@ -120,15 +121,18 @@ export class LargeFileInput extends Input {
 export class StringSink implements Sink {
   // One growing string: V8 appends in constant time, and there is no array to outgrow.
   private buf = '';
+  /** `order`: a run's stdout or stderr, noting each write in the order both streams wrote. */
   constructor(
     private readonly sh?: Shell,
     private readonly cap?: number,
+    private readonly order?: { runs: OutputRun[]; stream: OutputStream },
   ) {}
   write(s: string): void {
     if (this.sh) this.sh.output(s.length);
     if (this.cap !== undefined && this.buf.length + s.length > this.cap)
       throw valueTooLarge(this.cap);
     this.buf += s;
+    if (this.order) noteRun(this.order.runs, this.order.stream, s.length);
   }
   text(): string {
     return this.buf;

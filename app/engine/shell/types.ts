@@ -1,4 +1,5 @@
 import type { Command } from './ast.ts';
+import type { OutputRun } from '../common/output-order.ts';
 import type { ShellFs } from '../fs/port.ts';
 import type { PackageCatalog } from './packages/catalog.ts';
 import type { Input } from './io.ts';
@@ -121,6 +122,8 @@ export interface ShellResult {
   exitCode: number;
   stdout: string;
   stderr: string;
+  /** Which stream wrote what, in turn (common/output-order.ts): a terminal shows them so. */
+  order?: OutputRun[];
   /** Exported variables after the run (what `env` would print). */
   env: Record<string, string>;
   cwd: string;

@@ -1,11 +1,17 @@
 /**
- * Container lifecycle commands: run, create, start, stop, restart, rm, exec, logs. ps.ts lists the
- * containers, commit.ts shows and keeps their changes.
+ * Container lifecycle commands: run, create, start, stop, restart, rm, exec. ps.ts lists the
+ * containers, logs.ts prints what they wrote, commit.ts shows and keeps their changes.
  */
 import { EngineError } from '../../common/diagnostics.ts';
 import { labHint } from '../lab-hint.ts';
 import { parsePublish, type ContainerPort } from '../../containers/ports.ts';
-import { createContainer, runInContainer, type Container } from '../../containers/container.ts';
+import {
+  appendLogs,
+  createContainer,
+  runInContainer,
+  type Container,
+} from '../../containers/container.ts';
+import { noteRun, outputPieces, type OutputRun } from '../../common/output-order.ts';
 import type { Engine } from '../../daemon/engine.ts';
 import { parseArgs, type FlagSpec } from '../argv.ts';
 import { fail, ok, usageError, type CliResult, type Command, type ShellAttach } from '../types.ts';
@@ -126,7 +132,7 @@ function start(
   engine: Engine,
   c: Container,
   stdinOpen = false,
-): { stdout: string; stderr: string; refused?: string } {
+): { stdout: string; stderr: string; order?: OutputRun[] | undefined; refused?: string } {
   const taken = c.ports.find(
     (p) =>
       p.host !== undefined &&
@@ -151,14 +157,14 @@ function start(
   // A shell given no script and an open stdin (`-i`) waits for what is typed: it stays up.
   if (stdinOpen && isBareShell(c.argv)) return { stdout: '', stderr: '' };
   const r = runInContainer(c, c.argv, { catalog: engine.opts.catalog, now: engine.now() });
-  c.logs += r.stdout + r.stderr;
+  appendLogs(c, r);
   if (!r.longRunning) {
     c.state = 'exited';
     c.exitCode = r.exitCode;
     c.finishedAt = engine.now();
     if (c.autoRemove) engine.containers.remove(c.id);
   }
-  return { stdout: r.stdout, stderr: r.stderr };
+  return { stdout: r.stdout, stderr: r.stderr, order: r.order };
 }
 
 export const run: Command = ({ engine, argv }) => {
@@ -170,8 +176,13 @@ export const run: Command = ({ engine, argv }) => {
     // The container was created; its start failed (docker run leaves it Created).
     return daemonRefused('run', out.refused, err);
   }
-  const stderr = [...err.map((l) => `${l}\n`), out.stderr].join('');
+  const pulled = err.map((l) => `${l}\n`).join('');
+  const stderr = pulled + out.stderr;
   if (args.bool('detach')) return ok(`${c.id}\n`, stderr);
+  // The pull's progress, then what the container wrote as it wrote it.
+  const order: OutputRun[] = [];
+  noteRun(order, 'stderr', pulled.length);
+  for (const piece of outputPieces(out)) noteRun(order, piece.stream, piece.text.length);
   if (c.state === 'running' && interactiveShell(args, c.argv)) {
     return {
       exitCode: 0,
@@ -187,7 +198,7 @@ export const run: Command = ({ engine, argv }) => {
       stderr: `${stderr}(the container keeps running: its main process does not end. Stop it with: docker stop ${c.name})\n`,
     };
   }
-  return { exitCode: c.exitCode, stdout: out.stdout, stderr };
+  return { exitCode: c.exitCode, stdout: out.stdout, stderr, order };
 };
 
 export const createCmd: Command = ({ engine, argv }) => {
@@ -370,28 +381,4 @@ export const exec: Command = ({ engine, argv }) => {
     };
   }
   return { exitCode: r.exitCode, stdout: r.stdout, stderr: r.stderr };
-};
-
-export const logs: Command = ({ engine, argv }) => {
-  const args = parseArgs(
-    argv,
-    [
-      { name: 'follow', short: 'f', type: 'bool' },
-      { name: 'tail', short: 'n', type: 'string' },
-    ],
-    { command: 'logs' },
-  );
-  if (args.positional.length !== 1)
-    return usageError(
-      'logs',
-      'exactly 1 argument',
-      'logs [OPTIONS] CONTAINER',
-      'Fetch the logs of a container',
-    );
-  const text = engine.containers.resolve(args.positional[0]!).logs;
-  // dockerd reads --tail with strconv.Atoi: anything but a count (`all`, `x`, -1) means all.
-  const n = /^\d+$/.test(args.string('tail') ?? '') ? Number(args.string('tail')) : -1;
-  if (n < 0) return ok(text);
-  const lines = text.split(/(?<=\n)/).filter((l) => l !== '');
-  return ok(n === 0 ? '' : lines.slice(-n).join(''));
 };
