@@ -7,8 +7,6 @@ import type { BaseImage } from '../build/builder.ts';
 import type { ContextFile } from '../build/context.ts';
 import { buildkitExpand, planDockerfile } from '../build/plan.ts';
 import { baseRefs } from './baseRefs.ts';
-import { splitCommandLine } from '../cli/argv.ts';
-import { runDocker } from '../cli/docker.ts';
 import { Engine } from '../daemon/engine.ts';
 import {
   loadEngine,
@@ -45,24 +43,23 @@ import type {
   UnionView,
 } from './types.ts';
 import { fileContent, type FileContent } from './fileContent.ts';
-import { contextFiles, labHost } from './labHost.ts';
+import { contextFiles } from './labHost.ts';
+import { runDockerLine, type DockerLineContext } from './dockerLine.ts';
 import type { BroughtFile, ReadProgress } from './brought.ts';
 import { rehearse } from './rehearsal.ts';
 import { rehearsalScratch } from './scratch.ts';
 import { unionView, type UnionMaps } from './unionView.ts';
 import { buildView, engineView, fileRows, imageByRef, layerEntries } from './views.ts';
-import type { FinishedBuild } from './views.ts';
 import {
   closeShell,
-  openShell,
   runShellLine,
   type InteractiveShell,
   type ShellLineResult,
 } from './interactive.ts';
 import type { MissingImage } from '../catalog/answers.ts';
 import { isCompound } from './hostLine.ts';
-import { orderedChunks, runCompound, type LineResult } from './compound.ts';
-import { newActivity, recordBuild, recordCommand, type Activity } from '../lessons/activity.ts';
+import { runCompound, type LineResult } from './compound.ts';
+import { newActivity, recordBuild, type Activity } from '../lessons/activity.ts';
 
 import { DEFAULT_IMAGE_STORE, type ImageStoreKind } from '../images/stores.ts';
 
@@ -220,62 +217,20 @@ export class LabSession {
       : this.simple(line, files, dockerfile);
   }
 
-  /** One docker command line (no `&&`, `;` or `$(...)` to interpret). */
+  /** One docker command line (no `&&`, `;` or `$(...)` to interpret): see dockerLine.ts. */
   private simple(line: string, files: readonly ContextFile[], dockerfile: string): LineResult {
-    const written: { path: string; data: Uint8Array }[] = [];
-    const words = splitCommandLine(line);
-    // Every line is recorded in the activity, as the learner typed it.
-    const done = (
-      exitCode: number,
-      stdout: string,
-      stderr: string,
-      build: BuildView | undefined = undefined,
-    ) => {
-      const result = { exitCode, stdout, stderr, build, engine: this.view(), written };
-      recordCommand(this.activity, line, result, files, dockerfile, this.configOf(build));
-      return result;
+    return runDockerLine(this.lineContext(), line, files, dockerfile);
+  }
+
+  private lineContext(): DockerLineContext {
+    return {
+      engine: this.engine,
+      activity: this.activity,
+      brought: this.brought,
+      progress: this.opts.progress,
+      view: () => this.view(),
+      configOf: (b) => this.configOf(b),
     };
-    if ('error' in words) return done(2, '', `${words.error}\n`);
-    // `DOCKER_BUILDKIT=0 docker build .`: leading assignments are the command's environment.
-    const env: Record<string, string> = {};
-    while (words.length > 0 && /^[A-Za-z_]\w*=/.test(words[0]!)) {
-      const word = words.shift()!;
-      const eq = word.indexOf('=');
-      env[word.slice(0, eq)] = word.slice(eq + 1);
-    }
-    if (words.length === 0) return done(0, '', '');
-    if (words[0] !== 'docker') {
-      return done(
-        127,
-        '',
-        `${words[0]}: command not found\nThis terminal speaks the docker CLI: try docker build -t app .  or  docker images\n`,
-      );
-    }
-    // A `docker build` the line runs comes back to the panels as the Build button's does.
-    let built: FinishedBuild | undefined;
-    const host = labHost(
-      files,
-      dockerfile,
-      env,
-      written,
-      (b) => {
-        built = b;
-      },
-      this.brought,
-      this.opts.progress,
-    );
-    const r = runDocker(this.engine, words.slice(1), host);
-    // What a command wrote (`docker save -o`) is there for the next one (`docker load -i`).
-    for (const w of written) this.brought.set(w.path.replace(/^\.\//, ''), w.data);
-    const result: LineResult = done(
-      r.exitCode,
-      r.stdout,
-      r.stderr,
-      built && buildView(this.engine, built),
-    );
-    if (r.order) result.chunks = orderedChunks(r);
-    if (r.attach) result.shell = openShell(this.engine, r.attach);
-    return result;
   }
 
   /** A line of several commands or with `$(docker ...)`: see compound.ts. */
