@@ -29,7 +29,7 @@ const lessonCode = () => import('../engine/lessons/index.ts');
 
 export interface CourseState {
   lessons: Lesson[];
-  /** Problems with lesson files, as `file: field: reason` sentences. */
+  /** Problems with lesson files, as `file:line: field: reason` sentences. */
   errors: string[];
 }
 
@@ -50,10 +50,8 @@ export interface LessonSlice {
   lessonStatus: LessonStatus;
   /** One per goal, in order; undefined until the engine has checked them. */
   goalResults: GoalResult[] | undefined;
-  /**
-   * One per goal: met at some check since the lesson started. A goal that was met and is not
-   * any more was undone by the learner; the checklist says what changed.
-   */
+  /** One per goal: met at some check since the lesson started (met once and not any more: the
+   *  learner undid it, and the checklist says what changed). */
   goalsWereMet: boolean[];
   golf: GolfScore | undefined;
   /** The solution's image beside the learner's, with the par; undefined when there is none. */
