@@ -92,7 +92,7 @@ export const imageStrings = {
   kept: {
     heading: 'Kept in this browser',
     total: (n: number, size: string) =>
-      `${n === 1 ? 'This archive takes' : `These ${n} archives take`} ${size} of this browser's storage; their images come back when you reload the lab.`,
+      `${n === 1 ? 'This archive takes' : `These ${n} archives take`} ${size} of this browser's storage; ${n === 1 ? 'its' : 'their'} images come back when you reload the lab.`,
     item: (name: string, size: string) => `${name} · ${size}`,
     store: { containerd: 'containerd store', overlay2: 'overlay2 store' },
     remove: (name: string) => `Delete ${name}`,
