@@ -42,10 +42,20 @@ const escapeHtml = (s: string) =>
 
 /**
  * The lab page paints before any script runs: index.html carries the header (the product's
- * name and tagline, from the strings table) and the lab's empty frame, styled by the
- * stylesheets the page links. The app replaces them when it renders, in the same place.
+ * name and tagline, from the strings table) and the lab's frame with the editor's panel,
+ * styled by the stylesheets the page links. The app replaces them when it renders, in the
+ * same place.
  */
 function firstPaintShell(): Plugin {
+  // The editor's panel as the app draws it (Panel, Workspace), hidden: main.tsx shows it with
+  // the saved Dockerfile in it, editable, before the app has loaded (app/ui/editor/early.ts);
+  // a lesson, a shared link or presenter mode opens with another layout, and leaves it hidden.
+  const editorFrame =
+    `<div class="lab-col lab-work" data-early-frame hidden><section class="panel panel-editor" aria-labelledby="early-editor-heading">` +
+    `<header class="panel-header"><h2 id="early-editor-heading" class="panel-title">${escapeHtml(strings.editor.heading)}</h2></header>` +
+    `<div class="panel-body"><div class="editor-column"><div class="file-tabs"><div class="tabs-row"><div class="tabs"><span class="tab on" aria-hidden="true">Dockerfile</span></div></div></div>` +
+    `<div class="editor-column" data-early-editor data-label="${escapeHtml(strings.editor.placeholderLabel)}"></div>` +
+    `</div></div></section></div>`;
   return {
     name: 'layerlab-first-paint',
     transformIndexHtml: {
@@ -54,7 +64,7 @@ function firstPaintShell(): Plugin {
         ctx.filename.endsWith('index.html')
           ? html.replace(
               '<div id="root"></div>',
-              `<div id="root"><div class="app" aria-busy="true"><header class="app-header"><div class="app-title"><h1>${escapeHtml(strings.productName)}</h1><p class="tagline">${escapeHtml(strings.tagline)}</p></div></header><main class="lab"></main></div></div>`,
+              `<div id="root"><div class="app" aria-busy="true"><header class="app-header"><div class="app-title"><h1>${escapeHtml(strings.productName)}</h1><p class="tagline">${escapeHtml(strings.tagline)}</p></div></header><main class="lab">${editorFrame}</main></div></div>`,
             )
           : html,
     },

@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { LabStoreProvider } from './store/index.ts';
 import { App } from './ui/App.tsx';
+import { earlyEditor } from './ui/editor/early.ts';
 import { setStartupWork } from './ui/deferred.ts';
 import { startFullPage } from './ui/share/startup.ts';
 
@@ -20,6 +21,8 @@ export async function renderFullPage(
   // The first render does not wait for the editor: the text shows in a placeholder, and the
   // editor takes its place when its chunk is here.
   const store = await startFullPage();
+  // What the learner typed in the page's early text area, and every key from now on.
+  earlyEditor()?.connect(store);
   // The lab is known: its images load and its build is rehearsed in the worker while the page
   // renders (the worker answers a click first, whenever it comes).
   if (warm) store.getState().warmUp();

@@ -1,6 +1,8 @@
 // The entry point stays small: it starts fetching the editor (most of the page's JavaScript)
 // and the lab's code at the same moment, instead of the editor only after the lab has loaded.
+import { startEarlyEditor } from './ui/editor/early.ts';
 import { preloadEditor } from './ui/editor/load.ts';
+import { clampHeight, defaultRest, readDock } from './ui/terminal/dock.ts';
 import { presentParam } from './ui/present/mode.ts';
 import { registerServiceWorker } from './ui/share/offline.ts';
 import { savedLab } from './store/savedLab.ts';
@@ -31,7 +33,15 @@ if (root && presentParam(window.location.search) === 'speaker') {
       return undefined; // Storage blocked: the store says so; the warm-up waits for it.
     }
   })();
-  startEngineWorker(opensAnother || !storage ? undefined : savedLab(storage));
+  const saved = opensAnother || !storage ? undefined : savedLab(storage);
+  // The saved Dockerfile, editable at once in the frame the page's HTML carries (presenter
+  // mode arranges the page differently, and waits for the app).
+  if (saved && presentParam(window.location.search) === 'off') {
+    startEarlyEditor(document, saved.dockerfile, (room) =>
+      clampHeight(readDock(storage).rest ?? defaultRest(room), room),
+    );
+  }
+  startEngineWorker(saved);
   const { renderFullPage } = await import('./fullPage.tsx');
   await renderFullPage(root, editor, !opensAnother);
 }

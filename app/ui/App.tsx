@@ -4,6 +4,7 @@ import {
   Suspense,
   useContext,
   useEffect,
+  useLayoutEffect,
   useRef,
   useState,
   type ComponentType,
@@ -16,6 +17,7 @@ import {
   useLabStoreApi,
 } from '../store/index.ts';
 import { EditorBridge, EditorBridgeContext } from './editor/bridge.ts';
+import { takeEarlyEditor } from './editor/early.ts';
 import { editorModule } from './editor/load.ts';
 import { EditorStatus } from './EditorStatus.tsx';
 import { BuildBar } from './lab/BuildBar.tsx';
@@ -97,6 +99,17 @@ function EditorPlaceholder() {
   const setText = useLabStore((s) => s.setDockerfile);
   const bridge = useContext(EditorBridgeContext);
   const ref = useRef<HTMLTextAreaElement>(null);
+  // Typing that began in the page's early text area carries on here.
+  useLayoutEffect(
+    () =>
+      bridge?.showPlaceholder((offset) => {
+        const el = ref.current;
+        if (!el) return;
+        el.focus();
+        el.setSelectionRange(offset, offset);
+      }),
+    [bridge],
+  );
   useEffect(
     () => () => {
       const el = ref.current;
@@ -237,6 +250,8 @@ export function App() {
   const [bridge] = useState(() => new EditorBridge());
   const [prefs, setPrefs] = usePrefs();
   const store = useLabStoreApi();
+  // The app has replaced the page's early text area: typing carries on in the editor.
+  useLayoutEffect(() => takeEarlyEditor()?.handOver(bridge), [bridge]);
   // Once the page has started, the engine's worker starts and loads what the lab's build
   // needs, so the first click on Build waits for the build alone.
   useEffect(() => {

@@ -1,6 +1,7 @@
 // First-page figures: the JavaScript the page loads before the editor takes input (gzip), the
-// time from navigation to an editor that accepts input (median of 5), and long tasks during
-// load. Run with `npx playwright test -c playwright.bench.config.ts` (part of npm run bench).
+// time from navigation to a Dockerfile that accepts input and to the editor taking over
+// (medians of 5), and long tasks during load. Run with `npx playwright test -c
+// playwright.bench.config.ts` (part of npm run bench).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -20,9 +21,11 @@ function median(values: number[]): number {
 
 test('first page: JavaScript size, time to an editable editor, long tasks', async ({ browser }) => {
   const times: number[] = [];
+  const typable: number[] = [];
   const fcps: number[] = [];
   let longTasks: number[] = [];
   let scripts = new Set<string>();
+  let firstScripts = new Set<string>();
   for (let run = 0; run < 5; run++) {
     const context = await browser.newContext();
     const page = await context.newPage();
@@ -32,16 +35,17 @@ test('first page: JavaScript size, time to an editable editor, long tasks', asyn
       if (url.pathname.endsWith('.js')) loaded.add(url.pathname);
     });
     await page.addInitScript(() => {
-      const w = window as unknown as { __long: number[]; __editable?: number };
+      const w = window as unknown as { __long: number[]; __editable?: number; __typable?: number };
       w.__long = [];
-      // The moment the editor can take input, seen from inside the page (no polling delay).
+      // The moments the Dockerfile takes input (the page's early text area, or the editor if
+      // it comes first) and the editor (CodeMirror) does, seen from inside the page.
       const seen = () => {
+        const early = document.querySelector('textarea[aria-label^="Editor, still loading"]');
         const el = document.querySelector('[role="textbox"][aria-label="Dockerfile"]');
-        if (el && el.getAttribute('contenteditable') === 'true' && w.__editable === undefined) {
-          w.__editable = performance.now();
-          return true;
-        }
-        return false;
+        const editable = el?.getAttribute('contenteditable') === 'true';
+        if ((early || editable) && w.__typable === undefined) w.__typable = performance.now();
+        if (editable && w.__editable === undefined) w.__editable = performance.now();
+        return w.__editable !== undefined;
       };
       // Checked once a frame: cheap, and precise to a frame.
       const poll = () => {
@@ -53,20 +57,43 @@ test('first page: JavaScript size, time to an editable editor, long tasks', asyn
       }).observe({ type: 'longtask', buffered: true });
     });
     await page.goto('/');
-    const editor = page.getByRole('textbox', { name: 'Dockerfile' });
-    await expect(editor).toBeVisible();
+    // A key typed into whatever takes input first is in the editor once it has taken over.
+    const first = page
+      .getByRole('textbox', { name: 'Dockerfile', exact: true })
+      .or(page.getByRole('textbox', { name: /^Editor, still loading/ }));
+    await first.first().press('Control+Home');
+    await page.keyboard.type('Z');
+    const editor = page.getByRole('textbox', { name: 'Dockerfile', exact: true });
     await expect(editor).toHaveAttribute('contenteditable', 'true');
+    await expect(editor).toContainText(/^Z# A small Python web app/);
     const ms = await page.evaluate(
       () => (window as unknown as { __editable?: number }).__editable ?? performance.now(),
     );
     times.push(ms);
+    typable.push(
+      await page.evaluate(() => (window as unknown as { __typable?: number }).__typable ?? NaN),
+    );
     fcps.push(
       await page.evaluate(
         () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
       ),
     );
     longTasks = await page.evaluate(() => (window as unknown as { __long: number[] }).__long);
-    // Only what was fetched before the editor took input (the terminal and motion come later).
+    // Only what was fetched before the Dockerfile took input, and before the editor did (the
+    // terminal and motion come later).
+    const typedAt = typable[typable.length - 1]!;
+    firstScripts = new Set(
+      await page.evaluate(
+        (at) =>
+          performance
+            .getEntriesByType('resource')
+            .filter(
+              (e) => e.name.endsWith('.js') && (e as PerformanceResourceTiming).responseEnd <= at,
+            )
+            .map((e) => new URL(e.name).pathname),
+        typedAt,
+      ),
+    );
     scripts = new Set(
       await page.evaluate(
         (editable) =>
@@ -83,20 +110,36 @@ test('first page: JavaScript size, time to an editable editor, long tasks', asyn
     void loaded;
     await context.close();
   }
-  let gzip = 0;
-  for (const path of scripts) {
-    gzip += gzipSync(readFileSync(join('dist', path))).length;
-  }
+  const gzipOf = (paths: Set<string>) =>
+    [...paths].reduce((sum, path) => sum + gzipSync(readFileSync(join('dist', path))).length, 0);
+  console.log(
+    `      scripts loaded before the Dockerfile takes input: ${[...firstScripts].join(', ')}`,
+  );
+  report(
+    'JavaScript before the Dockerfile takes input (gzip)',
+    gzipOf(firstScripts) / 1024,
+    'KB',
+    250,
+  );
   console.log(`      scripts loaded before the editor: ${[...scripts].join(', ')}`);
-  report('initial JavaScript (gzip)', gzip / 1024, 'KB', 250);
+  report(
+    "JavaScript before the editor takes over (gzip, with the engine's worker)",
+    gzipOf(scripts) / 1024,
+    'KB',
+    250,
+  );
   report('first contentful paint, median of 5', median(fcps), 'ms', 200);
   console.log(`      min-max ${Math.min(...fcps).toFixed(0)}-${Math.max(...fcps).toFixed(0)} ms`);
   report(
-    'editor accepts a typed character (navigation to editable), median of 5',
-    median(times),
+    'the Dockerfile accepts a typed character (navigation to editable), median of 5',
+    median(typable),
     'ms',
     300,
   );
+  console.log(
+    `      min-max ${Math.min(...typable).toFixed(0)}-${Math.max(...typable).toFixed(0)} ms (the page's own text area; the editor carries on with what was typed)`,
+  );
+  report('the editor (CodeMirror) takes over, median of 5', median(times), 'ms', 300);
   console.log(`      min-max ${Math.min(...times).toFixed(0)}-${Math.max(...times).toFixed(0)} ms`);
   report('longest task during load', Math.max(0, ...longTasks), 'ms', 50);
 });

@@ -55,6 +55,33 @@ export class EditorBridge {
     }
   }
 
+  /** The placeholder, while it shows: puts the caret in it at an offset. */
+  private placeholder: ((offset: number) => void) | null = null;
+
+  /** The placeholder shows (until the function returned is called). */
+  showPlaceholder(focusAt: (offset: number) => void): () => void {
+    this.placeholder = focusAt;
+    return () => {
+      if (this.placeholder === focusAt) this.placeholder = null;
+    };
+  }
+
+  /**
+   * The learner was typing before the app showed (the page's early text area): the editor, or
+   * the placeholder until it loads, takes the focus at `offset`.
+   */
+  continueTyping(offset: number) {
+    const view = this.view;
+    if (view) {
+      view.dispatch({ selection: { anchor: Math.min(offset, view.state.doc.length) } });
+      view.focus();
+    } else if (this.placeholder) {
+      this.placeholder(offset);
+    } else {
+      this.handoff = offset;
+    }
+  }
+
   /** The placeholder goes while focused: the editor takes the focus at `offset`. */
   handOver(offset: number) {
     if (this.view) return;
