@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures.ts';
 
 function report(name: string, value: number, unit: string, target: number) {
@@ -17,6 +18,19 @@ function median(values: number[]): number {
   const s = [...values].sort((a, b) => a - b);
   const m = Math.floor(s.length / 2);
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+/** The scripts the page had fetched by `at` (ms after navigation), as paths. */
+async function scriptsBefore(page: Page, at: number): Promise<Set<string>> {
+  const paths = await page.evaluate(
+    (t) =>
+      performance
+        .getEntriesByType('resource')
+        .filter((e) => e.name.endsWith('.js') && (e as PerformanceResourceTiming).responseEnd <= t)
+        .map((e) => new URL(e.name).pathname),
+    at,
+  );
+  return new Set(paths);
 }
 
 test('first page: JavaScript size, time to an editable editor, long tasks', async ({ browser }) => {
@@ -81,32 +95,8 @@ test('first page: JavaScript size, time to an editable editor, long tasks', asyn
     longTasks = await page.evaluate(() => (window as unknown as { __long: number[] }).__long);
     // Only what was fetched before the Dockerfile took input, and before the editor did (the
     // terminal and motion come later).
-    const typedAt = typable[typable.length - 1]!;
-    firstScripts = new Set(
-      await page.evaluate(
-        (at) =>
-          performance
-            .getEntriesByType('resource')
-            .filter(
-              (e) => e.name.endsWith('.js') && (e as PerformanceResourceTiming).responseEnd <= at,
-            )
-            .map((e) => new URL(e.name).pathname),
-        typedAt,
-      ),
-    );
-    scripts = new Set(
-      await page.evaluate(
-        (editable) =>
-          performance
-            .getEntriesByType('resource')
-            .filter(
-              (e) =>
-                e.name.endsWith('.js') && (e as PerformanceResourceTiming).responseEnd <= editable,
-            )
-            .map((e) => new URL(e.name).pathname),
-        ms,
-      ),
-    );
+    firstScripts = await scriptsBefore(page, typable[typable.length - 1]!);
+    scripts = await scriptsBefore(page, ms);
     void loaded;
     await context.close();
   }
