@@ -85,6 +85,16 @@ test('the embeds on one page stay independent', async ({ page }) => {
   await expect(three.playback.step).toBeDisabled();
 });
 
+test('an embed playing by itself does not scroll the tutorial page around it', async ({ page }) => {
+  await openTutorial(page);
+  // The reader is at the top of the page while embed 3, further down, plays its build.
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
+  const three = embed(page, 3);
+  await expect(three.playback.replay).toBeVisible({ timeout: HANG_MS });
+  // Its layer list followed the steps inside the embed; the page stayed where the reader was.
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
+});
+
 test('an embed refuses commands from an origin it does not allow', async ({ page, baseURL }) => {
   const warnings: string[] = [];
   page.on('console', (m) => {

@@ -1,4 +1,5 @@
 import { useEffect, useRef, type RefObject } from 'react';
+import { scrollWithin } from './scrollWithin.ts';
 import { useViewedStep } from './useProgress.ts';
 import {
   buildProgress,
@@ -25,7 +26,7 @@ const card = (root: HTMLElement, step: number | undefined) =>
 
 /**
  * Keeps the layer stack where the learner's eyes should be: the playing step scrolled into
- * view while a build plays, the resting step once it is over; and after a build that left
+ * view in the stack (never the page around it) while a build plays, the resting step once it is over; and after a build that left
  * focus nowhere (the Build button is disabled while it works), focus on the resting step's
  * card, so keyboard users land in the layer list, not on the page.
  */
@@ -50,6 +51,7 @@ export function useRestingFocus(
   useEffect(() => {
     const el = root.current;
     if (!el) return;
-    card(el, viewed)?.scrollIntoView({ block: 'nearest' });
+    const shown = card(el, viewed);
+    if (shown) scrollWithin(shown);
   }, [root, viewed, number]);
 }
