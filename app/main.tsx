@@ -2,7 +2,7 @@
 // and the lab's code at the same moment, instead of the editor only after the lab has loaded.
 import { startEarlyEditor } from './ui/editor/early.ts';
 import { preloadEditor } from './ui/editor/load.ts';
-import { clampHeight, defaultRest, readDock } from './ui/terminal/dock.ts';
+import { dockHeight, readDock } from './ui/terminal/dock.ts';
 import { presentParam } from './ui/present/mode.ts';
 import { registerServiceWorker } from './ui/share/offline.ts';
 import { savedLab } from './store/savedLab.ts';
@@ -37,8 +37,10 @@ if (root && presentParam(window.location.search) === 'speaker') {
   // The saved Dockerfile, editable at once in the frame the page's HTML carries (presenter
   // mode arranges the page differently, and waits for the app).
   if (saved && presentParam(window.location.search) === 'off') {
+    // The terminal under it at rest, as TerminalDock will draw it.
+    const size = readDock(storage);
     startEarlyEditor(document, saved.dockerfile, (room) =>
-      clampHeight(readDock(storage).rest ?? defaultRest(room), room),
+      dockHeight({ size, room, inUse: false, cellHeight: undefined, chrome: 0 }),
     );
   }
   startEngineWorker(saved);

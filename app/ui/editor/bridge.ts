@@ -11,6 +11,12 @@ export function applyFix(view: EditorView, fix: DiagnosticFix): void {
   view.focus();
 }
 
+/** Typing carries on in the editor: focus, with the caret at `offset`. */
+function carryOn(view: EditorView, offset: number): void {
+  view.dispatch({ selection: { anchor: Math.min(offset, view.state.doc.length) } });
+  view.focus();
+}
+
 export interface Cursor {
   line: number;
   column: number;
@@ -48,11 +54,8 @@ export class EditorBridge {
     this.view = view;
     const at = this.handoff;
     this.handoff = undefined;
-    if (at !== undefined) {
-      // The learner was typing in the placeholder: the editor carries on where the caret was.
-      view.dispatch({ selection: { anchor: Math.min(at, view.state.doc.length) } });
-      view.focus();
-    }
+    // The learner was typing in the placeholder: the editor carries on where the caret was.
+    if (at !== undefined) carryOn(view, at);
   }
 
   /** The placeholder, while it shows: puts the caret in it at an offset. */
@@ -71,10 +74,8 @@ export class EditorBridge {
    * the placeholder until it loads, takes the focus at `offset`.
    */
   continueTyping(offset: number) {
-    const view = this.view;
-    if (view) {
-      view.dispatch({ selection: { anchor: Math.min(offset, view.state.doc.length) } });
-      view.focus();
+    if (this.view) {
+      carryOn(this.view, offset);
     } else if (this.placeholder) {
       this.placeholder(offset);
     } else {
